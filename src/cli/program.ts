@@ -1,0 +1,130 @@
+import { Command, CommanderError, Option } from 'commander';
+import { z } from 'zod';
+import { classifyPort } from '../catalog/classifyPort.ts';
+import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
+import { requirementsFor } from '../catalog/requirementsFor.ts';
+import { type Lang, lang, say, setLang } from '../i18n/lang.ts';
+import { filingSkeleton } from '../init/skeleton.ts';
+import { readFiling } from '../io/readFiling.ts';
+import { APPLICATION_KINDS, type ApplicationKind, filing as filingSchema } from '../model/filing.ts';
+import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
+import { hasErrors } from '../validate/finding.ts';
+import { checkFiling } from '../validate/validate.ts';
+
+/** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+const langOption = () => new Option('--lang <lang>', 'messages in ja or en').choices(['ja', 'en']).default('ja');
+const formatOption = (formats: string[]) => new Option('--format <format>', formats.join(' | ')).choices(formats).default(formats[0]);
+
+function applyLang(options: { lang?: string }): void {
+  setLang((options.lang ?? 'ja') as Lang);
+}
+
+function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function portOrFail(name: string) {
+  const port = classifyPort(name);
+  if (port.name === null) {
+    const hint = port.suggestions.length ? say({ ja: ` もしかして ${port.suggestions.join('、')}？`, en: ` Did you mean ${port.suggestions.join(', ')}?` }) : '';
+    throw new UsageError(say({ ja: `港名「${name}」は登録簿にありません。${hint}`, en: `port "${name}" is not in the registry.${hint}` }));
+  }
+  return port;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('tos-filing')
+    .description('港湾運送事業の事業計画（TOSの概要・情報セキュリティ）を検証し、提出書類を作成します')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('validate')
+    .description('届出ファイル（YAML/JSON）を検証し、その港で不足している強制要件を示します')
+    .argument('<file>', 'filing file (.yaml / .yml / .json)')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(langOption())
+    .action((file: string, options: { format: string; lang: string }) => {
+      applyLang(options);
+      const read = readFiling(file);
+      if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
+      const { port, findings } = checkFiling(read.data);
+      const report = findingsReport(file, port, findings);
+      print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report));
+      process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
+    });
+
+  program
+    .command('catalog')
+    .description('強制要件の一覧（--port でその港に適用されるもの）')
+    .option('--port <name>', 'port name, e.g. 横浜港')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(langOption())
+    .action((options: { port?: string; format: string; lang: string }) => {
+      applyLang(options);
+      const list = options.port ? requirementsFor(portOrFail(options.port)) : [...REQUIREMENTS];
+      if (options.format === 'json') {
+        const rows = list.map((r) => ({
+          id: r.id,
+          scope: r.scope,
+          title: r.title,
+          references: r.references.map((ref) => ({ ...ref, volumeTitle: VOLUME_TITLES[ref.volume][lang()] })),
+        }));
+        print(JSON.stringify(rows, null, 2));
+        return;
+      }
+      const scopeLabel = (s: string) => (s === 'all' ? say({ ja: '全ての港', en: 'all ports' }) : say({ ja: '特定の港', en: 'specified ports' }));
+      print(
+        list
+          .map((r) => `${r.id}  [${scopeLabel(r.scope)}]\n  ${r.title}\n  ${r.references.map((ref) => formatReference(ref, lang())).join(' / ')}`)
+          .join('\n'),
+      );
+    });
+
+  program
+    .command('init')
+    .description('その港で記載が必要な項目をすべて含む、記入用のYAMLひな形を出力します')
+    .requiredOption('--port <name>', 'port name, e.g. 横浜港')
+    .addOption(new Option('--kind <kind>', 'application kind').choices([...APPLICATION_KINDS]).default('new-license'))
+    .addOption(langOption())
+    .action((options: { port: string; kind: ApplicationKind; lang: string }) => {
+      applyLang(options);
+      const today = new Date().toISOString().slice(0, 10);
+      print(filingSkeleton(portOrFail(options.port), options.kind, today));
+    });
+
+  program
+    .command('schema')
+    .description('届出ファイルの JSON Schema（エディタの補完用）')
+    .action(() => {
+      const schema = z.toJSONSchema(filingSchema, { io: 'input' });
+      print(JSON.stringify({ ...schema, $id: 'https://tos-filing.invalid/filing.schema.json' }, null, 2));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  process.exitCode = EXIT.ok;
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version end here with code 0; anything else is a usage error
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`tos-filing: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`tos-filing: ${say({ ja: '内部エラー', en: 'internal error' })}: ${(err as Error).message}\n`);
+    if (process.env.TOS_FILING_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    return 70;
+  }
+}
+
