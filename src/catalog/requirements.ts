@@ -318,7 +318,16 @@ export function requirementById(id: string): Requirement | undefined {
   return byId.get(id);
 }
 
-/** "SR §1.2.1 資産の特定" */
+/** "セキュリティ責任者編 1.2.1 資産の特定" */
 export function formatReference(ref: GuidelineRef, lang: 'ja' | 'en' = 'ja'): string {
   return `${VOLUME_TITLES[ref.volume][lang]} ${ref.section} ${ref.heading}`;
+}
+
+const SHORT_VOLUME: Record<Volume, string> = { SR: '責任者編', SO: '運用者編' };
+
+/** "責任者編 2.4.1、運用者編 2.7.1・2.7.4": the sections only, for narrow table cells. */
+export function formatReferencesShort(refs: readonly GuidelineRef[]): string {
+  const byVolume = new Map<Volume, string[]>();
+  for (const ref of refs) byVolume.set(ref.volume, [...(byVolume.get(ref.volume) ?? []), ref.section]);
+  return [...byVolume].map(([volume, sections]) => `${SHORT_VOLUME[volume]} ${[...new Set(sections)].join('・')}`).join('、');
 }

@@ -10,6 +10,10 @@ import { APPLICATION_KINDS, type ApplicationKind, filing as filingSchema } from 
 import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
+import { OUTPUT_FORMATS, type OutputFormat, buildFiling } from '../build/buildFiling.ts';
+import { compileTemplates, TemplateError } from '../templates/renderTemplates.ts';
+import { MarkupError } from '../document/parseMarkup.ts';
+import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -56,6 +60,43 @@ export function buildProgram(): Command {
       const report = findingsReport(file, port, findings);
       print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
+    });
+
+  program
+    .command('build')
+    .description('検証のうえ、提出用の書類（.docx と .pdf）を作成します。エラーがあれば何も書き出しません')
+    .argument('<file>', 'filing file (.yaml / .yml / .json)')
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--format <formats>', 'docx,pdf', 'docx,pdf')
+    .option('--templates <dir>', 'templates folder (a copy of templates/ edited by you)')
+    .option('--draft', 'build anyway and mark every gap as 【未記入】 / 【要確認】', false)
+    .option('--docx-font <name>', 'Mincho font name for Word', DEFAULT_DOCX_FONT)
+    .addOption(langOption())
+    .action(async (file: string, options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; lang: string }) => {
+      applyLang(options);
+      const formats = options.format.split(',').map((f) => f.trim());
+      const unknown = formats.filter((f) => !OUTPUT_FORMATS.includes(f as OutputFormat));
+      if (unknown.length || !formats.length)
+        throw new UsageError(say({ ja: `--format には docx,pdf を指定してください（${unknown.join(',')}）`, en: `--format takes docx,pdf (not ${unknown.join(',')})` }));
+      const templates = compileTemplates(options.templates);
+      const result = await buildFiling(file, {
+        outDir: options.out,
+        formats: [...new Set(formats)] as OutputFormat[],
+        templates,
+        draft: options.draft,
+        docxFont: options.docxFont,
+      });
+      if (result.status === 'unreadable') throw new UsageError(`${file}: ${result.message}`);
+      const report = findingsReport(file, result.port, result.findings);
+      if (result.status === 'invalid') {
+        process.stderr.write(`${formatFindingsText(report)}\n`);
+        process.stderr.write(say({ ja: 'エラーがあるため書類を作成しませんでした（--draft で下書きを作成できます）。\n', en: 'Errors found: no documents were written (use --draft for a draft).\n' }));
+        process.exitCode = EXIT.findings;
+        return;
+      }
+      if (result.findings.length) process.stderr.write(`${formatFindingsText(report)}\n`);
+      for (const path of result.written) print(path);
+      process.exitCode = EXIT.ok;
     });
 
   program
@@ -118,7 +159,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // help and version end here with code 0; anything else is a usage error
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof TemplateError || err instanceof MarkupError) {
       process.stderr.write(`tos-filing: ${err.message}\n`);
       return EXIT.usage;
     }

@@ -1,0 +1,75 @@
+import { basename, extname, join } from 'node:path';
+import type { PortClassification } from '../catalog/classifyPort.ts';
+import { MarkupError, parseMarkup } from '../document/parseMarkup.ts';
+import type { DocumentTree } from '../document/tree.ts';
+import { readFiling } from '../io/readFiling.ts';
+import { writeFilesAtomically } from '../io/writeAtomically.ts';
+import type { Filing } from '../model/filing.ts';
+import { writeDocx } from '../render/docx/writeDocx.ts';
+import { writePdf } from '../render/pdf/writePdf.ts';
+import { templateContext } from '../templates/context.ts';
+import { type CompiledTemplates, TemplateError, compileTemplates } from '../templates/renderTemplates.ts';
+import { type Finding, hasErrors } from '../validate/finding.ts';
+import { checkFiling } from '../validate/validate.ts';
+import { fillTextGaps } from './draftGaps.ts';
+
+export const OUTPUT_FORMATS = ['docx', 'pdf'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface BuildOptions {
+  outDir: string;
+  formats: readonly OutputFormat[];
+  templates?: CompiledTemplates;
+  draft?: boolean;
+  docxFont?: string;
+}
+
+export type BuildResult =
+  | { status: 'unreadable'; file: string; message: string }
+  | { status: 'invalid'; file: string; port: PortClassification | null; findings: Finding[] }
+  | { status: 'built'; file: string; port: PortClassification; findings: Finding[]; written: string[] };
+
+/** The document tree of a valid (or, for a draft, gap-filled) filing. */
+export function documentTree(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean, templates: CompiledTemplates): DocumentTree {
+  const markup = templates.render(templateContext(filing, port, findings, draft));
+  try {
+    return parseMarkup(markup);
+  } catch (err) {
+    if (!(err instanceof MarkupError)) throw err;
+    const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
+    throw new TemplateError(`${templates.dir}: テンプレートの出力が文書の形式に合いません（出力の${err.line}行${err.column}列：${err.message}）「${line}」`);
+  }
+}
+
+export async function renderOutputs(tree: DocumentTree, formats: readonly OutputFormat[], docxFont?: string): Promise<Map<OutputFormat, Uint8Array>> {
+  const out = new Map<OutputFormat, Uint8Array>();
+  for (const format of formats) out.set(format, format === 'pdf' ? await writePdf(tree) : await writeDocx(tree, docxFont ? { font: docxFont } : undefined));
+  return out;
+}
+
+/**
+ * Validates, then writes <outDir>/<input name>.docx and .pdf. With errors nothing is written, unless this is a
+ * draft, which marks the gaps in place. All outputs are made in memory first and then renamed into place.
+ */
+export async function buildFiling(file: string, options: BuildOptions): Promise<BuildResult> {
+  const read = readFiling(file);
+  if (!read.ok) return { status: 'unreadable', file, message: read.message };
+  const checked = checkFiling(read.data);
+  let { filing, port } = checked;
+  const findings = checked.findings;
+  if (options.draft && !filing) {
+    const filled = checkFiling(fillTextGaps(read.data));
+    filing = filled.filing;
+    port = filled.port;
+  }
+  if (!filing || !port || (hasErrors(findings) && !options.draft)) return { status: 'invalid', file, port, findings };
+
+  const templates = options.templates ?? compileTemplates();
+  const documentFindings = checked.filing ? findings : checkFiling(filing).findings;
+  const tree = documentTree(filing, port, documentFindings, options.draft ?? false, templates);
+  const outputs = await renderOutputs(tree, options.formats, options.docxFont);
+  const stem = basename(file, extname(file));
+  const files = [...outputs].map(([format, bytes]) => ({ path: join(options.outDir, `${stem}.${format}`), bytes }));
+  writeFilesAtomically(files);
+  return { status: 'built', file, port, findings, written: files.map((f) => f.path) };
+}

@@ -1,0 +1,120 @@
+/**
+ * The document tree both writers consume. Templates produce markup; parseMarkup turns it into this tree.
+ * Inline content is flattened into styled runs so that writers never deal with nesting.
+ */
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface TextStyle {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  /** A gap marker in a draft: 【未記入】 (missing) or 【要確認】 (review). */
+  mark: 'missing' | 'review' | null;
+}
+
+export type Inline =
+  | { type: 'text'; text: string; style: TextStyle }
+  | { type: 'br' }
+  | { type: 'page' }
+  | { type: 'pages' };
+
+export interface Paragraph {
+  type: 'paragraph';
+  align: Align;
+  /** First-line indent in characters (em). */
+  indent: number;
+  /** Left indent of the whole paragraph in characters (em). */
+  left: number;
+  size: 'normal' | 'small';
+  children: Inline[];
+}
+
+export interface Heading {
+  type: 'heading';
+  level: 1 | 2 | 3;
+  align: Align;
+  children: Inline[];
+}
+
+export type ListStyle = 'bullet' | 'decimal' | 'paren' | 'circled' | 'katakana';
+
+export interface List {
+  type: 'list';
+  style: ListStyle;
+  items: Block[][];
+}
+
+export interface Cell {
+  header: boolean;
+  colspan: number;
+  rowspan: number;
+  align: Align;
+  children: Block[];
+}
+
+export interface Row {
+  header: boolean;
+  cells: Cell[];
+}
+
+export interface Table {
+  type: 'table';
+  /** Relative column widths; writers scale them to the text width. */
+  widths: number[];
+  rows: Row[];
+}
+
+export type Block = Paragraph | Heading | List | Table | { type: 'pagebreak' };
+
+export interface DocumentTree {
+  title: string;
+  /** Draft documents carry a mark on every page. */
+  draft: boolean;
+  /** The document date (YYYY-MM-DD), used for metadata so that output does not depend on the clock. */
+  date: string;
+  header: Paragraph[];
+  footer: Paragraph[];
+  body: Block[];
+}
+
+export const PLAIN: TextStyle = { bold: false, italic: false, underline: false, mark: null };
+
+/** The text of inline content, for tests and for text extraction checks. */
+export function inlineText(children: readonly Inline[]): string {
+  return children.map((c) => (c.type === 'text' ? c.text : c.type === 'br' ? '\n' : '')).join('');
+}
+
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return inlineText(block.children);
+    case 'list':
+      return block.items.map((item) => item.map(blockText).join('\n')).join('\n');
+    case 'table':
+      return block.rows.map((r) => r.cells.map((c) => c.children.map(blockText).join('\n')).join('\t')).join('\n');
+    case 'pagebreak':
+      return '';
+  }
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノ';
+const toFullWidth = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
+/** The marker text of list item n (1-based): the writers, not the templates, decide numbering. */
+export function listMarker(style: ListStyle, n: number): string {
+  switch (style) {
+    case 'bullet':
+      return '・';
+    case 'decimal':
+      return `${toFullWidth(n)}．`;
+    case 'paren':
+      return `（${toFullWidth(n)}）`;
+    case 'circled':
+      return CIRCLED[n - 1] ?? `（${toFullWidth(n)}）`;
+    case 'katakana':
+      return `${KATAKANA[n - 1] ?? toFullWidth(n)}　`;
+  }
+}

@@ -1,0 +1,46 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+/**
+ * Makes a packed .docx byte-identical across runs and time zones: fixed core-properties dates, fixed zip
+ * entry times, a fixed entry order, and nanoid-based relationship ids renumbered in order of appearance.
+ */
+export function packDeterministic(packed: Uint8Array, isoDate: string): Uint8Array {
+  const files = unzipSync(packed);
+  const stamp = `${isoDate}T00:00:00Z`;
+  const core = files['docProps/core.xml'];
+  if (core) {
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core)
+        .replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${stamp}`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${stamp}`),
+    );
+  }
+  renumberRandomIds(files);
+  // fflate writes DOS times from local getters: build the date from local components so TZ does not matter
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const mtime = new Date(Math.max(y, 1980), m - 1, d);
+  const names = Object.keys(files).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  return zipSync(Object.fromEntries(names.map((n) => [n, [files[n]!, { mtime, level: 6 }]])));
+}
+
+function renumberRandomIds(files: Record<string, Uint8Array>): void {
+  const targets = Object.keys(files).filter((n) => /^word\/(.*\.xml|_rels\/.*\.rels)$/.test(n)).sort();
+  const ids = new Map<string, string>();
+  const pattern = /rId[A-Za-z0-9_-]{15,}/g;
+  for (const name of targets) {
+    const text = strFromU8(files[name]!);
+    if (text.search(pattern) === -1) continue;
+    files[name] = strToU8(
+      text.replace(pattern, (id) => {
+        let fixed = ids.get(id);
+        if (!fixed) {
+          fixed = `rIdH${ids.size + 1}`;
+          ids.set(id, fixed);
+        }
+        return fixed;
+      }),
+    );
+  }
+}

@@ -1,0 +1,205 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph as DocxParagraph,
+  ShadingType,
+  Table as DocxTable,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Align, Block, DocumentTree, Inline, Paragraph, Table } from '../../document/tree.ts';
+import { listMarker } from '../../document/tree.ts';
+import { packDeterministic } from './packDeterministic.ts';
+
+/**
+ * The Word writer: the same tree as the PDF, in the same order, as WordprocessingML. Numbering is written
+ * as text (the tree decides it), so Word, LibreOffice and the PDF show the same numbers.
+ */
+
+export interface DocxOptions {
+  /** The Mincho font Word should use; the name must exist on the reader's machine (Windows has ＭＳ 明朝). */
+  font: string;
+}
+
+export const DEFAULT_DOCX_FONT = 'ＭＳ 明朝';
+
+// A4 and margins in twips (1/20 pt); A4 is hard-coded because mm→twip conversion truncates (tech-notes §4.2)
+const PAGE = { width: 11906, height: 16838, top: 1417, bottom: 1247, left: 1417, right: 1134, header: 567, footer: 624 };
+const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const SIZES = { body: 21, small: 18, cell: 19, headings: { 1: 30, 2: 25, 3: 22 } } as const; // half-points
+const MARK_COLORS = { missing: 'CC0000', review: 'B36600' } as const;
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+// Characters XML 1.0 cannot carry; Word would refuse the file.
+const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+function runs(children: readonly Inline[], size: number, forceBold = false): TextRun[] {
+  return children.map((c) => {
+    switch (c.type) {
+      case 'br':
+        return new TextRun({ break: 1 });
+      case 'page':
+        return new TextRun({ children: [PageNumber.CURRENT], size });
+      case 'pages':
+        return new TextRun({ children: [PageNumber.TOTAL_PAGES], size });
+      case 'text':
+        return new TextRun({
+          text: c.text.replace(XML_ILLEGAL, '').replace(/\t/g, ' '),
+          size,
+          bold: forceBold || c.style.bold,
+          italics: c.style.italic,
+          underline: c.style.underline || c.style.mark ? {} : undefined,
+          color: c.style.mark ? MARK_COLORS[c.style.mark] : undefined,
+        });
+    }
+  });
+}
+
+function paragraph(p: Paragraph, inCell: boolean): DocxParagraph {
+  const size = inCell ? SIZES.cell : p.size === 'small' ? SIZES.small : SIZES.body;
+  const em = size * 10; // one character in twips
+  return new DocxParagraph({
+    alignment: ALIGN[p.align],
+    indent: { left: p.left * em, firstLine: p.indent * em },
+    spacing: inCell ? { before: 0, after: 0, line: 280 } : { after: 80, line: 360 },
+    children: runs(p.children, size),
+  });
+}
+
+function blocks(list: readonly Block[], width: number, inCell = false): (DocxParagraph | DocxTable)[] {
+  const out: (DocxParagraph | DocxTable)[] = [];
+  for (const block of list) {
+    switch (block.type) {
+      case 'paragraph':
+        out.push(paragraph(block, inCell));
+        break;
+      case 'heading': {
+        const size = SIZES.headings[block.level];
+        out.push(
+          new DocxParagraph({
+            alignment: ALIGN[block.align],
+            keepNext: true,
+            keepLines: true,
+            spacing: { before: block.level === 1 ? 200 : 240, after: block.level === 1 ? 240 : 120, line: 320 },
+            children: runs(block.children, size, true),
+          }),
+        );
+        break;
+      }
+      case 'list': {
+        const size = inCell ? SIZES.cell : SIZES.body;
+        block.items.forEach((item, i) => {
+          const marker = listMarker(block.style, i + 1);
+          const hanging = [...marker].length * size * 10;
+          item.forEach((child, j) => {
+            if (child.type !== 'paragraph') {
+              out.push(...blocks([child], width - hanging, inCell));
+              return;
+            }
+            const prefix = j === 0 ? [new TextRun({ text: marker, size })] : [];
+            out.push(
+              new DocxParagraph({
+                alignment: ALIGN[child.align],
+                indent: { left: hanging, hanging: j === 0 ? hanging : 0 },
+                spacing: inCell ? { after: 0, line: 280 } : { after: 60, line: 360 },
+                children: [...prefix, ...runs(child.children, size)],
+              }),
+            );
+          });
+        });
+        break;
+      }
+      case 'table':
+        out.push(table(block, width));
+        if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, children: [] }));
+        break;
+      case 'pagebreak':
+        out.push(new DocxParagraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
+        break;
+    }
+  }
+  return out;
+}
+
+function table(t: Table, width: number): DocxTable {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const columnWidths = t.widths.map((w) => Math.floor((w / total) * width));
+  // which grid column each cell starts at, given the rowspans from rows above
+  const taken: boolean[][] = t.rows.map(() => []);
+  const rows = t.rows.map((row, r) => {
+    let col = 0;
+    const cells = row.cells.map((cell) => {
+      while (taken[r]![col]) col++;
+      const span = Math.min(cell.colspan, columnWidths.length - col);
+      for (let dr = 0; dr < cell.rowspan && r + dr < t.rows.length; dr++)
+        for (let dc = 0; dc < span; dc++) taken[r + dr]![col + dc] = true;
+      const cellWidth = columnWidths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      const content = blocks(cell.children, cellWidth - 160, true);
+      return new TableCell({
+        columnSpan: span > 1 ? span : undefined,
+        rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
+        width: { size: cellWidth, type: WidthType.DXA },
+        borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
+        children: content.length ? content : [new DocxParagraph({ children: [] })],
+      });
+    });
+    return new TableRow({ tableHeader: row.header, cantSplit: false, children: cells });
+  });
+  return new DocxTable({
+    rows,
+    columnWidths,
+    width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+  });
+}
+
+export async function writeDocx(tree: DocumentTree, options: DocxOptions = { font: DEFAULT_DOCX_FONT }): Promise<Uint8Array> {
+  const font = { ascii: options.font, hAnsi: options.font, eastAsia: options.font, cs: options.font };
+  const doc = new Document({
+    creator: 'tos-filing',
+    lastModifiedBy: 'tos-filing',
+    title: tree.title,
+    revision: 1,
+    styles: {
+      default: {
+        document: {
+          run: { font, size: SIZES.body, language: { value: 'en-US', eastAsia: 'ja-JP' } },
+          paragraph: { spacing: { line: 360 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer },
+          },
+        },
+        headers: { default: new Header({ children: blocks(tree.header, CONTENT_WIDTH, true) }) },
+        footers: { default: new Footer({ children: blocks(tree.footer, CONTENT_WIDTH, true) }) },
+        children: blocks(tree.body, CONTENT_WIDTH),
+      },
+    ],
+  });
+  return packDeterministic(await Packer.toBuffer(doc), tree.date);
+}

@@ -1,0 +1,41 @@
+import { rgb } from 'pdf-lib';
+
+const mm = (v: number) => (v * 72) / 25.4;
+
+/** A4 portrait with the margins of an official form (left margin wide enough for binding). */
+export const PAGE = {
+  width: mm(210),
+  height: mm(297),
+  top: mm(25),
+  bottom: mm(22),
+  left: mm(25),
+  right: mm(20),
+  headerTop: mm(10),
+  footerTop: mm(15),
+  get contentWidth() {
+    return this.width - this.left - this.right;
+  },
+  get contentHeight() {
+    return this.height - this.top - this.bottom;
+  },
+} as const;
+
+/** Sizes in points; leading is a multiple of the font size. */
+export const STYLE = {
+  bodySize: 10.5,
+  bodyLeading: 1.7,
+  smallSize: 9,
+  cellSize: 9.5,
+  cellLeading: 1.45,
+  cellPadX: 4,
+  cellPadY: 3,
+  paragraphAfter: 4,
+  tableAfter: 8,
+  border: 0.5,
+  headerFill: rgb(0.88, 0.88, 0.88),
+  headings: {
+    1: { size: 15, leading: 1.5, before: 10, after: 12 },
+    2: { size: 12.5, leading: 1.5, before: 14, after: 6 },
+    3: { size: 11, leading: 1.5, before: 8, after: 4 },
+  },
+} as const;
