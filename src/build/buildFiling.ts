@@ -13,6 +13,9 @@ import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 import { fillTextGaps } from './draftGaps.ts';
 
+/** The output folder could not take the documents; nothing was left behind. */
+export class OutputError extends Error {}
+
 export const OUTPUT_FORMATS = ['docx', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -70,6 +73,10 @@ export async function buildFiling(file: string, options: BuildOptions): Promise<
   const outputs = await renderOutputs(tree, options.formats, options.docxFont);
   const stem = basename(file, extname(file));
   const files = [...outputs].map(([format, bytes]) => ({ path: join(options.outDir, `${stem}.${format}`), bytes }));
-  writeFilesAtomically(files);
+  try {
+    writeFilesAtomically(files);
+  } catch (err) {
+    throw new OutputError(`${options.outDir}: 書類を書き出せませんでした（${(err as Error).message}）`);
+  }
   return { status: 'built', file, port, findings, written: files.map((f) => f.path) };
 }

@@ -10,7 +10,7 @@ import { APPLICATION_KINDS, type ApplicationKind, filing as filingSchema } from 
 import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
-import { OUTPUT_FORMATS, type OutputFormat, buildFiling } from '../build/buildFiling.ts';
+import { OUTPUT_FORMATS, OutputError, type OutputFormat, buildFiling } from '../build/buildFiling.ts';
 import { compileTemplates, TemplateError } from '../templates/renderTemplates.ts';
 import { MarkupError } from '../document/parseMarkup.ts';
 import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
@@ -159,7 +159,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // help and version end here with code 0; anything else is a usage error
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof TemplateError || err instanceof MarkupError) {
+    if (err instanceof UsageError || err instanceof TemplateError || err instanceof MarkupError || err instanceof OutputError) {
       process.stderr.write(`tos-filing: ${err.message}\n`);
       return EXIT.usage;
     }

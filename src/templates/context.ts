@@ -5,6 +5,7 @@ import type { Filing, Measure } from '../model/filing.ts';
 import { ENUM_LABELS, MEASURE_DETAILS } from '../model/measureDetails.ts';
 import type { Finding } from '../validate/finding.ts';
 import { toWareki } from '../util/wareki.ts';
+import { xmlSafeDeep } from '../util/xmlSafe.ts';
 
 /**
  * What templates see: the filing with every optional value present (null when absent), enum values
@@ -113,7 +114,12 @@ function requirementEntry(req: Requirement, index: number, filing: Filing, findi
 
 export type RequirementEntry = ReturnType<typeof requirementEntry>;
 
+/** The context for a filing; strings are made XML-safe so that no typed character can break the markup. */
 export function templateContext(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean) {
+  return xmlSafeDeep(contextOf(filing, port, findings, draft));
+}
+
+function contextOf(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean) {
   const { application, applicant, organization } = filing;
   const requirements = requirementsFor(port).map((req, i) => requirementEntry(req, i, filing, findings));
   const general = findings.filter((f) => !f.requirementId && f.severity !== 'info');
@@ -248,4 +254,4 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
   };
 }
 
-export type TemplateContext = ReturnType<typeof templateContext>;
+export type TemplateContext = ReturnType<typeof contextOf>;

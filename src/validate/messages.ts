@@ -126,6 +126,11 @@ export const messages = {
       ja: `ターミナル「${p.name}」ではTOS停止時に荷役を継続できないとされています。BCPでTOSを利用しない荷役等の手順を整理することが求められます（セキュリティ責任者編 1.8.2 ウ）。`,
       en: `Terminal "${p.name}" cannot continue cargo handling without the TOS; the BCP should set out procedures without the system (SR 1.8.2 ウ).`,
     }),
+  TEXT_CONTROL_CHARACTER: () =>
+    say({
+      ja: '表示できない制御文字が含まれています。書類では削除して出力します。',
+      en: 'The text holds control characters that cannot be printed; the documents leave them out.',
+    }),
   SCHEMA_UNKNOWN_FIELD: (p: { key: string; suggestions: string[] }) =>
     say({
       ja: `不明な項目「${p.key}」です。` + (p.suggestions.length ? `もしかして ${quoteList(p.suggestions)} ですか。` : ''),

@@ -2,7 +2,8 @@ import { classifyPort, type PortClassification } from '../catalog/classifyPort.t
 import { REQUIREMENTS, type NotApplicableCondition, type Requirement, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { filing as filingSchema, type Filing, type Measure } from '../model/filing.ts';
-import { type Finding, SEVERITY_ORDER } from './finding.ts';
+import { type Finding, SEVERITY_ORDER, formatPath } from './finding.ts';
+import { pathsWithXmlIllegal } from '../util/xmlSafe.ts';
 import { messages } from './messages.ts';
 import { say } from '../i18n/lang.ts';
 import { MEASURE_DETAILS } from '../model/measureDetails.ts';
@@ -41,6 +42,9 @@ export function validate(filing: Filing): Finding[] {
     ...terminalFindings(filing),
     ...organizationFindings(filing, port),
     ...measureFindings(filing, port),
+    ...pathsWithXmlIllegal(filing).map((path) =>
+      finding('warning', 'TEXT_CONTROL_CHARACTER', formatPath(path), messages.TEXT_CONTROL_CHARACTER()),
+    ),
   ];
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

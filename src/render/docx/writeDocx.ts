@@ -18,6 +18,7 @@ import {
 import type { Align, Block, DocumentTree, Inline, Paragraph, Table } from '../../document/tree.ts';
 import { listMarker } from '../../document/tree.ts';
 import { packDeterministic } from './packDeterministic.ts';
+import { xmlSafe } from '../../util/xmlSafe.ts';
 
 /**
  * The Word writer: the same tree as the PDF, in the same order, as WordprocessingML. Numbering is written
@@ -46,8 +47,6 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-// Characters XML 1.0 cannot carry; Word would refuse the file.
-const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 function runs(children: readonly Inline[], size: number, forceBold = false): TextRun[] {
   return children.map((c) => {
@@ -60,7 +59,7 @@ function runs(children: readonly Inline[], size: number, forceBold = false): Tex
         return new TextRun({ children: [PageNumber.TOTAL_PAGES], size });
       case 'text':
         return new TextRun({
-          text: c.text.replace(XML_ILLEGAL, '').replace(/\t/g, ' '),
+          text: xmlSafe(c.text).replace(/\t/g, ' '),
           size,
           bold: forceBold || c.style.bold,
           italics: c.style.italic,

@@ -72,11 +72,14 @@ function styledChars(children: readonly Inline[]): { text: string; chars: Styled
   return { text, chars, offsets };
 }
 
+const sameStyle = (a: TextStyle, b: TextStyle) =>
+  a === b || (a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.mark === b.mark);
+
 function toPieces(chars: readonly StyledChar[]): Piece[] {
   const pieces: Piece[] = [];
   for (const c of chars) {
     const last = pieces.at(-1);
-    if (last && last.role === c.role && last.style === c.style) {
+    if (last && last.role === c.role && sameStyle(last.style, c.style)) {
       last.text += c.char;
       last.width += c.width;
       last.glyphs += 1;

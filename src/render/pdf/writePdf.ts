@@ -311,15 +311,15 @@ class PageFlow {
     this.y -= box.height;
   }
 
-  /** Places boxes, keeping a heading with what follows it. */
-  placeAll(boxes: readonly Box[]) {
+  /** Places boxes, keeping a heading with what follows it (`following`: the height that must come along after the last box). */
+  placeAll(boxes: readonly Box[], following = 0) {
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i]!;
       if (box.keepWithNext) {
         let need = 0;
         let j = i;
         while (j < boxes.length && boxes[j]!.keepWithNext) need += boxes[j++]!.height;
-        need += boxes[j]?.height ?? 0;
+        need += boxes[j]?.height ?? following;
         if (need > this.remaining && !this.atTop && need <= PAGE.contentHeight) this.newPage();
       }
       this.place(box);
@@ -428,15 +428,30 @@ export async function writePdf(tree: DocumentTree): Promise<Uint8Array> {
   const renderer = new Renderer(fonts);
   const flow = new PageFlow(doc);
 
-  for (const block of tree.body) {
-    if (block.type === 'pagebreak') {
-      if (!flow.atTop) flow.newPage();
-    } else if (block.type === 'table') {
-      flow.placeTable(renderer.tableRows(block, PAGE.contentWidth));
-    } else {
-      flow.placeAll(renderer.blockBoxes([block], PAGE.contentWidth));
+  // lay out every block first, so that a heading can be kept with the start of the block after it
+  const laid = tree.body.map((block) =>
+    block.type === 'table'
+      ? { kind: 'table' as const, rows: renderer.tableRows(block, PAGE.contentWidth) }
+      : block.type === 'pagebreak'
+        ? { kind: 'pagebreak' as const }
+        : { kind: 'boxes' as const, boxes: renderer.blockBoxes([block], PAGE.contentWidth) },
+  );
+  const leadHeight = (next: (typeof laid)[number] | undefined): number => {
+    if (!next || next.kind === 'pagebreak') return 0;
+    if (next.kind === 'boxes') return next.boxes[0]?.height ?? 0;
+    let h = 0;
+    for (const row of next.rows) {
+      h += row.height;
+      if (!row.header) break;
     }
-  }
+    return Math.min(h, PAGE.contentHeight / 3);
+  };
+  laid.forEach((item, i) => {
+    if (item.kind === 'pagebreak') {
+      if (!flow.atTop) flow.newPage();
+    } else if (item.kind === 'table') flow.placeTable(item.rows);
+    else flow.placeAll(item.boxes, leadHeight(laid[i + 1]));
+  });
 
   const pages = flow.pages;
   pages.forEach((page, i) => {
