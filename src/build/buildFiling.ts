@@ -1,14 +1,12 @@
 import { basename, extname, join } from 'node:path';
 import type { PortClassification } from '../catalog/classifyPort.ts';
-import { MarkupError, parseMarkup } from '../document/parseMarkup.ts';
 import type { DocumentTree } from '../document/tree.ts';
 import { readFiling } from '../io/readFiling.ts';
 import { writeFilesAtomically } from '../io/writeAtomically.ts';
 import type { Filing } from '../model/filing.ts';
-import { writeDocx } from '../render/docx/writeDocx.ts';
-import { writePdf } from '../render/pdf/writePdf.ts';
+import { type OutputFormat, renderDocument, renderOutputs } from './renderDocument.ts';
 import { templateContext } from '../templates/context.ts';
-import { type CompiledTemplates, TemplateError, compileTemplates } from '../templates/renderTemplates.ts';
+import { type CompiledTemplates, compileTemplates } from '../templates/renderTemplates.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 import { fillTextGaps } from './draftGaps.ts';
@@ -16,8 +14,6 @@ import { fillTextGaps } from './draftGaps.ts';
 /** The output folder could not take the documents; nothing was left behind. */
 export class OutputError extends Error {}
 
-export const OUTPUT_FORMATS = ['docx', 'pdf'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface BuildOptions {
   outDir: string;
@@ -34,20 +30,7 @@ export type BuildResult =
 
 /** The document tree of a valid (or, for a draft, gap-filled) filing. */
 export function documentTree(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean, templates: CompiledTemplates): DocumentTree {
-  const markup = templates.render(templateContext(filing, port, findings, draft));
-  try {
-    return parseMarkup(markup);
-  } catch (err) {
-    if (!(err instanceof MarkupError)) throw err;
-    const line = markup.split('\n')[err.line - 1]?.trim().slice(0, 80) ?? '';
-    throw new TemplateError(`${templates.dir}: テンプレートの出力が文書の形式に合いません（出力の${err.line}行${err.column}列：${err.message}）「${line}」`);
-  }
-}
-
-export async function renderOutputs(tree: DocumentTree, formats: readonly OutputFormat[], docxFont?: string): Promise<Map<OutputFormat, Uint8Array>> {
-  const out = new Map<OutputFormat, Uint8Array>();
-  for (const format of formats) out.set(format, format === 'pdf' ? await writePdf(tree) : await writeDocx(tree, docxFont ? { font: docxFont } : undefined));
-  return out;
+  return renderDocument(templates, 'filing', templateContext(filing, port, findings, draft));
 }
 
 /**

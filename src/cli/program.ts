@@ -10,7 +10,14 @@ import { APPLICATION_KINDS, type ApplicationKind, filing as filingSchema } from 
 import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
-import { OUTPUT_FORMATS, OutputError, type OutputFormat, buildFiling } from '../build/buildFiling.ts';
+import { runDiff } from '../diff/runDiff.ts';
+import { collectFilingFiles, reviewFiles } from '../review/reviewFilings.ts';
+import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/reviewOutputs.ts';
+import { renderDocument, renderOutputs } from '../build/renderDocument.ts';
+import { writeFilesAtomically } from '../io/writeAtomically.ts';
+import { join } from 'node:path';
+import { OutputError, buildFiling } from '../build/buildFiling.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '../build/renderDocument.ts';
 import { compileTemplates, TemplateError } from '../templates/renderTemplates.ts';
 import { MarkupError } from '../document/parseMarkup.ts';
 import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
@@ -38,6 +45,15 @@ function portOrFail(name: string) {
     throw new UsageError(say({ ja: `港名「${name}」は登録簿にありません。${hint}`, en: `port "${name}" is not in the registry.${hint}` }));
   }
   return port;
+}
+
+/** "docx,pdf" → ['docx', 'pdf'], refusing names that are not among `allowed`. */
+function parseFormats(raw: string, allowed: readonly string[]): string[] {
+  const formats = [...new Set(raw.split(',').map((f) => f.trim()).filter(Boolean))];
+  const unknown = formats.filter((f) => !allowed.includes(f));
+  if (unknown.length || !formats.length)
+    throw new UsageError(say({ ja: `--format には ${allowed.join(',')} から指定してください（${unknown.join(',')}）`, en: `--format takes ${allowed.join(',')} (not ${unknown.join(',')})` }));
+  return formats;
 }
 
 export function buildProgram(): Command {
@@ -74,14 +90,11 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .action(async (file: string, options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; lang: string }) => {
       applyLang(options);
-      const formats = options.format.split(',').map((f) => f.trim());
-      const unknown = formats.filter((f) => !OUTPUT_FORMATS.includes(f as OutputFormat));
-      if (unknown.length || !formats.length)
-        throw new UsageError(say({ ja: `--format には docx,pdf を指定してください（${unknown.join(',')}）`, en: `--format takes docx,pdf (not ${unknown.join(',')})` }));
+      const formats = parseFormats(options.format, OUTPUT_FORMATS);
       const templates = compileTemplates(options.templates);
       const result = await buildFiling(file, {
         outDir: options.out,
-        formats: [...new Set(formats)] as OutputFormat[],
+        formats: formats as OutputFormat[],
         templates,
         draft: options.draft,
         docxFont: options.docxFont,
@@ -97,6 +110,83 @@ export function buildProgram(): Command {
       if (result.findings.length) process.stderr.write(`${formatFindingsText(report)}\n`);
       for (const path of result.written) print(path);
       process.exitCode = EXIT.ok;
+    });
+
+  program
+    .command('diff')
+    .description('2つの届出ファイルを比較し、新旧対照表（.docx / .pdf）と変更の一覧（json）を作成します')
+    .argument('<before>', 'filing before the change')
+    .argument('<after>', 'filing after the change')
+    .option('--out <dir>', 'output folder for documents', 'out')
+    .option('--format <formats>', 'docx,pdf,json (json is printed to stdout)', 'docx,pdf')
+    .option('--templates <dir>', 'templates folder')
+    .addOption(langOption())
+    .action(async (beforeFile: string, afterFile: string, options: { out: string; format: string; templates?: string; lang: string }) => {
+      applyLang(options);
+      const formats = parseFormats(options.format, ['docx', 'pdf', 'json']);
+      const result = await runDiff(beforeFile, afterFile, {
+        outDir: options.out,
+        documents: formats.filter((f): f is OutputFormat => f !== 'json'),
+        templates: compileTemplates(options.templates),
+      });
+      if (result.status === 'unreadable') throw new UsageError(`${result.file}: ${result.message}`);
+      if (result.status === 'invalid') {
+        process.stderr.write(`${formatFindingsText(findingsReport(result.file, result.port, result.findings))}\n`);
+        process.stderr.write(say({ ja: `${result.file} にエラーがあるため比較しませんでした。\n`, en: `${result.file} has errors: not compared.\n` }));
+        process.exitCode = EXIT.findings;
+        return;
+      }
+      const { diff } = result;
+      if (formats.includes('json')) {
+        const changes = diff.changes.map(({ segments: _s, ...c }) => c);
+        print(JSON.stringify({ before: beforeFile, after: afterFile, alerts: diff.alerts, changes }, null, 2));
+      } else {
+        const lines = [
+          say({ ja: `変更 ${diff.changes.length}件、審査上留意すべき変更 ${diff.alerts.length}件`, en: `${diff.changes.length} change(s), ${diff.alerts.length} alert(s)` }),
+          ...diff.alerts.map((a) => `  ! ${a.code} ${a.message}`),
+          ...diff.changes.map((c) => `  ${c.kind.padEnd(9)} ${c.path}${c.beforePath ? ` (← ${c.beforePath})` : ''}`),
+          ...result.written,
+        ];
+        print(lines.join('\n'));
+      }
+      process.exitCode = EXIT.ok;
+    });
+
+  program
+    .command('review')
+    .description('複数の届出ファイルを検証し、要件ごとの審査一覧（text / csv / json / docx / pdf）を作成します')
+    .argument('<paths...>', 'filing files or folders (searched recursively for .yaml / .yml / .json)')
+    .option('--out <dir>', 'output folder for csv, json, docx and pdf', 'out')
+    .option('--format <formats>', 'text,csv,json,docx,pdf', 'text')
+    .option('--templates <dir>', 'templates folder')
+    .addOption(langOption())
+    .action(async (paths: string[], options: { out: string; format: string; templates?: string; lang: string }) => {
+      applyLang(options);
+      const formats = parseFormats(options.format, ['text', 'csv', 'json', 'docx', 'pdf']);
+      const files = collectFilingFiles(paths);
+      if (!files.length) throw new UsageError(say({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }));
+      const progress = process.stderr.isTTY
+        ? (done: number, total: number, file: string) => process.stderr.write(`\r[${done}/${total}] ${file}`.padEnd(80).slice(0, 120))
+        : undefined;
+      const rows = reviewFiles(files, progress);
+      if (progress) process.stderr.write('\n');
+      const outputs: { path: string; bytes: Uint8Array }[] = [];
+      const encode = (text: string) => new TextEncoder().encode(text);
+      if (formats.includes('csv')) outputs.push({ path: join(options.out, 'review.csv'), bytes: encode(reviewCsv(rows)) });
+      if (formats.includes('json')) outputs.push({ path: join(options.out, 'review.json'), bytes: encode(`${reviewJson(rows)}\n`) });
+      const documents = formats.filter((f): f is OutputFormat => f === 'docx' || f === 'pdf');
+      if (documents.length) {
+        const tree = renderDocument(compileTemplates(options.templates), 'review', reviewContext(rows));
+        for (const [format, bytes] of await renderOutputs(tree, documents)) outputs.push({ path: join(options.out, `review.${format}`), bytes });
+      }
+      try {
+        writeFilesAtomically(outputs);
+      } catch (err) {
+        throw new OutputError(`${options.out}: ${(err as Error).message}`);
+      }
+      if (formats.includes('text')) print(reviewText(rows));
+      for (const o of outputs) print(o.path);
+      process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
     });
 
   program

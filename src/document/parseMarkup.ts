@@ -73,7 +73,7 @@ function fail(el: Element, message: string): never {
 }
 
 const ATTRIBUTES: Record<string, readonly string[]> = {
-  document: ['title', 'draft', 'date'],
+  document: ['title', 'draft', 'date', 'orientation'],
   header: [],
   footer: [],
   h1: ['align'],
@@ -284,11 +284,14 @@ export function parseMarkup(markup: string): DocumentTree {
   const tree: DocumentTree = {
     title: a.title ?? '',
     draft: a.draft === 'true',
+    orientation: a.orientation === 'landscape' ? 'landscape' : 'portrait',
     date: a.date ?? '2000-01-01',
     header: [],
     footer: [],
     body: [],
   };
+  if (a.orientation !== undefined && a.orientation !== 'portrait' && a.orientation !== 'landscape')
+    fail(root, `orientation must be portrait or landscape, not "${a.orientation}"`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(tree.date)) fail(root, `date must be YYYY-MM-DD, not "${tree.date}"`);
   for (const child of elementsOf(root, ['header', 'footer', 'h1', 'h2', 'h3', 'p', 'ol', 'ul', 'table', 'pagebreak'])) {
     if (child.name === 'header' || child.name === 'footer') {

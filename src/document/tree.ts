@@ -71,6 +71,7 @@ export interface DocumentTree {
   title: string;
   /** Draft documents carry a mark on every page. */
   draft: boolean;
+  orientation: 'portrait' | 'landscape';
   /** The document date (YYYY-MM-DD), used for metadata so that output does not depend on the clock. */
   date: string;
   header: Paragraph[];

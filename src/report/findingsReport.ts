@@ -16,7 +16,7 @@ export function findingsReport(file: string, port: PortClassification | null, fi
   };
 }
 
-const SEVERITY_LABEL: Record<Severity, { ja: string; en: string }> = {
+export const SEVERITY_LABEL: Record<Severity, { ja: string; en: string }> = {
   error: { ja: 'エラー', en: 'error' },
   warning: { ja: '警告', en: 'warning' },
   info: { ja: '情報', en: 'info' },

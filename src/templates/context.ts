@@ -43,6 +43,13 @@ const LABELS = {
   scope: { all: '全ての港', specified: '特定の港' },
 } as const;
 
+const FLAT_LABELS: Record<string, string> = Object.assign({}, ...Object.values(LABELS), ENUM_LABELS);
+
+/** The Japanese label of an enum value (vpn → VPN, data-center → データセンター), if it has one. */
+export function enumLabel(value: string): string | undefined {
+  return FLAT_LABELS[value];
+}
+
 export interface DetailLine {
   label: string;
   value: string;

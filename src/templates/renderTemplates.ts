@@ -66,40 +66,43 @@ export function lintTemplate(template: TemplateSource): void {
   if (problems.length) throw new TemplateError(problems.join('\n'));
 }
 
-export function readTemplates(dir: string): TemplateSource[] {
-  const main = join(dir, MAIN);
-  if (!existsSync(main)) throw new TemplateError(`${main}: テンプレートが見つかりません（${MAIN} が必要です）`);
-  const sources: TemplateSource[] = [{ file: main, name: MAIN, source: readFileSync(main, 'utf8') }];
-  const partialsDir = join(dir, 'partials');
-  if (existsSync(partialsDir)) {
-    for (const entry of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
-      const file = join(partialsDir, entry);
-      sources.push({ file, name: basename(entry, '.hbs'), source: readFileSync(file, 'utf8') });
-    }
-  }
-  return sources;
+export type DocumentKind = 'filing' | 'diff' | 'review';
+
+export function readTemplates(dir: string): { documents: TemplateSource[]; partials: TemplateSource[] } {
+  if (!existsSync(join(dir, MAIN))) throw new TemplateError(`${join(dir, MAIN)}: テンプレートが見つかりません（${MAIN} が必要です）`);
+  const list = (folder: string) =>
+    existsSync(folder)
+      ? readdirSync(folder)
+          .filter((f) => f.endsWith('.hbs'))
+          .sort()
+          .map((entry) => ({ file: join(folder, entry), name: basename(entry, '.hbs'), source: readFileSync(join(folder, entry), 'utf8') }))
+      : [];
+  return { documents: list(dir), partials: list(join(dir, 'partials')) };
 }
 
 export interface CompiledTemplates {
   dir: string;
-  render(context: object): string;
+  render(document: DocumentKind, context: object): string;
 }
 
+/** Compiles every document template (top-level *.hbs) and partial (partials/*.hbs) of a folder. */
 export function compileTemplates(dir: string = DEFAULT_TEMPLATES_DIR): CompiledTemplates {
-  const sources = readTemplates(dir);
-  sources.forEach(lintTemplate);
+  const { documents, partials } = readTemplates(dir);
+  [...documents, ...partials].forEach(lintTemplate);
   const hb = Handlebars.create();
   const knownHelpers = registerHelpers(hb);
   const options = { strict: true, knownHelpers, knownHelpersOnly: true } as const;
-  for (const partial of sources.slice(1)) hb.registerPartial(partial.name, hb.compile(partial.source, options));
-  const main = hb.compile(sources[0]!.source, options);
+  for (const partial of partials) hb.registerPartial(partial.name, hb.compile(partial.source, options));
+  const compiled = new Map(documents.map((d) => [d.name, { file: d.file, template: hb.compile(d.source, options) }]));
   return {
     dir,
-    render(context) {
+    render(document, context) {
+      const entry = compiled.get(document);
+      if (!entry) throw new TemplateError(`${join(dir, `${document}.hbs`)}: テンプレートが見つかりません`);
       try {
-        return main(context);
+        return entry.template(context);
       } catch (err) {
-        throw new TemplateError(`${relative(process.cwd(), dir) || '.'}: テンプレートの展開に失敗しました：${(err as Error).message}`);
+        throw new TemplateError(`${relative(process.cwd(), entry.file) || entry.file}: テンプレートの展開に失敗しました：${(err as Error).message}`);
       }
     },
   };

@@ -6,6 +6,7 @@ import {
   Header,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph as DocxParagraph,
   ShadingType,
   Table as DocxTable,
@@ -34,7 +35,6 @@ export const DEFAULT_DOCX_FONT = 'ＭＳ 明朝';
 
 // A4 and margins in twips (1/20 pt); A4 is hard-coded because mm→twip conversion truncates (tech-notes §4.2)
 const PAGE = { width: 11906, height: 16838, top: 1417, bottom: 1247, left: 1417, right: 1134, header: 567, footer: 624 };
-const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const SIZES = { body: 21, small: 18, cell: 19, headings: { 1: 30, 2: 25, 3: 22 } } as const; // half-points
 const MARK_COLORS = { missing: 'CC0000', review: 'B36600' } as const;
 
@@ -150,13 +150,13 @@ function table(t: Table, width: number): DocxTable {
         for (let dc = 0; dc < span; dc++) taken[r + dr]![col + dc] = true;
       const cellWidth = columnWidths.slice(col, col + span).reduce((a, b) => a + b, 0);
       col += span;
-      const content = blocks(cell.children, cellWidth - 160, true);
+      const content = blocks(cell.children, cellWidth - 120, true);
       return new TableCell({
         columnSpan: span > 1 ? span : undefined,
         rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
         width: { size: cellWidth, type: WidthType.DXA },
         borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        margins: { top: 40, bottom: 40, left: 60, right: 60 },
         shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
         children: content.length ? content : [new DocxParagraph({ children: [] })],
       });
@@ -172,6 +172,8 @@ function table(t: Table, width: number): DocxTable {
 }
 
 export async function writeDocx(tree: DocumentTree, options: DocxOptions = { font: DEFAULT_DOCX_FONT }): Promise<Uint8Array> {
+  const landscape = tree.orientation === 'landscape';
+  const contentWidth = (landscape ? PAGE.height : PAGE.width) - PAGE.left - PAGE.right;
   const font = { ascii: options.font, hAnsi: options.font, eastAsia: options.font, cs: options.font };
   const doc = new Document({
     creator: 'tos-filing',
@@ -190,13 +192,13 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height },
+            size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer },
           },
         },
-        headers: { default: new Header({ children: blocks(tree.header, CONTENT_WIDTH, true) }) },
-        footers: { default: new Footer({ children: blocks(tree.footer, CONTENT_WIDTH, true) }) },
-        children: blocks(tree.body, CONTENT_WIDTH),
+        headers: { default: new Header({ children: blocks(tree.header, contentWidth, true) }) },
+        footers: { default: new Footer({ children: blocks(tree.footer, contentWidth, true) }) },
+        children: blocks(tree.body, contentWidth),
       },
     ],
   });

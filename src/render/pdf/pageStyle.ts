@@ -2,23 +2,31 @@ import { rgb } from 'pdf-lib';
 
 const mm = (v: number) => (v * 72) / 25.4;
 
-/** A4 portrait with the margins of an official form (left margin wide enough for binding). */
-export const PAGE = {
-  width: mm(210),
-  height: mm(297),
-  top: mm(25),
-  bottom: mm(22),
-  left: mm(25),
-  right: mm(20),
-  headerTop: mm(10),
-  footerTop: mm(15),
-  get contentWidth() {
-    return this.width - this.left - this.right;
-  },
-  get contentHeight() {
-    return this.height - this.top - this.bottom;
-  },
-} as const;
+export interface PageGeometry {
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  headerTop: number;
+  footerTop: number;
+  contentWidth: number;
+  contentHeight: number;
+}
+
+/** A4 with the margins of an official form (left margin wide enough for binding). */
+export function pageGeometry(orientation: 'portrait' | 'landscape'): PageGeometry {
+  const [width, height] = orientation === 'portrait' ? [mm(210), mm(297)] : [mm(297), mm(210)];
+  const margins = { top: mm(25), bottom: mm(22), left: mm(25), right: mm(20), headerTop: mm(10), footerTop: mm(15) };
+  return {
+    width,
+    height,
+    ...margins,
+    contentWidth: width - margins.left - margins.right,
+    contentHeight: height - margins.top - margins.bottom,
+  };
+}
 
 /** Sizes in points; leading is a multiple of the font size. */
 export const STYLE = {

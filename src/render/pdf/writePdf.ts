@@ -13,7 +13,7 @@ import { listMarker } from '../../document/tree.ts';
 import { type FontRole, fontBytes, fontkitForPdfLib } from './fonts.ts';
 import { type Line, breakLines, sanitize } from './lineBreak.ts';
 import { metricsFor } from './fonts.ts';
-import { PAGE, STYLE } from './pageStyle.ts';
+import { type PageGeometry, STYLE, pageGeometry } from './pageStyle.ts';
 
 /**
  * The PDF writer: lays the document tree out on A4 pages and draws it with pdf-lib.
@@ -287,27 +287,30 @@ class PageFlow {
   private page!: PDFPage;
   private y = 0;
 
-  constructor(private readonly doc: PDFDocument) {
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly geo: PageGeometry,
+  ) {
     this.newPage();
   }
 
   newPage() {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.page = this.doc.addPage([this.geo.width, this.geo.height]);
     this.pages.push(this.page);
-    this.y = PAGE.height - PAGE.top;
+    this.y = this.geo.height - this.geo.top;
   }
 
   get remaining() {
-    return this.y - PAGE.bottom;
+    return this.y - this.geo.bottom;
   }
 
   get atTop() {
-    return this.y === PAGE.height - PAGE.top;
+    return this.y === this.geo.height - this.geo.top;
   }
 
   place(box: Box) {
     if (box.height > this.remaining && !this.atTop) this.newPage();
-    box.draw(this.page, PAGE.left, this.y);
+    box.draw(this.page, this.geo.left, this.y);
     this.y -= box.height;
   }
 
@@ -320,7 +323,7 @@ class PageFlow {
         let j = i;
         while (j < boxes.length && boxes[j]!.keepWithNext) need += boxes[j++]!.height;
         need += boxes[j]?.height ?? following;
-        if (need > this.remaining && !this.atTop && need <= PAGE.contentHeight) this.newPage();
+        if (need > this.remaining && !this.atTop && need <= this.geo.contentHeight) this.newPage();
       }
       this.place(box);
     }
@@ -341,7 +344,7 @@ class PageFlow {
           this.place(row);
           break;
         }
-        const fitsFresh = row.height <= PAGE.contentHeight - headerHeight;
+        const fitsFresh = row.height <= this.geo.contentHeight - headerHeight;
         if (fitsFresh || !row.cells) {
           if (!this.atTop) this.restartTable(headers);
           else {
@@ -426,7 +429,8 @@ export async function writePdf(tree: DocumentTree): Promise<Uint8Array> {
     emoji: needsEmoji(text) ? await embed('emoji') : undefined,
   };
   const renderer = new Renderer(fonts);
-  const flow = new PageFlow(doc);
+  const PAGE = pageGeometry(tree.orientation);
+  const flow = new PageFlow(doc, PAGE);
 
   // lay out every block first, so that a heading can be kept with the start of the block after it
   const laid = tree.body.map((block) =>
