@@ -29,7 +29,7 @@ export type BuildResult =
   | { status: 'built'; file: string; port: PortClassification; findings: Finding[]; written: string[] };
 
 /** The document tree of a valid (or, for a draft, gap-filled) filing. */
-export function documentTree(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean, templates: CompiledTemplates): DocumentTree {
+export function buildTreeOf(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean, templates: CompiledTemplates): DocumentTree {
   return renderDocument(templates, 'filing', templateContext(filing, port, findings, draft));
 }
 
@@ -52,7 +52,7 @@ export async function buildFiling(file: string, options: BuildOptions): Promise<
 
   const templates = options.templates ?? compileTemplates();
   const documentFindings = checked.filing ? findings : checkFiling(filing).findings;
-  const tree = documentTree(filing, port, documentFindings, options.draft ?? false, templates);
+  const tree = buildTreeOf(filing, port, documentFindings, options.draft ?? false, templates);
   const outputs = await renderOutputs(tree, options.formats, options.docxFont);
   const stem = basename(file, extname(file));
   const files = [...outputs].map(([format, bytes]) => ({ path: join(options.outDir, `${stem}.${format}`), bytes }));

@@ -11,6 +11,7 @@ import { findingsReport, formatFindingsText } from '../report/findingsReport.ts'
 import { hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 import { runDiff } from '../diff/runDiff.ts';
+import { checkTemplates } from '../templates/checkTemplates.ts';
 import { collectFilingFiles, reviewFiles } from '../review/reviewFilings.ts';
 import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/reviewOutputs.ts';
 import { renderDocument, renderOutputs } from '../build/renderDocument.ts';
@@ -187,6 +188,28 @@ export function buildProgram(): Command {
       if (formats.includes('text')) print(reviewText(rows));
       for (const o of outputs) print(o.path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
+    });
+
+  program
+    .command('templates')
+    .description('テンプレートの管理')
+    .command('check')
+    .description('編集したテンプレートがサンプルの届出で書類を作れ、その港の要件がすべて記載されるかを確認します')
+    .argument('<dir>', 'templates folder (a copy of templates/)')
+    .addOption(langOption())
+    .action(async (dir: string, options: { lang: string }) => {
+      applyLang(options);
+      const results = await checkTemplates(dir);
+      const lines: string[] = [];
+      for (const r of results) {
+        lines.push(`${r.sample}: ${r.missing.length ? say({ ja: `要件 ${r.missing.length}件が書類にありません`, en: `${r.missing.length} requirement(s) missing from the document` }) : 'OK'}`);
+        for (const m of r.missing) {
+          const what = { title: say({ ja: '見出し', en: 'title' }), measure: say({ ja: '措置の記載', en: 'measure text' }), both: say({ ja: '見出しと措置の記載', en: 'title and measure text' }) }[m.lacks];
+          lines.push(`  ${m.id}（${m.title}）: ${what}`);
+        }
+      }
+      print(lines.join('\n'));
+      process.exitCode = results.some((r) => r.missing.length) ? EXIT.findings : EXIT.ok;
     });
 
   program
