@@ -40,11 +40,16 @@ export function buildTreeOf(filing: Filing, port: PortClassification, findings: 
 export async function buildFiling(file: string, options: BuildOptions): Promise<BuildResult> {
   const read = readFiling(file);
   if (!read.ok) return { status: 'unreadable', file, message: read.message };
-  const checked = checkFiling(read.data);
+  return buildFilingData(file, read.data, options);
+}
+
+/** The same as buildFiling, for filing data already read (`file` names the outputs and the reports). */
+export async function buildFilingData(file: string, data: unknown, options: BuildOptions): Promise<BuildResult> {
+  const checked = checkFiling(data);
   let { filing, port } = checked;
   const findings = checked.findings;
   if (options.draft && !filing) {
-    const filled = checkFiling(fillTextGaps(read.data));
+    const filled = checkFiling(fillTextGaps(data));
     filing = filled.filing;
     port = filled.port;
   }

@@ -20,7 +20,8 @@ export function fillTextGaps(data: unknown): unknown {
   return copy;
 }
 
-function isPlainText(path: readonly PropertyKey[]): boolean {
+/** Whether the field at a path is free text (not a date, a choice or a number). */
+export function isPlainText(path: readonly PropertyKey[]): boolean {
   const found = schemaAt(filingSchema, path);
   if (!found) return false;
   let s = found.schema as unknown as { _zod: { def: { type: string; innerType?: unknown; format?: string } } };

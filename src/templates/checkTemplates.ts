@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../util/packageRoot.ts';
 import { buildTreeOf } from '../build/buildFiling.ts';
 import { renderDocument, renderOutputs } from '../build/renderDocument.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
@@ -17,7 +17,7 @@ import { reviewFiles } from '../review/reviewFilings.ts';
 import { reviewContext } from '../review/reviewOutputs.ts';
 
 /** The bundled sample filings that a customised template set is checked against. */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../fixtures/sample/', import.meta.url));
+export const SAMPLES_DIR = join(packageRoot(), 'fixtures', 'sample');
 
 export interface TemplateCheck {
   sample: string;

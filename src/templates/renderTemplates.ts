@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../util/packageRoot.ts';
 import Handlebars from 'handlebars';
 import { toWareki } from '../util/wareki.ts';
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = join(packageRoot(), 'templates');
 const MAIN = 'filing.hbs';
 
 export class TemplateError extends Error {}

@@ -36,6 +36,7 @@ export const DEFAULT_DOCX_FONT = 'ＭＳ 明朝';
 // A4 and margins in twips (1/20 pt); A4 is hard-coded because mm→twip conversion truncates (tech-notes §4.2)
 const PAGE = { width: 11906, height: 16838, top: 1417, bottom: 1247, left: 1417, right: 1134, header: 567, footer: 624 };
 const SIZES = { body: 21, small: 18, cell: 19, headings: { 1: 30, 2: 25, 3: 22 } } as const; // half-points
+const STYLE_IDS = { cell: 'TfCell', small: 'TfSmall' } as const;
 const MARK_COLORS = { missing: 'CC0000', review: 'B36600' } as const;
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
@@ -48,7 +49,7 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 
-function runs(children: readonly Inline[], size: number, forceBold = false): TextRun[] {
+function runs(children: readonly Inline[], size?: number, forceBold = false): TextRun[] {
   return children.map((c) => {
     switch (c.type) {
       case 'br':
@@ -58,11 +59,12 @@ function runs(children: readonly Inline[], size: number, forceBold = false): Tex
       case 'pages':
         return new TextRun({ children: [PageNumber.TOTAL_PAGES], size });
       case 'text':
+        // only what differs from the paragraph style is written, to keep document.xml small
         return new TextRun({
           text: xmlSafe(c.text).replace(/\t/g, ' '),
           size,
-          bold: forceBold || c.style.bold,
-          italics: c.style.italic,
+          bold: forceBold || c.style.bold || undefined,
+          italics: c.style.italic || undefined,
           underline: c.style.underline || c.style.mark ? {} : undefined,
           color: c.style.mark ? MARK_COLORS[c.style.mark] : undefined,
         });
@@ -74,10 +76,10 @@ function paragraph(p: Paragraph, inCell: boolean): DocxParagraph {
   const size = inCell ? SIZES.cell : p.size === 'small' ? SIZES.small : SIZES.body;
   const em = size * 10; // one character in twips
   return new DocxParagraph({
+    style: inCell ? STYLE_IDS.cell : p.size === 'small' ? STYLE_IDS.small : undefined,
     alignment: ALIGN[p.align],
-    indent: { left: p.left * em, firstLine: p.indent * em },
-    spacing: inCell ? { before: 0, after: 0, line: 280 } : { after: 80, line: 360 },
-    children: runs(p.children, size),
+    indent: p.left || p.indent ? { left: p.left * em, firstLine: p.indent * em } : undefined,
+    children: runs(p.children),
   });
 }
 
@@ -111,13 +113,13 @@ function blocks(list: readonly Block[], width: number, inCell = false): (DocxPar
               out.push(...blocks([child], width - hanging, inCell));
               return;
             }
-            const prefix = j === 0 ? [new TextRun({ text: marker, size })] : [];
+            const prefix = j === 0 ? [new TextRun({ text: marker })] : [];
             out.push(
               new DocxParagraph({
                 alignment: ALIGN[child.align],
                 indent: { left: hanging, hanging: j === 0 ? hanging : 0 },
-                spacing: inCell ? { after: 0, line: 280 } : { after: 60, line: 360 },
-                children: [...prefix, ...runs(child.children, size)],
+                style: inCell ? STYLE_IDS.cell : undefined,
+                children: [...prefix, ...runs(child.children)],
               }),
             );
           });
@@ -154,20 +156,19 @@ function table(t: Table, width: number): DocxTable {
       return new TableCell({
         columnSpan: span > 1 ? span : undefined,
         rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
-        width: { size: cellWidth, type: WidthType.DXA },
-        borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-        margins: { top: 40, bottom: 40, left: 60, right: 60 },
         shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
         children: content.length ? content : [new DocxParagraph({ children: [] })],
       });
     });
-    return new TableRow({ tableHeader: row.header, cantSplit: false, children: cells });
+    return new TableRow({ tableHeader: row.header || undefined, children: cells });
   });
   return new DocxTable({
     rows,
     columnWidths,
     width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
   });
 }
 
@@ -184,9 +185,13 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
       default: {
         document: {
           run: { font, size: SIZES.body, language: { value: 'en-US', eastAsia: 'ja-JP' } },
-          paragraph: { spacing: { line: 360 } },
+          paragraph: { spacing: { after: 80, line: 360 } },
         },
       },
+      paragraphStyles: [
+        { id: STYLE_IDS.cell, name: 'TOS Filing Cell', basedOn: 'Normal', run: { size: SIZES.cell }, paragraph: { spacing: { before: 0, after: 0, line: 280 } } },
+        { id: STYLE_IDS.small, name: 'TOS Filing Small', basedOn: 'Normal', run: { size: SIZES.small } },
+      ],
     },
     sections: [
       {

@@ -1,13 +1,6 @@
-import {
-  PDFDocument,
-  type PDFFont,
-  type PDFPage,
-  degrees,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setCharacterSpacing,
-} from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, degrees, rgb } from 'pdf-lib';
+import { PageWriter } from './drawOps.ts';
+import { useNativeDeflate } from './nativeDeflate.ts';
 import type { Block, Cell, DocumentTree, Inline, List, Paragraph, Table } from '../../document/tree.ts';
 import { listMarker } from '../../document/tree.ts';
 import { type FontRole, fontBytes, fontkitForPdfLib } from './fonts.ts';
@@ -34,7 +27,10 @@ const BLACK = rgb(0, 0, 0);
 const MARK_COLORS = { missing: rgb(0.8, 0, 0), review: rgb(0.7, 0.4, 0) } as const;
 
 class Renderer {
-  constructor(private readonly fonts: Fonts) {}
+  constructor(
+    private readonly fonts: Fonts,
+    readonly ops: PageWriter,
+  ) {}
 
   private font(role: FontRole): PDFFont {
     return this.fonts[role] ?? this.fonts.regular!;
@@ -49,23 +45,17 @@ class Renderer {
     if (align === 'center') left = x + (width - used) / 2;
     else if (align === 'right') left = x + width - used;
     else if (align === 'justify' && !line.last && glyphs > 1 && used < width) spacing = (width - used) / (glyphs - 1);
-    if (spacing) page.pushOperators(pushGraphicsState(), setCharacterSpacing(spacing));
     let cursor = left;
     for (const piece of line.pieces) {
       const color = piece.style.mark ? MARK_COLORS[piece.style.mark] : BLACK;
       const advance = piece.width * size + spacing * piece.glyphs;
-      page.drawText(piece.text, { x: cursor, y: baseline, size, font: this.font(piece.role), color });
+      this.ops.text(page, piece.text, { x: cursor, y: baseline, size, font: this.font(piece.role), color, spacing });
       if (piece.style.underline || piece.style.mark) {
-        page.drawLine({
-          start: { x: cursor, y: baseline - size * 0.15 },
-          end: { x: cursor + advance - spacing, y: baseline - size * 0.15 },
-          thickness: 0.5,
-          color,
-        });
+        const y = baseline - size * 0.15;
+        this.ops.line(page, cursor, y, cursor + advance - spacing, y, 0.5, color);
       }
       cursor += advance;
     }
-    if (spacing) page.pushOperators(popGraphicsState());
   }
 
   textBoxes(
@@ -117,7 +107,7 @@ class Renderer {
           draw: (page, x, top) => {
             if (j === 0) {
               const baseline = top - ((inCell ? STYLE.cellLeading : STYLE.bodyLeading) * size - size) / 2 - size * 0.88;
-              page.drawText(marker, { x, y: baseline, size, font: this.font('regular'), color: BLACK });
+              this.ops.text(page, marker, { x, y: baseline, size, font: this.font('regular'), color: BLACK });
             }
             box.draw(page, x + markerWidth, top);
           },
@@ -225,7 +215,7 @@ class Renderer {
         height,
         header: table.rows[from]!.header,
         cells: from === to ? cells : undefined,
-        draw: (page: PDFPage, x: number, top: number) => drawCells(page, cells, x, top),
+        draw: (page: PDFPage, x: number, top: number) => drawCells(this.ops, page, cells, x, top),
       };
     });
   }
@@ -240,18 +230,10 @@ interface LaidCell {
   boxes: Box[];
 }
 
-function drawCells(page: PDFPage, cells: readonly LaidCell[], x: number, top: number) {
+function drawCells(ops: PageWriter, page: PDFPage, cells: readonly LaidCell[], x: number, top: number) {
   for (const c of cells) {
     const y = top - c.offset - c.height;
-    page.drawRectangle({
-      x: x + c.x,
-      y,
-      width: c.width,
-      height: c.height,
-      borderColor: BLACK,
-      borderWidth: STYLE.border,
-      color: c.header ? STYLE.headerFill : undefined,
-    });
+    ops.box(page, x + c.x, y, c.width, c.height, { border: BLACK, borderWidth: STYLE.border, fill: c.header ? STYLE.headerFill : undefined });
     let t = top - c.offset - STYLE.cellPadY;
     for (const box of c.boxes) {
       box.draw(page, x + c.x + STYLE.cellPadX, t);
@@ -290,6 +272,7 @@ class PageFlow {
   constructor(
     private readonly doc: PDFDocument,
     private readonly geo: PageGeometry,
+    private readonly ops: PageWriter,
   ) {
     this.newPage();
   }
@@ -362,10 +345,10 @@ class PageFlow {
           continue;
         }
         const [head, tail] = split;
-        this.place({ height: this.remaining, draw: (page, x, top) => drawCells(page, head, x, top) });
+        this.place({ height: this.remaining, draw: (page, x, top) => drawCells(this.ops, page, head, x, top) });
         this.restartTable(headers);
         const tailHeight = tail[0]!.height;
-        row = { ...row, height: tailHeight, cells: tail, draw: (page, x, top) => drawCells(page, tail, x, top) };
+        row = { ...row, height: tailHeight, cells: tail, draw: (page, x, top) => drawCells(this.ops, page, tail, x, top) };
       }
     }
     this.y -= STYLE.tableAfter;
@@ -377,19 +360,26 @@ class PageFlow {
   }
 }
 
-/** Collects every character of the document, to embed the emoji font only when it is needed. */
-function allText(tree: DocumentTree): string {
+/** Collects every character of the document, and whether anything is bold, to embed only the fonts it needs. */
+function textOf(tree: DocumentTree): { text: string; bold: boolean } {
   const parts: string[] = [];
-  const fromInline = (children: readonly Inline[]) => children.forEach((c) => c.type === 'text' && parts.push(c.text));
+  let bold = false;
+  const fromInline = (children: readonly Inline[]) =>
+    children.forEach((c) => {
+      if (c.type !== 'text') return;
+      parts.push(c.text);
+      bold ||= c.style.bold;
+    });
   const fromBlocks = (blocks: readonly Block[]) => {
     for (const b of blocks) {
+      if (b.type === 'heading') bold = true;
       if (b.type === 'paragraph' || b.type === 'heading') fromInline(b.children);
       else if (b.type === 'list') b.items.forEach(fromBlocks);
       else if (b.type === 'table') b.rows.forEach((r) => r.cells.forEach((c) => fromBlocks(c.children)));
     }
   };
   fromBlocks([...tree.header, ...tree.footer, ...tree.body]);
-  return sanitize(parts.join(''));
+  return { text: sanitize(parts.join('')), bold };
 }
 
 function needsEmoji(text: string): boolean {
@@ -405,10 +395,6 @@ const SUBSET_NAMES: Record<FontRole, string> = {
   emoji: 'TOSFAC+NotoEmoji-Regular',
 };
 
-function hasBold(tree: DocumentTree): boolean {
-  const json = JSON.stringify(tree);
-  return json.includes('"bold":true') || json.includes('"type":"heading"');
-}
 
 function substitutePageNumbers(children: readonly Inline[], page: number, pages: number): Inline[] {
   return children.map((c) =>
@@ -418,19 +404,30 @@ function substitutePageNumbers(children: readonly Inline[], page: number, pages:
   );
 }
 
-export async function writePdf(tree: DocumentTree): Promise<Uint8Array> {
+export interface PdfOptions {
+  /** false embeds whole fonts: several MB, but a reference rendering for checking subsets. */
+  subsetFonts?: boolean;
+  /** The fontkit pdf-lib uses; only checks that prove a broken subset is caught pass another one. */
+  fontkit?: unknown;
+}
+
+export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
+  useNativeDeflate();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkitForPdfLib as never);
-  const text = allText(tree);
-  const embed = (role: FontRole) => doc.embedFont(fontBytes(role), { subset: true, customName: SUBSET_NAMES[role] });
+  doc.registerFontkit((options.fontkit ?? fontkitForPdfLib) as never);
+  const { text, bold } = textOf(tree);
+  const subset = options.subsetFonts ?? true;
+  const embed = (role: FontRole) =>
+    doc.embedFont(fontBytes(role), { subset, customName: subset ? SUBSET_NAMES[role] : SUBSET_NAMES[role].slice(7) });
   const fonts: Fonts = {
     regular: await embed('regular'),
-    bold: hasBold(tree) ? await embed('bold') : undefined,
+    bold: bold ? await embed('bold') : undefined,
     emoji: needsEmoji(text) ? await embed('emoji') : undefined,
   };
-  const renderer = new Renderer(fonts);
+  const ops = new PageWriter();
+  const renderer = new Renderer(fonts, ops);
   const PAGE = pageGeometry(tree.orientation);
-  const flow = new PageFlow(doc, PAGE);
+  const flow = new PageFlow(doc, PAGE, ops);
 
   // lay out every block first, so that a heading can be kept with the start of the block after it
   const laid = tree.body.map((block) =>

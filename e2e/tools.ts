@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+
+export const REQUIRED_TOOLS = ['qpdf', 'pdffonts', 'pdftotext', 'pdftoppm', 'soffice'] as const;
+export const INSTALL_COMMAND =
+  'apt-get update && apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui fonts-noto-color-emoji';
+
+export function missingTools(): string[] {
+  const missing: string[] = REQUIRED_TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+  // LibreOffice draws emoji in the fixtures only with an emoji font
+  const emoji = spawnSync('sh', ['-c', 'fc-list | grep -qi "Noto Color Emoji"']);
+  if (emoji.status !== 0) missing.push('the Noto Color Emoji font');
+  return missing;
+}
+
+/** vitest globalSetup: the end-to-end checks need real readers; say how to get them instead of skipping. */
+export default function requireTools(): void {
+  const missing = missingTools();
+  if (missing.length) {
+    throw new Error(`npm run test:e2e needs ${missing.join(', ')}, which are not installed. Install them with:\n  ${INSTALL_COMMAND}`);
+  }
+}
