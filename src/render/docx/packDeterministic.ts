@@ -5,7 +5,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
  * entry times, a fixed entry order, and nanoid-based relationship ids renumbered in order of appearance.
  */
 export function packDeterministic(packed: Uint8Array, isoDate: string): Uint8Array {
-  const files = unzipSync(packed);
+  return zipDeterministic(unzipSync(packed), isoDate);
+}
+
+/** The same, from the package's parts before they were ever zipped. */
+export function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string): Uint8Array {
   const stamp = `${isoDate}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {
