@@ -15,7 +15,18 @@ export function readFiling(file: string): ReadResult {
     const stat = statSync(file);
     if (stat.isDirectory()) return unreadable(file, say({ ja: 'フォルダです。ファイルを指定してください', en: 'is a folder, not a file' }));
     if (stat.size > MAX_BYTES) return unreadable(file, say({ ja: 'ファイルが大きすぎます（20MBまで）', en: 'file is larger than 20 MB' }));
-    source = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    try {
+      source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return unreadable(
+        file,
+        say({
+          ja: 'UTF-8 の文字コードではありません（Shift_JIS 等で保存されている場合は UTF-8 で保存し直してください）',
+          en: 'the file is not UTF-8 (save it as UTF-8 if it was saved as Shift_JIS or similar)',
+        }),
+      );
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -51,6 +62,7 @@ export function parseFilingText(file: string, source: string): ReadResult {
 }
 
 function describeYamlProblem(code: string, message: string): string {
+  if (/Maximum call stack/.test(message)) return say({ ja: '入れ子が深すぎます', en: 'the nesting is too deep' });
   const firstLine = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':

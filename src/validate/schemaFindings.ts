@@ -75,7 +75,7 @@ export function schemaFindings(root: AnySchema, issues: readonly z.core.$ZodIssu
       continue;
     }
     const label = schemaAt(root, issue.path)?.label;
-    const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+    const missing = valueAt(data, issue.path) === undefined;
     const requirementId = issue.path[0] === 'measures' && typeof issue.path[1] === 'string' ? issue.path[1] : null;
     findings.push({
       severity: 'error',
