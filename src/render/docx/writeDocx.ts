@@ -78,7 +78,7 @@ function paragraph(p: Paragraph, inCell: boolean): DocxParagraph {
   const em = size * 10; // one character in twips
   return new DocxParagraph({
     style: inCell ? STYLE_IDS.cell : p.size === 'small' ? STYLE_IDS.small : undefined,
-    alignment: ALIGN[p.align],
+    alignment: p.align === 'left' ? undefined : ALIGN[p.align], // left is Word's default: leave it out
     indent: p.left || p.indent ? { left: p.left * em, firstLine: p.indent * em } : undefined,
     children: runs(p.children),
   });
@@ -117,7 +117,7 @@ function blocks(list: readonly Block[], width: number, inCell = false): (DocxPar
             const prefix = j === 0 ? [new TextRun({ text: marker })] : [];
             out.push(
               new DocxParagraph({
-                alignment: ALIGN[child.align],
+                alignment: child.align === 'left' ? undefined : ALIGN[child.align],
                 indent: { left: hanging, hanging: j === 0 ? hanging : 0 },
                 style: inCell ? STYLE_IDS.cell : undefined,
                 children: [...prefix, ...runs(child.children)],
