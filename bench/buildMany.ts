@@ -9,11 +9,20 @@ import { compileTemplates } from '../src/templates/renderTemplates.ts';
 import { hasErrors } from '../src/validate/finding.ts';
 import { checkFiling } from '../src/validate/validate.ts';
 
-/** Validates and builds each filing to .docx and .pdf on disk, as `build` does; returns RSS samples in MB. */
-export async function buildMany(filings: readonly Filing[], onEach?: (i: number) => void): Promise<{ rss: number[]; failed: number }> {
+/**
+ * Validates and builds each filing to .docx and .pdf on disk, as `build` does. Every 25 filings it samples
+ * the RSS and, when node runs with --expose-gc, the live heap after a full collection (MB): RSS alone
+ * shows V8 growing its heap, not whether memory is retained.
+ */
+export async function buildMany(
+  filings: readonly Filing[],
+  onEach?: (i: number) => void,
+): Promise<{ rss: number[]; liveHeap: number[]; failed: number }> {
   const templates = compileTemplates();
   const out = mkdtempSync(join(tmpdir(), 'tos-bench-'));
   const rss: number[] = [];
+  const liveHeap: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
   let failed = 0;
   try {
     for (let i = 0; i < filings.length; i++) {
@@ -25,11 +34,17 @@ export async function buildMany(filings: readonly Filing[], onEach?: (i: number)
       const tree = buildTreeOf(filing, port, findings, false, templates);
       const outputs = await renderOutputs(tree, ['docx', 'pdf']);
       writeFilesAtomically([...outputs].map(([format, bytes]) => ({ path: join(out, `filing.${format}`), bytes })));
-      if (i % 25 === 0) rss.push(process.memoryUsage().rss / 2 ** 20);
+      if (i % 25 === 0) {
+        rss.push(process.memoryUsage().rss / 2 ** 20);
+        if (gc) {
+          gc();
+          liveHeap.push(process.memoryUsage().heapUsed / 2 ** 20);
+        }
+      }
       onEach?.(i);
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
-  return { rss, failed };
+  return { rss, liveHeap, failed };
 }
