@@ -17,6 +17,8 @@ import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/revi
 import { renderDocument, renderOutputs } from '../build/renderDocument.ts';
 import { writeFilesAtomically } from '../io/writeAtomically.ts';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { packageRoot } from '../util/packageRoot.ts';
 import { OutputError, buildFiling } from '../build/buildFiling.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from '../build/renderDocument.ts';
 import { compileTemplates, TemplateError } from '../templates/renderTemplates.ts';
@@ -48,6 +50,10 @@ function portOrFail(name: string) {
   return port;
 }
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** "docx,pdf" → ['docx', 'pdf'], refusing names that are not among `allowed`. */
 function parseFormats(raw: string, allowed: readonly string[]): string[] {
   const formats = [...new Set(raw.split(',').map((f) => f.trim()).filter(Boolean))];
@@ -60,6 +66,7 @@ function parseFormats(raw: string, allowed: readonly string[]): string[] {
 export function buildProgram(): Command {
   const program = new Command('tos-filing')
     .description('港湾運送事業の事業計画（TOSの概要・情報セキュリティ）を検証し、提出書類を作成します')
+    .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
