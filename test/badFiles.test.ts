@@ -19,7 +19,7 @@ const EXPECTED: Record<string, [number, RegExp]> = {
   'shift-jis.yaml': [2, /Shift_JIS/],
   'tab-indent.yaml': [2, /2:1 YAMLの構文エラー/],
   'unclosed-quote.yaml': [2, /YAMLの構文エラー/],
-  'null-fields.yaml': [1, /SCHEMA_INVALID application/],
+  'null-fields.yaml': [1, /SCHEMA_REQUIRED application\n[\s\S]*SCHEMA_INVALID organization/],
   'prototype-keys.yaml': [1, /SCHEMA_UNKNOWN_FIELD __proto__[\s\S]*SCHEMA_UNKNOWN_FIELD constructor/],
   'top-level-list.yaml': [1, /SCHEMA_INVALID \(root\)/],
   'top-level-scalar.yaml': [1, /SCHEMA_INVALID \(root\)/],

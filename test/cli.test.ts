@@ -121,6 +121,16 @@ describe('tos-filing catalog, init, schema', () => {
     expect(Object.keys(general.measures)).toHaveLength(15);
   });
 
+  it('reports the blanks of an unfilled skeleton as required fields', async () => {
+    const file = tempFile('skeleton.yaml', (await runCli(['init', '--port', '苫小牧港'])).stdout);
+    const { code, stdout } = await runCli(['validate', file, '--format', 'json']);
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).findings as { code: string; path: string }[];
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'SCHEMA_REQUIRED', path: 'applicant.name' }));
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'SCHEMA_REQUIRED', path: 'measures.bcp-training.description' }));
+    expect(findings.every((f) => f.code === 'SCHEMA_REQUIRED')).toBe(true);
+  });
+
   it('prints a JSON Schema that knows the measure ids and rejects unknown fields', async () => {
     const schema = JSON.parse((await runCli(['schema'])).stdout);
     expect(schema.$schema).toContain('json-schema.org');

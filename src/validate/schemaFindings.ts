@@ -75,7 +75,9 @@ export function schemaFindings(root: AnySchema, issues: readonly z.core.$ZodIssu
       continue;
     }
     const label = schemaAt(root, issue.path)?.label;
-    const missing = valueAt(data, issue.path) === undefined;
+    const value = valueAt(data, issue.path);
+    // an empty text ("" or blanks, as the init skeleton leaves them) is a missing value in substance
+    const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '' && issue.code === 'too_small');
     const requirementId = issue.path[0] === 'measures' && typeof issue.path[1] === 'string' ? issue.path[1] : null;
     findings.push({
       severity: 'error',
