@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 
 export const REQUIRED_TOOLS = ['qpdf', 'pdffonts', 'pdftotext', 'pdftoppm', 'soffice'] as const;
 export const INSTALL_COMMAND =
-  'apt-get update && apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui fonts-noto-color-emoji';
+  'apt-get update && apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui fonts-ipaexfont fonts-noto-color-emoji';
 
 export function missingTools(): string[] {
   const missing: string[] = REQUIRED_TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
-  // LibreOffice draws emoji in the fixtures only with an emoji font
-  const emoji = spawnSync('sh', ['-c', 'fc-list | grep -qi "Noto Color Emoji"']);
-  if (emoji.status !== 0) missing.push('the Noto Color Emoji font');
+  // LibreOffice needs a Japanese font and an emoji font to draw the fixtures
+  const hasFont = (name: string) => spawnSync('sh', ['-c', `fc-list | grep -qi "${name}"`]).status === 0;
+  if (!hasFont('IPAex')) missing.push('the IPAex fonts');
+  if (!hasFont('Noto Color Emoji')) missing.push('the Noto Color Emoji font');
   return missing;
 }
 
