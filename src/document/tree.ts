@@ -119,3 +119,29 @@ export function listMarker(style: ListStyle, n: number): string {
       return `${KATAKANA[n - 1] ?? toFullWidth(n)}　`;
   }
 }
+
+export interface PlacedCell {
+  cell: Cell;
+  row: number;
+  /** The grid column the cell starts at. */
+  col: number;
+  /** Columns spanned, clipped to the table. */
+  span: number;
+}
+
+/** Where each cell sits on the table's grid, skipping the slots that rowspans from the rows above take. */
+export function placeCells(table: Table): PlacedCell[][] {
+  const taken: boolean[][] = table.rows.map(() => []);
+  return table.rows.map((row, r) => {
+    let col = 0;
+    return row.cells.map((cell) => {
+      while (taken[r]![col]) col++;
+      const span = Math.max(1, Math.min(cell.colspan, table.widths.length - col));
+      for (let dr = 0; dr < cell.rowspan && r + dr < table.rows.length; dr++)
+        for (let dc = 0; dc < span; dc++) taken[r + dr]![col + dc] = true;
+      const placed = { cell, row: r, col, span };
+      col += span;
+      return placed;
+    });
+  });
+}

@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Align, Block, DocumentTree, Inline, Paragraph, Table } from '../../document/tree.ts';
-import { listMarker } from '../../document/tree.ts';
+import { listMarker, placeCells } from '../../document/tree.ts';
 import { strToU8 } from 'fflate';
 import { packDeterministic, zipDeterministic } from './packDeterministic.ts';
 import { xmlSafe } from '../../util/xmlSafe.ts';
@@ -142,17 +142,9 @@ function blocks(list: readonly Block[], width: number, inCell = false): (DocxPar
 function table(t: Table, width: number): DocxTable {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const columnWidths = t.widths.map((w) => Math.floor((w / total) * width));
-  // which grid column each cell starts at, given the rowspans from rows above
-  const taken: boolean[][] = t.rows.map(() => []);
-  const rows = t.rows.map((row, r) => {
-    let col = 0;
-    const cells = row.cells.map((cell) => {
-      while (taken[r]![col]) col++;
-      const span = Math.min(cell.colspan, columnWidths.length - col);
-      for (let dr = 0; dr < cell.rowspan && r + dr < t.rows.length; dr++)
-        for (let dc = 0; dc < span; dc++) taken[r + dr]![col + dc] = true;
+  const rows = placeCells(t).map((placed, r) => {
+    const cells = placed.map(({ cell, col, span }) => {
       const cellWidth = columnWidths.slice(col, col + span).reduce((a, b) => a + b, 0);
-      col += span;
       const content = blocks(cell.children, cellWidth - 120, true);
       return new TableCell({
         columnSpan: span > 1 ? span : undefined,
@@ -161,7 +153,7 @@ function table(t: Table, width: number): DocxTable {
         children: content.length ? content : [new DocxParagraph({ children: [] })],
       });
     });
-    return new TableRow({ tableHeader: row.header || undefined, children: cells });
+    return new TableRow({ tableHeader: t.rows[r]!.header || undefined, children: cells });
   });
   return new DocxTable({
     rows,

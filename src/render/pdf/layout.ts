@@ -1,6 +1,6 @@
 import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import type { Block, Cell, Inline, List, Paragraph, Table } from '../../document/tree.ts';
-import { listMarker } from '../../document/tree.ts';
+import type { Block, Inline, List, Paragraph, Table } from '../../document/tree.ts';
+import { listMarker, placeCells } from '../../document/tree.ts';
 import type { PageWriter } from './drawOps.ts';
 import { type FontRole, metricsFor } from './fonts.ts';
 import { type Line, breakLines } from './lineBreak.ts';
@@ -159,52 +159,43 @@ export class Renderer {
     const colX: number[] = [0];
     for (const w of table.widths) colX.push(colX.at(-1)! + (w / total) * width);
 
-    // place cells on the grid, skipping slots taken by rowspans from above
-    const taken: boolean[][] = table.rows.map(() => []);
-    const placed: { cell: Cell; row: number; col: number; boxes: Box[]; content: number; cellWidth: number }[] = [];
-    table.rows.forEach((row, r) => {
-      let col = 0;
-      for (const cell of row.cells) {
-        while (taken[r]![col]) col++;
-        const span = Math.min(cell.colspan, table.widths.length - col);
-        for (let dr = 0; dr < cell.rowspan && r + dr < table.rows.length; dr++)
-          for (let dc = 0; dc < span; dc++) taken[r + dr]![col + dc] = true;
-        const cellWidth = colX[col + span]! - colX[col]!;
-        const boxes = this.blockBoxes(cell.children, cellWidth - 2 * STYLE.cellPadX, true);
-        const content = boxes.reduce((h, b) => h + b.height, 0);
-        placed.push({ cell, row: r, col, boxes, content, cellWidth });
-        col += span;
-      }
-    });
+    // laid out per row, so that nothing below scans the whole table per row (10,000-row tables happen)
+    const byRow = placeCells(table).map((row) =>
+      row.map((p) => {
+        const cellWidth = colX[p.col + p.span]! - colX[p.col]!;
+        const boxes = this.blockBoxes(p.cell.children, cellWidth - 2 * STYLE.cellPadX, true);
+        return { ...p, boxes, cellWidth, content: boxes.reduce((h, b) => h + b.height, 0) };
+      }),
+    );
+    const rowCount = table.rows.length;
+    const lastRowOf = (p: { row: number; cell: { rowspan: number } }) => Math.min(p.row + p.cell.rowspan, rowCount) - 1;
 
     // row heights: single-row cells first, then stretch the last row of a span if the span needs more
-    const heights = table.rows.map((_, r) =>
-      Math.max(STYLE.cellLeading * STYLE.cellSize + 2 * STYLE.cellPadY, ...placed.filter((p) => p.row === r && p.cell.rowspan === 1).map((p) => p.content + 2 * STYLE.cellPadY)),
-    );
-    for (const p of placed.filter((q) => q.cell.rowspan > 1)) {
-      const last = Math.min(p.row + p.cell.rowspan, table.rows.length) - 1;
-      const have = heights.slice(p.row, last + 1).reduce((a, b) => a + b, 0);
+    const minimum = STYLE.cellLeading * STYLE.cellSize + 2 * STYLE.cellPadY;
+    const heights = byRow.map((row) => Math.max(minimum, ...row.filter((p) => p.cell.rowspan === 1).map((p) => p.content + 2 * STYLE.cellPadY)));
+    for (const p of byRow.flat().filter((q) => q.cell.rowspan > 1)) {
+      const last = lastRowOf(p);
+      const have = heights.slice(p.row, last + 1).reduce((x, y) => x + y, 0);
       const need = p.content + 2 * STYLE.cellPadY;
       if (need > have) heights[last]! += need - have;
     }
 
     // group rows joined by rowspans
     const groups: { from: number; to: number }[] = [];
-    for (let r = 0; r < table.rows.length; ) {
+    for (let r = 0; r < rowCount; ) {
       let to = r;
-      for (let k = r; k <= to; k++)
-        for (const p of placed.filter((q) => q.row === k)) to = Math.max(to, Math.min(p.row + p.cell.rowspan, table.rows.length) - 1);
+      for (let k = r; k <= to; k++) for (const p of byRow[k]!) to = Math.max(to, lastRowOf(p));
       groups.push({ from: r, to });
       r = to + 1;
     }
 
     return groups.map(({ from, to }) => {
-      const cells = placed
-        .filter((p) => p.row >= from && p.row <= to)
+      const cells = byRow
+        .slice(from, to + 1)
+        .flat()
         .map((p) => {
           const top = heights.slice(from, p.row).reduce((a, b) => a + b, 0);
-          const span = Math.min(p.row + p.cell.rowspan, table.rows.length);
-          const height = heights.slice(p.row, span).reduce((a, b) => a + b, 0);
+          const height = heights.slice(p.row, lastRowOf(p) + 1).reduce((a, b) => a + b, 0);
           return { x: colX[p.col]!, offset: top, width: p.cellWidth, height, header: p.cell.header, align: p.cell.align, boxes: p.boxes };
         });
       const height = heights.slice(from, to + 1).reduce((a, b) => a + b, 0);
