@@ -11,9 +11,6 @@ import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 import { fillTextGaps } from './draftGaps.ts';
 
-/** The output folder could not take the documents; nothing was left behind. */
-export class OutputError extends Error {}
-
 
 export interface BuildOptions {
   outDir: string;
@@ -61,10 +58,6 @@ export async function buildFilingData(file: string, data: unknown, options: Buil
   const outputs = await renderOutputs(tree, options.formats, options.docxFont);
   const stem = basename(file, extname(file));
   const files = [...outputs].map(([format, bytes]) => ({ path: join(options.outDir, `${stem}.${format}`), bytes }));
-  try {
-    writeFilesAtomically(files);
-  } catch (err) {
-    throw new OutputError(`${options.outDir}: 書類を書き出せませんでした（${(err as Error).message}）`);
-  }
+  writeFilesAtomically(files);
   return { status: 'built', file, port, findings, written: files.map((f) => f.path) };
 }

@@ -15,11 +15,11 @@ import { checkTemplates } from '../templates/checkTemplates.ts';
 import { collectFilingFiles, reviewFiles } from '../review/reviewFilings.ts';
 import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/reviewOutputs.ts';
 import { renderDocument, renderOutputs } from '../build/renderDocument.ts';
-import { writeFilesAtomically } from '../io/writeAtomically.ts';
+import { OutputError, writeFilesAtomically } from '../io/writeAtomically.ts';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { packageRoot } from '../util/packageRoot.ts';
-import { OutputError, buildFiling } from '../build/buildFiling.ts';
+import { buildFiling } from '../build/buildFiling.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from '../build/renderDocument.ts';
 import { compileTemplates, TemplateError } from '../templates/renderTemplates.ts';
 import { MarkupError } from '../document/parseMarkup.ts';
@@ -187,11 +187,7 @@ export function buildProgram(): Command {
         const tree = renderDocument(compileTemplates(options.templates), 'review', reviewContext(rows));
         for (const [format, bytes] of await renderOutputs(tree, documents)) outputs.push({ path: join(options.out, `review.${format}`), bytes });
       }
-      try {
-        writeFilesAtomically(outputs);
-      } catch (err) {
-        throw new OutputError(`${options.out}: ${(err as Error).message}`);
-      }
+      writeFilesAtomically(outputs);
       if (formats.includes('text')) print(reviewText(rows));
       for (const o of outputs) print(o.path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;

@@ -1,11 +1,8 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { requirementById } from '../catalog/requirements.ts';
 import type { Filing } from '../model/filing.ts';
-import { filing as filingSchema } from '../model/filing.ts';
-import { enumLabel } from '../templates/context.ts';
-import { toWareki } from '../util/wareki.ts';
+import { describeValue, fieldTitle } from '../templates/describeValue.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
-import { schemaAt } from '../validate/schemaFindings.ts';
 import { type Change, type FilingDiff, identityOf } from './diffFilings.ts';
 
 /** What diff.hbs sees: changes grouped into sections, each value split into unchanged and changed parts. */
@@ -17,32 +14,10 @@ export interface Segment {
 
 type Key = string | number;
 
-function ownTitle(path: readonly Key[]): string | undefined {
-  const found = schemaAt(filingSchema, path);
-  if (!found) return undefined;
-  const meta = (found.schema as unknown as { meta(): { title?: string } | undefined }).meta();
-  return meta?.title;
-}
-
 function valueAt(data: unknown, path: readonly Key[]): unknown {
   let current = data;
   for (const key of path) current = current && typeof current === 'object' ? (current as Record<Key, unknown>)[key] : undefined;
   return current;
-}
-
-/** A plain-language description of any value, with field labels from the schema. */
-export function describe(value: unknown, path: readonly Key[]): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'boolean') return value ? 'あり' : 'なし';
-  if (typeof value === 'string') return enumLabel(value) ?? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? toWareki(value) : value);
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) {
-    const parts = value.map((v, i) => describe(v, [...path, i]));
-    return parts.join(value.some((v) => v && typeof v === 'object') ? '\n' : '、');
-  }
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${ownTitle([...path, k]) ?? k}：${describe(v, [...path, k])}`)
-    .join('／');
 }
 
 /** 「外部接続「保守会社」／接続元の制限」: the labels along a path below its section. */
@@ -57,7 +32,7 @@ function labelOf(segments: readonly Key[], from: number, before: Filing, after: 
       if (parts.length) parts[parts.length - 1] += id ? `「${id}」` : `（${key + 1}）`;
       continue;
     }
-    const title = key === 'tos' ? undefined : ownTitle(prefix);
+    const title = key === 'tos' ? undefined : fieldTitle(prefix);
     if (title) parts.push(title);
     else if (key === 'tos') continue;
     else if (!(segments[0] === 'measures' && i === 1)) parts.push(String(key));
@@ -120,8 +95,8 @@ export function diffContext(
   for (const change of diff.changes) {
     const { key, title, from } = sectionOf(change, before.filing, after.filing);
     const label = labelOf(change.segments, from, before.filing, after.filing, change.kind === 'removed');
-    const b = describe(change.before, change.segments);
-    const a = describe(change.after, change.segments);
+    const b = describeValue(change.before, change.segments);
+    const a = describeValue(change.after, change.segments);
     let row: { before: Segment[]; after: Segment[] };
     if (change.kind === 'added') row = { before: [{ text: '（なし）', changed: false }], after: [{ text: a, changed: true }] };
     else if (change.kind === 'removed') row = { before: [{ text: b, changed: true }], after: [{ text: '（削除）', changed: true }] };

@@ -4,7 +4,7 @@ import { requirementsFor } from '../catalog/requirementsFor.ts';
 import type { Filing, MeasureStatus } from '../model/filing.ts';
 import { formatPath } from '../validate/finding.ts';
 import { say } from '../i18n/lang.ts';
-import { enumLabel } from '../templates/context.ts';
+import { enumLabel } from '../templates/labels.ts';
 
 /**
  * Field-by-field comparison of two filings. Lists are matched by what identifies their items (a terminal by

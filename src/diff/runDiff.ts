@@ -1,6 +1,5 @@
 import { basename, extname, join } from 'node:path';
 import type { PortClassification } from '../catalog/classifyPort.ts';
-import { OutputError } from '../build/buildFiling.ts';
 import { type OutputFormat, renderDocument, renderOutputs } from '../build/renderDocument.ts';
 import { readFiling } from '../io/readFiling.ts';
 import { writeFilesAtomically } from '../io/writeAtomically.ts';
@@ -43,11 +42,7 @@ export async function runDiff(
     const outputs = await renderOutputs(tree, options.documents);
     const stem = `${basename(afterFile, extname(afterFile))}.diff`;
     const files = [...outputs].map(([format, bytes]) => ({ path: join(options.outDir, `${stem}.${format}`), bytes }));
-    try {
-      writeFilesAtomically(files);
-    } catch (err) {
-      throw new OutputError(`${options.outDir}: 書類を書き出せませんでした（${(err as Error).message}）`);
-    }
+    writeFilesAtomically(files);
     written = files.map((f) => f.path);
   }
   return { status: 'compared', before, after, diff, written };

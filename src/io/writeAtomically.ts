@@ -1,6 +1,9 @@
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** The output folder could not take the documents; nothing was left behind. */
+export class OutputError extends Error {}
+
 /**
  * Writes every file to a temporary name beside its target, then renames them all into place, so that a
  * failed run leaves no half-written document behind (and no new document of a set whose other half failed).
@@ -26,6 +29,7 @@ export function writeFilesAtomically(files: readonly { path: string; bytes: Uint
   } catch (err) {
     for (const { temp } of temps) rmSync(temp, { force: true });
     for (const path of placed) rmSync(path, { force: true });
-    throw err;
+    const folder = files[0] ? dirname(files[0].path) : '.';
+    throw new OutputError(`${folder}: 書類を書き出せませんでした（${(err as Error).message}）`);
   }
 }

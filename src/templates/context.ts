@@ -3,8 +3,9 @@ import { formatReference, formatReferencesShort, type Requirement, type Requirem
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import type { Filing, Measure } from '../model/filing.ts';
 import { ENUM_LABELS, MEASURE_DETAILS } from '../model/measureDetails.ts';
+import { describeValue, fieldTitle } from './describeValue.ts';
+import { LABELS } from './labels.ts';
 import type { Finding } from '../validate/finding.ts';
-import { toWareki } from '../util/wareki.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
 
 /**
@@ -13,81 +14,20 @@ import { xmlSafeDeep } from '../util/xmlSafe.ts';
  * Handlebars' prototype protections hold.
  */
 
-const LABELS = {
-  applicationKind: {
-    'new-license': '一般港湾運送事業の許可申請',
-    'plan-change-approval': '事業計画変更認可申請',
-    'plan-change-notification': '事業計画変更届出',
-  },
-  terminalType: { container: 'コンテナ埠頭', 'ferry-roro': 'フェリー・RORO埠頭', bulk: 'バルク埠頭', other: 'その他' },
-  applicantRole: { owner: '所有者', user: '使用者', 'owner-and-user': '所有者かつ使用者' },
-  hosting: { 'on-premises': '自社設置（オンプレミス）', 'data-center': 'データセンター', cloud: 'クラウドサービス', hybrid: '併用' },
-  connectionMethod: { vpn: 'VPN', 'leased-line': '専用線', nat: 'NAT', internet: 'インターネット', other: 'その他' },
-  outsourcingScope: { development: '開発', maintenance: '保守', operation: '運用', cloud: 'クラウド', line: '回線' },
-  contactKind: {
-    'transport-bureau': '地方運輸局等',
-    'port-manager': '港湾管理者',
-    police: '都道府県警察',
-    'security-vendor': 'セキュリティベンダー',
-    'specialist-organization': 'セキュリティ専門機関',
-    'tos-vendor': 'TOS保守・開発会社',
-    other: 'その他',
-  },
-  status: {
-    implemented: '実施済み',
-    partial: '一部実施',
-    planned: '実施予定',
-    alternative: '代替措置',
-    'not-applicable': '該当なし',
-  },
-  scope: { all: '全ての港', specified: '特定の港' },
-} as const;
-
-const FLAT_LABELS: Record<string, string> = Object.assign({}, ...Object.values(LABELS), ENUM_LABELS);
-
-/** The Japanese label of an enum value (vpn → VPN, data-center → データセンター), if it has one. */
-export function enumLabel(value: string): string | undefined {
-  return FLAT_LABELS[value];
-}
-
 export interface DetailLine {
   label: string;
   value: string;
 }
 
-type Shape = Record<string, { meta(): { title?: string } | undefined; _zod: { def: { type: string; innerType?: unknown; element?: unknown; shape?: unknown } } }>;
-
-function shapeOf(schema: unknown): Shape | undefined {
-  let s = schema as Shape[string] | undefined;
-  while (s && (s._zod.def.type === 'optional' || s._zod.def.type === 'array')) {
-    s = (s._zod.def.innerType ?? s._zod.def.element) as Shape[string];
-  }
-  return s && s._zod.def.type === 'object' ? (s._zod.def.shape as Shape) : undefined;
-}
-
-function describeValue(value: unknown, schema: unknown): string {
-  if (typeof value === 'boolean') return value ? 'あり' : 'なし';
-  if (typeof value === 'string') return ENUM_LABELS[value] ?? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? toWareki(value) : value);
-  if (Array.isArray(value)) return value.map((v) => describeValue(v, schema)).join(typeof value[0] === 'object' ? '\n' : '、');
-  if (value && typeof value === 'object') {
-    const shape = shapeOf(schema);
-    return Object.entries(value)
-      .map(([k, v]) => {
-        const label = shape?.[k]?.meta()?.title ?? k;
-        return typeof v === 'boolean' ? `${label}：${v ? 'あり' : 'なし'}` : `${label}：${describeValue(v, shape?.[k])}`;
-      })
-      .join(typeof Object.values(value)[0] === 'object' ? '\n' : '／');
-  }
-  return String(value);
-}
-
 /** The item-specific facts of a measure as labelled lines, in schema order. */
 export function detailLines(id: RequirementId, details: Record<string, unknown> | undefined): DetailLine[] {
   if (!details) return [];
-  const shape = MEASURE_DETAILS[id].shape as unknown as Shape;
-  return Object.keys(shape)
+  return Object.keys(MEASURE_DETAILS[id].shape)
     .filter((key) => details[key] !== undefined)
-    .map((key) => ({ label: shape[key]!.meta()?.title ?? key, value: describeValue(details[key], shape[key]) }));
+    .map((key) => {
+      const path = ['measures', id, 'details', key];
+      return { label: fieldTitle(path) ?? key, value: describeValue(details[key], path) };
+    });
 }
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
