@@ -1,5 +1,5 @@
 import { closest } from '../util/closest.ts';
-import { PORTS, type PortEntry, type SpecifiedPortName } from './ports.ts';
+import { type Bureau, PORTS, type PortEntry, type SpecifiedPortName } from './ports.ts';
 
 export interface PortClassification {
   input: string;
@@ -7,6 +7,8 @@ export interface PortClassification {
   name: string | null;
   specified: boolean;
   specifiedPort: SpecifiedPortName | null;
+  /** The bureau competent for the port (null when the port is not in the registry). */
+  bureau: Bureau | null;
   /** Close registry names, for a "did you mean" message, when the port is unknown. */
   suggestions: string[];
 }
@@ -45,10 +47,11 @@ export function classifyPort(raw: string): PortClassification {
       name: entry.name,
       specified: entry.specifiedPort !== undefined,
       specifiedPort: entry.specifiedPort ?? null,
+      bureau: entry.bureau,
       suggestions: [],
     };
   }
-  return { input: raw, name: null, specified: false, specifiedPort: null, suggestions: suggestPorts(raw) };
+  return { input: raw, name: null, specified: false, specifiedPort: null, bureau: null, suggestions: suggestPorts(raw) };
 }
 
 export function suggestPorts(raw: string, limit = 3): string[] {

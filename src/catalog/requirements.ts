@@ -1,3 +1,5 @@
+import type { Lang } from '../util/lang.ts';
+
 /**
  * The mandatory items (強制要件) of the MLIT port-sector information-security guideline that a
  * business plan under the 港湾運送事業法 must address. The ids are a contract shared with
@@ -21,8 +23,39 @@ export interface GuidelineRef {
   block: string;
 }
 
+/** The ids, in catalog order (requirements-catalog.md §0). A contract: never renamed. */
+export const REQUIREMENT_IDS = [
+  'asset-network-inventory',
+  'outsourcing-security-contract',
+  'incident-response-procedure',
+  'incident-response-training',
+  'bcp-system-failure',
+  'bcp-training',
+  'external-expert-liaison',
+  'incident-response-organization',
+  'security-info-collection',
+  'tos-good-practice-sharing',
+  'security-awareness-training',
+  'ext-device-vulnerability-management',
+  'security-audit',
+  'ext-source-ip-restriction',
+  'ext-multifactor-auth',
+  'ext-account-lockout-detection',
+  'internal-admin-credentials',
+  'internal-admin-multifactor-auth',
+  'log-collection-offsystem',
+  'ext-device-replace-after-attack',
+  'server-antimalware',
+  'internal-software-update',
+  'removable-media-scan',
+  'backup-targets-frequency',
+  'backup-generations-isolation',
+] as const;
+
+export type RequirementId = (typeof REQUIREMENT_IDS)[number];
+
 export interface Requirement {
-  id: string;
+  id: RequirementId;
   scope: Scope;
   confidence: Confidence;
   title: string;
@@ -308,9 +341,8 @@ export const REQUIREMENTS = [
   },
 ] as const satisfies readonly Requirement[];
 
-export type RequirementId = (typeof REQUIREMENTS)[number]['id'];
-
-export const REQUIREMENT_IDS = REQUIREMENTS.map((r) => r.id) as [RequirementId, ...RequirementId[]];
+// every id has exactly one entry, in the same order (checked when the module loads; a test covers it too)
+if (REQUIREMENTS.map((r) => r.id).join() !== REQUIREMENT_IDS.join()) throw new Error('requirements catalog: ids and entries differ');
 
 const byId = new Map<string, Requirement>(REQUIREMENTS.map((r) => [r.id, r]));
 
@@ -319,7 +351,7 @@ export function requirementById(id: string): Requirement | undefined {
 }
 
 /** "セキュリティ責任者編 1.2.1 資産の特定" */
-export function formatReference(ref: GuidelineRef, lang: 'ja' | 'en' = 'ja'): string {
+export function formatReference(ref: GuidelineRef, lang: Lang = 'ja'): string {
   return `${VOLUME_TITLES[ref.volume][lang]} ${ref.section} ${ref.heading}`;
 }
 

@@ -1,51 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { z } from 'zod';
+import { type BuildOutcome, buildFiling, stemOf } from '../app/build.ts';
+import { compareFilings } from '../app/diff.ts';
+import { filingSkeleton } from '../app/init.ts';
+import type { FilingSource, OutputFile } from '../app/source.ts';
+import { checkTemplates } from '../app/templatesCheck.ts';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
-import { type Lang, lang, say, setLang } from '../i18n/lang.ts';
-import { filingSkeleton } from '../init/skeleton.ts';
-import { readFiling } from '../io/readFiling.ts';
-import { APPLICATION_KINDS, type ApplicationKind, filing as filingSchema } from '../model/filing.ts';
+import { MarkupError } from '../document/parseMarkup.ts';
+import { type ReadResult, readFiling } from '../io/readFiling.ts';
+import { OutputError, writeFilesAtomically } from '../io/writeAtomically.ts';
+import { SCOPE_LABELS, enumValueFor, enumValues } from '../model/enums.ts';
+import type { ApplicationKind } from '../model/filing.ts';
+import { filing as filingSchema } from '../model/filing.ts';
+import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
+import { DOCUMENT_FORMATS, type DocumentFormat, isDocumentFormat, writeDocuments } from '../render/registry.ts';
 import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
+import { collectFilingFiles, reviewRows } from '../review/reviewFilings.ts';
+import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/reviewOutputs.ts';
+import { renderDocument } from '../templates/renderDocument.ts';
+import { TemplateError, compileTemplates } from '../templates/renderTemplates.ts';
+import { type Lang, inLang } from '../util/lang.ts';
+import { packageRoot } from '../util/packageRoot.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
-import { runDiff } from '../diff/runDiff.ts';
-import { checkTemplates } from '../templates/checkTemplates.ts';
-import { collectFilingFiles, reviewFiles } from '../review/reviewFilings.ts';
-import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/reviewOutputs.ts';
-import { renderDocument, renderOutputs } from '../build/renderDocument.ts';
-import { OutputError, writeFilesAtomically } from '../io/writeAtomically.ts';
-import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { packageRoot } from '../util/packageRoot.ts';
-import { buildFiling } from '../build/buildFiling.ts';
-import { OUTPUT_FORMATS, type OutputFormat } from '../build/renderDocument.ts';
-import { compileTemplates, TemplateError } from '../templates/renderTemplates.ts';
-import { MarkupError } from '../document/parseMarkup.ts';
-import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
+/** The bundled sample filings that `templates check` renders. */
+const SAMPLES_DIR = join(packageRoot(), 'fixtures', 'sample');
+
 class UsageError extends Error {}
 
-const langOption = () => new Option('--lang <lang>', 'messages in ja or en').choices(['ja', 'en']).default('ja');
-const formatOption = (formats: string[]) => new Option('--format <format>', formats.join(' | ')).choices(formats).default(formats[0]);
-
-function applyLang(options: { lang?: string }): void {
-  setLang((options.lang ?? 'ja') as Lang);
-}
+const langOption = () => new Option('--lang <lang>', 'メッセージの言語（ja: 日本語 / en: 英語）。書類は常に日本語').choices(['ja', 'en']).default('ja');
+const formatOption = (formats: string[], help: string) => new Option('--format <format>', help).choices(formats).default(formats[0]);
 
 function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-function portOrFail(name: string) {
+function portOrFail(name: string, lang: Lang) {
   const port = classifyPort(name);
   if (port.name === null) {
-    const hint = port.suggestions.length ? say({ ja: ` もしかして ${port.suggestions.join('、')}？`, en: ` Did you mean ${port.suggestions.join(', ')}?` }) : '';
-    throw new UsageError(say({ ja: `港名「${name}」は登録簿にありません。${hint}`, en: `port "${name}" is not in the registry.${hint}` }));
+    const hint = port.suggestions.length ? inLang({ ja: ` もしかして ${port.suggestions.join('、')}？`, en: ` Did you mean ${port.suggestions.join(', ')}?` }, lang) : '';
+    throw new UsageError(inLang({ ja: `港名「${name}」は登録簿にありません。${hint}`, en: `port "${name}" is not in the registry.${hint}` }, lang));
   }
   return port;
 }
@@ -55,105 +57,148 @@ function packageVersion(): string {
 }
 
 /** "docx,pdf" → ['docx', 'pdf'], refusing names that are not among `allowed`. */
-function parseFormats(raw: string, allowed: readonly string[]): string[] {
+function parseFormats<F extends string>(raw: string, allowed: readonly F[], lang: Lang): F[] {
   const formats = [...new Set(raw.split(',').map((f) => f.trim()).filter(Boolean))];
-  const unknown = formats.filter((f) => !allowed.includes(f));
+  const unknown = formats.filter((f) => !(allowed as readonly string[]).includes(f));
   if (unknown.length || !formats.length)
-    throw new UsageError(say({ ja: `--format には ${allowed.join(',')} から指定してください（${unknown.join(',')}）`, en: `--format takes ${allowed.join(',')} (not ${unknown.join(',')})` }));
-  return formats;
+    throw new UsageError(inLang({ ja: `--format には ${allowed.join(',')} から指定してください（${unknown.join(',')}）`, en: `--format takes ${allowed.join(',')} (not ${unknown.join(',')})` }, lang));
+  return formats as F[];
 }
+
+/** Reads a filing or stops with the reader's message (exit 2). */
+function sourceOf(file: string): FilingSource {
+  const read = readFiling(file);
+  if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
+  return { file, data: read.data };
+}
+
+function write(outDir: string, outputs: readonly OutputFile[]): string[] {
+  const files = outputs.map((o) => ({ path: join(outDir, o.name), bytes: o.bytes }));
+  writeFilesAtomically(files);
+  return files.map((f) => f.path);
+}
+
+/** Where each input's outputs go: by file name, or by the path below the inputs' common folder when names clash. */
+function outputPrefixes(files: readonly string[]): Map<string, string> {
+  const stems = files.map(stemOf);
+  const clash = new Set(stems).size !== stems.length;
+  if (!clash) return new Map(files.map((f) => [f, '']));
+  const dirs = files.map((f) => dirname(f));
+  let common = dirs[0] ?? '.';
+  while (!dirs.every((d) => d === common || d.startsWith(common + sep)) && common !== dirname(common)) common = dirname(common);
+  return new Map(files.map((f) => [f, relative(common, dirname(f))]));
+}
+
+const progressOnTerminal = () =>
+  process.stderr.isTTY ? (done: number, total: number, file: string) => process.stderr.write(`\r[${done}/${total}] ${file}`.padEnd(80).slice(0, 120)) : undefined;
 
 export function buildProgram(): Command {
   const program = new Command('tos-filing')
     .description('港湾運送事業の事業計画（TOSの概要・情報セキュリティ）を検証し、提出書類を作成します')
-    .version(packageVersion(), '-V, --version')
+    .version(packageVersion(), '-V, --version', 'バージョンを表示します')
+    .helpOption('-h, --help', 'この説明を表示します')
+    .helpCommand('help [command]', 'コマンドの説明を表示します')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   program
     .command('validate')
     .description('届出ファイル（YAML/JSON）を検証し、その港で不足している強制要件を示します')
-    .argument('<file>', 'filing file (.yaml / .yml / .json)')
-    .addOption(formatOption(['text', 'json']))
+    .argument('<file>', '届出ファイル（.yaml / .yml / .json）')
+    .addOption(formatOption(['text', 'json'], '出力の形式（text: 文章 / json: JSON）'))
     .addOption(langOption())
-    .action((file: string, options: { format: string; lang: string }) => {
-      applyLang(options);
-      const read = readFiling(file);
-      if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
-      const { port, findings } = checkFiling(read.data);
-      const report = findingsReport(file, port, findings);
-      print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report));
+    .action((file: string, options: { format: string; lang: Lang }) => {
+      const { port, findings } = checkFiling(sourceOf(file).data);
+      const report = findingsReport(file, port, findings, options.lang);
+      print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
     });
 
   program
     .command('build')
-    .description('検証のうえ、提出用の書類（.docx と .pdf）を作成します。エラーがあれば何も書き出しません')
-    .argument('<file>', 'filing file (.yaml / .yml / .json)')
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--format <formats>', 'docx,pdf', 'docx,pdf')
-    .option('--templates <dir>', 'templates folder (a copy of templates/ edited by you)')
-    .option('--draft', 'build anyway and mark every gap as 【未記入】 / 【要確認】', false)
-    .option('--docx-font <name>', 'Mincho font name for Word', DEFAULT_DOCX_FONT)
+    .description('検証のうえ、提出用の書類（.docx と .pdf）を作成します。エラーのあるファイルは何も書き出しません。ファイルやフォルダを複数指定できます')
+    .argument('<paths...>', '届出ファイル、またはそれを含むフォルダ（.yaml / .yml / .json を再帰的に探します）')
+    .option('--out <dir>', '出力先のフォルダ', 'out')
+    .option('--format <formats>', `作成する書類（${DOCUMENT_FORMATS.join(',')} から、カンマ区切り）`, DOCUMENT_FORMATS.join(','))
+    .option('--templates <dir>', 'テンプレートのフォルダ（templates/ をコピーして編集したもの）')
+    .option('--draft', 'エラーがあっても下書きとして作成し、不足箇所を【未記入】【要確認】で示します', false)
+    .option('--docx-font <name>', 'Word で使う明朝体のフォント名', DEFAULT_DOCX_FONT)
     .addOption(langOption())
-    .action(async (file: string, options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; lang: string }) => {
-      applyLang(options);
-      const formats = parseFormats(options.format, OUTPUT_FORMATS);
+    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; lang: Lang }) => {
+      const lang = options.lang;
+      const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
       const templates = compileTemplates(options.templates);
-      const result = await buildFiling(file, {
-        outDir: options.out,
-        formats: formats as OutputFormat[],
-        templates,
-        draft: options.draft,
-        docxFont: options.docxFont,
-      });
-      if (result.status === 'unreadable') throw new UsageError(`${file}: ${result.message}`);
-      const report = findingsReport(file, result.port, result.findings);
-      if (result.status === 'invalid') {
-        process.stderr.write(`${formatFindingsText(report)}\n`);
-        process.stderr.write(say({ ja: 'エラーがあるため書類を作成しませんでした（--draft で下書きを作成できます）。\n', en: 'Errors found: no documents were written (use --draft for a draft).\n' }));
-        process.exitCode = EXIT.findings;
-        return;
+      const files = collectFilingFiles(paths);
+      if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
+      const prefixes = outputPrefixes(files);
+      const progress = files.length > 1 ? progressOnTerminal() : undefined;
+      let failed = 0;
+      let unreadable = 0;
+      for (const [i, file] of files.entries()) {
+        progress?.(i + 1, files.length, file);
+        const read = readFiling(file);
+        if (!read.ok) {
+          if (files.length === 1) throw new UsageError(`${file}: ${read.message}`);
+          process.stderr.write(`${file}: ${read.message}\n`);
+          unreadable++;
+          continue;
+        }
+        const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont });
+        if (!reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang)) failed++;
       }
-      if (result.findings.length) process.stderr.write(`${formatFindingsText(report)}\n`);
-      for (const path of result.written) print(path);
-      process.exitCode = EXIT.ok;
+      if (progress) process.stderr.write('\n');
+      if (files.length > 1 && (failed || unreadable))
+        process.stderr.write(inLang({ ja: `${files.length}件中 ${failed + unreadable}件は作成できませんでした。\n`, en: `${failed + unreadable} of ${files.length} file(s) were not built.\n` }, lang));
+      process.exitCode = unreadable ? EXIT.usage : failed ? EXIT.findings : EXIT.ok;
     });
+
+  function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang): boolean {
+    const report = findingsReport(outcome.file, outcome.port, outcome.findings, lang);
+    if (outcome.status === 'invalid') {
+      process.stderr.write(`${formatFindingsText(report, lang)}\n`);
+      process.stderr.write(inLang({ ja: `${outcome.file}：エラーがあるため書類を作成しませんでした（--draft で下書きを作成できます）。\n`, en: `${outcome.file}: errors found, no documents were written (use --draft for a draft).\n` }, lang));
+      return false;
+    }
+    if (outcome.findings.length) process.stderr.write(`${formatFindingsText(report, lang)}\n`);
+    for (const path of write(outDir, outcome.outputs)) print(path);
+    return true;
+  }
 
   program
     .command('diff')
     .description('2つの届出ファイルを比較し、新旧対照表（.docx / .pdf）と変更の一覧（json）を作成します')
-    .argument('<before>', 'filing before the change')
-    .argument('<after>', 'filing after the change')
-    .option('--out <dir>', 'output folder for documents', 'out')
-    .option('--format <formats>', 'docx,pdf,json (json is printed to stdout)', 'docx,pdf')
-    .option('--templates <dir>', 'templates folder')
+    .argument('<before>', '変更前の届出ファイル')
+    .argument('<after>', '変更後の届出ファイル')
+    .option('--out <dir>', '新旧対照表の出力先のフォルダ', 'out')
+    .option('--format <formats>', `作成するもの（${[...DOCUMENT_FORMATS, 'json'].join(',')} から、カンマ区切り。json は標準出力）`, DOCUMENT_FORMATS.join(','))
+    .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
-    .action(async (beforeFile: string, afterFile: string, options: { out: string; format: string; templates?: string; lang: string }) => {
-      applyLang(options);
-      const formats = parseFormats(options.format, ['docx', 'pdf', 'json']);
-      const result = await runDiff(beforeFile, afterFile, {
-        outDir: options.out,
-        documents: formats.filter((f): f is OutputFormat => f !== 'json'),
+    .action(async (beforeFile: string, afterFile: string, options: { out: string; format: string; templates?: string; lang: Lang }) => {
+      const lang = options.lang;
+      const formats = parseFormats(options.format, [...DOCUMENT_FORMATS, 'json'], lang);
+      const outcome = await compareFilings(sourceOf(beforeFile), sourceOf(afterFile), {
+        documents: formats.filter(isDocumentFormat),
         templates: compileTemplates(options.templates),
       });
-      if (result.status === 'unreadable') throw new UsageError(`${result.file}: ${result.message}`);
-      if (result.status === 'invalid') {
-        process.stderr.write(`${formatFindingsText(findingsReport(result.file, result.port, result.findings))}\n`);
-        process.stderr.write(say({ ja: `${result.file} にエラーがあるため比較しませんでした。\n`, en: `${result.file} has errors: not compared.\n` }));
+      if (outcome.status === 'invalid') {
+        process.stderr.write(`${formatFindingsText(findingsReport(outcome.file, outcome.port, outcome.findings, lang), lang)}\n`);
+        process.stderr.write(inLang({ ja: `${outcome.file} にエラーがあるため比較しませんでした。\n`, en: `${outcome.file} has errors: not compared.\n` }, lang));
         process.exitCode = EXIT.findings;
         return;
       }
-      const { diff } = result;
+      const { diff } = outcome;
+      const written = write(options.out, outcome.outputs);
       if (formats.includes('json')) {
         const changes = diff.changes.map(({ segments: _s, ...c }) => c);
-        print(JSON.stringify({ before: beforeFile, after: afterFile, alerts: diff.alerts, changes }, null, 2));
+        const alerts = diff.alerts.map(({ text, ...a }) => ({ ...a, message: text[lang] }));
+        print(JSON.stringify({ before: beforeFile, after: afterFile, alerts, changes }, null, 2));
       } else {
+        const kind = { added: { ja: '追加', en: 'added' }, removed: { ja: '削除', en: 'removed' }, changed: { ja: '変更', en: 'changed' }, reordered: { ja: '順序の変更', en: 'reordered' } };
         const lines = [
-          say({ ja: `変更 ${diff.changes.length}件、審査上留意すべき変更 ${diff.alerts.length}件`, en: `${diff.changes.length} change(s), ${diff.alerts.length} alert(s)` }),
-          ...diff.alerts.map((a) => `  ! ${a.code} ${a.message}`),
-          ...diff.changes.map((c) => `  ${c.kind.padEnd(9)} ${c.path}${c.beforePath ? ` (← ${c.beforePath})` : ''}`),
-          ...result.written,
+          inLang({ ja: `変更 ${diff.changes.length}件、審査上留意すべき変更 ${diff.alerts.length}件`, en: `${diff.changes.length} change(s), ${diff.alerts.length} alert(s)` }, lang),
+          ...diff.alerts.map((a) => `  ! ${a.text[lang]}`),
+          ...diff.changes.map((c) => `  ${inLang(kind[c.kind], lang)}　${c.path}${c.beforePath ? ` (← ${c.beforePath})` : ''}`),
+          ...written,
         ];
         print(lines.join('\n'));
       }
@@ -163,33 +208,32 @@ export function buildProgram(): Command {
   program
     .command('review')
     .description('複数の届出ファイルを検証し、要件ごとの審査一覧（text / csv / json / docx / pdf）を作成します')
-    .argument('<paths...>', 'filing files or folders (searched recursively for .yaml / .yml / .json)')
-    .option('--out <dir>', 'output folder for csv, json, docx and pdf', 'out')
-    .option('--format <formats>', 'text,csv,json,docx,pdf', 'text')
-    .option('--templates <dir>', 'templates folder')
+    .argument('<paths...>', '届出ファイル、またはそれを含むフォルダ（.yaml / .yml / .json を再帰的に探します）')
+    .option('--out <dir>', 'csv・json・docx・pdf の出力先のフォルダ', 'out')
+    .option('--format <formats>', '作成するもの（text,csv,json,docx,pdf から、カンマ区切り。text は標準出力）', 'text')
+    .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; templates?: string; lang: string }) => {
-      applyLang(options);
-      const formats = parseFormats(options.format, ['text', 'csv', 'json', 'docx', 'pdf']);
+    .action(async (paths: string[], options: { out: string; format: string; templates?: string; lang: Lang }) => {
+      const lang = options.lang;
+      const formats = parseFormats(options.format, ['text', 'csv', 'json', ...DOCUMENT_FORMATS], lang);
       const files = collectFilingFiles(paths);
-      if (!files.length) throw new UsageError(say({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }));
-      const progress = process.stderr.isTTY
-        ? (done: number, total: number, file: string) => process.stderr.write(`\r[${done}/${total}] ${file}`.padEnd(80).slice(0, 120))
-        : undefined;
-      const rows = reviewFiles(files, progress);
+      if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
+      const progress = progressOnTerminal();
+      const reads: { file: string; read: ReadResult }[] = files.map((file) => ({ file, read: readFiling(file) }));
+      const rows = reviewRows(reads, progress);
       if (progress) process.stderr.write('\n');
-      const outputs: { path: string; bytes: Uint8Array }[] = [];
+      const outputs: OutputFile[] = [];
       const encode = (text: string) => new TextEncoder().encode(text);
-      if (formats.includes('csv')) outputs.push({ path: join(options.out, 'review.csv'), bytes: encode(reviewCsv(rows)) });
-      if (formats.includes('json')) outputs.push({ path: join(options.out, 'review.json'), bytes: encode(`${reviewJson(rows)}\n`) });
-      const documents = formats.filter((f): f is OutputFormat => f === 'docx' || f === 'pdf');
+      if (formats.includes('csv')) outputs.push({ name: 'review.csv', bytes: encode(reviewCsv(rows)) });
+      if (formats.includes('json')) outputs.push({ name: 'review.json', bytes: encode(`${reviewJson(rows, lang)}\n`) });
+      const documents = formats.filter(isDocumentFormat) as DocumentFormat[];
       if (documents.length) {
         const tree = renderDocument(compileTemplates(options.templates), 'review', reviewContext(rows));
-        for (const [format, bytes] of await renderOutputs(tree, documents)) outputs.push({ path: join(options.out, `review.${format}`), bytes });
+        for (const d of await writeDocuments(tree, documents)) outputs.push({ name: `review.${d.format}`, bytes: d.bytes });
       }
-      writeFilesAtomically(outputs);
-      if (formats.includes('text')) print(reviewText(rows));
-      for (const o of outputs) print(o.path);
+      const written = write(options.out, outputs);
+      if (formats.includes('text')) print(reviewText(rows, lang));
+      for (const path of written) print(path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
     });
 
@@ -198,17 +242,19 @@ export function buildProgram(): Command {
     .description('テンプレートの管理')
     .command('check')
     .description('編集したテンプレートがサンプルの届出で書類を作れ、その港の要件がすべて記載されるかを確認します')
-    .argument('<dir>', 'templates folder (a copy of templates/)')
+    .argument('<dir>', 'テンプレートのフォルダ（templates/ をコピーしたもの）')
     .addOption(langOption())
-    .action(async (dir: string, options: { lang: string }) => {
-      applyLang(options);
-      const results = await checkTemplates(dir);
+    .action(async (dir: string, options: { lang: Lang }) => {
+      const lang = options.lang;
+      const templates = compileTemplates(dir);
+      const samples = collectFilingFiles([SAMPLES_DIR]).map(sourceOf);
+      const results = await checkTemplates(templates, samples);
       const lines: string[] = [];
       for (const r of results) {
-        lines.push(`${r.sample}: ${r.missing.length ? say({ ja: `要件 ${r.missing.length}件が書類にありません`, en: `${r.missing.length} requirement(s) missing from the document` }) : 'OK'}`);
+        lines.push(`${relative(SAMPLES_DIR, r.sample)}: ${r.missing.length ? inLang({ ja: `要件 ${r.missing.length}件が書類にありません`, en: `${r.missing.length} requirement(s) missing from the document` }, lang) : 'OK'}`);
         for (const m of r.missing) {
-          const what = { title: say({ ja: '見出し', en: 'title' }), measure: say({ ja: '措置の記載', en: 'measure text' }), both: say({ ja: '見出しと措置の記載', en: 'title and measure text' }) }[m.lacks];
-          lines.push(`  ${m.id}（${m.title}）: ${what}`);
+          const what = { title: { ja: '見出し', en: 'title' }, measure: { ja: '措置の記載', en: 'measure text' }, both: { ja: '見出しと措置の記載', en: 'title and measure text' } }[m.lacks];
+          lines.push(`  「${m.title}」: ${inLang(what, lang)}`);
         }
       }
       print(lines.join('\n'));
@@ -218,40 +264,36 @@ export function buildProgram(): Command {
   program
     .command('catalog')
     .description('強制要件の一覧（--port でその港に適用されるもの）')
-    .option('--port <name>', 'port name, e.g. 横浜港')
-    .addOption(formatOption(['text', 'json']))
+    .option('--port <name>', '港名（例：横浜港）')
+    .addOption(formatOption(['text', 'json'], '出力の形式（text / json）'))
     .addOption(langOption())
-    .action((options: { port?: string; format: string; lang: string }) => {
-      applyLang(options);
-      const list = options.port ? requirementsFor(portOrFail(options.port)) : [...REQUIREMENTS];
+    .action((options: { port?: string; format: string; lang: Lang }) => {
+      const lang = options.lang;
+      const list = options.port ? requirementsFor(portOrFail(options.port, lang)) : [...REQUIREMENTS];
       if (options.format === 'json') {
         const rows = list.map((r) => ({
           id: r.id,
           scope: r.scope,
           title: r.title,
-          references: r.references.map((ref) => ({ ...ref, volumeTitle: VOLUME_TITLES[ref.volume][lang()] })),
+          references: r.references.map((ref) => ({ ...ref, volumeTitle: VOLUME_TITLES[ref.volume][lang] })),
         }));
         print(JSON.stringify(rows, null, 2));
         return;
       }
-      const scopeLabel = (s: string) => (s === 'all' ? say({ ja: '全ての港', en: 'all ports' }) : say({ ja: '特定の港', en: 'specified ports' }));
-      print(
-        list
-          .map((r) => `${r.id}  [${scopeLabel(r.scope)}]\n  ${r.title}\n  ${r.references.map((ref) => formatReference(ref, lang())).join(' / ')}`)
-          .join('\n'),
-      );
+      const scopeLabel = (s: 'all' | 'specified') => inLang(s === 'all' ? { ja: SCOPE_LABELS.all, en: 'all ports' } : { ja: SCOPE_LABELS.specified, en: 'specified ports' }, lang);
+      print(list.map((r, i) => `${i + 1}. ${r.title}  [${scopeLabel(r.scope)}]\n   ${r.references.map((ref) => formatReference(ref, lang)).join(' / ')}\n   （${r.id}）`).join('\n'));
     });
 
   program
     .command('init')
-    .description('その港で記載が必要な項目をすべて含む、記入用のYAMLひな形を出力します')
-    .requiredOption('--port <name>', 'port name, e.g. 横浜港')
-    .addOption(new Option('--kind <kind>', 'application kind').choices([...APPLICATION_KINDS]).default('new-license'))
+    .description('その港で記載が必要な項目をすべて含む、記入用のYAMLひな形を出力します（宛先は港を管轄する運輸局）')
+    .requiredOption('--port <name>', '港名（例：清水港）')
+    .option('--kind <kind>', `申請区分（${enumValues('applicationKind').join(' / ')}、または 許可申請・事業計画変更認可申請・事業計画変更届出）`, 'new-license')
     .addOption(langOption())
-    .action((options: { port: string; kind: ApplicationKind; lang: string }) => {
-      applyLang(options);
-      const today = new Date().toISOString().slice(0, 10);
-      print(filingSkeleton(portOrFail(options.port), options.kind, today));
+    .action((options: { port: string; kind: string; lang: Lang }) => {
+      const kind = enumValueFor('applicationKind', options.kind) as ApplicationKind | undefined;
+      if (!kind) throw new UsageError(inLang({ ja: `--kind には ${enumValues('applicationKind').join('、')} のいずれかを指定してください（${options.kind}）`, en: `--kind takes ${enumValues('applicationKind').join(', ')} (not ${options.kind})` }, options.lang));
+      print(filingSkeleton(portOrFail(options.port, options.lang), kind));
     });
 
   program
@@ -265,6 +307,10 @@ export function buildProgram(): Command {
   return program;
 }
 
+function isUserFacing(err: unknown): err is Error {
+  return err instanceof UsageError || err instanceof TemplateError || err instanceof MarkupError || err instanceof OutputError;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = EXIT.ok;
   try {
@@ -275,11 +321,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       // help and version end here with code 0; anything else is a usage error
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof TemplateError || err instanceof MarkupError || err instanceof OutputError) {
+    if (isUserFacing(err)) {
       process.stderr.write(`tos-filing: ${err.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`tos-filing: ${say({ ja: '内部エラー', en: 'internal error' })}: ${(err as Error).message}\n`);
+    process.stderr.write(`tos-filing: 内部エラー：${(err as Error).message}\n`);
     if (process.env.TOS_FILING_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return 70;
   }

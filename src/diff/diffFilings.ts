@@ -1,10 +1,9 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
-import { type RequirementId, requirementById } from '../catalog/requirements.ts';
+import { requirementById } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import type { Filing, MeasureStatus } from '../model/filing.ts';
 import { formatPath } from '../validate/finding.ts';
-import { say } from '../i18n/lang.ts';
-import { enumLabel } from '../templates/labels.ts';
+import { enumLabel } from '../model/enums.ts';
 
 /**
  * Field-by-field comparison of two filings. Lists are matched by what identifies their items (a terminal by
@@ -31,7 +30,8 @@ export interface Alert {
   code: string;
   requirementId: string | null;
   path: string | null;
-  message: string;
+  /** The alert in both languages; the caller shows the one it needs. Documents use Japanese. */
+  text: { ja: string; en: string };
 }
 
 export interface FilingDiff {
@@ -135,11 +135,9 @@ const STATUS_LABEL: Record<MeasureStatus | 'missing', { ja: string; en: string }
 };
 
 const portLabel = (p: PortClassification) =>
-  say(
-    p.specified
-      ? { ja: `${p.name}（特定の港）`, en: `${p.name} (specified port)` }
-      : { ja: `${p.name ?? p.input}（特定の港以外）`, en: `${p.name ?? p.input} (general port)` },
-  );
+  p.specified
+    ? { ja: `${p.name}（特定の港）`, en: `${p.name} (specified port)` }
+    : { ja: `${p.name ?? p.input}（特定の港以外）`, en: `${p.name ?? p.input} (general port)` };
 
 function alertsOf(before: Filing, after: Filing, ports: { before: PortClassification; after: PortClassification }): Alert[] {
   const alerts: Alert[] = [];
@@ -151,25 +149,25 @@ function alertsOf(before: Filing, after: Filing, ports: { before: PortClassifica
       code: 'PORT_CLASS_CHANGED',
       requirementId: null,
       path: 'port.name',
-      message: say({
-        ja: `港の区分が変わります：${portLabel(ports.before)} → ${portLabel(ports.after)}。` + (added.length ? `新たに記載が必要な要件：${added.join('、')}` : '特定の港のみの要件は必須でなくなります。'),
-        en: `The port class changes: ${portLabel(ports.before)} → ${portLabel(ports.after)}.` + (added.length ? ` Newly mandatory: ${added.join(', ')}` : ' Specified-port items are no longer mandatory.'),
-      }),
+      text: {
+        ja: `港の区分が変わります：${portLabel(ports.before).ja} → ${portLabel(ports.after).ja}。` + (added.length ? `新たに記載が必要な要件：${added.map((id) => `「${requirementById(id)!.title}」`).join('、')}` : '特定の港のみの要件は必須でなくなります。'),
+        en: `The port class changes: ${portLabel(ports.before).en} → ${portLabel(ports.after).en}.` + (added.length ? ` Newly mandatory: ${added.join(', ')}` : ' Specified-port items are no longer mandatory.'),
+      },
     });
   }
   const applicable = new Set(requirementsFor(ports.after).map((r) => r.id));
   for (const id of applicable) {
-    const b = (before.measures[id as RequirementId]?.status ?? 'missing') as MeasureStatus | 'missing';
-    const a = (after.measures[id as RequirementId]?.status ?? 'missing') as MeasureStatus | 'missing';
+    const b = (before.measures[id]?.status ?? 'missing') as MeasureStatus | 'missing';
+    const a = (after.measures[id]?.status ?? 'missing') as MeasureStatus | 'missing';
     if (STATUS_RANK[a] < STATUS_RANK[b]) {
       alerts.push({
         code: 'REQUIREMENT_STATUS_WORSENED',
         requirementId: id,
         path: `measures.${id}`,
-        message: say({
-          ja: `${id}（${requirementById(id)!.title}）の実施状況が後退します：${STATUS_LABEL[b].ja} → ${STATUS_LABEL[a].ja}`,
+        text: {
+          ja: `「${requirementById(id)!.title}」の実施状況が後退します：${STATUS_LABEL[b].ja} → ${STATUS_LABEL[a].ja}`,
           en: `${id} gets worse: ${STATUS_LABEL[b].en} → ${STATUS_LABEL[a].en}`,
-        }),
+        },
       });
     }
   }
@@ -178,7 +176,7 @@ function alertsOf(before: Filing, after: Filing, ports: { before: PortClassifica
     const old = terminalsBefore.get(t.name);
     const base = `port.terminals[${i}]`;
     if (!old) {
-      alerts.push({ code: 'TERMINAL_ADDED', requirementId: null, path: base, message: say({ ja: `ターミナル「${t.name}」が追加されます。`, en: `Terminal "${t.name}" is added.` }) });
+      alerts.push({ code: 'TERMINAL_ADDED', requirementId: null, path: base, text: { ja: `ターミナル「${t.name}」が追加されます。`, en: `Terminal "${t.name}" is added.` } });
       return;
     }
     if (old.tos.ownership.owner !== t.tos.ownership.owner || old.tos.ownership.applicantRole !== t.tos.ownership.applicantRole)
@@ -186,30 +184,30 @@ function alertsOf(before: Filing, after: Filing, ports: { before: PortClassifica
         code: 'TOS_OWNER_CHANGED',
         requirementId: null,
         path: `${base}.tos.ownership`,
-        message: say({
+        text: {
           ja: `ターミナル「${t.name}」のTOSの所有者が変わります：${old.tos.ownership.owner} → ${t.tos.ownership.owner}`,
           en: `The owner of the TOS at "${t.name}" changes: ${old.tos.ownership.owner} → ${t.tos.ownership.owner}`,
-        }),
+        },
       });
     if (old.tos.systemName !== t.tos.systemName || old.tos.developer !== t.tos.developer)
       alerts.push({
         code: 'TOS_REPLACED',
         requirementId: null,
         path: `${base}.tos.systemName`,
-        message: say({
+        text: {
           ja: `ターミナル「${t.name}」のTOSが変わります：${old.tos.systemName}（${old.tos.developer}） → ${t.tos.systemName}（${t.tos.developer}）`,
           en: `The TOS at "${t.name}" changes: ${old.tos.systemName} (${old.tos.developer}) → ${t.tos.systemName} (${t.tos.developer})`,
-        }),
+        },
       });
     if (old.tos.hosting.kind !== t.tos.hosting.kind)
       alerts.push({
         code: 'HOSTING_CHANGED',
         requirementId: null,
         path: `${base}.tos.hosting.kind`,
-        message: say({
-          ja: `ターミナル「${t.name}」のTOSの設置形態が変わります：${enumLabel(old.tos.hosting.kind)} → ${enumLabel(t.tos.hosting.kind)}`,
+        text: {
+          ja: `ターミナル「${t.name}」のTOSの設置形態が変わります：${enumLabel('hostingKind', old.tos.hosting.kind)} → ${enumLabel('hostingKind', t.tos.hosting.kind)}`,
           en: `The hosting of the TOS at "${t.name}" changes: ${old.tos.hosting.kind} → ${t.tos.hosting.kind}`,
-        }),
+        },
       });
     const known = new Set(old.tos.externalConnections.map((c) => c.counterparty));
     t.tos.externalConnections.forEach((c, j) => {
@@ -218,16 +216,16 @@ function alertsOf(before: Filing, after: Filing, ports: { before: PortClassifica
           code: 'EXTERNAL_CONNECTION_ADDED',
           requirementId: 'ext-source-ip-restriction',
           path: `${base}.tos.externalConnections[${j}]`,
-          message: say({
-            ja: `ターミナル「${t.name}」に外部接続「${c.counterparty}」（${c.method}）が追加されます。接続元の限定・認証・ログ等の措置が及ぶか確認してください。`,
+          text: {
+            ja: `ターミナル「${t.name}」に外部接続「${c.counterparty}」（${enumLabel('connectionMethod', c.method)}）が追加されます。接続元の限定・認証・ログ等の措置が及ぶか確認してください。`,
             en: `External connection "${c.counterparty}" (${c.method}) is added at "${t.name}"; check that source restriction, authentication and logging cover it.`,
-          }),
+          },
         });
     });
   });
   for (const t of before.port.terminals)
     if (!after.port.terminals.some((x) => x.name === t.name))
-      alerts.push({ code: 'TERMINAL_REMOVED', requirementId: null, path: null, message: say({ ja: `ターミナル「${t.name}」がなくなります。`, en: `Terminal "${t.name}" is removed.` }) });
+      alerts.push({ code: 'TERMINAL_REMOVED', requirementId: null, path: null, text: { ja: `ターミナル「${t.name}」がなくなります。`, en: `Terminal "${t.name}" is removed.` } });
   return alerts;
 }
 

@@ -125,16 +125,9 @@ function cleanText(text: string): string {
   return text.replace(/[ \t]*[\r\n]+\s*/g, '');
 }
 
+/** Text is only text: marks come from <missing>/<review> elements, never from what the text says. */
 function textRuns(text: string, style: TextStyle): Inline[] {
-  const out: Inline[] = [];
-  const pattern = new RegExp(`(${GAP_MARKS.missing}|${GAP_MARKS.review})`, 'u');
-  for (const piece of text.split(pattern)) {
-    if (!piece) continue;
-    if (piece === GAP_MARKS.missing) out.push({ type: 'text', text: piece, style: { ...style, bold: true, mark: 'missing' } });
-    else if (piece === GAP_MARKS.review) out.push({ type: 'text', text: piece, style: { ...style, bold: true, mark: 'review' } });
-    else out.push({ type: 'text', text: piece, style });
-  }
-  return out;
+  return text ? [{ type: 'text', text, style }] : [];
 }
 
 const INLINE = new Set(['b', 'i', 'u', 'br', 'page', 'pages', 'check', 'missing', 'review']);
@@ -170,8 +163,10 @@ function inlines(nodes: readonly Node[], style: TextStyle): Inline[] {
       }
       case 'missing':
       case 'review': {
+        // 【未記入：対策の担保方法】 names what is missing; a bare <missing/> is just the mark
         const label = cleanText(node.children.filter((c): c is string => typeof c === 'string').join(''));
-        out.push({ type: 'text', text: GAP_MARKS[node.name] + label, style: { ...style, bold: true, mark: node.name } });
+        const mark = GAP_MARKS[node.name];
+        out.push({ type: 'text', text: label ? `${mark.slice(0, -1)}：${label}】` : mark, style: { ...style, bold: true, mark: node.name } });
         break;
       }
       default:

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { say } from '../i18n/lang.ts';
+const say = (text: { ja: string; en: string }) => text.ja;
 
 export type ReadResult =
   | { ok: true; file: string; data: unknown }

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { REQUIREMENT_IDS, type RequirementId } from '../catalog/requirements.ts';
 import { MEASURE_DETAILS } from './measureDetails.ts';
-import { calendarDate, corporateNumber, labelled, opt, person, text } from './primitives.ts';
+import { type EnumValue, enumOf } from './enums.ts';
+import { calendarDate, corporateNumber, labelled, list, longText, opt, person, text } from './primitives.ts';
 
 // ---------- 申請 ----------
 
-export const APPLICATION_KINDS = ['new-license', 'plan-change-approval', 'plan-change-notification'] as const;
 export const application = z
   .strictObject({
-    kind: labelled('申請区分', z.enum(APPLICATION_KINDS)),
+    kind: labelled('申請区分', enumOf('applicationKind')),
     filingDate: labelled('申請日', calendarDate()),
     addressee: labelled('宛先（管轄地方運輸局長等）', text()),
-    changeSummary: opt('変更の概要', text()),
+    changeSummary: opt('変更の概要', longText()),
   })
   .meta({ title: '申請' });
 
@@ -32,7 +32,7 @@ export const applicant = z
       z.strictObject({
         number: labelled('許可番号', text()),
         date: labelled('許可年月日', calendarDate()),
-        businessKinds: opt('事業の種類', z.array(text()).min(1)),
+        businessKinds: opt('事業の種類', list(text()).min(1)),
       }),
     ),
   })
@@ -42,18 +42,16 @@ export const applicant = z
 
 const functionUse = z.strictObject({
   used: labelled('使用の有無', z.boolean()),
-  description: opt('内容', text()),
+  description: opt('内容', longText()),
 });
-
-export const CONNECTION_METHODS = ['vpn', 'leased-line', 'nat', 'internet', 'other'] as const;
 
 export const externalConnection = z
   .strictObject({
     counterparty: labelled('接続先', text()),
     purpose: labelled('用途', text()),
-    method: labelled('接続方式', z.enum(CONNECTION_METHODS)),
+    method: labelled('接続方式', enumOf('connectionMethod')),
     terminatingDevice: labelled('接続機器', text()),
-    sourceRestriction: opt('接続元の制限', text()),
+    sourceRestriction: opt('接続元の制限', longText()),
     firewall: labelled('ファイアウォール', z.boolean()),
   })
   .meta({ title: '外部接続' });
@@ -68,9 +66,9 @@ export const tosOverview = z
       '所有者と使用者',
       z.strictObject({
         owner: labelled('所有者', text()),
-        applicantRole: labelled('申請者の立場', z.enum(['owner', 'user', 'owner-and-user'])),
-        otherUsers: opt('他の使用者', z.array(text())),
-        assurance: opt('所有者が講じる対策の担保方法', text()),
+        applicantRole: labelled('申請者の立場', enumOf('applicantRole')),
+        otherUsers: opt('他の使用者', list(text())),
+        assurance: opt('所有者が講じる対策の担保方法', longText()),
       }),
     ),
     functions: labelled(
@@ -85,7 +83,7 @@ export const tosOverview = z
             gateManagement: labelled('ゲート管理', z.boolean()),
             externalSystemLinks: opt(
               '外部システムとの連携',
-              z.array(z.strictObject({ system: labelled('連携先システム', text()), purpose: labelled('内容', text()) })),
+              list(z.strictObject({ system: labelled('連携先システム', text()), purpose: labelled('内容', longText()) })),
             ),
           }),
         ),
@@ -94,17 +92,17 @@ export const tosOverview = z
     hosting: labelled(
       '設置形態',
       z.strictObject({
-        kind: labelled('区分', z.enum(['on-premises', 'data-center', 'cloud', 'hybrid'])),
+        kind: labelled('区分', enumOf('hostingKind')),
         location: labelled('設置場所', text()),
-        redundancy: opt('冗長化・予備系', text()),
+        redundancy: opt('冗長化・予備系', longText()),
       }),
     ),
     components: labelled(
       'システムの構成要素',
       z.strictObject({
-        servers: labelled('サーバ', text()),
-        clientTerminals: labelled('端末', text()),
-        other: opt('その他の機器', z.array(text())),
+        servers: labelled('サーバ', longText()),
+        clientTerminals: labelled('端末', longText()),
+        other: opt('その他の機器', list(text())),
       }),
     ),
     network: labelled(
@@ -113,7 +111,7 @@ export const tosOverview = z
         diagram: opt('ネットワーク構成図', text()),
         lines: labelled(
           '回線',
-          z.array(
+          list(
             z.strictObject({
               carrier: labelled('通信事業者', text()),
               lineType: labelled('回線種別', text()),
@@ -123,7 +121,7 @@ export const tosOverview = z
         ),
         devices: labelled(
           '通信回線装置',
-          z.array(
+          list(
             z.strictObject({
               function: labelled('機能', text()),
               model: labelled('機種', text()),
@@ -132,18 +130,18 @@ export const tosOverview = z
             }),
           ),
         ),
-        segmentation: opt('ネットワークの分離', text()),
+        segmentation: opt('ネットワークの分離', longText()),
       }),
     ),
-    externalConnections: labelled('外部接続', z.array(externalConnection)),
+    externalConnections: labelled('外部接続', list(externalConnection)),
     outsourcing: labelled(
       '外部委託',
-      z.array(
+      list(
         z.strictObject({
           vendor: labelled('委託先', text()),
-          scope: labelled('委託内容', z.array(z.enum(['development', 'maintenance', 'operation', 'cloud', 'line'])).min(1)),
+          scope: labelled('委託内容', list(enumOf('outsourcingScope')).min(1)),
           remoteAccess: labelled('リモート保守', z.boolean()),
-          contract: opt('契約', text()),
+          contract: opt('契約', longText()),
         }),
       ),
     ),
@@ -151,25 +149,23 @@ export const tosOverview = z
       '外部記憶媒体',
       z.strictObject({
         used: labelled('使用の有無', z.boolean()),
-        useCases: opt('使用する場面', z.array(text())),
+        useCases: opt('使用する場面', list(text())),
       }),
     ),
     manualOperation: labelled(
       'TOSを利用しない荷役',
       z.strictObject({
         possible: labelled('継続の可否', z.boolean()),
-        description: labelled('方法', text()),
+        description: labelled('方法', longText()),
       }),
     ),
   })
   .meta({ title: 'TOSの概要' });
 
-export const TERMINAL_TYPES = ['container', 'ferry-roro', 'bulk', 'other'] as const;
-
 export const terminal = z
   .strictObject({
     name: labelled('ターミナル名称', text()),
-    type: labelled('埠頭の類型', z.enum(TERMINAL_TYPES)),
+    type: labelled('埠頭の類型', enumOf('terminalType')),
     address: opt('所在地', text()),
     berths: opt('岸壁', text()),
     tos: labelled('TOSの概要', tosOverview),
@@ -180,7 +176,7 @@ export const port = z
   .strictObject({
     name: labelled('港名', text()),
     unlisted: opt('登録簿にない一般の港であることの確認', z.boolean()),
-    terminals: labelled('ターミナル', z.array(terminal).min(1)),
+    terminals: labelled('ターミナル', list(terminal).min(1)),
   })
   .meta({ title: '港' });
 
@@ -194,31 +190,26 @@ export const organization = z
       z.strictObject({
         name: labelled('名称', text()),
         lead: labelled('責任者', person),
-        members: opt('構成', text()),
-        support: opt('支援する外部組織', z.array(text())),
+        members: opt('構成', longText()),
+        support: opt('支援する外部組織', list(text())),
       }),
     ),
     emergencyContacts: labelled(
       '緊急連絡体制',
-      z
-        .array(
+      list(
           z.strictObject({
             role: labelled('役割', text()),
             name: labelled('氏名', text()),
             phone: labelled('電話番号', text()),
             means: opt('連絡手段', text()),
           }),
-        )
-        .min(1),
+      ).min(1),
     ),
     externalContacts: labelled(
       '社外の連絡先',
-      z.array(
+      list(
         z.strictObject({
-          kind: labelled(
-            '区分',
-            z.enum(['transport-bureau', 'port-manager', 'police', 'security-vendor', 'specialist-organization', 'tos-vendor', 'other']),
-          ),
+          kind: labelled('区分', enumOf('contactKind')),
           name: labelled('名称', text()),
           department: opt('部署', text()),
           phone: opt('電話番号', text()),
@@ -229,7 +220,7 @@ export const organization = z
       '監査人',
       z.strictObject({
         name: labelled('名称', text()),
-        independence: labelled('区分', z.enum(['external', 'internal-audit'])),
+        independence: labelled('区分', enumOf('auditorIndependence')),
       }),
     ),
   })
@@ -237,16 +228,15 @@ export const organization = z
 
 // ---------- 対策 ----------
 
-export const MEASURE_STATUSES = ['implemented', 'partial', 'planned', 'alternative', 'not-applicable'] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+export type MeasureStatus = EnumValue<'measureStatus'>;
 
 function measureSchema<D extends z.ZodObject>(details: D) {
   return z.strictObject({
-    status: labelled('実施状況', z.enum(MEASURE_STATUSES)),
-    description: opt('講じている措置', text()),
+    status: labelled('実施状況', enumOf('measureStatus')),
+    description: opt('講じている措置', longText()),
     details: opt('詳細', details),
     plannedDate: opt('実施予定日', calendarDate()),
-    reason: opt('理由', text()),
+    reason: opt('理由', longText()),
   });
 }
 
@@ -277,4 +267,4 @@ export type TosOverview = z.infer<typeof tosOverview>;
 export type ExternalConnection = z.infer<typeof externalConnection>;
 export type Measures = z.infer<typeof measures>;
 export type Measure = NonNullable<Measures[RequirementId]>;
-export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export type ApplicationKind = EnumValue<'applicationKind'>;

@@ -1,11 +1,39 @@
 import { z } from 'zod';
-import { say } from '../i18n/lang.ts';
+
+/**
+ * Limits a filing can never exceed, so that a valid filing always builds within bounded memory and time.
+ * A measure or a TOS description is a few paragraphs; these leave room for ten times that.
+ */
+export const LIMITS = {
+  /** A name, a phone number, a short answer. */
+  shortText: 400,
+  /** A description of a measure, a procedure, a reason. */
+  longText: 8000,
+  /** Items in any one list (terminals, connections, contacts…). */
+  listItems: 500,
+  /** Dates a filing can carry: from the first day of 平成 to the last day the documents can print. */
+  earliestDate: '1989-01-08',
+  latestDate: '2099-12-31',
+} as const;
 
 /** Non-empty text as a person types it; surrounding blanks are trimmed. */
-export const text = () => z.string().trim().min(1);
+export const text = (max: number = LIMITS.shortText) => z.string().trim().min(1).max(max);
 
-/** A calendar date (YYYY-MM-DD); the reader's YAML 1.2 core schema keeps unquoted dates as strings. */
-export const calendarDate = () => z.iso.date();
+/** Text that may run to several paragraphs (descriptions, reasons, procedures). */
+export const longText = () => text(LIMITS.longText);
+
+/** A list with the filing's item limit. */
+export const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems);
+
+/**
+ * A calendar date (YYYY-MM-DD) in the range the documents can print. The readers turn 和暦 and full-width
+ * digits into this form before the schema sees them; the file keeps what the person wrote.
+ */
+export const calendarDate = () =>
+  z.iso
+    .date()
+    .refine((d) => d >= LIMITS.earliestDate && d <= LIMITS.latestDate, { params: { dateRange: true } })
+;
 
 export const labelled = <T extends z.ZodType>(title: string, schema: T) => schema.meta({ title });
 
@@ -18,7 +46,7 @@ export const person = z
     title: opt('役職', text()),
     department: opt('部署', text()),
     phone: opt('電話番号', text()),
-    email: opt('電子メール', z.email()),
+    email: opt('電子メール', z.email().max(LIMITS.shortText)),
   })
   .meta({ title: '担当者' });
 
@@ -38,22 +66,9 @@ export function isValidCorporateNumber(value: string): boolean {
   return digits[0] === 9 - (sum % 9);
 }
 
+/** The problem a custom check reports travels as a parameter; messages are written when shown. */
 export const corporateNumber = z
-  .string({
-    error: () =>
-      say({
-        ja: '法人番号は13桁の数字を引用符で囲んで入力してください（例："1234567890123"）',
-        en: 'write the corporate number as 13 digits in quotes (e.g. "1234567890123")',
-      }),
-  })
+  .string()
   .trim()
-  .refine((v) => /^\d{13}$/.test(v), {
-    error: () => say({ ja: '法人番号は13桁の数字で入力してください', en: 'a corporate number has 13 digits' }),
-  })
-  .refine(isValidCorporateNumber, {
-    error: () =>
-      say({
-        ja: '法人番号のチェックデジット（先頭の1桁）が一致しません',
-        en: 'the check digit (first digit) of the corporate number does not match',
-      }),
-  });
+  .refine((v) => /^\d{13}$/.test(v), { params: { corporateNumber: 'digits' } })
+  .refine(isValidCorporateNumber, { params: { corporateNumber: 'checkDigit' } });

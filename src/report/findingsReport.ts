@@ -1,28 +1,33 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
-import { say } from '../i18n/lang.ts';
-import type { Finding, Severity } from '../validate/finding.ts';
+import { SEVERITY_LABELS } from '../model/enums.ts';
+import { type Lang, inLang } from '../util/lang.ts';
+import { type Finding, countBySeverity } from '../validate/finding.ts';
+import { fieldWords, findingMessage } from '../validate/messages.ts';
 
+/** What `validate` reports for one file: the port and every finding with its message in the language asked for. */
 export interface FindingsReport {
   file: string;
   port: { input: string; name: string | null; specified: boolean; specifiedPort: string | null } | null;
-  findings: Finding[];
+  findings: (Omit<Finding, 'segments' | 'params'> & { field: string; message: string })[];
 }
 
-export function findingsReport(file: string, port: PortClassification | null, findings: Finding[]): FindingsReport {
+export function findingsReport(file: string, port: PortClassification | null, findings: readonly Finding[], lang: Lang = 'ja'): FindingsReport {
   return {
     file,
     port: port && { input: port.input, name: port.name, specified: port.specified, specifiedPort: port.specifiedPort },
-    findings,
+    findings: findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      requirementId: f.requirementId,
+      path: f.path,
+      field: fieldWords(f.segments, lang),
+      message: findingMessage(f, lang),
+    })),
   };
 }
 
-export const SEVERITY_LABEL: Record<Severity, { ja: string; en: string }> = {
-  error: { ja: 'エラー', en: 'error' },
-  warning: { ja: '警告', en: 'warning' },
-  info: { ja: '情報', en: 'info' },
-};
-
-export function describePort(port: FindingsReport['port']): string {
+export function describePort(port: FindingsReport['port'], lang: Lang): string {
+  const say = (text: { ja: string; en: string }) => inLang(text, lang);
   if (!port) return say({ ja: '港：不明', en: 'port: unknown' });
   if (!port.name) return say({ ja: `港：${port.input}（登録簿にない港）`, en: `port: ${port.input} (not in the registry)` });
   if (!port.specified) return say({ ja: `港：${port.name}（一般の港）`, en: `port: ${port.name} (general port)` });
@@ -30,17 +35,13 @@ export function describePort(port: FindingsReport['port']): string {
   return say({ ja: `港：${port.name}（${part}特定の港）`, en: `port: ${port.name} (${part}specified port)` });
 }
 
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-export function formatFindingsText(report: FindingsReport): string {
-  const lines = [`${report.file}  ${describePort(report.port)}`];
+/** The report as text for a terminal: each finding with the field in the user's words, its path, and the message. */
+export function formatFindingsText(report: FindingsReport, lang: Lang = 'ja'): string {
+  const say = (text: { ja: string; en: string }) => inLang(text, lang);
+  const lines = [`${report.file}  ${describePort(report.port, lang)}`];
   for (const f of report.findings) {
-    const label = say(SEVERITY_LABEL[f.severity]);
-    lines.push(`  ${label} ${f.code} ${f.path}`, `    ${f.message}`);
+    const where = f.field && f.field !== f.path ? `${f.field}（${f.path}）` : f.path;
+    lines.push(`  ${say(SEVERITY_LABELS[f.severity])}  ${where}`, `    ${f.message}`);
   }
   const c = countBySeverity(report.findings);
   lines.push(

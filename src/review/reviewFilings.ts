@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
-import { readFiling } from '../io/readFiling.ts';
+import type { ReadResult } from '../io/readFiling.ts';
 import type { Filing } from '../model/filing.ts';
-import { countBySeverity } from '../report/findingsReport.ts';
-import type { Finding } from '../validate/finding.ts';
+import { type Finding, countBySeverity } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 
 /**
@@ -60,7 +59,7 @@ function emptyCells(): Record<RequirementId, Cell> {
 function cellsOf(filing: Filing, specified: boolean): Record<RequirementId, Cell> {
   const cells = emptyCells();
   for (const req of requirementsFor({ specified })) {
-    const id = req.id as RequirementId;
+    const id = req.id;
     const status = filing.measures[id]?.status;
     cells[id] =
       status === undefined
@@ -74,8 +73,8 @@ function cellsOf(filing: Filing, specified: boolean): Record<RequirementId, Cell
   return cells;
 }
 
-export function reviewFile(file: string): ReviewRow {
-  const read = readFiling(file);
+/** One filing's row, from what reading it gave. */
+export function reviewRow(file: string, read: ReadResult): ReviewRow {
   if (!read.ok) {
     return {
       file,
@@ -110,9 +109,10 @@ export function reviewFile(file: string): ReviewRow {
   };
 }
 
-export function reviewFiles(files: readonly string[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {
-  return files.map((file, i) => {
-    onProgress?.(i + 1, files.length, file);
-    return reviewFile(file);
+/** Rows for files already read, in order. */
+export function reviewRows(reads: readonly { file: string; read: ReadResult }[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {
+  return reads.map(({ file, read }, i) => {
+    onProgress?.(i + 1, reads.length, file);
+    return reviewRow(file, read);
   });
 }

@@ -1,7 +1,8 @@
 import { REQUIREMENTS } from '../catalog/requirements.ts';
-import { say } from '../i18n/lang.ts';
+import { SCOPE_LABELS, SEVERITY_LABELS } from '../model/enums.ts';
+import { type Lang, inLang } from '../util/lang.ts';
+import { fieldWords, findingMessage } from '../validate/messages.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
-import { SEVERITY_LABEL } from '../report/findingsReport.ts';
 import type { ReviewRow } from './reviewFilings.ts';
 
 const STATE_LABEL = {
@@ -10,25 +11,26 @@ const STATE_LABEL = {
   unreadable: { ja: '読込不可', en: 'unreadable' },
 } as const;
 
-const portText = (row: ReviewRow) =>
-  row.port === null ? '' : `${row.port}${row.specified ? say({ ja: '（特定）', en: ' (specified)' }) : ''}`;
+const portText = (row: ReviewRow, lang: Lang = 'ja') =>
+  row.port === null ? '' : `${row.port}${row.specified ? inLang({ ja: '（特定）', en: ' (specified)' }, lang) : ''}`;
 
-export function reviewText(rows: readonly ReviewRow[]): string {
+export function reviewText(rows: readonly ReviewRow[], lang: Lang = 'ja'): string {
+  const say = (text: { ja: string; en: string }) => inLang(text, lang);
   const lines: string[] = [];
-  lines.push(`${say({ ja: '要件', en: 'requirements' })}: ${REQUIREMENTS.map((r, i) => `${i + 1}=${r.id}`).join(' ')}`);
+  lines.push(`${say({ ja: '要件', en: 'requirements' })}: ${REQUIREMENTS.map((r, i) => `${i + 1}=${lang === 'ja' ? r.title : r.id}`).join(lang === 'ja' ? '\n  ' : ' ')}`);
   const numbers = REQUIREMENTS.map((_, i) => String((i + 1) % 10)).join('');
   lines.push(`${' '.repeat(2)}${numbers}  E  W  ${say({ ja: 'ファイル', en: 'file' })}`);
   for (const row of rows) {
     const cells = REQUIREMENTS.map((r) => row.cells[r.id] || ' ').join('');
     const state = say(STATE_LABEL[row.state]);
-    lines.push(`  ${cells}  ${String(row.errors).padStart(2)} ${String(row.warnings).padStart(2)}  ${row.file}  ${row.operator ?? ''} ${portText(row)} ${state}`.trimEnd());
+    lines.push(`  ${cells}  ${String(row.errors).padStart(2)} ${String(row.warnings).padStart(2)}  ${row.file}  ${row.operator ?? ''} ${portText(row, lang)} ${state}`.trimEnd());
   }
   lines.push('', say({ ja: '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要', en: '✓ implemented  △ partial/planned/alternative  — not applicable  ✗ missing  blank: not required at that port' }));
   for (const row of rows) {
     if (!row.problem && !row.findings.length) continue;
     lines.push('', row.file);
     if (row.problem) lines.push(`  ${row.problem}`);
-    for (const f of row.findings) lines.push(`  ${say(SEVERITY_LABEL[f.severity])} ${f.code} ${f.path}`, `    ${f.message}`);
+    for (const f of row.findings) lines.push(`  ${say(SEVERITY_LABELS[f.severity])} ${lang === 'ja' ? fieldWords(f.segments) : f.path}（${f.path}）`, `    ${findingMessage(f, lang)}`);
   }
   return lines.join('\n');
 }
@@ -40,23 +42,24 @@ const csvField = (value: string | number | null) => {
 
 /** UTF-8 with a byte-order mark and CRLF line ends, so that spreadsheet software opens the Japanese intact. */
 export function reviewCsv(rows: readonly ReviewRow[]): string {
-  const header = ['ファイル', '事業者', '港', '特定の港', '状態', 'エラー', '警告', ...REQUIREMENTS.map((r) => r.id), '指摘事項'];
+  const header = ['ファイル', '事業者', '港', '特定の港', '状態', 'エラー', '警告', ...REQUIREMENTS.map((r, i) => `${i + 1} ${r.title}`), '指摘事項'];
   const body = rows.map((row) => [
     row.file,
     row.operator,
     row.port,
     row.specified === null ? '' : row.specified ? '特定' : '一般',
-    say(STATE_LABEL[row.state]),
+    STATE_LABEL[row.state].ja,
     row.errors,
     row.warnings,
     ...REQUIREMENTS.map((r) => row.cells[r.id]),
-    [row.problem, ...row.findings.map((f) => `${f.severity}:${f.code}:${f.path}`)].filter(Boolean).join('\n'),
+    [row.problem, ...row.findings.map((f) => `${SEVERITY_LABELS[f.severity].ja}：${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)].filter(Boolean).join('\n'),
   ]);
   return `\uFEFF${[header, ...body].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-export function reviewJson(rows: readonly ReviewRow[]): string {
-  return JSON.stringify({ requirements: REQUIREMENTS.map((r) => r.id), filings: rows }, null, 2);
+export function reviewJson(rows: readonly ReviewRow[], lang: Lang = 'ja'): string {
+  const filings = rows.map((row) => ({ ...row, findings: row.findings.map((f) => ({ ...f, message: findingMessage(f, lang) })) }));
+  return JSON.stringify({ requirements: REQUIREMENTS.map((r) => r.id), filings }, null, 2);
 }
 
 /** Dates come from the filings, not the clock, so that the same files give the same document. */
@@ -68,7 +71,7 @@ export function reviewContext(rows: readonly ReviewRow[]) {
     firstDate: dates[0] ?? null,
     lastDate: dates.at(-1) ?? null,
     count: rows.length,
-    requirements: REQUIREMENTS.map((r, i) => ({ no: i + 1, id: r.id, title: r.title, scopeLabel: r.scope === 'all' ? '全ての港' : '特定の港' })),
+    requirements: REQUIREMENTS.map((r, i) => ({ no: i + 1, id: r.id, title: r.title, scopeLabel: SCOPE_LABELS[r.scope] })),
     rows: rows.map((row, i) => ({
       no: i + 1,
       file: row.file,
@@ -80,7 +83,7 @@ export function reviewContext(rows: readonly ReviewRow[]) {
       // × rather than ✗ in documents: the embedded fonts have no ✗
       cells: REQUIREMENTS.map((r) => (row.cells[r.id] === '✗' ? '×' : row.cells[r.id])),
       problem: row.problem,
-      findings: row.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: f.severity === 'error' ? 'エラー' : '警告', path: f.path, message: f.message })),
+      findings: row.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: SEVERITY_LABELS[f.severity].ja, path: fieldWords(f.segments), message: findingMessage(f, 'ja') })),
     })),
   });
 }

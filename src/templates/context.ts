@@ -1,12 +1,15 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { formatReference, formatReferencesShort, type Requirement, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
+import { SCOPE_LABELS, enumLabel } from '../model/enums.ts';
 import type { Filing, Measure } from '../model/filing.ts';
-import { ENUM_LABELS, MEASURE_DETAILS } from '../model/measureDetails.ts';
-import { describeValue, fieldTitle } from './describeValue.ts';
-import { LABELS } from './labels.ts';
+import { MEASURE_DETAILS } from '../model/measureDetails.ts';
+import { fieldTitle } from '../model/schemaWalk.ts';
 import type { Finding } from '../validate/finding.ts';
+import { fieldWords, findingMessage } from '../validate/messages.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
+import { describeValue } from './describeValue.ts';
+import { GapMark } from './gapMark.ts';
 
 /**
  * What templates see: the filing with every optional value present (null when absent), enum values
@@ -33,7 +36,7 @@ export function detailLines(id: RequirementId, details: Record<string, unknown> 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 function requirementEntry(req: Requirement, index: number, filing: Filing, findings: readonly Finding[]) {
-  const id = req.id as RequirementId;
+  const id = req.id;
   const measure = filing.measures[id] as Measure | undefined;
   const own = findings.filter((f) => f.requirementId === id);
   return {
@@ -43,19 +46,19 @@ function requirementEntry(req: Requirement, index: number, filing: Filing, findi
     title: req.title,
     summary: req.summary,
     scope: req.scope,
-    scopeLabel: LABELS.scope[req.scope],
+    scopeLabel: SCOPE_LABELS[req.scope],
     references: req.references.map((r) => formatReference(r)).join('、'),
     referencesShort: formatReferencesShort(req.references),
     present: measure !== undefined,
     status: measure?.status ?? null,
-    statusLabel: measure ? LABELS.status[measure.status] : null,
+    statusLabel: measure ? enumLabel('measureStatus', measure.status) : null,
     implemented: measure?.status === 'implemented',
     description: orNull(measure?.description),
     plannedDate: orNull(measure?.plannedDate),
     reason: orNull(measure?.reason),
     details: detailLines(id, measure?.details as Record<string, unknown> | undefined),
-    gaps: own.filter((f) => f.severity === 'error').map((f) => f.message),
-    reviews: own.filter((f) => f.severity === 'warning').map((f) => f.message),
+    gaps: own.filter((f) => f.severity === 'error').map((f) => new GapMark('missing', findingMessage(f, 'ja'))),
+    reviews: own.filter((f) => f.severity === 'warning').map((f) => new GapMark('review', findingMessage(f, 'ja'))),
   };
 }
 
@@ -75,7 +78,7 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
     title: 'TOSの概要及び情報セキュリティの確保に関する事項',
     application: {
       kind: application.kind,
-      kindLabel: LABELS.applicationKind[application.kind],
+      kindLabel: enumLabel('applicationKind', application.kind),
       isChange: application.kind !== 'new-license',
       filingDate: application.filingDate,
       addressee: application.addressee,
@@ -121,12 +124,12 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
         : null,
       emergencyContacts: organization.emergencyContacts.map((c) => ({ ...c, means: orNull(c.means) })),
       externalContacts: organization.externalContacts.map((c) => ({
-        kindLabel: LABELS.contactKind[c.kind],
+        kindLabel: enumLabel('contactKind', c.kind),
         name: c.name,
         department: orNull(c.department),
         phone: orNull(c.phone),
       })),
-      auditor: organization.auditor ? { name: organization.auditor.name, independenceLabel: ENUM_LABELS[organization.auditor.independence] ?? '' } : null,
+      auditor: organization.auditor ? { name: organization.auditor.name, independenceLabel: enumLabel('auditorIndependence', organization.auditor.independence) } : null,
     },
     requirements,
     counts: {
@@ -134,8 +137,8 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
       all: requirements.filter((r) => r.scope === 'all').length,
       specified: requirements.filter((r) => r.scope === 'specified').length,
     },
-    generalGaps: general.filter((f) => f.severity === 'error').map((f) => `${f.path}：${f.message}`),
-    generalReviews: general.filter((f) => f.severity === 'warning').map((f) => `${f.path}：${f.message}`),
+    generalGaps: general.filter((f) => f.severity === 'error').map((f) => new GapMark('missing', `${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)),
+    generalReviews: general.filter((f) => f.severity === 'warning').map((f) => new GapMark('review', `${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)),
   };
 }
 
@@ -150,7 +153,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
   return {
     no: index + 1,
     name: terminal.name,
-    typeLabel: LABELS.terminalType[terminal.type],
+    typeLabel: enumLabel('terminalType', terminal.type),
     address: orNull(terminal.address),
     berths: orNull(terminal.berths),
     tos: {
@@ -159,7 +162,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
       developer: tos.developer,
       inServiceSince: orNull(tos.inServiceSince),
       owner: tos.ownership.owner,
-      applicantRoleLabel: LABELS.applicantRole[tos.ownership.applicantRole],
+      applicantRoleLabel: enumLabel('applicantRole', tos.ownership.applicantRole),
       ownedByApplicant: tos.ownership.applicantRole !== 'user',
       otherUsers: tos.ownership.otherUsers ?? [],
       assurance: orNull(tos.ownership.assurance),
@@ -171,7 +174,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
       ],
       gateManagement: fn.overallManagement.gateManagement,
       externalSystemLinks: fn.overallManagement.externalSystemLinks ?? [],
-      hosting: { kindLabel: LABELS.hosting[tos.hosting.kind], location: tos.hosting.location, redundancy: orNull(tos.hosting.redundancy) },
+      hosting: { kindLabel: enumLabel('hostingKind', tos.hosting.kind), location: tos.hosting.location, redundancy: orNull(tos.hosting.redundancy) },
       components: { servers: tos.components.servers, clientTerminals: tos.components.clientTerminals, other: tos.components.other ?? [] },
       network: {
         diagram: orNull(tos.network.diagram),
@@ -183,7 +186,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
         no: i + 1,
         counterparty: c.counterparty,
         purpose: c.purpose,
-        methodLabel: LABELS.connectionMethod[c.method],
+        methodLabel: enumLabel('connectionMethod', c.method),
         terminatingDevice: c.terminatingDevice,
         sourceRestriction: orNull(c.sourceRestriction),
         firewall: c.firewall,
@@ -191,7 +194,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
       outsourcing: tos.outsourcing.map((o, i) => ({
         no: i + 1,
         vendor: o.vendor,
-        scopeLabel: o.scope.map((s) => LABELS.outsourcingScope[s]).join('・'),
+        scopeLabel: o.scope.map((s) => enumLabel('outsourcingScope', s)).join('・'),
         remoteAccess: o.remoteAccess,
         contract: orNull(o.contract),
       })),

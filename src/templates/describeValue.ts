@@ -1,32 +1,38 @@
-import { filing as filingSchema } from '../model/filing.ts';
+import { ENUMS, type EnumName } from '../model/enums.ts';
+import { type Key, fieldAt } from '../model/schemaWalk.ts';
 import { toWareki } from '../util/wareki.ts';
-import { schemaAt } from '../validate/schemaFindings.ts';
-import { enumLabel } from './labels.ts';
+import { isGapMark } from './gapMark.ts';
 
-type Key = string | number;
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !isGapMark(v);
 
-/** The label a field carries itself in the filing schema (not inherited from its parent). */
-export function fieldTitle(path: readonly Key[]): string | undefined {
-  const found = schemaAt(filingSchema, path);
-  return (found?.schema as unknown as { meta(): { title?: string } | undefined } | undefined)?.meta()?.title;
+/** One value in plain Japanese, read as the schema says it is (a free text that looks like a date stays text). */
+export function describeScalar(value: unknown, path: readonly Key[]): string {
+  if (value === undefined || value === null) return '';
+  if (isGapMark(value)) return `【未記入：${value.label}】`;
+  const field = fieldAt(path);
+  switch (field?.kind) {
+    case 'boolean':
+      return value ? 'あり' : 'なし';
+    case 'enum':
+      return field.enumName ? ((ENUMS[field.enumName as EnumName] as Record<string, string>)[String(value)] ?? String(value)) : String(value);
+    case 'date':
+      return toWareki(String(value));
+    default:
+      return typeof value === 'boolean' ? (value ? 'あり' : 'なし') : String(value);
+  }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /**
- * Any value of a filing in plain Japanese: あり/なし for booleans, labels for enum values, 和暦 for dates,
+ * Any value of a filing in plain Japanese: あり/なし for booleans, labels for choices, 和暦 for dates,
  * 「label：value」 for objects (labels from the schema at `path`), one item a line for lists of objects.
  */
 export function describeValue(value: unknown, path: readonly Key[]): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'boolean') return value ? 'あり' : 'なし';
-  if (typeof value === 'string') return enumLabel(value) ?? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? toWareki(value) : value);
   if (Array.isArray(value)) return value.map((v, i) => describeValue(v, [...path, i])).join(value.some(isRecord) ? '\n' : '、');
   if (isRecord(value)) {
     const entries = Object.entries(value);
     return entries
-      .map(([k, v]) => `${fieldTitle([...path, k]) ?? k}：${describeValue(v, [...path, k])}`)
+      .map(([k, v]) => `${fieldAt([...path, k])?.title ?? k}：${describeValue(v, [...path, k])}`)
       .join(entries.some(([, v]) => isRecord(v)) ? '\n' : '／');
   }
-  return String(value);
+  return describeScalar(value, path);
 }

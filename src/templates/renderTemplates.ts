@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { packageRoot } from '../util/packageRoot.ts';
 import Handlebars from 'handlebars';
 import { toWareki } from '../util/wareki.ts';
+import { isGapMark } from './gapMark.ts';
 
 export const DEFAULT_TEMPLATES_DIR = join(packageRoot(), 'templates');
 const MAIN = 'filing.hbs';
@@ -22,7 +23,7 @@ function registerHelpers(hb: typeof Handlebars): Record<string, true> {
     wareki: (date: unknown) => (typeof date === 'string' && date ? toWareki(date) : ''),
     /** Text with line breaks: each line escaped, joined by <br/>. The only helper that returns markup. */
     lines: (value: unknown) =>
-      new hb.SafeString(
+      isGapMark(value) ? value : new hb.SafeString(
         String(value ?? '')
           .split(/\r\n|\r|\n/)
           .map((line) => hb.escapeExpression(line))
@@ -32,7 +33,10 @@ function registerHelpers(hb: typeof Handlebars): Record<string, true> {
     /** 12 → １２: full-width digits for numbering in running text */
     zen: (value: unknown) => String(value ?? '').replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))),
     bool: (value: unknown) => (value ? 'true' : 'false'),
-    join: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : '、') : ''),
+    join: (list: unknown, separator: unknown) =>
+      Array.isArray(list)
+        ? new hb.SafeString(list.map((item) => hb.escapeExpression(item as string)).join(hb.escapeExpression(typeof separator === 'string' ? separator : '、')))
+        : '',
     eq: (a: unknown, b: unknown) => a === b,
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
@@ -82,6 +86,8 @@ export function readTemplates(dir: string): { documents: TemplateSource[]; parti
 
 export interface CompiledTemplates {
   dir: string;
+  /** Whether the folder has this document's template. */
+  has(document: DocumentKind): boolean;
   render(document: DocumentKind, context: object): string;
 }
 
@@ -96,6 +102,7 @@ export function compileTemplates(dir: string = DEFAULT_TEMPLATES_DIR): CompiledT
   const compiled = new Map(documents.map((d) => [d.name, { file: d.file, template: hb.compile(d.source, options) }]));
   return {
     dir,
+    has: (document) => compiled.has(document),
     render(document, context) {
       const entry = compiled.get(document);
       if (!entry) throw new TemplateError(`${join(dir, `${document}.hbs`)}: テンプレートが見つかりません`);

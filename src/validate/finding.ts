@@ -1,13 +1,55 @@
+import type { RequirementId } from '../catalog/requirements.ts';
+import type { Key } from '../model/schemaWalk.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
+export const FINDING_CODES = [
+  'MEASURE_MISSING',
+  'MEASURE_MISSING_LOW_CONFIDENCE',
+  'MEASURE_NOT_REQUIRED_HERE',
+  'MEASURE_DESCRIPTION_MISSING',
+  'MEASURE_PLANNED_DATE_MISSING',
+  'MEASURE_PLANNED_DATE_PAST',
+  'MEASURE_REASON_MISSING',
+  'MEASURE_NOT_APPLICABLE_UNSUPPORTED',
+  'MEASURE_NOT_APPLICABLE_CONTRADICTED',
+  'MEASURE_DETAIL_MISSING',
+  'CONNECTION_SOURCE_UNRESTRICTED',
+  'CONNECTION_NO_FIREWALL',
+  'TOS_OWNER_ASSURANCE_MISSING',
+  'PORT_UNKNOWN',
+  'PORT_UNLISTED',
+  'PORT_UNLISTED_BUT_KNOWN',
+  'TERMINAL_NOT_CONTAINER',
+  'LICENSE_MISSING',
+  'CHANGE_SUMMARY_MISSING',
+  'CSIRT_MISSING',
+  'MANUAL_OPERATION_IMPOSSIBLE',
+  'TEXT_CONTROL_CHARACTER',
+  'TEXT_BIDI_CONTROL',
+  'SCHEMA_UNKNOWN_FIELD',
+  'SCHEMA_REQUIRED',
+  'SCHEMA_INVALID',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** Values a message is written from; kept as data so that the language is chosen when it is shown. */
+export type FindingParams = Record<string, string | number | boolean | readonly string[] | null | undefined>;
+
+/**
+ * What the validator found: a code, where, and the facts its message is written from. The text is produced by
+ * `findingMessage(finding, lang)` when it is shown (src/validate/messages.ts).
+ */
 export interface Finding {
   severity: Severity;
-  /** Stable identifier of the rule, e.g. MEASURE_MISSING. */
-  code: string;
-  requirementId: string | null;
+  code: FindingCode;
+  requirementId: RequirementId | null;
   /** Field path in the filing, e.g. port.terminals[0].tos.externalConnections[1].sourceRestriction */
   path: string;
-  message: string;
+  /** The same path as keys, for the editor and the documents. */
+  segments: Key[];
+  params: FindingParams;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -23,4 +65,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += out ? `.${String(key)}` : String(key);
   }
   return out || '(root)';
+}
+
+export function finding(
+  severity: Severity,
+  code: FindingCode,
+  segments: readonly Key[],
+  params: FindingParams = {},
+  requirementId: RequirementId | null = null,
+): Finding {
+  return { severity, code, requirementId, path: formatPath(segments), segments: [...segments], params };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }

@@ -1,177 +1,255 @@
 import { formatReference, requirementById } from '../catalog/requirements.ts';
-import { say, lang } from '../i18n/lang.ts';
+import { ENUMS, type EnumName } from '../model/enums.ts';
+import { LIMITS } from '../model/primitives.ts';
+import { fieldAt, type Key } from '../model/schemaWalk.ts';
+import type { Lang } from '../util/lang.ts';
+import { toWareki } from '../util/wareki.ts';
+import type { Finding, FindingCode, FindingParams } from './finding.ts';
 
-/** Where to read in the guideline for a requirement: "セキュリティ責任者編 1.2.1 資産の特定". */
-export function guidelineSection(requirementId: string): string {
+
+/**
+ * Finding messages, written when shown, in the language asked for. Japanese messages name fields in the
+ * filing's own words; neither language prints requirement ids (the title is the user's name for it).
+ */
+
+type Text = { ja: string; en: string };
+type Render = (p: FindingParams, lang: Lang) => Text;
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+
+export function guidelineSection(requirementId: string, lang: Lang): string {
   const req = requirementById(requirementId);
-  return req ? req.references.map((r) => formatReference(r, lang())).join(lang() === 'ja' ? '、' : '; ') : '';
+  return req ? req.references.map((r) => formatReference(r, lang)).join(lang === 'ja' ? '、' : '; ') : '';
 }
 
-function requirementLabel(requirementId: string): string {
-  const req = requirementById(requirementId);
-  return req ? `${requirementId}（${req.title}）` : requirementId;
+function requirementTitle(id: unknown): string {
+  return requirementById(str(id))?.title ?? str(id);
 }
 
-const quoteList = (items: readonly string[]) => items.map((s) => `「${s}」`).join(lang() === 'ja' ? '、' : ', ');
-
-export const messages = {
-  MEASURE_MISSING: (p: { id: string; portName: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}の措置が記載されていません。${p.portName}では記載が必要です。ガイドライン：${guidelineSection(p.id)}`,
-      en: `No measure is given for ${p.id}; it is mandatory at ${p.portName}. Guideline: ${guidelineSection(p.id)}`,
-    }),
-  MEASURE_MISSING_LOW_CONFIDENCE: (p: { id: string; portName: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}の措置が記載されていません。強制要件かどうかがガイドライン上明確でない項目ですが、記載をお勧めします。ガイドライン：${guidelineSection(p.id)}`,
-      en: `No measure is given for ${p.id}. Whether it is mandatory is unclear in the guideline, but stating it is recommended. Guideline: ${guidelineSection(p.id)}`,
-    }),
-  MEASURE_NOT_REQUIRED_HERE: (p: { id: string; portName: string }) =>
-    say({
-      ja: `${p.id}は特定の港（京浜港・名古屋港・大阪港・神戸港・博多港）でのみ強制要件です。${p.portName}では任意の記載として扱います。`,
-      en: `${p.id} is mandatory only at the five specified ports; at ${p.portName} it is an optional statement.`,
-    }),
-  MEASURE_DESCRIPTION_MISSING: (p: { id: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}：講じている措置（description）を記載してください。`,
-      en: `${p.id}: describe the measure in place (description).`,
-    }),
-  MEASURE_PLANNED_DATE_MISSING: (p: { id: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}：実施予定（planned）の措置には実施予定日（plannedDate）が必要です。`,
-      en: `${p.id}: a planned measure needs a planned date (plannedDate).`,
-    }),
-  MEASURE_PLANNED_DATE_PAST: (p: { id: string; date: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}：実施予定日 ${p.date} が申請日より前です。実施済みであれば status を implemented にしてください。`,
-      en: `${p.id}: the planned date ${p.date} is before the filing date; if it is done, set status to implemented.`,
-    }),
-  MEASURE_REASON_MISSING: (p: { id: string; status: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}：実施状況が ${p.status} の場合は理由（reason）が必要です。`,
-      en: `${p.id}: status ${p.status} needs a reason (reason).`,
-    }),
-  MEASURE_NOT_APPLICABLE_UNSUPPORTED: (p: { id: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}は、TOSを使用する限り該当しないとすることはできません。措置を記載してください。ガイドライン：${guidelineSection(p.id)}`,
-      en: `${p.id} cannot be marked not applicable for a TOS in use; describe the measure. Guideline: ${guidelineSection(p.id)}`,
-    }),
-  MEASURE_NOT_APPLICABLE_CONTRADICTED: (p: { id: string; condition: string; evidence: string }) =>
-    say({
-      ja: `${requirementLabel(p.id)}を「該当なし」とするには${conditionJa(p.condition)}必要がありますが、${p.evidence}。`,
-      en: `${p.id} can be not applicable only when ${conditionEn(p.condition)}, but ${p.evidence}.`,
-    }),
-  MEASURE_DETAIL_MISSING: (p: { id: string; fields: string[] }) =>
-    say({
-      ja: `${requirementLabel(p.id)}：審査で確認される事項 ${quoteList(p.fields)} が details に記載されていません。`,
-      en: `${p.id}: details lack ${p.fields.join(', ')}, which examiners look for.`,
-    }),
-  CONNECTION_SOURCE_UNRESTRICTED: (p: { counterparty: string; method: string }) =>
-    say({
-      ja: `外部接続「${p.counterparty}」（${p.method}）に接続元の制限（sourceRestriction）が記載されていません。接続元IPアドレスの指定等により接続元を限定する必要があります。ガイドライン：${guidelineSection('ext-source-ip-restriction')}`,
-      en: `External connection "${p.counterparty}" (${p.method}) has no source restriction (sourceRestriction); the sources must be limited, e.g. by IP address. Guideline: ${guidelineSection('ext-source-ip-restriction')}`,
-    }),
-  CONNECTION_NO_FIREWALL: (p: { counterparty: string; method: string }) =>
-    say({
-      ja: `外部接続「${p.counterparty}」（${p.method}）にファイアウォールがありません。専用線・NATによる接続でもファイアウォールの設置が望ましいとされています（システム構築・運用者編 2.2.1）。`,
-      en: `External connection "${p.counterparty}" (${p.method}) has no firewall; the guideline recommends one for leased lines and NAT too (SO 2.2.1).`,
-    }),
-  TOS_OWNER_ASSURANCE_MISSING: (p: { owner: string }) =>
-    say({
-      ja: `TOSの所有者（${p.owner}）が申請者と異なりますが、所有者が講じる情報セキュリティ対策をどのように担保するか（ownership.assurance：契約・覚書等）が記載されていません。`,
-      en: `The TOS is owned by ${p.owner}, not the applicant, but how the owner's security measures are assured (ownership.assurance: contract, memorandum…) is not stated.`,
-    }),
-  PORT_UNKNOWN: (p: { input: string; suggestions: string[] }) =>
-    say({
-      ja:
-        `港名「${p.input}」は登録簿にありません。` +
-        (p.suggestions.length ? `もしかして ${quoteList(p.suggestions)} ですか。` : '') +
-        '特定の港かどうかを判定できないため、港名を正しく記載するか、登録簿にない一般の港であれば port.unlisted: true を記載してください。',
-      en:
-        `Port "${p.input}" is not in the registry.` +
-        (p.suggestions.length ? ` Did you mean ${p.suggestions.join(', ')}?` : '') +
-        ' Whether it is a specified port cannot be told: correct the name, or set port.unlisted: true for a general port not in the registry.',
-    }),
-  PORT_UNLISTED: (p: { input: string }) =>
-    say({
-      ja: `港名「${p.input}」は登録簿にない一般の港として扱います（特定の港の要件は適用しません）。`,
-      en: `Port "${p.input}" is treated as a general port not in the registry (specified-port items do not apply).`,
-    }),
-  PORT_UNLISTED_BUT_KNOWN: (p: { input: string; name: string }) =>
-    say({
-      ja: `港名「${p.input}」は登録簿の「${p.name}」です。port.unlisted は不要です。`,
-      en: `Port "${p.input}" is ${p.name} in the registry; port.unlisted is not needed.`,
-    }),
-  TERMINAL_NOT_CONTAINER: (p: { name: string }) =>
-    say({
-      ja: `ターミナル「${p.name}」はコンテナターミナルではありません。TOSの概要等の記載はコンテナ埠頭について求められるものです。`,
-      en: `Terminal "${p.name}" is not a container terminal; the TOS statement is required for container terminals.`,
-    }),
-  LICENSE_MISSING: () =>
-    say({
-      ja: '事業計画の変更では、現に受けている許可（applicant.existingLicense）を記載してください。',
-      en: 'A business-plan change needs the existing licence (applicant.existingLicense).',
-    }),
-  CHANGE_SUMMARY_MISSING: () =>
-    say({
-      ja: '事業計画の変更では、変更の概要（application.changeSummary）を記載してください。',
-      en: 'A business-plan change should summarise the change (application.changeSummary).',
-    }),
-  CSIRT_MISSING: () =>
-    say({
-      ja: `特定の港ではインシデント対応体制（CSIRT等）が必要ですが、organization.csirt が記載されていません。ガイドライン：${guidelineSection('incident-response-organization')}`,
-      en: `At a specified port an incident-response team (CSIRT or equivalent) is required, but organization.csirt is missing. Guideline: ${guidelineSection('incident-response-organization')}`,
-    }),
-  MANUAL_OPERATION_IMPOSSIBLE: (p: { name: string }) =>
-    say({
-      ja: `ターミナル「${p.name}」ではTOS停止時に荷役を継続できないとされています。BCPでTOSを利用しない荷役等の手順を整理することが求められます（セキュリティ責任者編 1.8.2 ウ）。`,
-      en: `Terminal "${p.name}" cannot continue cargo handling without the TOS; the BCP should set out procedures without the system (SR 1.8.2 ウ).`,
-    }),
-  TEXT_CONTROL_CHARACTER: () =>
-    say({
-      ja: '表示できない制御文字が含まれています。書類では削除して出力します。',
-      en: 'The text holds control characters that cannot be printed; the documents leave them out.',
-    }),
-  SCHEMA_UNKNOWN_FIELD: (p: { key: string; suggestions: string[] }) =>
-    say({
-      ja: `不明な項目「${p.key}」です。` + (p.suggestions.length ? `もしかして ${quoteList(p.suggestions)} ですか。` : ''),
-      en: `Unknown field "${p.key}".` + (p.suggestions.length ? ` Did you mean ${p.suggestions.join(', ')}?` : ''),
-    }),
-  SCHEMA_REQUIRED: (p: { label: string | undefined }) =>
-    say({
-      ja: `${p.label ? `「${p.label}」は` : ''}必須の項目です。`,
-      en: `${p.label ? `"${p.label}" is` : 'This field is'} required.`,
-    }),
-  SCHEMA_INVALID: (p: { label: string | undefined; detail: string }) =>
-    say({
-      ja: `${p.label ? `「${p.label}」：` : ''}${p.detail}`,
-      en: `${p.label ? `"${p.label}": ` : ''}${p.detail}`,
-    }),
+const quoteJa = (items: readonly string[]) => items.map((s) => `「${s}」`).join('、');
+const dateJa = (iso: unknown) => {
+  try {
+    return toWareki(str(iso));
+  } catch {
+    return str(iso);
+  }
 };
 
-export type MessageCode = keyof typeof messages;
+function optionLabel(enumName: unknown, value: unknown, lang: Lang): string {
+  const labels = ENUMS[enumName as EnumName] as Record<string, string> | undefined;
+  return lang === 'ja' ? (labels?.[str(value)] ?? str(value)) : str(value);
+}
 
-function conditionJa(condition: string): string {
-  switch (condition) {
-    case 'no-external-connections':
-      return 'TOSに外部接続がないことが示されている';
-    case 'no-removable-media':
-      return '外部記憶媒体を使用しないことが示されている';
-    case 'no-outsourcing':
-      return 'TOSの開発・保守等を外部に委託していないことが示されている';
+const CONDITIONS: Record<string, Text> = {
+  'no-external-connections': { ja: 'TOSに外部接続がないことが示されている', en: 'the TOS has no external connections' },
+  'no-removable-media': { ja: '外部記憶媒体を使用しないことが示されている', en: 'no removable media are used' },
+  'no-outsourcing': { ja: 'TOSの開発・保守等を外部に委託していないことが示されている', en: 'nothing is outsourced' },
+};
+
+const EVIDENCE: Record<string, (n: number) => Text> = {
+  'no-external-connections': (n) => ({ ja: `TOSの概要に外部接続が${n}件記載されています`, en: `the TOS overview lists ${n} external connection(s)` }),
+  'no-removable-media': () => ({ ja: 'TOSの概要で外部記憶媒体を使用するとされています', en: 'the TOS overview says removable media are used' }),
+  'no-outsourcing': (n) => ({ ja: `TOSの概要に外部委託が${n}件記載されています`, en: `the TOS overview lists ${n} outsourcing contract(s)` }),
+};
+
+const MESSAGES: Record<FindingCode, Render> = {
+  MEASURE_MISSING: (p, l) => ({
+    ja: `「${requirementTitle(p.requirement)}」の措置が記載されていません。${str(p.portName)}では記載が必要です。ガイドライン：${guidelineSection(str(p.requirement), l)}`,
+    en: `No measure is given for "${requirementTitle(p.requirement)}"; it is mandatory at ${str(p.portName)}. Guideline: ${guidelineSection(str(p.requirement), l)}`,
+  }),
+  MEASURE_MISSING_LOW_CONFIDENCE: (p, l) => ({
+    ja: `「${requirementTitle(p.requirement)}」の措置が記載されていません。強制要件かどうかがガイドライン上明確でない項目ですが、記載をお勧めします。ガイドライン：${guidelineSection(str(p.requirement), l)}`,
+    en: `No measure is given for "${requirementTitle(p.requirement)}". Whether it is mandatory is unclear in the guideline, but stating it is recommended. Guideline: ${guidelineSection(str(p.requirement), l)}`,
+  }),
+  MEASURE_NOT_REQUIRED_HERE: (p) => ({
+    ja: `「${requirementTitle(p.requirement)}」は特定の港（京浜港・名古屋港・大阪港・神戸港・博多港）でのみ強制要件です。${str(p.portName)}では任意の記載として扱います。`,
+    en: `"${requirementTitle(p.requirement)}" is mandatory only at the five specified ports; at ${str(p.portName)} it is an optional statement.`,
+  }),
+  MEASURE_DESCRIPTION_MISSING: (p) => ({
+    ja: `「${requirementTitle(p.requirement)}」：講じている措置を記載してください。`,
+    en: `"${requirementTitle(p.requirement)}": describe the measure in place.`,
+  }),
+  MEASURE_PLANNED_DATE_MISSING: (p) => ({
+    ja: `「${requirementTitle(p.requirement)}」：実施予定の措置には実施予定日が必要です。`,
+    en: `"${requirementTitle(p.requirement)}": a planned measure needs a planned date.`,
+  }),
+  MEASURE_PLANNED_DATE_PAST: (p) => ({
+    ja: `「${requirementTitle(p.requirement)}」：実施予定日（${dateJa(p.date)}）が申請日より前です。実施済みであれば実施状況を「実施済み」にしてください。`,
+    en: `"${requirementTitle(p.requirement)}": the planned date ${str(p.date)} is before the filing date; if it is done, set the status to implemented.`,
+  }),
+  MEASURE_REASON_MISSING: (p, l) => ({
+    ja: `「${requirementTitle(p.requirement)}」：実施状況が「${optionLabel('measureStatus', p.status, l)}」の場合は理由を記載してください。`,
+    en: `"${requirementTitle(p.requirement)}": status ${str(p.status)} needs a reason.`,
+  }),
+  MEASURE_NOT_APPLICABLE_UNSUPPORTED: (p, l) => ({
+    ja: `「${requirementTitle(p.requirement)}」は、TOSを使用する限り「該当なし」とすることはできません。措置を記載してください。ガイドライン：${guidelineSection(str(p.requirement), l)}`,
+    en: `"${requirementTitle(p.requirement)}" cannot be marked not applicable for a TOS in use; describe the measure. Guideline: ${guidelineSection(str(p.requirement), l)}`,
+  }),
+  MEASURE_NOT_APPLICABLE_CONTRADICTED: (p) => {
+    const condition = CONDITIONS[str(p.condition)] ?? { ja: str(p.condition), en: str(p.condition) };
+    const evidence = EVIDENCE[str(p.condition)]?.(Number(p.count ?? 0)) ?? { ja: '', en: '' };
+    return {
+      ja: `「${requirementTitle(p.requirement)}」を「該当なし」とするには${condition.ja}必要がありますが、${evidence.ja}。`,
+      en: `"${requirementTitle(p.requirement)}" can be not applicable only when ${condition.en}, but ${evidence.en}.`,
+    };
+  },
+  MEASURE_DETAIL_MISSING: (p) => ({
+    ja: `「${requirementTitle(p.requirement)}」：審査で確認される事項 ${quoteJa(list(p.fields))} が詳細に記載されていません。`,
+    en: `"${requirementTitle(p.requirement)}": the details lack ${list(p.fields).join(', ')}, which examiners look for.`,
+  }),
+  CONNECTION_SOURCE_UNRESTRICTED: (p, l) => ({
+    ja: `外部接続「${str(p.counterparty)}」（${optionLabel('connectionMethod', p.method, l)}）に接続元の制限が記載されていません。接続元IPアドレスの指定等により接続元を限定する必要があります。ガイドライン：${guidelineSection('ext-source-ip-restriction', l)}`,
+    en: `External connection "${str(p.counterparty)}" (${str(p.method)}) has no source restriction; the sources must be limited, e.g. by IP address. Guideline: ${guidelineSection('ext-source-ip-restriction', l)}`,
+  }),
+  CONNECTION_NO_FIREWALL: (p, l) => ({
+    ja: `外部接続「${str(p.counterparty)}」（${optionLabel('connectionMethod', p.method, l)}）にファイアウォールがありません。専用線・NATによる接続でもファイアウォールの設置が望ましいとされています（システム構築・運用者編 2.2.1）。`,
+    en: `External connection "${str(p.counterparty)}" (${str(p.method)}) has no firewall; the guideline recommends one for leased lines and NAT too (system builders and operators volume 2.2.1).`,
+  }),
+  TOS_OWNER_ASSURANCE_MISSING: (p) => ({
+    ja: `TOSの所有者（${str(p.owner)}）が申請者と異なりますが、所有者が講じる情報セキュリティ対策をどのように担保するか（契約・覚書等）が記載されていません。`,
+    en: `The TOS is owned by ${str(p.owner)}, not the applicant, but how the owner's security measures are assured (contract, memorandum…) is not stated.`,
+  }),
+  PORT_UNKNOWN: (p) => ({
+    ja:
+      `港名「${str(p.input)}」は登録簿にありません。` +
+      (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : '') +
+      '特定の港かどうかを判定できないため、港名を正しく記載するか、登録簿にない一般の港であれば「登録簿にない一般の港であることの確認」（port.unlisted: true）を記載してください。',
+    en:
+      `Port "${str(p.input)}" is not in the registry.` +
+      (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : '') +
+      ' Whether it is a specified port cannot be told: correct the name, or set port.unlisted: true for a general port not in the registry.',
+  }),
+  PORT_UNLISTED: (p) => ({
+    ja: `港名「${str(p.input)}」は登録簿にない一般の港として扱います（特定の港の要件は適用しません）。`,
+    en: `Port "${str(p.input)}" is treated as a general port not in the registry (specified-port items do not apply).`,
+  }),
+  PORT_UNLISTED_BUT_KNOWN: (p) => ({
+    ja: `港名「${str(p.input)}」は登録簿の「${str(p.name)}」です。「登録簿にない一般の港であることの確認」は不要です。`,
+    en: `Port "${str(p.input)}" is ${str(p.name)} in the registry; port.unlisted is not needed.`,
+  }),
+  TERMINAL_NOT_CONTAINER: (p) => ({
+    ja: `ターミナル「${str(p.name)}」はコンテナターミナルではありません。TOSの概要等の記載はコンテナ埠頭について求められるものです。`,
+    en: `Terminal "${str(p.name)}" is not a container terminal; the TOS statement is required for container terminals.`,
+  }),
+  LICENSE_MISSING: () => ({
+    ja: '事業計画の変更では、現に受けている許可（許可番号・許可年月日）を記載してください。',
+    en: 'A business-plan change needs the existing licence (number and date).',
+  }),
+  CHANGE_SUMMARY_MISSING: () => ({
+    ja: '事業計画の変更では、変更の概要を記載してください。',
+    en: 'A business-plan change should summarise the change.',
+  }),
+  CSIRT_MISSING: (_p, l) => ({
+    ja: `特定の港ではインシデント対応体制（CSIRT等）が必要ですが、記載されていません。ガイドライン：${guidelineSection('incident-response-organization', l)}`,
+    en: `At a specified port an incident-response team (CSIRT or equivalent) is required, but none is given. Guideline: ${guidelineSection('incident-response-organization', l)}`,
+  }),
+  MANUAL_OPERATION_IMPOSSIBLE: (p) => ({
+    ja: `ターミナル「${str(p.name)}」ではTOS停止時に荷役を継続できないとされています。BCPでTOSを利用しない荷役等の手順を整理することが求められます（セキュリティ責任者編 1.8.2 ウ）。`,
+    en: `Terminal "${str(p.name)}" cannot continue cargo handling without the TOS; the BCP should set out procedures without the system (security managers volume 1.8.2 ウ).`,
+  }),
+  TEXT_CONTROL_CHARACTER: () => ({
+    ja: '表示できない制御文字が含まれています。書類では削除して出力します。',
+    en: 'The text holds control characters that cannot be printed; the documents leave them out.',
+  }),
+  TEXT_BIDI_CONTROL: () => ({
+    ja: '文字の表示順を変える制御文字（双方向制御文字）が含まれています。書類によって見え方が変わるため、書類では削除して出力します。',
+    en: 'The text holds bidirectional control characters, which can make documents show different text; the documents leave them out.',
+  }),
+  SCHEMA_UNKNOWN_FIELD: (p) => ({
+    ja: `不明な項目「${str(p.key)}」です。` + (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : ''),
+    en: `Unknown field "${str(p.key)}".` + (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : ''),
+  }),
+  SCHEMA_REQUIRED: (p) => ({
+    ja: `${p.label ? `「${str(p.label)}」は` : ''}必須の項目です。記入してください。`,
+    en: `${p.label ? `"${str(p.label)}" is` : 'This field is'} required.`,
+  }),
+  SCHEMA_INVALID: (p, l) => {
+    const detail = invalidDetail(p, l);
+    return { ja: `${p.label ? `「${str(p.label)}」：` : ''}${detail.ja}`, en: `${p.label ? `"${str(p.label)}": ` : ''}${detail.en}` };
+  },
+};
+
+const TYPE_WORDS: Record<string, Text> = {
+  string: { ja: '文字', en: 'text' },
+  number: { ja: '数値', en: 'a number' },
+  boolean: { ja: 'はい（true）またはいいえ（false）', en: 'true or false' },
+  object: { ja: '項目の並び（「名前: 値」の形）', en: 'a mapping of fields' },
+  array: { ja: '一覧（「- 」で始まる行の並び）', en: 'a list' },
+  null: { ja: '空欄', en: 'empty' },
+};
+
+const typeWord = (t: unknown) => TYPE_WORDS[str(t)] ?? { ja: str(t), en: str(t) };
+
+/** What was wrong with a value, from the parameters the schema check left (no zod wording reaches a person). */
+function invalidDetail(p: FindingParams, lang: Lang): Text {
+  switch (p.issue) {
+    case 'invalid_type': {
+      const expected = typeWord(p.expected);
+      const received = typeWord(p.received);
+      const quoteHint =
+        p.expected === 'string' && p.received === 'number'
+          ? '数字だけの値（電話番号・法人番号など）は "0312345678" のように引用符で囲んでください（先頭の0が失われるため）。'
+          : '';
+      return {
+        ja: `${expected.ja}で入力してください（${received.ja}が入力されています）。${quoteHint}`,
+        en: `expected ${expected.en}, got ${received.en}.`,
+      };
+    }
+    case 'too_small':
+      return p.origin === 'array'
+        ? { ja: `${p.minimum}件以上記載してください。`, en: `give at least ${p.minimum} item(s).` }
+        : { ja: `${p.minimum}文字以上で入力してください。`, en: `use at least ${p.minimum} character(s).` };
+    case 'too_big':
+      return p.origin === 'array'
+        ? { ja: `${p.maximum}件までにしてください（上限）。`, en: `give at most ${p.maximum} items (limit).` }
+        : { ja: `${p.maximum}文字までにしてください（上限）。`, en: `use at most ${p.maximum} characters (limit).` };
+    case 'invalid_value': {
+      const options = list(p.options).map((v) => optionLabel(p.enumName, v, lang));
+      return {
+        ja: `「${str(p.received)}」は選べません。${quoteJa(options)} のいずれかを記入してください。`,
+        en: `"${str(p.received)}" is not a choice; use one of ${options.join(', ')}.`,
+      };
+    }
+    case 'date':
+      return {
+        ja: `日付は「令和8年4月1日」「R8.4.1」「2026-04-01」のように記入してください（${dateJa(LIMITS.earliestDate)}から${dateJa(LIMITS.latestDate)}まで）。「${str(p.received)}」は日付として読めません。`,
+        en: `write a date such as 2026-04-01 (between ${LIMITS.earliestDate} and ${LIMITS.latestDate}); "${str(p.received)}" is not one.`,
+      };
+    case 'email':
+      return { ja: '電子メールアドレスの形（例：taro@example.co.jp）で入力してください。', en: 'write an e-mail address (e.g. taro@example.co.jp).' };
+    case 'corporateNumber.digits':
+      return { ja: '法人番号は13桁の数字で入力してください。', en: 'a corporate number has 13 digits.' };
+    case 'corporateNumber.checkDigit':
+      return { ja: '法人番号のチェックデジット（先頭の1桁）が一致しません。番号を確かめてください。', en: 'the check digit (first digit) of the corporate number does not match.' };
     default:
-      return condition;
+      return { ja: 'この項目の値の形が正しくありません。', en: 'the value does not have the expected form.' };
   }
 }
 
-function conditionEn(condition: string): string {
-  switch (condition) {
-    case 'no-external-connections':
-      return 'the TOS has no external connections';
-    case 'no-removable-media':
-      return 'no removable media are used';
-    case 'no-outsourcing':
-      return 'nothing is outsourced';
-    default:
-      return condition;
+/** A finding's message in the language asked for. */
+export function findingMessage(f: Finding, lang: Lang = 'ja'): string {
+  return MESSAGES[f.code](f.params, lang)[lang];
+}
+
+/**
+ * Where a finding is, in the filing's own words: 「TOSの概要 › 外部接続（2件目） › 接続元の制限」. Keys the
+ * schema does not know are left out; requirement keys read as the requirement's title.
+ */
+export function fieldWords(segments: readonly Key[], lang: Lang = 'ja'): string {
+  const parts: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const key = segments[i]!;
+    if (typeof key === 'number') {
+      if (parts.length) parts[parts.length - 1] += lang === 'ja' ? `（${key + 1}件目）` : ` #${key + 1}`;
+      continue;
+    }
+    if (segments[0] === 'measures' && i === 1) {
+      parts.push(requirementTitle(key));
+      continue;
+    }
+    const title = fieldAt(segments.slice(0, i + 1))?.title;
+    if (title && title !== parts.at(-1)) parts.push(title);
   }
+  return parts.join(' › ');
 }

@@ -1,45 +1,8 @@
 import type { z } from 'zod';
+import { REQUIREMENT_IDS, type RequirementId } from '../catalog/requirements.ts';
+import { fieldAt, type Key } from '../model/schemaWalk.ts';
 import { closest } from '../util/closest.ts';
-import { type Finding, formatPath } from './finding.ts';
-import { messages } from './messages.ts';
-
-type AnySchema = z.core.$ZodType;
-
-function def(schema: AnySchema): Record<string, unknown> & { type: string } {
-  return (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-}
-
-function titleOf(schema: AnySchema): string | undefined {
-  const meta = (schema as unknown as { meta?: () => { title?: string } | undefined }).meta?.();
-  return meta?.title;
-}
-
-/** Follows wrappers (optional, preprocess pipes, defaults) down to the schema that shapes the value. */
-function unwrap(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (;;) {
-    const d = def(current);
-    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') current = d.innerType as AnySchema;
-    else if (d.type === 'pipe') current = d.out as AnySchema;
-    else return current;
-  }
-}
-
-/** The schema at a path, with the nearest label on the way. */
-export function schemaAt(root: AnySchema, path: readonly PropertyKey[]): { schema: AnySchema; label?: string } | undefined {
-  let current: AnySchema = root;
-  let label = titleOf(root);
-  for (const key of path) {
-    const d = def(unwrap(current));
-    let next: AnySchema | undefined;
-    if (d.type === 'object') next = (d.shape as Record<string, AnySchema>)[String(key)];
-    else if (d.type === 'array') next = d.element as AnySchema;
-    if (!next) return undefined;
-    current = next;
-    label = titleOf(current) ?? titleOf(unwrap(current)) ?? label;
-  }
-  return { schema: current, label };
-}
+import { type Finding, type FindingParams, finding } from './finding.ts';
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let current = data;
@@ -50,42 +13,57 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function keysOfObjectAt(root: AnySchema, path: readonly PropertyKey[]): string[] {
-  const found = schemaAt(root, path);
-  if (!found) return [];
-  const d = def(unwrap(found.schema));
-  return d.type === 'object' ? Object.keys(d.shape as object) : [];
+function typeOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+const requirementOf = (path: readonly PropertyKey[]): RequirementId | null =>
+  path[0] === 'measures' && (REQUIREMENT_IDS as readonly unknown[]).includes(path[1]) ? (path[1] as RequirementId) : null;
+
+/** The facts of a zod issue that a message needs; zod's own wording never reaches a person. */
+function issueParams(issue: z.core.$ZodIssue, value: unknown, path: Key[]): FindingParams {
+  const field = fieldAt(path);
+  const base = { label: field?.label, received: typeof value === 'string' ? value.slice(0, 80) : undefined };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { ...base, issue: 'invalid_type', expected: issue.expected, received: typeOfValue(value) };
+    case 'too_small':
+      return { ...base, issue: 'too_small', origin: issue.origin, minimum: Number(issue.minimum) };
+    case 'too_big':
+      return { ...base, issue: 'too_big', origin: issue.origin, maximum: Number(issue.maximum) };
+    case 'invalid_value':
+      return { ...base, issue: 'invalid_value', options: issue.values.map(String), enumName: field?.enumName };
+    case 'invalid_format':
+      return { ...base, issue: issue.format === 'date' ? 'date' : issue.format === 'email' ? 'email' : 'format' };
+    case 'custom': {
+      const params = (issue.params ?? {}) as Record<string, unknown>;
+      if (params.dateRange) return { ...base, issue: 'date' };
+      if (params.corporateNumber) return { ...base, issue: `corporateNumber.${String(params.corporateNumber)}` };
+      return { ...base, issue: 'custom' };
+    }
+    default:
+      return { ...base, issue: issue.code };
+  }
 }
 
 /** Turns zod issues into findings that name the field path, the field's label and what is expected. */
-export function schemaFindings(root: AnySchema, issues: readonly z.core.$ZodIssue[], data: unknown): Finding[] {
+export function schemaFindings(issues: readonly z.core.$ZodIssue[], data: unknown): Finding[] {
   const findings: Finding[] = [];
   for (const issue of issues) {
+    const path = issue.path as Key[];
     if (issue.code === 'unrecognized_keys') {
-      const known = keysOfObjectAt(root, issue.path);
-      for (const key of issue.keys) {
-        findings.push({
-          severity: 'error',
-          code: 'SCHEMA_UNKNOWN_FIELD',
-          requirementId: null,
-          path: formatPath([...issue.path, key]),
-          message: messages.SCHEMA_UNKNOWN_FIELD({ key, suggestions: closest(key, known) }),
-        });
-      }
+      const known = fieldAt(path)?.fields ?? [];
+      for (const key of issue.keys)
+        findings.push(finding('error', 'SCHEMA_UNKNOWN_FIELD', [...path, key], { key, suggestions: closest(key, known) }, requirementOf(path)));
       continue;
     }
-    const label = schemaAt(root, issue.path)?.label;
-    const value = valueAt(data, issue.path);
+    const value = valueAt(data, path);
     // an empty text ("" or blanks, as the init skeleton leaves them) is a missing value in substance
     const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '' && issue.code === 'too_small');
-    const requirementId = issue.path[0] === 'measures' && typeof issue.path[1] === 'string' ? issue.path[1] : null;
-    findings.push({
-      severity: 'error',
-      code: missing ? 'SCHEMA_REQUIRED' : 'SCHEMA_INVALID',
-      requirementId,
-      path: formatPath(issue.path),
-      message: missing ? messages.SCHEMA_REQUIRED({ label }) : messages.SCHEMA_INVALID({ label, detail: issue.message }),
-    });
+    const params = issueParams(issue, value, path);
+    findings.push(finding('error', missing ? 'SCHEMA_REQUIRED' : 'SCHEMA_INVALID', path, params, requirementOf(path)));
   }
   return findings;
 }

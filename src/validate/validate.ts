@@ -1,221 +1,199 @@
-import { classifyPort, type PortClassification } from '../catalog/classifyPort.ts';
-import { REQUIREMENTS, type NotApplicableCondition, type Requirement, type RequirementId } from '../catalog/requirements.ts';
+import { type PortClassification, classifyPort } from '../catalog/classifyPort.ts';
+import { type NotApplicableCondition, REQUIREMENTS, type Requirement } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
-import { filing as filingSchema, type Filing, type Measure } from '../model/filing.ts';
-import { type Finding, SEVERITY_ORDER, formatPath } from './finding.ts';
-import { pathsWithXmlIllegal } from '../util/xmlSafe.ts';
-import { messages } from './messages.ts';
-import { say } from '../i18n/lang.ts';
-import { MEASURE_DETAILS } from '../model/measureDetails.ts';
+import { type Filing, type Measure, type Terminal, filing as filingSchema } from '../model/filing.ts';
+import { normalizeInput } from '../model/normalizeInput.ts';
+import { type Key, fieldAt, parseAt } from '../model/schemaWalk.ts';
+import { pathsWithBidiControl, pathsWithXmlIllegal } from '../util/xmlSafe.ts';
+import { type Finding, finding, sortFindings } from './finding.ts';
 import { schemaFindings } from './schemaFindings.ts';
 
 export interface CheckResult {
+  /** The filing, when it has the right shape (choices and dates already in canonical form). */
   filing: Filing | null;
   port: PortClassification | null;
   findings: Finding[];
 }
 
-/** Schema first; only a filing that has the right shape is judged by the rules. */
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Every problem of a filing in one run: the shape first, and the rules for every part that has the right shape
+ * even when another part does not (a typo in one measure does not hide a missing measure elsewhere).
+ */
 export function checkFiling(data: unknown): CheckResult {
-  const parsed = filingSchema.safeParse(data);
-  if (!parsed.success) {
-    const rawPort = (data as { port?: { name?: unknown } } | null)?.port?.name;
-    return {
-      filing: null,
-      port: typeof rawPort === 'string' ? classifyPort(rawPort) : null,
-      findings: schemaFindings(filingSchema, parsed.error.issues, data),
-    };
-  }
-  return { filing: parsed.data, port: portOf(parsed.data), findings: validate(parsed.data) };
+  const input = normalizeInput(data);
+  const parsed = filingSchema.safeParse(input);
+  const textFindings = textCharacterFindings(input);
+  if (parsed.success) return { filing: parsed.data, port: classifyPort(parsed.data.port.name), findings: sortFindings([...validate(parsed.data), ...textFindings]) };
+  const findings = schemaFindings(parsed.error.issues, input);
+  const parts = partsThatParse(input);
+  const port = parts.portName === null ? null : classifyPort(parts.portName);
+  if (port && parts.portName !== null) findings.push(...portFindings(parts.portName, parts.unlisted, port));
+  if (parts.terminals) findings.push(...terminalFindings(parts.terminals));
+  if (port) findings.push(...measureFindings(parts.measures, port, parts.portName ?? '', { filingDate: parts.filingDate, terminals: parts.terminals }, findings));
+  return { filing: null, port, findings: sortFindings([...findings, ...textFindings]) };
 }
 
-/** The port classification used for applicability. An unknown port counts as general only when the filing confirms it. */
-export function portOf(filing: Filing): PortClassification {
-  return classifyPort(filing.port.name);
+/** The parts of a filing that are well formed on their own, for judging a filing whose whole is not. */
+function partsThatParse(input: unknown) {
+  const root = isRecord(input) ? input : {};
+  const port = isRecord(root.port) ? root.port : {};
+  const application = isRecord(root.application) ? root.application : {};
+  const namePart = parseAt(['port', 'name'], port.name);
+  const datePart = parseAt(['application', 'filingDate'], application.filingDate);
+  const terminalsPart = parseAt(['port', 'terminals'], port.terminals);
+  const measures: Partial<Record<string, Measure>> = {};
+  const rawMeasures = isRecord(root.measures) ? root.measures : {};
+  for (const req of REQUIREMENTS) {
+    if (!Object.hasOwn(rawMeasures, req.id)) continue;
+    const part = parseAt(['measures', req.id], rawMeasures[req.id]);
+    measures[req.id] = part.success ? (part.data as Measure) : ({ broken: true } as unknown as Measure);
+  }
+  return {
+    portName: namePart.success ? (namePart.data as string) : null,
+    unlisted: port.unlisted === true,
+    filingDate: datePart.success ? (datePart.data as string) : null,
+    terminals: terminalsPart.success ? (terminalsPart.data as Terminal[]) : null,
+    measures,
+  };
 }
 
 export function validate(filing: Filing): Finding[] {
-  const port = portOf(filing);
-  const findings = [
-    ...portFindings(filing, port),
+  const port = classifyPort(filing.port.name);
+  return sortFindings([
+    ...portFindings(filing.port.name, filing.port.unlisted === true, port),
     ...applicationFindings(filing),
-    ...terminalFindings(filing),
+    ...terminalFindings(filing.port.terminals),
     ...organizationFindings(filing, port),
-    ...measureFindings(filing, port),
-    ...pathsWithXmlIllegal(filing).map((path) =>
-      finding('warning', 'TEXT_CONTROL_CHARACTER', formatPath(path), messages.TEXT_CONTROL_CHARACTER()),
-    ),
+    ...measureFindings(filing.measures, port, filing.port.name, { filingDate: filing.application.filingDate, terminals: filing.port.terminals }, []),
+  ]);
+}
+
+function textCharacterFindings(input: unknown): Finding[] {
+  return [
+    ...pathsWithXmlIllegal(input).map((path) => finding('warning', 'TEXT_CONTROL_CHARACTER', path)),
+    ...pathsWithBidiControl(input).map((path) => finding('warning', 'TEXT_BIDI_CONTROL', path)),
   ];
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-function finding(
-  severity: Finding['severity'],
-  code: string,
-  path: string,
-  message: string,
-  requirementId: string | null = null,
-): Finding {
-  return { severity, code, requirementId, path, message };
-}
-
-function portFindings(filing: Filing, port: PortClassification): Finding[] {
-  const input = filing.port.name;
+function portFindings(input: string, unlisted: boolean, port: PortClassification): Finding[] {
   if (port.name === null) {
-    return filing.port.unlisted
-      ? [finding('info', 'PORT_UNLISTED', 'port.name', messages.PORT_UNLISTED({ input }))]
-      : [finding('error', 'PORT_UNKNOWN', 'port.name', messages.PORT_UNKNOWN({ input, suggestions: port.suggestions }))];
+    return unlisted
+      ? [finding('info', 'PORT_UNLISTED', ['port', 'name'], { input })]
+      : [finding('error', 'PORT_UNKNOWN', ['port', 'name'], { input, suggestions: port.suggestions })];
   }
-  if (filing.port.unlisted) {
-    return [finding('warning', 'PORT_UNLISTED_BUT_KNOWN', 'port.unlisted', messages.PORT_UNLISTED_BUT_KNOWN({ input, name: port.name }))];
-  }
+  if (unlisted) return [finding('warning', 'PORT_UNLISTED_BUT_KNOWN', ['port', 'unlisted'], { input, name: port.name })];
   return [];
 }
 
 function applicationFindings(filing: Filing): Finding[] {
   if (filing.application.kind === 'new-license') return [];
   const out: Finding[] = [];
-  if (!filing.applicant.existingLicense)
-    out.push(finding('error', 'LICENSE_MISSING', 'applicant.existingLicense', messages.LICENSE_MISSING()));
-  if (!filing.application.changeSummary)
-    out.push(finding('warning', 'CHANGE_SUMMARY_MISSING', 'application.changeSummary', messages.CHANGE_SUMMARY_MISSING()));
+  if (!filing.applicant.existingLicense) out.push(finding('error', 'LICENSE_MISSING', ['applicant', 'existingLicense']));
+  if (!filing.application.changeSummary) out.push(finding('warning', 'CHANGE_SUMMARY_MISSING', ['application', 'changeSummary']));
   return out;
 }
 
-function terminalFindings(filing: Filing): Finding[] {
+function terminalFindings(terminals: readonly Terminal[]): Finding[] {
   const out: Finding[] = [];
-  filing.port.terminals.forEach((terminal, t) => {
-    const base = `port.terminals[${t}]`;
+  terminals.forEach((terminal, t) => {
+    const base: Key[] = ['port', 'terminals', t];
     const tos = terminal.tos;
-    if (terminal.type !== 'container')
-      out.push(finding('info', 'TERMINAL_NOT_CONTAINER', `${base}.type`, messages.TERMINAL_NOT_CONTAINER({ name: terminal.name })));
+    if (terminal.type !== 'container') out.push(finding('info', 'TERMINAL_NOT_CONTAINER', [...base, 'type'], { name: terminal.name }));
     if (tos.ownership.applicantRole === 'user' && !tos.ownership.assurance)
-      out.push(
-        finding(
-          'error',
-          'TOS_OWNER_ASSURANCE_MISSING',
-          `${base}.tos.ownership.assurance`,
-          messages.TOS_OWNER_ASSURANCE_MISSING({ owner: tos.ownership.owner }),
-        ),
-      );
+      out.push(finding('error', 'TOS_OWNER_ASSURANCE_MISSING', [...base, 'tos', 'ownership', 'assurance'], { owner: tos.ownership.owner }));
     tos.externalConnections.forEach((connection, c) => {
-      const path = `${base}.tos.externalConnections[${c}]`;
+      const path: Key[] = [...base, 'tos', 'externalConnections', c];
       const { counterparty, method } = connection;
       if ((method === 'vpn' || method === 'internet') && !connection.sourceRestriction)
-        out.push(
-          finding(
-            'error',
-            'CONNECTION_SOURCE_UNRESTRICTED',
-            `${path}.sourceRestriction`,
-            messages.CONNECTION_SOURCE_UNRESTRICTED({ counterparty, method }),
-            'ext-source-ip-restriction',
-          ),
-        );
+        out.push(finding('error', 'CONNECTION_SOURCE_UNRESTRICTED', [...path, 'sourceRestriction'], { counterparty, method }, 'ext-source-ip-restriction'));
       if ((method === 'leased-line' || method === 'nat') && !connection.firewall)
-        out.push(finding('warning', 'CONNECTION_NO_FIREWALL', `${path}.firewall`, messages.CONNECTION_NO_FIREWALL({ counterparty, method })));
+        out.push(finding('warning', 'CONNECTION_NO_FIREWALL', [...path, 'firewall'], { counterparty, method }));
     });
     if (!tos.manualOperation.possible)
-      out.push(
-        finding(
-          'warning',
-          'MANUAL_OPERATION_IMPOSSIBLE',
-          `${base}.tos.manualOperation.possible`,
-          messages.MANUAL_OPERATION_IMPOSSIBLE({ name: terminal.name }),
-          'bcp-system-failure',
-        ),
-      );
+      out.push(finding('warning', 'MANUAL_OPERATION_IMPOSSIBLE', [...base, 'tos', 'manualOperation', 'possible'], { name: terminal.name }, 'bcp-system-failure'));
   });
   return out;
 }
 
 function organizationFindings(filing: Filing, port: PortClassification): Finding[] {
-  if (port.specified && !filing.organization.csirt)
-    return [finding('warning', 'CSIRT_MISSING', 'organization.csirt', messages.CSIRT_MISSING(), 'incident-response-organization')];
+  if (port.specified && !filing.organization.csirt) return [finding('warning', 'CSIRT_MISSING', ['organization', 'csirt'], {}, 'incident-response-organization')];
   return [];
 }
 
-/** What the filing itself shows, for judging a `not-applicable` measure. Returns why the condition fails, or null. */
-function contradictionOf(filing: Filing, condition: NotApplicableCondition): string | null {
-  const terminals = filing.port.terminals;
+/** How many items contradict a `not-applicable` condition (0 when the filing bears it out). */
+function contradictionCount(terminals: readonly Terminal[], condition: NotApplicableCondition): number {
   switch (condition) {
-    case 'no-external-connections': {
-      const count = terminals.reduce((n, t) => n + t.tos.externalConnections.length, 0);
-      return count ? say({ ja: `TOSの概要に外部接続が${count}件記載されています`, en: `the TOS overview lists ${count} external connection(s)` }) : null;
-    }
+    case 'no-external-connections':
+      return terminals.reduce((n, t) => n + t.tos.externalConnections.length, 0);
     case 'no-removable-media':
-      return terminals.some((t) => t.tos.removableMedia.used)
-        ? say({ ja: 'TOSの概要で外部記憶媒体を使用するとされています', en: 'the TOS overview says removable media are used' })
-        : null;
-    case 'no-outsourcing': {
-      const count = terminals.reduce((n, t) => n + t.tos.outsourcing.length, 0);
-      return count ? say({ ja: `TOSの概要に外部委託が${count}件記載されています`, en: `the TOS overview lists ${count} outsourcing contract(s)` }) : null;
-    }
+      return terminals.filter((t) => t.tos.removableMedia.used).length;
+    case 'no-outsourcing':
+      return terminals.reduce((n, t) => n + t.tos.outsourcing.length, 0);
   }
 }
 
-function measureFindings(filing: Filing, port: PortClassification): Finding[] {
+interface MeasureContext {
+  filingDate: string | null;
+  /** null when the terminals themselves are not well formed: contradictions cannot be judged then. */
+  terminals: readonly Terminal[] | null;
+}
+
+function measureFindings(
+  measures: Partial<Record<string, Measure>>,
+  port: PortClassification,
+  portInput: string,
+  context: MeasureContext,
+  already: readonly Finding[],
+): Finding[] {
   const applicable = new Set(requirementsFor(port).map((r) => r.id));
-  const portName = port.name ?? filing.port.name;
+  const portName = port.name ?? portInput;
   const out: Finding[] = [];
   for (const req of REQUIREMENTS) {
-    const id = req.id as RequirementId;
-    const measure = filing.measures[id] as Measure | undefined;
-    const path = `measures.${id}`;
+    const measure = measures[req.id];
+    const path: Key[] = ['measures', req.id];
     if (!measure) {
-      if (!applicable.has(id)) continue;
+      if (!applicable.has(req.id)) continue;
       out.push(
         req.confidence === 'low'
-          ? finding('warning', 'MEASURE_MISSING', path, messages.MEASURE_MISSING_LOW_CONFIDENCE({ id, portName }), id)
-          : finding('error', 'MEASURE_MISSING', path, messages.MEASURE_MISSING({ id, portName }), id),
+          ? finding('warning', 'MEASURE_MISSING_LOW_CONFIDENCE', path, { requirement: req.id, portName }, req.id)
+          : finding('error', 'MEASURE_MISSING', path, { requirement: req.id, portName }, req.id),
       );
       continue;
     }
-    if (!applicable.has(id) && port.name !== null) out.push(finding('info', 'MEASURE_NOT_REQUIRED_HERE', path, messages.MEASURE_NOT_REQUIRED_HERE({ id, portName }), id));
-    out.push(...measureRuleFindings(filing, req, measure, path));
+    if ('broken' in measure || already.some((f) => f.requirementId === req.id)) continue;
+    if (!applicable.has(req.id) && port.name !== null) out.push(finding('info', 'MEASURE_NOT_REQUIRED_HERE', path, { requirement: req.id, portName }, req.id));
+    out.push(...measureRuleFindings(req, measure, path, context));
   }
   return out;
 }
 
-function measureRuleFindings(filing: Filing, req: Requirement, measure: Measure, path: string): Finding[] {
+function measureRuleFindings(req: Requirement, measure: Measure, path: Key[], context: MeasureContext): Finding[] {
   const id = req.id;
   const out: Finding[] = [];
   const { status } = measure;
-  if (status !== 'not-applicable' && !measure.description)
-    out.push(finding('error', 'MEASURE_DESCRIPTION_MISSING', `${path}.description`, messages.MEASURE_DESCRIPTION_MISSING({ id }), id));
+  const at = (key: string) => [...path, key];
+  if (status !== 'not-applicable' && !measure.description) out.push(finding('error', 'MEASURE_DESCRIPTION_MISSING', at('description'), { requirement: id }, id));
   if (status === 'planned') {
-    if (!measure.plannedDate)
-      out.push(finding('error', 'MEASURE_PLANNED_DATE_MISSING', `${path}.plannedDate`, messages.MEASURE_PLANNED_DATE_MISSING({ id }), id));
-    else if (measure.plannedDate < filing.application.filingDate)
-      out.push(
-        finding('warning', 'MEASURE_PLANNED_DATE_PAST', `${path}.plannedDate`, messages.MEASURE_PLANNED_DATE_PAST({ id, date: measure.plannedDate }), id),
-      );
+    if (!measure.plannedDate) out.push(finding('error', 'MEASURE_PLANNED_DATE_MISSING', at('plannedDate'), { requirement: id }, id));
+    else if (context.filingDate && measure.plannedDate < context.filingDate)
+      out.push(finding('warning', 'MEASURE_PLANNED_DATE_PAST', at('plannedDate'), { requirement: id, date: measure.plannedDate }, id));
   }
   if ((status === 'partial' || status === 'alternative' || status === 'not-applicable') && !measure.reason)
-    out.push(finding('error', 'MEASURE_REASON_MISSING', `${path}.reason`, messages.MEASURE_REASON_MISSING({ id, status }), id));
+    out.push(finding('error', 'MEASURE_REASON_MISSING', at('reason'), { requirement: id, status }, id));
   if (status === 'not-applicable') {
-    if (!req.notApplicableWhen) {
-      out.push(finding('error', 'MEASURE_NOT_APPLICABLE_UNSUPPORTED', `${path}.status`, messages.MEASURE_NOT_APPLICABLE_UNSUPPORTED({ id }), id));
-    } else {
-      const evidence = contradictionOf(filing, req.notApplicableWhen);
-      if (evidence)
-        out.push(
-          finding(
-            'error',
-            'MEASURE_NOT_APPLICABLE_CONTRADICTED',
-            `${path}.status`,
-            messages.MEASURE_NOT_APPLICABLE_CONTRADICTED({ id, condition: req.notApplicableWhen, evidence }),
-            id,
-          ),
-        );
+    if (!req.notApplicableWhen) out.push(finding('error', 'MEASURE_NOT_APPLICABLE_UNSUPPORTED', at('status'), { requirement: id }, id));
+    else if (context.terminals) {
+      const count = contradictionCount(context.terminals, req.notApplicableWhen);
+      if (count) out.push(finding('error', 'MEASURE_NOT_APPLICABLE_CONTRADICTED', at('status'), { requirement: id, condition: req.notApplicableWhen, count }, id));
     }
   }
   if (status === 'implemented') {
     const details = (measure.details ?? {}) as Record<string, unknown>;
-    const shape = MEASURE_DETAILS[id as RequirementId].shape as Record<string, { meta(): { title?: string } | undefined }>;
     const missing = req.keyDetails.filter((key) => details[key] === undefined);
-    const fields = missing.map((key) => `${key}（${shape[key]?.meta()?.title ?? key}）`);
-    if (missing.length)
-      out.push(finding('warning', 'MEASURE_DETAIL_MISSING', `${path}.details`, messages.MEASURE_DETAIL_MISSING({ id, fields }), id));
+    const fields = missing.map((key) => fieldAt([...path, 'details', key])?.title ?? key);
+    if (missing.length) out.push(finding('warning', 'MEASURE_DETAIL_MISSING', at('details'), { requirement: id, fields }, id));
   }
   return out;
 }

@@ -1,5 +1,4 @@
 import { main } from '../../src/cli/program.ts';
-import { setLang } from '../../src/i18n/lang.ts';
 
 /** Runs the CLI in-process and captures what it prints. */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -16,6 +15,5 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
     process.stdout.write = out;
     process.stderr.write = err;
     process.exitCode = 0;
-    setLang('ja');
   }
 }

@@ -1,11 +1,6 @@
 import { MarkupError, parseMarkup } from '../document/parseMarkup.ts';
 import type { DocumentTree } from '../document/tree.ts';
-import { writeDocx } from '../render/docx/writeDocx.ts';
-import { writePdf } from '../render/pdf/writePdf.ts';
-import { type CompiledTemplates, type DocumentKind, TemplateError } from '../templates/renderTemplates.ts';
-
-export const OUTPUT_FORMATS = ['docx', 'pdf'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import { type CompiledTemplates, type DocumentKind, TemplateError } from './renderTemplates.ts';
 
 /** Template → markup → document tree; markup errors are reported against the template folder. */
 export function renderDocument(templates: CompiledTemplates, kind: DocumentKind, context: object): DocumentTree {
@@ -19,11 +14,4 @@ export function renderDocument(templates: CompiledTemplates, kind: DocumentKind,
       `${templates.dir}: ${kind}.hbs の出力が文書の形式に合いません（出力の${err.line}行${err.column}列：${err.message}）「${line}」`,
     );
   }
-}
-
-/** The tree through each requested writer, in memory. */
-export async function renderOutputs(tree: DocumentTree, formats: readonly OutputFormat[], docxFont?: string): Promise<Map<OutputFormat, Uint8Array>> {
-  const out = new Map<OutputFormat, Uint8Array>();
-  for (const format of formats) out.set(format, format === 'pdf' ? await writePdf(tree) : await writeDocx(tree, docxFont ? { font: docxFont } : undefined));
-  return out;
 }

@@ -1,9 +1,10 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { requirementById } from '../catalog/requirements.ts';
 import type { Filing } from '../model/filing.ts';
-import { describeValue, fieldTitle } from '../templates/describeValue.ts';
+import { fieldTitle } from '../model/schemaWalk.ts';
+import { describeValue } from './describeValue.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
-import { type Change, type FilingDiff, identityOf } from './diffFilings.ts';
+import { type Change, type FilingDiff, identityOf } from '../diff/diffFilings.ts';
 
 /** What diff.hbs sees: changes grouped into sections, each value split into unchanged and changed parts. */
 
@@ -126,7 +127,7 @@ export function diffContext(
     applicant: after.filing.applicant.name,
     before: { file: before.file, filingDate: before.filing.application.filingDate, port: before.port.name ?? before.filing.port.name },
     after: { file: after.file, filingDate: after.filing.application.filingDate, port: after.port.name ?? after.filing.port.name },
-    alerts: diff.alerts.map((a) => a.message),
+    alerts: diff.alerts.map((a) => a.text.ja),
     sections: ordered,
     unchanged,
     changeCount: diff.changes.length,

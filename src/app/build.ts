@@ -1,0 +1,48 @@
+import { basename, extname } from 'node:path';
+import type { PortClassification } from '../catalog/classifyPort.ts';
+import { type DocumentFormat, type WriterOptions, writeDocuments } from '../render/registry.ts';
+import { templateContext } from '../templates/context.ts';
+import { fillTextGaps, markGaps } from '../templates/draftGaps.ts';
+import { renderDocument } from '../templates/renderDocument.ts';
+import type { CompiledTemplates } from '../templates/renderTemplates.ts';
+import { type Finding, hasErrors } from '../validate/finding.ts';
+import { checkFiling } from '../validate/validate.ts';
+import type { FilingSource, OutputFile } from './source.ts';
+
+export interface BuildOptions extends WriterOptions {
+  formats: readonly DocumentFormat[];
+  templates: CompiledTemplates;
+  /** Build even with errors, marking every gap in place (【未記入】) and every page as a draft. */
+  draft?: boolean;
+}
+
+export type BuildOutcome =
+  | { status: 'invalid'; file: string; port: PortClassification | null; findings: Finding[] }
+  | { status: 'built'; file: string; port: PortClassification; findings: Finding[]; outputs: OutputFile[] };
+
+/** The output name stem of a filing: its file name without the extension. */
+export const stemOf = (file: string) => basename(file, extname(file));
+
+/**
+ * Validates, then makes the documents in memory. With errors nothing is made, unless this is a draft, which marks
+ * the gaps in place. No disk, no printing: the caller writes the outputs.
+ */
+export async function buildFiling(source: FilingSource, options: BuildOptions): Promise<BuildOutcome> {
+  const checked = checkFiling(source.data);
+  const { findings } = checked;
+  let { filing, port } = checked;
+  let gaps: (string | number)[][] = [];
+  if (options.draft && !filing) {
+    const draft = fillTextGaps(source.data);
+    const filled = checkFiling(draft.data);
+    filing = filled.filing;
+    port = filled.port;
+    gaps = draft.gaps;
+  }
+  if (!filing || !port || (hasErrors(findings) && !options.draft)) return { status: 'invalid', file: source.file, port, findings };
+  const context = templateContext(markGaps(filing, gaps), port, findings, options.draft ?? false);
+  const tree = renderDocument(options.templates, 'filing', context);
+  const documents = await writeDocuments(tree, options.formats, options);
+  const stem = stemOf(source.file);
+  return { status: 'built', file: source.file, port, findings, outputs: documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes })) };
+}

@@ -1,0 +1,125 @@
+import type { PortClassification } from '../catalog/classifyPort.ts';
+import { addresseeOf } from '../catalog/ports.ts';
+import { type RequirementId, formatReference } from '../catalog/requirements.ts';
+import { requirementsFor } from '../catalog/requirementsFor.ts';
+import { ENUMS, type EnumName, SCOPE_LABELS, enumLabel, enumValues } from '../model/enums.ts';
+import type { ApplicationKind } from '../model/filing.ts';
+import { MEASURE_DETAILS } from '../model/measureDetails.ts';
+import { fieldAt } from '../model/schemaWalk.ts';
+
+/** A choice written as its Japanese label (what a clerk reads), with the other choices in the comment. */
+function choice<E extends EnumName>(name: E, value: keyof (typeof ENUMS)[E] & string): string {
+  return enumLabel(name, value);
+}
+function choices(name: EnumName): string {
+  return enumValues(name)
+    .map((v) => `${(ENUMS[name] as Record<string, string>)[v]}（${v}）`)
+    .join(' / ');
+}
+
+function detailHints(id: RequirementId): string[] {
+  return Object.keys(MEASURE_DETAILS[id].shape).map((key) => `    #   ${key}: ${fieldAt(['measures', id, 'details', key])?.title ?? ''}`);
+}
+
+/**
+ * A commented YAML filing with every section and every measure that applies at the port, ready to fill in.
+ * Choices are written as their Japanese labels (the reader accepts them; the canonical value is in the comment),
+ * the addressee is the bureau competent for the port, and the filing date is left for the person to write.
+ */
+export function filingSkeleton(port: PortClassification, kind: ApplicationKind): string {
+  const portName = port.name ?? port.input;
+  const portNote = port.specified
+    ? `特定の港（${port.specifiedPort}）: 全ての港の要件と特定の港の要件を記載します`
+    : '一般の港: 全ての港の要件を記載します';
+  const change = kind !== 'new-license';
+  const addressee = port.bureau ? addresseeOf(port.bureau) : '';
+  const lines = [
+    '# yaml-language-server: $schema=./tos-filing.schema.json',
+    `# TOSの概要及び情報セキュリティの確保に関する事業計画（${portName}）`,
+    '# 「""」の箇所を記入し、`npx tos-filing validate このファイル` で不足を確認してください。',
+    '# 選択肢は日本語（例：専用線）でも英語の値（例：leased-line）でも書けます。日付は「令和8年4月1日」「R8.4.1」「2026-04-01」のいずれでも書けます。',
+    `# ${portNote}`,
+    '',
+    'application:',
+    `  kind: ${choice('applicationKind', kind)}   # ${choices('applicationKind')}`,
+    '  filingDate: ""             # 申請日（例：令和8年4月1日）',
+    `  addressee: "${addressee}"${' '.repeat(Math.max(1, 16 - addressee.length * 2))}# 宛先（港を管轄する地方運輸局長等）`,
+    ...(change ? ['  changeSummary: ""          # 変更の概要'] : []),
+    '',
+    'applicant:',
+    '  name: ""                   # 名称',
+    '  representative:',
+    '    title: ""                # 代表者の役職',
+    '    name: ""                 # 代表者の氏名',
+    '  address: ""                # 主たる事務所の所在地',
+    '  # corporateNumber: ""      # 法人番号（13桁、任意）',
+    '  contact:',
+    '    name: ""                 # 連絡担当者',
+    '    department: ""',
+    '    phone: ""',
+    ...(change
+      ? ['  existingLicense:', '    number: ""               # 許可番号', '    date: ""                 # 許可年月日（例：平成20年4月1日）']
+      : []),
+    '',
+    'port:',
+    `  name: ${portName}`,
+    '  terminals:',
+    '    - name: ""               # ターミナル名称',
+    `      type: ${choice('terminalType', 'container')}     # ${choices('terminalType')}`,
+    '      tos:',
+    '        systemName: ""       # TOSの名称',
+    '        developer: ""        # 開発者',
+    '        ownership:',
+    '          owner: ""          # 所有者',
+    `          applicantRole: ${choice('applicantRole', 'owner')}   # ${choices('applicantRole')}（使用者の場合は assurance を記載）`,
+    '          # assurance: ""    # 所有者が講じる対策の担保方法（契約・覚書等）',
+    '        functions:',
+    '          vesselPlanning: { used: はい, description: "" }   # 本船プランニング（使用：はい／いいえ）',
+    '          yardPlanning: { used: はい, description: "" }     # ヤードプランニング',
+    '          yardOperation: { used: はい, description: "" }    # ヤードオペレーション',
+    '          overallManagement:                                 # 全体管理',
+    '            used: はい',
+    '            description: ""',
+    '            gateManagement: はい',
+    '            externalSystemLinks: []   # - { system: "", purpose: "" }',
+    '        hosting:',
+    `          kind: ${choice('hostingKind', 'on-premises')}   # ${choices('hostingKind')}`,
+    '          location: ""',
+    '        components:',
+    '          servers: ""        # 例：アプリケーションサーバ2台（冗長構成）、DBサーバ2台',
+    '          clientTerminals: ""',
+    '        network:',
+    '          lines: []          # - { carrier: "", lineType: "", purpose: "" }',
+    '          devices: []        # - { function: "", model: "", location: "", externalFacing: はい }',
+    `        externalConnections: []   # - { counterparty: "", purpose: "", method: 専用線, terminatingDevice: "", sourceRestriction: "", firewall: はい }  方式：${choices('connectionMethod')}`,
+    `        outsourcing: []      # - { vendor: "", scope: [保守], remoteAccess: はい, contract: "" }  委託内容：${choices('outsourcingScope')}`,
+    '        removableMedia:',
+    '          used: いいえ',
+    '        manualOperation:',
+    '          possible: はい',
+    '          description: ""    # TOS停止時の荷役の方法',
+    '',
+    'organization:',
+    '  ciso: { name: "", title: "", executive: はい }   # 最高情報セキュリティ責任者',
+    ...(port.specified ? ['  csirt:', '    name: ""', '    lead: { name: "", title: "" }'] : []),
+    '  emergencyContacts:',
+    '    - { role: "", name: "", phone: "" }',
+    `  externalContacts: []     # - { kind: 地方運輸局等, name: "" }  区分：${choices('contactKind')}`,
+    '',
+    'measures:',
+    `  # 実施状況（status）：${choices('measureStatus')}。実施予定は plannedDate、一部実施・代替措置・該当なしは reason を記載`,
+  ];
+  for (const req of requirementsFor(port)) {
+    lines.push(
+      '',
+      `  # ${req.title}`,
+      `  # ${SCOPE_LABELS[req.scope]} / ガイドライン: ${req.references.map((r) => formatReference(r)).join('、')}`,
+      `  ${req.id}:`,
+      `    status: ${choice('measureStatus', 'implemented')}`,
+      '    description: ""',
+      '    # details:',
+      ...detailHints(req.id),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

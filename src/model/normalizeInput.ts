@@ -1,0 +1,30 @@
+import { parseJapaneseDate } from '../util/wareki.ts';
+import { enumValueFor } from './enums.ts';
+import { mapAlongSchema } from './schemaWalk.ts';
+
+const YES = new Set(['はい', 'あり', '有', '有り', 'する', '使用する', '実施', '○', '◯', 'true']);
+const NO = new Set(['いいえ', 'なし', '無', '無し', 'しない', '使用しない', '×', 'false']);
+const fold = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase();
+
+/**
+ * What a person may write → what the schema expects, without touching the file: Japanese labels for choices
+ * (専用線 → leased-line), 和暦 and full-width dates (令和8年12月1日 → 2026-12-01), はい／いいえ for yes/no.
+ * Anything it does not recognise is left as written, for the validator to report.
+ */
+export function normalizeInput(data: unknown): unknown {
+  return mapAlongSchema(data, (value, info) => {
+    if (!info || typeof value !== 'string') return value;
+    switch (info.kind) {
+      case 'enum':
+        return info.enumName ? (enumValueFor(info.enumName, value) ?? value) : value;
+      case 'date':
+        return parseJapaneseDate(value) ?? value;
+      case 'boolean': {
+        const key = fold(value);
+        return YES.has(key) ? true : NO.has(key) ? false : value;
+      }
+      default:
+        return value;
+    }
+  });
+}
