@@ -1,13 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildTreeOf } from '../src/build/buildFiling.ts';
-import { renderOutputs } from '../src/build/renderDocument.ts';
+import { buildFiling } from '../src/app/build.ts';
 import { writeFilesAtomically } from '../src/io/writeAtomically.ts';
 import type { Filing } from '../src/model/filing.ts';
 import { compileTemplates } from '../src/templates/renderTemplates.ts';
-import { hasErrors } from '../src/validate/finding.ts';
-import { checkFiling } from '../src/validate/validate.ts';
 
 /**
  * Validates and builds each filing to .docx and .pdf on disk, as `build` does. Every 25 filings it samples
@@ -26,14 +23,12 @@ export async function buildMany(
   let failed = 0;
   try {
     for (let i = 0; i < filings.length; i++) {
-      const { filing, port, findings } = checkFiling(filings[i]);
-      if (!filing || !port || hasErrors(findings)) {
+      const outcome = await buildFiling({ file: 'filing.yaml', data: filings[i] }, { formats: ['docx', 'pdf'], templates });
+      if (outcome.status !== 'built') {
         failed++;
         continue;
       }
-      const tree = buildTreeOf(filing, port, findings, false, templates);
-      const outputs = await renderOutputs(tree, ['docx', 'pdf']);
-      writeFilesAtomically([...outputs].map(([format, bytes]) => ({ path: join(out, `filing.${format}`), bytes })));
+      writeFilesAtomically(outcome.outputs.map((o) => ({ path: join(out, o.name), bytes: o.bytes })));
       if (i % 25 === 0) {
         rss.push(process.memoryUsage().rss / 2 ** 20);
         if (gc) {

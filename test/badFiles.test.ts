@@ -19,11 +19,11 @@ const EXPECTED: Record<string, [number, RegExp]> = {
   'shift-jis.yaml': [2, /Shift_JIS/],
   'tab-indent.yaml': [2, /2:1 YAMLの構文エラー/],
   'unclosed-quote.yaml': [2, /YAMLの構文エラー/],
-  'null-fields.yaml': [1, /SCHEMA_REQUIRED application\n[\s\S]*SCHEMA_INVALID organization/],
-  'prototype-keys.yaml': [1, /SCHEMA_UNKNOWN_FIELD __proto__[\s\S]*SCHEMA_UNKNOWN_FIELD constructor/],
-  'top-level-list.yaml': [1, /SCHEMA_INVALID \(root\)/],
-  'top-level-scalar.yaml': [1, /SCHEMA_INVALID \(root\)/],
-  'trailing-comma.json': [1, /SCHEMA_REQUIRED application.filingDate/],
+  'null-fields.yaml': [1, /申請（application）\n\s+「申請」は必須の項目です[\s\S]*管理体制（organization）\n\s+「管理体制」：項目の並び/],
+  'prototype-keys.yaml': [1, /不明な項目「__proto__」です[\s\S]*不明な項目「constructor」です/],
+  'top-level-list.yaml': [1, /ファイル全体\n\s+.*項目の並び（「名前: 値」の形）で入力してください/],
+  'top-level-scalar.yaml': [1, /ファイル全体\n\s+.*項目の並び（「名前: 値」の形）で入力してください/],
+  'trailing-comma.json': [1, /申請 › 申請日（application.filingDate）\n\s+「申請日」は必須の項目です/],
 };
 
 describe('the corpus of bad files', () => {

@@ -43,7 +43,7 @@ describe('tos-filing build', () => {
     const out = tempDir();
     const { code, stderr } = await runCli(['build', fixturePath('incomplete/common-omissions.yaml'), '--out', out]);
     expect(code).toBe(1);
-    expect(stderr).toContain('MEASURE_MISSING');
+    expect(stderr).toContain('「自己点検及び独立性を有する者による情報セキュリティ監査」の措置が記載されていません');
     expect(stderr).toContain('書類を作成しませんでした');
     expect(readdirSync(out)).toEqual([]);
   });
@@ -55,10 +55,10 @@ describe('tos-filing build', () => {
     const pdf = await readPdf(readFileSync(join(out, 'common-omissions.pdf')));
     for (const page of pdf.pages) expect(page).toContain('【下書き】');
     const all = pdf.pages.join('\n');
-    expect(all).toContain('【未記入】');
-    expect(all).toContain('【要確認】');
+    expect(all).toContain('【未記入：');
+    expect(all).toContain('【要確認：');
     const docx = readDocx(readFileSync(join(out, 'common-omissions.docx')));
-    expect(docx.text).toContain('【未記入】');
+    expect(docx.text).toContain('【未記入：');
     const header = Object.keys(docx.files).find((n) => /word\/header\d*\.xml/.test(n))!;
     expect(docx.xml(header)).toContain('【下書き】');
   });
@@ -73,7 +73,8 @@ describe('tos-filing build', () => {
     expect((await runCli(['build', file, '--out', dir])).code).toBe(1);
     expect((await runCli(['build', file, '--out', dir, '--draft'])).code).toBe(0);
     const pdf = (await readPdf(readFileSync(join(dir, 'half.pdf')))).pages.join('\n');
-    expect(pdf).toMatch(/名\s*称\s*【未記入】/);
+    expect(pdf).toMatch(/名\s*称\s*【未記入：申請者の名称】/);
+    expect(pdf).toContain('【未記入：講じている措置】');
   });
 
   it('shows user text with markup characters, emoji, 𠮷, long words and line breaks as typed', async () => {

@@ -67,7 +67,8 @@ describe('tos-filing validate', () => {
     const { code, stdout } = await runCli(['validate', fixturePath('invalid/wrong-types.yaml')]);
     expect(code).toBe(1);
     expect(stdout).toContain('wrong-types.yaml');
-    expect(stdout).toContain('SCHEMA_UNKNOWN_FIELD application.adressee');
+    expect(stdout).toContain('申請 › adressee（application.adressee）');
+    expect(stdout).toContain('不明な項目「adressee」です。もしかして 「addressee」 ですか。');
     expect(stdout).toContain('port.terminals[0].tos.components.servers');
   });
 });
@@ -145,5 +146,5 @@ describe('the installed bin', () => {
     expect(JSON.parse(out).findings).toEqual([]);
     const bad = spawnSync('npx', ['--no-install', 'tos-filing', 'validate', 'missing.yaml'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
-  });
+  }, 60_000);
 });

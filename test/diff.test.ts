@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { classifyPort } from '../src/catalog/classifyPort.ts';
 import { diffFilings } from '../src/diff/diffFilings.ts';
-import { markDifference } from '../src/diff/diffContext.ts';
+import { markDifference } from '../src/templates/diffContext.ts';
 import type { Filing } from '../src/model/filing.ts';
 import { fixturePath, loadFixture } from './helpers/fixtures.ts';
 import { readDocx } from './helpers/readDocx.ts';
@@ -107,7 +107,7 @@ describe('diff: changes that matter for the review', () => {
     const moved = structuredClone(general);
     moved.port.name = '博多港';
     const alert = diff(general, moved).alerts.find((x) => x.code === 'PORT_CLASS_CHANGED');
-    expect(alert?.message).toContain('security-audit');
+    expect(alert?.text.ja).toContain('自己点検及び独立性を有する者による情報セキュリティ監査');
   });
 
   it('marks the changed middle of a text and leaves the common parts plain', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MarkupError, parseMarkup } from '../src/document/parseMarkup.ts';
 import { blockText, listMarker, type Paragraph, type Table } from '../src/document/tree.ts';
+import { PLAIN } from '../src/document/tree.ts';
 
 const doc = (body: string) => parseMarkup(`<document title="t" date="2025-04-01">${body}</document>`);
 
@@ -25,8 +26,14 @@ describe('markup → document tree', () => {
       ['b', true, false, null],
       ['c', true, true, null],
       ['【未記入】', true, false, 'missing'],
-      ['【要確認】確認', true, false, 'review'],
+      ['【要確認：確認】', true, false, 'review'],
     ]);
+  });
+
+  it('never makes a mark of text that only looks like one', () => {
+    const tree = doc('<p>利用者が書いた【未記入】と【要確認】</p>');
+    const p = tree.body[0] as Paragraph;
+    expect(p.children).toEqual([{ type: 'text', text: '利用者が書いた【未記入】と【要確認】', style: PLAIN }]);
   });
 
   it('reads tables with header rows, merged cells and relative widths', () => {

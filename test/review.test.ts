@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../src/catalog/requirements.ts';
-import { CELL, collectFilingFiles, reviewFiles } from '../src/review/reviewFilings.ts';
+import { CELL, collectFilingFiles, reviewRows } from '../src/review/reviewFilings.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../src/templates/renderTemplates.ts';
 import { checkFiling } from '../src/validate/validate.ts';
 import { readFiling } from '../src/io/readFiling.ts';
+import { normalizeInput } from '../src/model/normalizeInput.ts';
+
+const reviewFiles = (files: string[]) => reviewRows(files.map((file) => ({ file, read: readFiling(file) })));
 import { fixturePath, root } from './helpers/fixtures.ts';
 import { readDocx } from './helpers/readDocx.ts';
 import { runCli } from './helpers/runCli.ts';
@@ -28,7 +31,8 @@ describe('review', () => {
       for (const req of REQUIREMENTS) {
         const cell = row.cells[req.id];
         expect(cell === CELL.missing, `${row.file} ${req.id}`).toBe(missing.has(req.id));
-        const status = filing?.measures[req.id]?.status;
+        // a filing that does not parse as a whole is still judged measure by measure, as validate judges it
+        const status = filing ? filing.measures[req.id]?.status : (normalizeInput(read.data) as any)?.measures?.[req.id]?.status;
         if (cell === CELL.implemented) expect(status).toBe('implemented');
         if (cell === CELL.notApplicable) expect(status).toBe('not-applicable');
         if (cell === CELL.progressing) expect(['partial', 'planned', 'alternative']).toContain(status);
@@ -63,7 +67,8 @@ describe('review', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]!.split(',').slice(0, 7)).toEqual(['ファイル', '事業者', '港', '特定の港', '状態', 'エラー', '警告']);
-    expect(lines[0]).toContain('asset-network-inventory');
+    expect(lines[0]).toContain('1 資産の管理（機器構成・ネットワーク構成・外部接続・未管理機器の把握）');
+    expect(lines[0]).not.toContain('asset-network-inventory');
     expect(lines[1]).toContain('塩釜北港運株式会社');
     expect(lines[2]).toContain('読込不可');
 
@@ -98,7 +103,7 @@ describe('templates check', () => {
     const { code, stdout } = await runCli(['templates', 'check', dir]);
     expect(code).toBe(1);
     expect(stdout).toContain('specified-complete.yaml: 要件 1件が書類にありません');
-    expect(stdout).toContain('security-audit（自己点検及び独立性を有する者による情報セキュリティ監査）: 措置の記載');
+    expect(stdout).toContain('「自己点検及び独立性を有する者による情報セキュリティ監査」: 措置の記載');
     expect(stdout).toContain('general-complete.yaml: OK');
   });
 

@@ -3,6 +3,9 @@ import { REQUIREMENTS } from '../src/catalog/requirements.ts';
 import { checkFiling } from '../src/validate/validate.ts';
 import { loadFixture } from './helpers/fixtures.ts';
 import type { Finding } from '../src/validate/finding.ts';
+import { findingMessage } from '../src/validate/messages.ts';
+
+const message = (f: Finding | undefined) => (f ? findingMessage(f, 'ja') : '');
 
 const SPECIFIED = 'sample/specified-complete.yaml';
 const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
@@ -27,7 +30,11 @@ describe('validate: the complete filings', () => {
     const missing = checkFiling(filing).findings.filter((f) => f.code === 'MEASURE_MISSING');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ requirementId: id, path: `measures.${id}`, severity: confidence === 'low' ? 'warning' : 'error' });
-    expect(missing[0]!.message).toContain(id);
+    const title = REQUIREMENTS.find((r) => r.id === id)!.title;
+    expect(message(missing[0])).toContain(title);
+    // what a clerk reads names the requirement by its title, never by its id
+    expect(message(missing[0])).not.toContain(id);
+    expect(findingMessage(missing[0]!, 'en')).toContain(title);
   });
 
   it('reports no error for specified-only items when the same filing moves to a general port', () => {
@@ -98,7 +105,8 @@ describe('validate: measure rules', () => {
     delete filing.measures['log-collection-offsystem']!.details;
     const findings = checkFiling(filing).findings;
     expect(codes(findings)).toEqual(['MEASURE_DESCRIPTION_MISSING', 'MEASURE_DETAIL_MISSING']);
-    expect(findings[1]!.message).toContain('logSets');
+    expect(message(findings[1])).toContain('取得しているログ');
+    expect(message(findings[1])).not.toContain('logSets');
   });
 });
 
@@ -129,7 +137,7 @@ describe('validate: cross-field checks', () => {
     filing.port.name = '名古尾港';
     const [f] = checkFiling(filing).findings;
     expect(f).toMatchObject({ severity: 'error', code: 'PORT_UNKNOWN', path: 'port.name' });
-    expect(f!.message).toContain('名古屋港');
+    expect(message(f)).toContain('名古屋港');
     filing.port.name = '架空島港';
     filing.port.unlisted = true;
     const findings = checkFiling(filing).findings;
@@ -161,11 +169,13 @@ describe('validate: schema problems become findings with the field path', () => 
     const findings = checkFiling(filing).findings;
     const byPath = Object.fromEntries(findings.map((f) => [f.path, f]));
     expect(byPath['application.filingDate']?.code).toBe('SCHEMA_INVALID');
-    expect(byPath['applicant.corporateNumber']?.message).toContain('チェックデジット');
-    expect(byPath['port.terminals[0].tos.components.servers']?.message).toContain('サーバ');
+    expect(message(byPath['applicant.corporateNumber'])).toContain('チェックデジット');
+    expect(message(byPath['port.terminals[0].tos.components.servers'])).toContain('サーバ');
+    expect(message(byPath['port.terminals[0].tos.components.servers'])).toContain('文字で入力してください');
+    expect(message(byPath['application.filingDate'])).toContain('日付');
     expect(byPath['applicant.name']).toMatchObject({ code: 'SCHEMA_REQUIRED' });
     expect(byPath['measures.backup-generation-isolation']).toMatchObject({ code: 'SCHEMA_UNKNOWN_FIELD' });
-    expect(byPath['measures.backup-generation-isolation']!.message).toContain('backup-generations-isolation');
+    expect(message(byPath['measures.backup-generation-isolation'])).toContain('backup-generations-isolation');
     expect(findings.every((f) => f.severity === 'error')).toBe(true);
   });
 });

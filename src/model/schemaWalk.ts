@@ -154,6 +154,8 @@ export function parseAt(path: readonly Key[], value: unknown, root: AnySchema = 
   return (found.schema as unknown as z.ZodType).safeParse(value);
 }
 
+const isPlainObject = (v: object) => [Object.prototype, null].includes(Object.getPrototypeOf(v));
+
 /**
  * Visits every value of plain data together with what the schema says is there (undefined for a key the
  * schema does not know), parents before children. The visitor may return a replacement value.
@@ -171,7 +173,7 @@ export function mapAlongSchema(
       const element = info?.kind === 'array' ? childSchema(schema!, 0) : undefined;
       return replaced.map((v, i) => go(v, element, nextLabel, [...path, i]));
     }
-    if (replaced !== null && typeof replaced === 'object') {
+    if (replaced !== null && typeof replaced === 'object' && isPlainObject(replaced)) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(replaced)) {
         const child = info?.kind === 'object' ? childSchema(schema!, k) : undefined;

@@ -40,7 +40,7 @@ export function formatFindingsText(report: FindingsReport, lang: Lang = 'ja'): s
   const say = (text: { ja: string; en: string }) => inLang(text, lang);
   const lines = [`${report.file}  ${describePort(report.port, lang)}`];
   for (const f of report.findings) {
-    const where = f.field && f.field !== f.path ? `${f.field}（${f.path}）` : f.path;
+    const where = f.path === '(root)' ? inLang({ ja: 'ファイル全体', en: 'the whole file' }, lang) : f.field ? `${f.field}（${f.path}）` : f.path;
     lines.push(`  ${say(SEVERITY_LABELS[f.severity])}  ${where}`, `    ${f.message}`);
   }
   const c = countBySeverity(report.findings);

@@ -4,7 +4,7 @@ import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import type { ReadResult } from '../io/readFiling.ts';
-import type { Filing } from '../model/filing.ts';
+import { normalizeInput } from '../model/normalizeInput.ts';
 import { type Finding, countBySeverity } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 
@@ -56,21 +56,31 @@ function emptyCells(): Record<RequirementId, Cell> {
   return Object.fromEntries(REQUIREMENTS.map((r) => [r.id, CELL.blank])) as Record<RequirementId, Cell>;
 }
 
-function cellsOf(filing: Filing, specified: boolean): Record<RequirementId, Cell> {
+/** A requirement's cell from the status written for it (or none), judged at a port of the given class. */
+function cellsOf(statusOf: (id: RequirementId) => string | undefined, specified: boolean): Record<RequirementId, Cell> {
   const cells = emptyCells();
   for (const req of requirementsFor({ specified })) {
-    const id = req.id;
-    const status = filing.measures[id]?.status;
-    cells[id] =
+    const status = statusOf(req.id);
+    cells[req.id] =
       status === undefined
         ? CELL.missing
         : status === 'implemented'
           ? CELL.implemented
           : status === 'not-applicable'
             ? CELL.notApplicable
-            : CELL.progressing;
+            : ['partial', 'planned', 'alternative'].includes(status)
+              ? CELL.progressing
+              : CELL.blank;
   }
   return cells;
+}
+
+/** The status a measure of a filing that does not parse as a whole gives (after the usual normalisation). */
+function writtenStatus(data: unknown, id: RequirementId): string | undefined {
+  const measures = (normalizeInput(data) as { measures?: Record<string, { status?: unknown } | undefined> } | null)?.measures;
+  const measure = measures && typeof measures === 'object' && Object.hasOwn(measures, id) ? measures[id] : undefined;
+  if (measure === undefined) return undefined;
+  return typeof measure?.status === 'string' ? measure.status : '';
 }
 
 /** One filing's row, from what reading it gave. */
@@ -102,7 +112,11 @@ export function reviewRow(file: string, read: ReadResult): ReviewRow {
     specified: port && port.name !== null ? port.specified : portName ? classifyPort(portName).specified : null,
     errors: counts.error,
     warnings: counts.warning,
-    cells: filing && port ? cellsOf(filing, port.specified) : emptyCells(),
+    cells: filing && port
+      ? cellsOf((id) => filing.measures[id]?.status, port.specified)
+      : port
+        ? cellsOf((id) => writtenStatus(read.data, id), port.specified)
+        : emptyCells(),
     findings,
     problem: null,
     filingDate: filing?.application.filingDate ?? null,

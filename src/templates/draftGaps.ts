@@ -48,13 +48,19 @@ function fillAt(data: unknown, issue: z.core.$ZodIssue, gaps: Key[][]): boolean 
   return true;
 }
 
+/** What a gap is called in the document: 「申請者の名称」; inside a measure's own table just 「講じている措置」. */
+function gapLabel(path: readonly Key[]): string {
+  const words = fieldWords(path).split(' › ');
+  return (path[0] === 'measures' ? words.slice(-1) : words.slice(-2)).join('の');
+}
+
 /** The parsed filing with a GapMark at every gap path (nothing else is touched). */
 export function markGaps<T>(parsed: T, gaps: readonly Key[][]): T {
   if (!gaps.length) return parsed;
   const keys = new Set(gaps.map((g) => JSON.stringify(g)));
   return mapAlongSchema(
     parsed,
-    (value, _info, path) => (keys.has(JSON.stringify(path)) ? new GapMark('missing', fieldWords(path).split(' › ').at(-1) ?? '') : value),
+    (value, _info, path) => (keys.has(JSON.stringify(path)) ? new GapMark('missing', gapLabel(path)) : value),
     filingSchema,
   ) as T;
 }

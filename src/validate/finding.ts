@@ -5,7 +5,6 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const FINDING_CODES = [
   'MEASURE_MISSING',
-  'MEASURE_MISSING_LOW_CONFIDENCE',
   'MEASURE_NOT_REQUIRED_HERE',
   'MEASURE_DESCRIPTION_MISSING',
   'MEASURE_PLANNED_DATE_MISSING',

@@ -53,14 +53,18 @@ const EVIDENCE: Record<string, (n: number) => Text> = {
   'no-outsourcing': (n) => ({ ja: `TOSの概要に外部委託が${n}件記載されています`, en: `the TOS overview lists ${n} outsourcing contract(s)` }),
 };
 
-const MESSAGES: Record<FindingCode, Render> = {
-  MEASURE_MISSING: (p, l) => ({
-    ja: `「${requirementTitle(p.requirement)}」の措置が記載されていません。${str(p.portName)}では記載が必要です。ガイドライン：${guidelineSection(str(p.requirement), l)}`,
-    en: `No measure is given for "${requirementTitle(p.requirement)}"; it is mandatory at ${str(p.portName)}. Guideline: ${guidelineSection(str(p.requirement), l)}`,
-  }),
-  MEASURE_MISSING_LOW_CONFIDENCE: (p, l) => ({
+
+function missingLowConfidence(p: FindingParams, l: Lang): Text {
+  return {
     ja: `「${requirementTitle(p.requirement)}」の措置が記載されていません。強制要件かどうかがガイドライン上明確でない項目ですが、記載をお勧めします。ガイドライン：${guidelineSection(str(p.requirement), l)}`,
     en: `No measure is given for "${requirementTitle(p.requirement)}". Whether it is mandatory is unclear in the guideline, but stating it is recommended. Guideline: ${guidelineSection(str(p.requirement), l)}`,
+  };
+}
+
+const MESSAGES: Record<FindingCode, Render> = {
+  MEASURE_MISSING: (p, l) => (p.lowConfidence ? missingLowConfidence(p, l) : {
+    ja: `「${requirementTitle(p.requirement)}」の措置が記載されていません。${str(p.portName)}では記載が必要です。ガイドライン：${guidelineSection(str(p.requirement), l)}`,
+    en: `No measure is given for "${requirementTitle(p.requirement)}"; it is mandatory at ${str(p.portName)}. Guideline: ${guidelineSection(str(p.requirement), l)}`,
   }),
   MEASURE_NOT_REQUIRED_HERE: (p) => ({
     ja: `「${requirementTitle(p.requirement)}」は特定の港（京浜港・名古屋港・大阪港・神戸港・博多港）でのみ強制要件です。${str(p.portName)}では任意の記載として扱います。`,
@@ -248,7 +252,9 @@ export function fieldWords(segments: readonly Key[], lang: Lang = 'ja'): string 
       parts.push(requirementTitle(key));
       continue;
     }
-    const title = fieldAt(segments.slice(0, i + 1))?.title;
+    const field = fieldAt(segments.slice(0, i + 1));
+    // a key the schema does not know is shown as the person wrote it
+    const title = field ? field.title : key;
     if (title && title !== parts.at(-1)) parts.push(title);
   }
   return parts.join(' › ');

@@ -51,6 +51,7 @@ function issueParams(issue: z.core.$ZodIssue, value: unknown, path: Key[]): Find
 /** Turns zod issues into findings that name the field path, the field's label and what is expected. */
 export function schemaFindings(issues: readonly z.core.$ZodIssue[], data: unknown): Finding[] {
   const findings: Finding[] = [];
+  const reported = new Set<string>();
   for (const issue of issues) {
     const path = issue.path as Key[];
     if (issue.code === 'unrecognized_keys') {
@@ -61,7 +62,10 @@ export function schemaFindings(issues: readonly z.core.$ZodIssue[], data: unknow
     }
     const value = valueAt(data, path);
     // an empty text ("" or blanks, as the init skeleton leaves them) is a missing value in substance
-    const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '' && issue.code === 'too_small');
+    const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    const key = path.join('\u0000');
+    if (reported.has(key)) continue; // one finding a field: a failed date format does not also fail its range
+    reported.add(key);
     const params = issueParams(issue, value, path);
     findings.push(finding('error', missing ? 'SCHEMA_REQUIRED' : 'SCHEMA_INVALID', path, params, requirementOf(path)));
   }

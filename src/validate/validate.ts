@@ -43,12 +43,12 @@ function partsThatParse(input: unknown) {
   const namePart = parseAt(['port', 'name'], port.name);
   const datePart = parseAt(['application', 'filingDate'], application.filingDate);
   const terminalsPart = parseAt(['port', 'terminals'], port.terminals);
-  const measures: Partial<Record<string, Measure>> = {};
+  const measures: MeasuresWritten = {};
   const rawMeasures = isRecord(root.measures) ? root.measures : {};
   for (const req of REQUIREMENTS) {
     if (!Object.hasOwn(rawMeasures, req.id)) continue;
     const part = parseAt(['measures', req.id], rawMeasures[req.id]);
-    measures[req.id] = part.success ? (part.data as Measure) : ({ broken: true } as unknown as Measure);
+    measures[req.id] = part.success ? (part.data as Measure) : BROKEN;
   }
   return {
     portName: namePart.success ? (namePart.data as string) : null,
@@ -134,6 +134,10 @@ function contradictionCount(terminals: readonly Terminal[], condition: NotApplic
   }
 }
 
+/** A measure that is written but not well formed: the schema findings say what is wrong with it. */
+const BROKEN = 'broken' as const;
+type MeasuresWritten = Partial<Record<string, Measure | typeof BROKEN>>;
+
 interface MeasureContext {
   filingDate: string | null;
   /** null when the terminals themselves are not well formed: contradictions cannot be judged then. */
@@ -141,7 +145,7 @@ interface MeasureContext {
 }
 
 function measureFindings(
-  measures: Partial<Record<string, Measure>>,
+  measures: MeasuresWritten,
   port: PortClassification,
   portInput: string,
   context: MeasureContext,
@@ -155,14 +159,11 @@ function measureFindings(
     const path: Key[] = ['measures', req.id];
     if (!measure) {
       if (!applicable.has(req.id)) continue;
-      out.push(
-        req.confidence === 'low'
-          ? finding('warning', 'MEASURE_MISSING_LOW_CONFIDENCE', path, { requirement: req.id, portName }, req.id)
-          : finding('error', 'MEASURE_MISSING', path, { requirement: req.id, portName }, req.id),
-      );
+      const lowConfidence = req.confidence === 'low';
+      out.push(finding(lowConfidence ? 'warning' : 'error', 'MEASURE_MISSING', path, { requirement: req.id, portName, lowConfidence }, req.id));
       continue;
     }
-    if ('broken' in measure || already.some((f) => f.requirementId === req.id)) continue;
+    if (measure === BROKEN || already.some((f) => f.requirementId === req.id)) continue;
     if (!applicable.has(req.id) && port.name !== null) out.push(finding('info', 'MEASURE_NOT_REQUIRED_HERE', path, { requirement: req.id, portName }, req.id));
     out.push(...measureRuleFindings(req, measure, path, context));
   }

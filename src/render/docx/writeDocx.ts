@@ -18,8 +18,7 @@ import {
 } from 'docx';
 import type { Align, Block, DocumentTree, Inline, Paragraph, Table } from '../../document/tree.ts';
 import { listMarker, placeCells } from '../../document/tree.ts';
-import { strToU8 } from 'fflate';
-import { packDeterministic, zipDeterministic } from './packDeterministic.ts';
+import { packDeterministic } from './packDeterministic.ts';
 import { xmlSafe } from '../../util/xmlSafe.ts';
 
 /**
@@ -203,16 +202,7 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
   return pack(doc, tree.date);
 }
 
-type PartCompiler = { compile(file: Document, prettify: undefined): Map<string, string | Uint8Array> };
-
-/**
- * Packs deterministically. docx 9 keeps its part compiler on Packer; using it directly skips zipping,
- * unzipping and zipping again (about 15 ms a document). Any other docx version goes the long way round.
- */
-function pack(doc: Document, isoDate: string): Uint8Array | Promise<Uint8Array> {
-  const compiler = (Packer as unknown as { compiler?: PartCompiler }).compiler;
-  if (!compiler || typeof compiler.compile !== 'function') return Packer.toBuffer(doc).then((b) => packDeterministic(b, isoDate));
-  const parts: Record<string, Uint8Array> = {};
-  for (const [path, data] of compiler.compile(doc, undefined)) parts[path] = typeof data === 'string' ? strToU8(data) : data;
-  return zipDeterministic(parts, isoDate);
+/** Packs with docx's public Packer, then makes the zip deterministic (fixed dates, order and ids). */
+async function pack(doc: Document, isoDate: string): Promise<Uint8Array> {
+  return packDeterministic(await Packer.toBuffer(doc), isoDate);
 }

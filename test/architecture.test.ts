@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './helpers/fixtures.ts';
+
+/**
+ * The house rule, enforced: arrows point one way. A module may import from its own folder or from a folder of
+ * a lower layer; writers never see the model; the model imports nothing above it.
+ */
+const LAYERS: Record<string, number> = {
+  types: 0,
+  util: 0,
+  catalog: 1,
+  document: 1,
+  model: 2,
+  render: 2,
+  io: 2,
+  validate: 3,
+  readers: 4,
+  diff: 4,
+  review: 4,
+  redact: 4,
+  report: 5,
+  templates: 5,
+  app: 6,
+  cli: 7,
+  web: 7,
+};
+
+const src = join(root, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+const folderOf = (file: string) => relative(src, file).split('/')[0]!;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]!);
+  return specifiers.filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s));
+}
+
+const files = sourceFiles(src).filter((f) => relative(src, f).includes('/'));
+
+describe('import direction', () => {
+  it('knows the layer of every folder under src/', () => {
+    const folders = [...new Set(files.map(folderOf))];
+    expect(folders.filter((f) => !(f in LAYERS))).toEqual([]);
+  });
+
+  it('has no import that points back up', () => {
+    const upward: string[] = [];
+    for (const file of files) {
+      const from = folderOf(file);
+      for (const target of importsOf(file)) {
+        const to = folderOf(target);
+        if (to === from || !(to in LAYERS)) continue;
+        if (LAYERS[to]! >= LAYERS[from]!) upward.push(`${relative(src, file)} → ${relative(src, target)}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it('keeps the writers away from the model, and the model away from everything above it', () => {
+    const offending = files.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => {
+          const from = folderOf(file);
+          const to = folderOf(target);
+          if (from === 'render') return to === 'model' || to === 'validate' || to === 'catalog';
+          if (from === 'model') return !['model', 'util', 'catalog', 'types'].includes(to);
+          return false;
+        })
+        .map((target) => `${relative(src, file)} → ${relative(src, target)}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('looks inside zod only in the schema module', () => {
+    const casts = files.filter((f) => !f.endsWith('model/schemaWalk.ts') && readFileSync(f, 'utf8').includes('as unknown as'));
+    expect(casts.map((f) => relative(src, f))).toEqual([]);
+  });
+
+  it('keeps no language in module state', () => {
+    const stateful = files.filter((f) => /\b(setLang|z\.config)\(/.test(readFileSync(f, 'utf8')));
+    expect(stateful.map((f) => relative(src, f))).toEqual([]);
+  });
+});
