@@ -7,6 +7,7 @@ import { renderDocument } from '../templates/renderDocument.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
+import { carriedFiling, carrying } from './carry.ts';
 import type { FilingSource, OutputFile } from './source.ts';
 
 export interface BuildOptions extends WriterOptions {
@@ -41,7 +42,11 @@ export async function buildFiling(source: FilingSource, options: BuildOptions): 
   }
   if (!filing || !port || (hasErrors(findings) && !options.draft)) return { status: 'invalid', file: source.file, port, findings };
   const context = templateContext(markGaps(filing, gaps), port, findings, options.draft ?? false);
-  const tree = renderDocument(options.templates, 'filing', context);
+  const tree = carrying(renderDocument(options.templates, 'filing', context), {
+    document: 'filing',
+    filing: carriedFiling(checked.filing, source.data),
+    draft: options.draft ?? false,
+  });
   const documents = await writeDocuments(tree, options.formats, options);
   const stem = stemOf(source.file);
   return { status: 'built', file: source.file, port, findings, outputs: documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes })) };

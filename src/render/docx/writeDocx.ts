@@ -200,7 +200,7 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
       },
     ],
   });
-  return pack(doc, tree.date);
+  return pack(doc, tree.date, tree.attachments);
 }
 
 type PartCompiler = { compile(file: Document, prettify: undefined): Map<string, string | Uint8Array> };
@@ -209,10 +209,10 @@ type PartCompiler = { compile(file: Document, prettify: undefined): Map<string, 
  * Packs deterministically. docx 9 keeps its part compiler on Packer; using it directly skips zipping,
  * unzipping and zipping again (about 15 ms a document). Any other docx version goes the long way round.
  */
-function pack(doc: Document, isoDate: string): Uint8Array | Promise<Uint8Array> {
+function pack(doc: Document, isoDate: string, attachments: DocumentTree['attachments']): Uint8Array | Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: PartCompiler }).compiler;
-  if (!compiler || typeof compiler.compile !== 'function') return Packer.toBuffer(doc).then((b) => packDeterministic(b, isoDate));
+  if (!compiler || typeof compiler.compile !== 'function') return Packer.toBuffer(doc).then((b) => packDeterministic(b, isoDate, attachments));
   const parts: Record<string, Uint8Array> = {};
   for (const [path, data] of compiler.compile(doc, undefined)) parts[path] = typeof data === 'string' ? strToU8(data) : data;
-  return zipDeterministic(parts, isoDate);
+  return zipDeterministic(parts, isoDate, attachments);
 }
