@@ -7,11 +7,13 @@ import { compareFilings } from '../app/diff.ts';
 import { filingSkeleton } from '../app/init.ts';
 import type { FilingSource, OutputFile } from '../app/source.ts';
 import { checkTemplates } from '../app/templatesCheck.ts';
+import { checkRead } from '../app/check.ts';
+import { type ExtractFormat, extractFiling } from '../app/extract.ts';
+import { type SourceRead, readSource } from '../readers/readSource.ts';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { MarkupError } from '../document/parseMarkup.ts';
-import { type ReadResult, readFiling } from '../io/readFiling.ts';
 import { OutputError, writeFilesAtomically } from '../io/writeAtomically.ts';
 import { SCOPE_LABELS, enumValueFor, enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
@@ -26,7 +28,6 @@ import { TemplateError, compileTemplates } from '../templates/renderTemplates.ts
 import { type Lang, inLang } from '../util/lang.ts';
 import { packageRoot } from '../util/packageRoot.ts';
 import { hasErrors } from '../validate/finding.ts';
-import { checkFiling } from '../validate/validate.ts';
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -65,11 +66,11 @@ function parseFormats<F extends string>(raw: string, allowed: readonly F[], lang
   return formats as F[];
 }
 
-/** Reads a filing or stops with the reader's message (exit 2). */
-function sourceOf(file: string): FilingSource {
-  const read = readFiling(file);
+/** Reads a filing (YAML, JSON, or a .pdf/.docx that carries one) or stops with the reader's message (exit 2). */
+function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSource {
+  const read = readSource(file);
   if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
-  return { file, data: read.data };
+  return read;
 }
 
 function write(outDir: string, outputs: readonly OutputFile[]): string[] {
@@ -103,12 +104,12 @@ export function buildProgram(): Command {
 
   program
     .command('validate')
-    .description('届出ファイル（YAML/JSON）を検証し、その港で不足している強制要件を示します')
-    .argument('<file>', '届出ファイル（.yaml / .yml / .json）')
+    .description('届出ファイル（YAML/JSON、または tos-filing で作成した .pdf / .docx）を検証し、その港で不足している強制要件を示します')
+    .argument('<file>', '届出ファイル（.yaml / .yml / .json）、または tos-filing で作成した書類（.pdf / .docx）')
     .addOption(formatOption(['text', 'json'], '出力の形式（text: 文章 / json: JSON）'))
     .addOption(langOption())
     .action((file: string, options: { format: string; lang: Lang }) => {
-      const { port, findings } = checkFiling(sourceOf(file).data);
+      const { port, findings } = checkRead(sourceOf(file));
       const report = findingsReport(file, port, findings, options.lang);
       print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
@@ -136,7 +137,7 @@ export function buildProgram(): Command {
       let unreadable = 0;
       for (const [i, file] of files.entries()) {
         progress?.(i + 1, files.length, file);
-        const read = readFiling(file);
+        const read = readSource(file);
         if (!read.ok) {
           if (files.length === 1) throw new UsageError(`${file}: ${read.message}`);
           process.stderr.write(`${file}: ${read.message}\n`);
@@ -167,8 +168,8 @@ export function buildProgram(): Command {
   program
     .command('diff')
     .description('2つの届出ファイルを比較し、新旧対照表（.docx / .pdf）と変更の一覧（json）を作成します')
-    .argument('<before>', '変更前の届出ファイル')
-    .argument('<after>', '変更後の届出ファイル')
+    .argument('<before>', '変更前の届出ファイル（または tos-filing で作成した .pdf / .docx）')
+    .argument('<after>', '変更後の届出ファイル（または tos-filing で作成した .pdf / .docx）')
     .option('--out <dir>', '新旧対照表の出力先のフォルダ', 'out')
     .option('--format <formats>', `作成するもの（${[...DOCUMENT_FORMATS, 'json'].join(',')} から、カンマ区切り。json は標準出力）`, DOCUMENT_FORMATS.join(','))
     .option('--templates <dir>', 'テンプレートのフォルダ')
@@ -208,7 +209,7 @@ export function buildProgram(): Command {
   program
     .command('review')
     .description('複数の届出ファイルを検証し、要件ごとの審査一覧（text / csv / json / docx / pdf）を作成します')
-    .argument('<paths...>', '届出ファイル、またはそれを含むフォルダ（.yaml / .yml / .json を再帰的に探します）')
+    .argument('<paths...>', '届出ファイルや受け取った書類、またはそれを含むフォルダ（.yaml / .yml / .json / .pdf / .docx を再帰的に探します）')
     .option('--out <dir>', 'csv・json・docx・pdf の出力先のフォルダ', 'out')
     .option('--format <formats>', '作成するもの（text,csv,json,docx,pdf から、カンマ区切り。text は標準出力）', 'text')
     .option('--templates <dir>', 'テンプレートのフォルダ')
@@ -216,10 +217,10 @@ export function buildProgram(): Command {
     .action(async (paths: string[], options: { out: string; format: string; templates?: string; lang: Lang }) => {
       const lang = options.lang;
       const formats = parseFormats(options.format, ['text', 'csv', 'json', ...DOCUMENT_FORMATS], lang);
-      const files = collectFilingFiles(paths);
+      const files = collectFilingFiles(paths, { documents: true });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
-      const reads: { file: string; read: ReadResult }[] = files.map((file) => ({ file, read: readFiling(file) }));
+      const reads: { file: string; read: SourceRead }[] = files.map((file) => ({ file, read: readSource(file) }));
       const rows = reviewRows(reads, progress);
       if (progress) process.stderr.write('\n');
       const outputs: OutputFile[] = [];
@@ -235,6 +236,20 @@ export function buildProgram(): Command {
       if (formats.includes('text')) print(reviewText(rows, lang));
       for (const path of written) print(path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
+    });
+
+  program
+    .command('extract')
+    .description('tos-filing で作成した書類（.pdf / .docx）に含まれる届出データを出力します')
+    .argument('<document>', '書類（.pdf / .docx）')
+    .addOption(formatOption(['yaml', 'json'], '出力の形式（yaml / json）'))
+    .option('--before', '新旧対照表では変更前の届出データを出力します（既定は変更後）', false)
+    .addOption(langOption())
+    .action((file: string, options: { format: ExtractFormat; before: boolean; lang: Lang }) => {
+      const outcome = extractFiling(sourceOf(file), { format: options.format, before: options.before });
+      if (outcome.status === 'not-a-document')
+        throw new UsageError(inLang({ ja: `${file}: 書類（.pdf / .docx）を指定してください（届出ファイルはそのまま使えます）`, en: `${file}: give a .pdf or .docx document` }, options.lang));
+      process.stdout.write(outcome.text);
     });
 
   program
