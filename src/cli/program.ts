@@ -9,6 +9,8 @@ import type { FilingSource, OutputFile } from '../app/source.ts';
 import { checkTemplates } from '../app/templatesCheck.ts';
 import { checkRead } from '../app/check.ts';
 import { type ExtractFormat, extractFiling } from '../app/extract.ts';
+import { noticeOutputs } from '../app/notice.ts';
+import { reviewXlsx } from '../review/reviewXlsx.ts';
 import { type SourceRead, readSource } from '../readers/readSource.ts';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
@@ -211,12 +213,13 @@ export function buildProgram(): Command {
     .description('複数の届出ファイルを検証し、要件ごとの審査一覧（text / csv / json / docx / pdf）を作成します')
     .argument('<paths...>', '届出ファイルや受け取った書類、またはそれを含むフォルダ（.yaml / .yml / .json / .pdf / .docx を再帰的に探します）')
     .option('--out <dir>', 'csv・json・docx・pdf の出力先のフォルダ', 'out')
-    .option('--format <formats>', '作成するもの（text,csv,json,docx,pdf から、カンマ区切り。text は標準出力）', 'text')
+    .option('--format <formats>', '作成するもの（text,csv,json,xlsx,docx,pdf から、カンマ区切り。text は標準出力）', 'text')
+    .option('--notice', 'エラーのある届出ごとに、補正のお願いの案（<ファイル名>.notice.docx / .pdf）を作成します', false)
     .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; templates?: string; lang: Lang }) => {
+    .action(async (paths: string[], options: { out: string; format: string; notice: boolean; templates?: string; lang: Lang }) => {
       const lang = options.lang;
-      const formats = parseFormats(options.format, ['text', 'csv', 'json', ...DOCUMENT_FORMATS], lang);
+      const formats = parseFormats(options.format, ['text', 'csv', 'json', 'xlsx', ...DOCUMENT_FORMATS], lang);
       const files = collectFilingFiles(paths, { documents: true });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
@@ -227,10 +230,16 @@ export function buildProgram(): Command {
       const encode = (text: string) => new TextEncoder().encode(text);
       if (formats.includes('csv')) outputs.push({ name: 'review.csv', bytes: encode(reviewCsv(rows)) });
       if (formats.includes('json')) outputs.push({ name: 'review.json', bytes: encode(`${reviewJson(rows, lang)}\n`) });
+      if (formats.includes('xlsx')) outputs.push({ name: 'review.xlsx', bytes: reviewXlsx(rows) });
       const documents = formats.filter(isDocumentFormat) as DocumentFormat[];
-      if (documents.length) {
-        const tree = renderDocument(compileTemplates(options.templates), 'review', reviewContext(rows));
+      const templates = documents.length || options.notice ? compileTemplates(options.templates) : undefined;
+      if (documents.length && templates) {
+        const tree = renderDocument(templates, 'review', reviewContext(rows));
         for (const d of await writeDocuments(tree, documents)) outputs.push({ name: `review.${d.format}`, bytes: d.bytes });
+      }
+      if (options.notice && templates) {
+        const reviewed = rows.map((row, i) => ({ row, data: reads[i]!.read.ok ? (reads[i]!.read as { data: unknown }).data : undefined }));
+        outputs.push(...(await noticeOutputs(reviewed, { templates, formats: documents.length ? documents : DOCUMENT_FORMATS })));
       }
       const written = write(options.out, outputs);
       if (formats.includes('text')) print(reviewText(rows, lang));
