@@ -126,8 +126,9 @@ export function buildProgram(): Command {
     .option('--templates <dir>', 'テンプレートのフォルダ（templates/ をコピーして編集したもの）')
     .option('--draft', 'エラーがあっても下書きとして作成し、不足箇所を【未記入】【要確認】で示します', false)
     .option('--docx-font <name>', 'Word で使う明朝体のフォント名', DEFAULT_DOCX_FONT)
+    .option('--redact', '共有用の非開示版（<ファイル名>.redacted.docx / .pdf）も作成します。IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名を【非開示】に置き換えます', false)
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; lang: Lang }) => {
+    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; lang: Lang }) => {
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
       const templates = compileTemplates(options.templates);
@@ -146,7 +147,7 @@ export function buildProgram(): Command {
           unreadable++;
           continue;
         }
-        const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont });
+        const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
         if (!reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang)) failed++;
       }
       if (progress) process.stderr.write('\n');
