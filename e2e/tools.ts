@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 
 export const REQUIRED_TOOLS = ['qpdf', 'pdffonts', 'pdftotext', 'pdftoppm', 'soffice'] as const;
 export const INSTALL_COMMAND =
-  'apt-get update && apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui fonts-ipaexfont fonts-noto-color-emoji';
+  'apt-get update && apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui python3-openpyxl fonts-ipaexfont fonts-noto-color-emoji';
 
 export function missingTools(): string[] {
   const missing: string[] = REQUIRED_TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
