@@ -10,6 +10,9 @@ export function missingTools(): string[] {
   const hasFont = (name: string) => spawnSync('sh', ['-c', `fc-list | grep -qi "${name}"`]).status === 0;
   if (!hasFont('IPAex')) missing.push('the IPAex fonts');
   if (!hasFont('Noto Color Emoji')) missing.push('the Noto Color Emoji font');
+  // the xlsx review is opened with LibreOffice Calc and openpyxl
+  if (spawnSync('sh', ['-c', 'dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1']).status !== 0) missing.push('LibreOffice Calc');
+  if (spawnSync('/usr/bin/python3', ['-c', 'import openpyxl']).status !== 0) missing.push('python3-openpyxl');
   return missing;
 }
 
