@@ -65,7 +65,7 @@ describe('build --redact', () => {
     const pdf = readFileSync(join(dir, 'shared.redacted.pdf'));
     const docx = readFileSync(join(dir, 'shared.redacted.docx'));
     const pdfText = (await readPdf(pdf)).pages.join('\n');
-    const docxXml = Object.values(unzipSync(docx)).map(strFromU8).join('\n');
+    const docxXml = Object.values(unzipSync(docx)).map((part) => strFromU8(part)).join('\n');
     const carried = [pdf, docx].map((bytes, i) => {
       const read = readDocumentBytes('x', i ? 'docx' : 'pdf', bytes);
       if (!read.ok) throw new Error(read.message);
