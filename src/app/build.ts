@@ -7,6 +7,8 @@ import { renderDocument } from '../templates/renderDocument.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
+import { redactFiling } from '../redact/redactFiling.ts';
+import { carriedFiling, carrying } from './carry.ts';
 import type { FilingSource, OutputFile } from './source.ts';
 
 export interface BuildOptions extends WriterOptions {
@@ -14,6 +16,10 @@ export interface BuildOptions extends WriterOptions {
   templates: CompiledTemplates;
   /** Build even with errors, marking every gap in place (【未記入】) and every page as a draft. */
   draft?: boolean;
+  /** Also make copies for sharing, with contact details and addresses replaced (<name>.redacted.*; see redact/). */
+  redact?: boolean;
+  /** The data is already a redacted copy: say so in the data the documents carry. */
+  redacted?: boolean;
 }
 
 export type BuildOutcome =
@@ -41,8 +47,23 @@ export async function buildFiling(source: FilingSource, options: BuildOptions): 
   }
   if (!filing || !port || (hasErrors(findings) && !options.draft)) return { status: 'invalid', file: source.file, port, findings };
   const context = templateContext(markGaps(filing, gaps), port, findings, options.draft ?? false);
-  const tree = renderDocument(options.templates, 'filing', context);
+  const tree = carrying(renderDocument(options.templates, 'filing', context), {
+    document: 'filing',
+    filing: carriedFiling(checked.filing, source.data),
+    draft: options.draft ?? false,
+    redacted: options.redacted ?? false,
+  });
   const documents = await writeDocuments(tree, options.formats, options);
   const stem = stemOf(source.file);
-  return { status: 'built', file: source.file, port, findings, outputs: documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes })) };
+  const outputs = documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
+  if (options.redact) outputs.push(...(await redactedCopies(source, options)));
+  return { status: 'built', file: source.file, port, findings, outputs };
+}
+
+/** The copies for sharing: the same build from the redacted data, named <name>.redacted.docx / .pdf. */
+async function redactedCopies(source: FilingSource, options: BuildOptions): Promise<OutputFile[]> {
+  const copy = await buildFiling({ file: source.file, data: redactFiling(source.data) }, { ...options, redact: false, redacted: true });
+  if (copy.status !== 'built') return [];
+  const stem = stemOf(source.file);
+  return copy.outputs.map((o) => ({ name: `${stem}.redacted${o.name.slice(stem.length)}`, bytes: o.bytes }));
 }

@@ -8,6 +8,7 @@ import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 import { stemOf } from './build.ts';
+import { carriedFiling, carrying } from './carry.ts';
 import type { FilingSource, OutputFile } from './source.ts';
 
 export type DiffSide = { file: string; filing: Filing; port: PortClassification };
@@ -35,7 +36,11 @@ export async function compareFilings(
   const diff = diffFilings(b.filing, a.filing, { before: b.port, after: a.port });
   let outputs: OutputFile[] = [];
   if (options.documents.length) {
-    const tree = renderDocument(options.templates, 'diff', diffContext(b, a, diff));
+    const tree = carrying(renderDocument(options.templates, 'diff', diffContext(b, a, diff)), {
+      document: 'diff',
+      before: carriedFiling(b.filing, before.data),
+      after: carriedFiling(a.filing, after.data),
+    });
     const stem = `${stemOf(after.file)}.diff`;
     outputs = (await writeDocuments(tree, options.documents)).map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
   }

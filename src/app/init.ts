@@ -45,6 +45,7 @@ export function filingSkeleton(port: PortClassification, kind: ApplicationKind):
     '  filingDate: ""             # 申請日（例：令和8年4月1日）',
     `  addressee: "${addressee}"${' '.repeat(Math.max(1, 16 - addressee.length * 2))}# 宛先（港を管轄する地方運輸局長等）`,
     ...(change ? ['  changeSummary: ""          # 変更の概要'] : []),
+    `  # effectiveDate: ""        # ${change ? '変更予定日' : '事業の開始予定日'}（任意。実施予定の措置の予定日がこれより後になっていないかを確かめます）`,
     '',
     'applicant:',
     '  name: ""                   # 名称',

@@ -1,4 +1,4 @@
-import { closest } from '../util/closest.ts';
+import { editDistance } from '../util/closest.ts';
 import { type Bureau, PORTS, type PortEntry, type SpecifiedPortName } from './ports.ts';
 
 export interface PortClassification {
@@ -54,11 +54,37 @@ export function classifyPort(raw: string): PortClassification {
   return { input: raw, name: null, specified: false, specifiedPort: null, bureau: null, suggestions: suggestPorts(raw) };
 }
 
+/**
+ * Registry names an unknown port name is almost certainly a misspelling of. A port name is short, and two
+ * different ports often differ in one character (静岡 and 福岡), so a change of a character counts only in a name
+ * of three or more characters, and at most one change in every three; a name that only gains or loses
+ * characters at its ends or in between (横浜x, 名古) counts when what remains is the whole other name. Only the
+ * nearest names are offered.
+ */
 export function suggestPorts(raw: string, limit = 3): string[] {
   // A stray 港 in the middle ("横浜港x") should not hide the port it was meant to be.
   const key = normalizePortName(raw).replaceAll('港', '');
   if (!key) return [];
-  const byFolded = new Map([...index].map(([k, entry]) => [k.replaceAll('港', ''), entry]));
-  const names = closest(key, byFolded.keys(), limit * 3).map((k) => byFolded.get(k)!.name);
+  const scored: { name: string; distance: number }[] = [];
+  for (const [k, entry] of index) {
+    const candidate = k.replaceAll('港', '');
+    const distance = nearMiss(key, candidate);
+    if (distance !== null) scored.push({ name: entry.name, distance });
+  }
+  const best = Math.min(...scored.map((s) => s.distance));
+  const names = scored.filter((s) => s.distance === best).map((s) => s.name).sort();
   return [...new Set(names)].slice(0, limit);
+}
+
+/** The edit distance when `a` is a near-certain misspelling of `b`, else null. */
+function nearMiss(a: string, b: string): number | null {
+  const [x, y] = [[...a], [...b]];
+  const shorter = Math.min(x.length, y.length);
+  if (shorter < 2) return null;
+  const distance = editDistance(a, b);
+  if (distance === 0) return 0;
+  // only additions or omissions: the shorter name survives whole, in order
+  if (distance === Math.abs(x.length - y.length) && distance <= Math.max(1, Math.floor(shorter / 2))) return distance;
+  if (shorter < 3) return null;
+  return distance <= Math.floor(shorter / 3) ? distance : null;
 }

@@ -7,11 +7,15 @@ import { compareFilings } from '../app/diff.ts';
 import { filingSkeleton } from '../app/init.ts';
 import type { FilingSource, OutputFile } from '../app/source.ts';
 import { checkTemplates } from '../app/templatesCheck.ts';
+import { checkRead } from '../app/check.ts';
+import { type ExtractFormat, extractFiling } from '../app/extract.ts';
+import { noticeOutputs } from '../app/notice.ts';
+import { reviewXlsx } from '../review/reviewXlsx.ts';
+import { type SourceRead, readSource } from '../readers/readSource.ts';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { MarkupError } from '../document/parseMarkup.ts';
-import { type ReadResult, readFiling } from '../io/readFiling.ts';
 import { OutputError, writeFilesAtomically } from '../io/writeAtomically.ts';
 import { SCOPE_LABELS, enumValueFor, enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
@@ -26,7 +30,6 @@ import { TemplateError, compileTemplates } from '../templates/renderTemplates.ts
 import { type Lang, inLang } from '../util/lang.ts';
 import { packageRoot } from '../util/packageRoot.ts';
 import { hasErrors } from '../validate/finding.ts';
-import { checkFiling } from '../validate/validate.ts';
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -65,11 +68,11 @@ function parseFormats<F extends string>(raw: string, allowed: readonly F[], lang
   return formats as F[];
 }
 
-/** Reads a filing or stops with the reader's message (exit 2). */
-function sourceOf(file: string): FilingSource {
-  const read = readFiling(file);
+/** Reads a filing (YAML, JSON, or a .pdf/.docx that carries one) or stops with the reader's message (exit 2). */
+function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSource {
+  const read = readSource(file);
   if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
-  return { file, data: read.data };
+  return read;
 }
 
 function write(outDir: string, outputs: readonly OutputFile[]): string[] {
@@ -103,12 +106,12 @@ export function buildProgram(): Command {
 
   program
     .command('validate')
-    .description('届出ファイル（YAML/JSON）を検証し、その港で不足している強制要件を示します')
-    .argument('<file>', '届出ファイル（.yaml / .yml / .json）')
+    .description('届出ファイル（YAML/JSON、または tos-filing で作成した .pdf / .docx）を検証し、その港で不足している強制要件を示します')
+    .argument('<file>', '届出ファイル（.yaml / .yml / .json）、または tos-filing で作成した書類（.pdf / .docx）')
     .addOption(formatOption(['text', 'json'], '出力の形式（text: 文章 / json: JSON）'))
     .addOption(langOption())
     .action((file: string, options: { format: string; lang: Lang }) => {
-      const { port, findings } = checkFiling(sourceOf(file).data);
+      const { port, findings } = checkRead(sourceOf(file));
       const report = findingsReport(file, port, findings, options.lang);
       print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
@@ -123,8 +126,9 @@ export function buildProgram(): Command {
     .option('--templates <dir>', 'テンプレートのフォルダ（templates/ をコピーして編集したもの）')
     .option('--draft', 'エラーがあっても下書きとして作成し、不足箇所を【未記入】【要確認】で示します', false)
     .option('--docx-font <name>', 'Word で使う明朝体のフォント名', DEFAULT_DOCX_FONT)
+    .option('--redact', '共有用の非開示版（<ファイル名>.redacted.docx / .pdf）も作成します。IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名を【非開示】に置き換えます', false)
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; lang: Lang }) => {
+    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; lang: Lang }) => {
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
       const templates = compileTemplates(options.templates);
@@ -136,14 +140,14 @@ export function buildProgram(): Command {
       let unreadable = 0;
       for (const [i, file] of files.entries()) {
         progress?.(i + 1, files.length, file);
-        const read = readFiling(file);
+        const read = readSource(file);
         if (!read.ok) {
           if (files.length === 1) throw new UsageError(`${file}: ${read.message}`);
           process.stderr.write(`${file}: ${read.message}\n`);
           unreadable++;
           continue;
         }
-        const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont });
+        const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
         if (!reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang)) failed++;
       }
       if (progress) process.stderr.write('\n');
@@ -167,8 +171,8 @@ export function buildProgram(): Command {
   program
     .command('diff')
     .description('2つの届出ファイルを比較し、新旧対照表（.docx / .pdf）と変更の一覧（json）を作成します')
-    .argument('<before>', '変更前の届出ファイル')
-    .argument('<after>', '変更後の届出ファイル')
+    .argument('<before>', '変更前の届出ファイル（または tos-filing で作成した .pdf / .docx）')
+    .argument('<after>', '変更後の届出ファイル（または tos-filing で作成した .pdf / .docx）')
     .option('--out <dir>', '新旧対照表の出力先のフォルダ', 'out')
     .option('--format <formats>', `作成するもの（${[...DOCUMENT_FORMATS, 'json'].join(',')} から、カンマ区切り。json は標準出力）`, DOCUMENT_FORMATS.join(','))
     .option('--templates <dir>', 'テンプレートのフォルダ')
@@ -208,33 +212,54 @@ export function buildProgram(): Command {
   program
     .command('review')
     .description('複数の届出ファイルを検証し、要件ごとの審査一覧（text / csv / json / docx / pdf）を作成します')
-    .argument('<paths...>', '届出ファイル、またはそれを含むフォルダ（.yaml / .yml / .json を再帰的に探します）')
+    .argument('<paths...>', '届出ファイルや受け取った書類、またはそれを含むフォルダ（.yaml / .yml / .json / .pdf / .docx を再帰的に探します）')
     .option('--out <dir>', 'csv・json・docx・pdf の出力先のフォルダ', 'out')
-    .option('--format <formats>', '作成するもの（text,csv,json,docx,pdf から、カンマ区切り。text は標準出力）', 'text')
+    .option('--format <formats>', '作成するもの（text,csv,json,xlsx,docx,pdf から、カンマ区切り。text は標準出力）', 'text')
+    .option('--notice', 'エラーのある届出ごとに、補正のお願いの案（<ファイル名>.notice.docx / .pdf）を作成します', false)
     .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; templates?: string; lang: Lang }) => {
+    .action(async (paths: string[], options: { out: string; format: string; notice: boolean; templates?: string; lang: Lang }) => {
       const lang = options.lang;
-      const formats = parseFormats(options.format, ['text', 'csv', 'json', ...DOCUMENT_FORMATS], lang);
-      const files = collectFilingFiles(paths);
+      const formats = parseFormats(options.format, ['text', 'csv', 'json', 'xlsx', ...DOCUMENT_FORMATS], lang);
+      const files = collectFilingFiles(paths, { documents: true });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
-      const reads: { file: string; read: ReadResult }[] = files.map((file) => ({ file, read: readFiling(file) }));
+      const reads: { file: string; read: SourceRead }[] = files.map((file) => ({ file, read: readSource(file) }));
       const rows = reviewRows(reads, progress);
       if (progress) process.stderr.write('\n');
       const outputs: OutputFile[] = [];
       const encode = (text: string) => new TextEncoder().encode(text);
       if (formats.includes('csv')) outputs.push({ name: 'review.csv', bytes: encode(reviewCsv(rows)) });
       if (formats.includes('json')) outputs.push({ name: 'review.json', bytes: encode(`${reviewJson(rows, lang)}\n`) });
+      if (formats.includes('xlsx')) outputs.push({ name: 'review.xlsx', bytes: reviewXlsx(rows) });
       const documents = formats.filter(isDocumentFormat) as DocumentFormat[];
-      if (documents.length) {
-        const tree = renderDocument(compileTemplates(options.templates), 'review', reviewContext(rows));
+      const templates = documents.length || options.notice ? compileTemplates(options.templates) : undefined;
+      if (documents.length && templates) {
+        const tree = renderDocument(templates, 'review', reviewContext(rows));
         for (const d of await writeDocuments(tree, documents)) outputs.push({ name: `review.${d.format}`, bytes: d.bytes });
+      }
+      if (options.notice && templates) {
+        const reviewed = rows.map((row, i) => ({ row, data: reads[i]!.read.ok ? (reads[i]!.read as { data: unknown }).data : undefined }));
+        outputs.push(...(await noticeOutputs(reviewed, { templates, formats: documents.length ? documents : DOCUMENT_FORMATS })));
       }
       const written = write(options.out, outputs);
       if (formats.includes('text')) print(reviewText(rows, lang));
       for (const path of written) print(path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
+    });
+
+  program
+    .command('extract')
+    .description('tos-filing で作成した書類（.pdf / .docx）に含まれる届出データを出力します')
+    .argument('<document>', '書類（.pdf / .docx）')
+    .addOption(formatOption(['yaml', 'json'], '出力の形式（yaml / json）'))
+    .option('--before', '新旧対照表では変更前の届出データを出力します（既定は変更後）', false)
+    .addOption(langOption())
+    .action((file: string, options: { format: ExtractFormat; before: boolean; lang: Lang }) => {
+      const outcome = extractFiling(sourceOf(file), { format: options.format, before: options.before });
+      if (outcome.status === 'not-a-document')
+        throw new UsageError(inLang({ ja: `${file}: 書類（.pdf / .docx）を指定してください（届出ファイルはそのまま使えます）`, en: `${file}: give a .pdf or .docx document` }, options.lang));
+      process.stdout.write(outcome.text);
     });
 
   program

@@ -1,3 +1,5 @@
+import type { Attachment } from './attachment.ts';
+
 /**
  * The document tree both writers consume. Templates produce markup; parseMarkup turns it into this tree.
  * Inline content is flattened into styled runs so that writers never deal with nesting.
@@ -77,6 +79,8 @@ export interface DocumentTree {
   header: Paragraph[];
   footer: Paragraph[];
   body: Block[];
+  /** Files the document carries inside itself (the filing it was made from); see attachment.ts. */
+  attachments?: readonly Attachment[];
 }
 
 export const PLAIN: TextStyle = { bold: false, italic: false, underline: false, mark: null };

@@ -12,6 +12,7 @@ export const application = z
     filingDate: labelled('申請日', calendarDate()),
     addressee: labelled('宛先（管轄地方運輸局長等）', text()),
     changeSummary: opt('変更の概要', longText()),
+    effectiveDate: opt('事業の開始予定日（変更の場合は変更予定日）', calendarDate()),
   })
   .meta({ title: '申請' });
 

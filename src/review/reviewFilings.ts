@@ -5,7 +5,8 @@ import { REQUIREMENTS, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import type { ReadResult } from '../io/readFiling.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
-import { type Finding, countBySeverity } from '../validate/finding.ts';
+import { type DocumentFacts, documentFindings } from '../validate/documentFindings.ts';
+import { type Finding, countBySeverity, sortFindings } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 
 /**
@@ -33,15 +34,18 @@ export interface ReviewRow {
 }
 
 const FILING_EXTENSIONS = /\.(ya?ml|json)$/i;
+/** Documents made by tos-filing carry their filing: a folder of received documents can be reviewed as it is. */
+const WITH_DOCUMENTS = /\.(ya?ml|json|pdf|docx)$/i;
 
 /** The filing files named by the arguments: files as given, folders searched recursively, in a stable order. */
-export function collectFilingFiles(inputs: readonly string[]): string[] {
+export function collectFilingFiles(inputs: readonly string[], options: { documents?: boolean } = {}): string[] {
+  const wanted = options.documents ? WITH_DOCUMENTS : FILING_EXTENSIONS;
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (FILING_EXTENSIONS.test(entry.name)) out.push(path);
+      else if (wanted.test(entry.name)) out.push(path);
     }
   };
   for (const input of inputs) {
@@ -83,8 +87,8 @@ function writtenStatus(data: unknown, id: RequirementId): string | undefined {
   return typeof measure?.status === 'string' ? measure.status : '';
 }
 
-/** One filing's row, from what reading it gave. */
-export function reviewRow(file: string, read: ReadResult): ReviewRow {
+/** One filing's row, from what reading it gave (a .pdf/.docx reader also tells about the document: `carrier`). */
+export function reviewRow(file: string, read: ReadResult & { carrier?: DocumentFacts }): ReviewRow {
   if (!read.ok) {
     return {
       file,
@@ -100,7 +104,9 @@ export function reviewRow(file: string, read: ReadResult): ReviewRow {
       filingDate: null,
     };
   }
-  const { filing, port, findings } = checkFiling(read.data);
+  const checked = checkFiling(read.data);
+  const { filing, port } = checked;
+  const findings = sortFindings([...checked.findings, ...documentFindings(read.carrier)]);
   const counts = countBySeverity(findings);
   const raw = read.data as { applicant?: { name?: unknown }; port?: { name?: unknown } };
   const portName = port?.name ?? (typeof raw.port?.name === 'string' ? raw.port.name : null);
@@ -124,7 +130,7 @@ export function reviewRow(file: string, read: ReadResult): ReviewRow {
 }
 
 /** Rows for files already read, in order. */
-export function reviewRows(reads: readonly { file: string; read: ReadResult }[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {
+export function reviewRows(reads: readonly { file: string; read: ReadResult & { carrier?: DocumentFacts } }[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {
   return reads.map(({ file, read }, i) => {
     onProgress?.(i + 1, reads.length, file);
     return reviewRow(file, read);

@@ -70,7 +70,7 @@ export function lintTemplate(template: TemplateSource): void {
   if (problems.length) throw new TemplateError(problems.join('\n'));
 }
 
-export type DocumentKind = 'filing' | 'diff' | 'review';
+export type DocumentKind = 'filing' | 'diff' | 'review' | 'notice';
 
 export function readTemplates(dir: string): { documents: TemplateSource[]; partials: TemplateSource[] } {
   if (!existsSync(join(dir, MAIN))) throw new TemplateError(`${join(dir, MAIN)}: テンプレートが見つかりません（${MAIN} が必要です）`);

@@ -29,6 +29,15 @@ export const FINDING_CODES = [
   'SCHEMA_UNKNOWN_FIELD',
   'SCHEMA_REQUIRED',
   'SCHEMA_INVALID',
+  // plausibility checks examiners make by eye (plausibility.ts)
+  'ADDRESSEE_WRONG_BUREAU',
+  'ADDRESSEE_NO_BUREAU',
+  'REMOVABLE_MEDIA_PURPOSE_MISSING',
+  'CONTRACT_CLAUSE_MISSING',
+  'MEASURE_PLANNED_AFTER_TARGET',
+  // what reading a .pdf/.docx found (documentFindings.ts)
+  'DOCUMENT_TEXT_CHANGED',
+  'DOCUMENT_REDACTED',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -160,6 +160,46 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja: '文字の表示順を変える制御文字（双方向制御文字）が含まれています。書類によって見え方が変わるため、書類では削除して出力します。',
     en: 'The text holds bidirectional control characters, which can make documents show different text; the documents leave them out.',
   }),
+  ADDRESSEE_WRONG_BUREAU: (p) => ({
+    ja: `宛先「${str(p.addressee)}」は${str(p.named)}ですが、${str(p.portName)}を管轄するのは${str(p.expected).replace(/長$/, '')}です。宛先を「${str(p.expected)}」としてください。`,
+    en: `The addressee "${str(p.addressee)}" is ${str(p.named)}, but ${str(p.portName)} is under ${str(p.expected).replace(/長$/, '')}; address the filing to "${str(p.expected)}".`,
+  }),
+  ADDRESSEE_NO_BUREAU: (p) => ({
+    ja: `宛先「${str(p.addressee)}」に、${str(p.portName)}を管轄する地方運輸局等の名称がありません。宛先は「${str(p.expected)}」としてください。`,
+    en: `The addressee "${str(p.addressee)}" does not name the bureau competent for ${str(p.portName)}; address the filing to "${str(p.expected)}".`,
+  }),
+  REMOVABLE_MEDIA_PURPOSE_MISSING: (p, l) => ({
+    ja: `ターミナル「${str(p.name)}」では外部記憶媒体（USBメモリ等）を使用するとされていますが、使用する場面が記載されていません。「使用する場面」に、例えば「保守会社によるプログラムの更新」「帳票データの受け渡し」のように、何に使うかを記載してください。ガイドライン：${guidelineSection('removable-media-scan', l)}`,
+    en: `Terminal "${str(p.name)}" uses removable media but does not say what for; list the uses (e.g. program updates by the maintenance company). Guideline: ${guidelineSection('removable-media-scan', l)}`,
+  }),
+  CONTRACT_CLAUSE_MISSING: (p, l) => ({
+    ja: `「${requirementTitle(p.requirement)}」：契約に定めている事項のうち ${quoteJa(list(p.clauses))} が「はい」になっていません。契約に定めていれば「はい」と記載し、定めていなければ契約を見直す予定（実施状況「一部実施」とその理由）を記載してください。ガイドライン：${guidelineSection(str(p.requirement), l)}`,
+    en: `"${requirementTitle(p.requirement)}": the contract clauses ${list(p.clauses).join(', ')} are not confirmed; set them to true if the contract has them, or state the plan to revise the contract (status partial, with a reason). Guideline: ${guidelineSection(str(p.requirement), l)}`,
+  }),
+  MEASURE_PLANNED_AFTER_TARGET: (p) => {
+    const target = p.kind === 'new-license' ? { ja: '事業の開始予定日', en: 'planned start of business' } : { ja: '変更予定日', en: 'planned date of the change' };
+    return {
+      ja: `「${requirementTitle(p.requirement)}」：実施予定日（${dateJa(p.date)}）が、この申請の${target.ja}（${dateJa(p.target)}）より後です。${target.ja}までに実施する予定日を記載するか、それまでの間に講じる代替の措置を記載してください。`,
+      en: `"${requirementTitle(p.requirement)}": the planned date ${str(p.date)} is after the filing's ${target.en} (${str(p.target)}); plan it for that date, or describe the interim measure.`,
+    };
+  },
+  DOCUMENT_TEXT_CHANGED: (p) => {
+    const kind = p.format === 'pdf' ? 'PDF' : 'Word文書';
+    if (p.unreadable)
+      return {
+        ja: `この${kind}の本文を読み取れなかったため、書類に埋め込まれた届出データと文面が一致するかを確かめられませんでした。書類の文面を確認してください。`,
+        en: `The body text of this ${p.format === 'pdf' ? 'PDF' : 'Word document'} could not be read, so whether it matches the filing data it carries could not be checked.`,
+      };
+    const sections = list(p.sections).map((s) => (s ? s : '書類の冒頭'));
+    return {
+      ja: `この${kind}の文面が、書類に埋め込まれた届出データから作成された文面と一致しません（${quoteJa(sections)}）。作成後に編集された可能性があります。審査では書類の文面と届出データの違いを確認してください（一覧・判定は届出データによります）。`,
+      en: `The text of this ${p.format === 'pdf' ? 'PDF' : 'Word document'} no longer matches the text made from the filing data it carries (${list(p.sections).map((s) => s || 'opening').join(', ')}); it may have been edited. Review and marks are based on the data.`,
+    };
+  },
+  DOCUMENT_REDACTED: () => ({
+    ja: 'この書類は共有用の非開示版です。IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名は【非開示】に置き換えられています。',
+    en: 'This is a redacted copy for sharing: IP addresses, host names, e-mail addresses, phone numbers and contact persons’ names are replaced by 【非開示】.',
+  }),
   SCHEMA_UNKNOWN_FIELD: (p) => ({
     ja: `不明な項目「${str(p.key)}」です。` + (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : ''),
     en: `Unknown field "${str(p.key)}".` + (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : ''),

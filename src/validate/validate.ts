@@ -6,6 +6,7 @@ import { normalizeInput } from '../model/normalizeInput.ts';
 import { type Key, fieldAt, parseAt } from '../model/schemaWalk.ts';
 import { pathsWithBidiControl, pathsWithXmlIllegal } from '../util/xmlSafe.ts';
 import { type Finding, finding, sortFindings } from './finding.ts';
+import { plausibilityFindings } from './plausibility.ts';
 import { schemaFindings } from './schemaFindings.ts';
 
 export interface CheckResult {
@@ -67,6 +68,7 @@ export function validate(filing: Filing): Finding[] {
     ...terminalFindings(filing.port.terminals),
     ...organizationFindings(filing, port),
     ...measureFindings(filing.measures, port, filing.port.name, { filingDate: filing.application.filingDate, terminals: filing.port.terminals }, []),
+    ...plausibilityFindings(filing, port),
   ]);
 }
 

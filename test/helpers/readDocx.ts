@@ -19,7 +19,9 @@ export function readDocx(bytes: Uint8Array) {
     const base = rels.replace(/_rels\/[^/]*\.rels$/, '');
     for (const m of xml(rels).matchAll(/Target="([^"]+)"(?: TargetMode="([^"]+)")?/g)) {
       if (m[2] === 'External') continue;
-      const target = m[1]!.startsWith('/') ? m[1]!.slice(1) : base + m[1]!;
+      const joined = m[1]!.startsWith('/') ? m[1]!.slice(1) : base + m[1]!;
+      // resolve ../ segments (a custom XML part is related from word/ as ../customXml/item1.xml)
+      const target = joined.split('/').reduce<string[]>((parts, seg) => (seg === '..' ? parts.slice(0, -1) : [...parts, seg]), []).join('/');
       if (!files[target]) problems.push(`${rels}: missing target ${target}`);
     }
   }

@@ -1,15 +1,18 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Attachment } from '../../document/attachment.ts';
+import { addCustomXmlParts } from './customXml.ts';
 
 /**
  * Makes a packed .docx byte-identical across runs and time zones: fixed core-properties dates, fixed zip
  * entry times, a fixed entry order, and nanoid-based relationship ids renumbered in order of appearance.
  */
-export function packDeterministic(packed: Uint8Array, isoDate: string): Uint8Array {
-  return zipDeterministic(unzipSync(packed), isoDate);
+export function packDeterministic(packed: Uint8Array, isoDate: string, attachments?: readonly Attachment[]): Uint8Array {
+  return zipDeterministic(unzipSync(packed), isoDate, attachments);
 }
 
 /** The same, from the package's parts before they were ever zipped. */
-export function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string): Uint8Array {
+export function zipDeterministic(files: Record<string, Uint8Array>, isoDate: string, attachments?: readonly Attachment[]): Uint8Array {
+  addCustomXmlParts(files, attachments); // the data the document carries (customXml.ts)
   const stamp = `${isoDate}T00:00:00Z`;
   const core = files['docProps/core.xml'];
   if (core) {

@@ -199,10 +199,10 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
       },
     ],
   });
-  return pack(doc, tree.date);
+  return pack(doc, tree.date, tree.attachments);
 }
 
-/** Packs with docx's public Packer, then makes the zip deterministic (fixed dates, order and ids). */
-async function pack(doc: Document, isoDate: string): Promise<Uint8Array> {
-  return packDeterministic(await Packer.toBuffer(doc), isoDate);
+/** Packs with docx's public Packer, then makes the zip deterministic (fixed dates, order and ids) and adds our parts. */
+async function pack(doc: Document, isoDate: string, attachments: DocumentTree['attachments']): Promise<Uint8Array> {
+  return packDeterministic(await Packer.toBuffer(doc), isoDate, attachments);
 }

@@ -1,4 +1,4 @@
-import { PDFDocument, degrees, rgb } from 'pdf-lib';
+import { PDFDocument, beginMarkedContent, degrees, endMarkedContent, rgb } from 'pdf-lib';
 import type { Block, DocumentTree, Inline, Paragraph } from '../../document/tree.ts';
 import { PageWriter } from './drawOps.ts';
 import { type FontRole, fontBytes, fontkitForPdfLib, metricsFor } from './fonts.ts';
@@ -6,6 +6,7 @@ import { type Fonts, Renderer } from './layout.ts';
 import { sanitize } from './lineBreak.ts';
 import { useNativeDeflate } from './nativeDeflate.ts';
 import { PageFlow } from './pageFlow.ts';
+import { finishPdfA } from './pdfa.ts';
 import { pageGeometry } from './pageStyle.ts';
 
 /** The PDF writer: embeds the fonts the document needs, lays the tree out on A4 pages and saves. */
@@ -106,6 +107,7 @@ export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Pr
   const pages = flow.pages;
   pages.forEach((page, i) => {
     const number = (p: Paragraph): Paragraph => ({ ...p, children: substitutePageNumbers(p.children, i + 1, pages.length) });
+    page.pushOperators(beginMarkedContent('Artifact')); // running header, footer and draft mark are not body text
     let top = PAGE.height - PAGE.headerTop;
     for (const box of renderer.blockBoxes(tree.header.map(number), PAGE.contentWidth, true)) {
       box.draw(page, PAGE.left, top);
@@ -127,6 +129,7 @@ export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Pr
         rotate: degrees(40),
       });
     }
+    page.pushOperators(endMarkedContent());
   });
 
   const date = new Date(`${tree.date}T00:00:00Z`);
@@ -136,5 +139,6 @@ export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Pr
   doc.setProducer('tos-filing (pdf-lib)');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  await finishPdfA(doc, tree);
   return doc.save({ useObjectStreams: false });
 }

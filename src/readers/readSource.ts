@@ -1,0 +1,107 @@
+import { closeSync, openSync, readSync, readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { changedSections, normalizeVisible } from '../document/visibleText.ts';
+import { type ReadResult, readFiling } from '../io/readFiling.ts';
+import type { CarrierProblem, CarrierRead } from './carrier.ts';
+import { readDocxCarrier } from './docx/readDocx.ts';
+import { READ_LIMITS } from './limits.ts';
+import { readPdfCarrier } from './pdf/readPdf.ts';
+
+/**
+ * The reader registry: a filing comes from a YAML or JSON file, or from the data a .pdf or .docx we made carries.
+ * The reader is chosen by the file's first bytes (%PDF-, or a zip) and then its extension; every reader returns
+ * the filing's data, not yet judged, or a message that names the file's problem in Japanese.
+ */
+
+/** What a document's reader found besides the filing: where it came from and whether its text was edited. */
+export interface CarrierInfo {
+  format: 'pdf' | 'docx';
+  document: 'filing' | 'diff';
+  redacted: boolean;
+  draft: boolean;
+  /**
+   * Titles of the sections whose visible text no longer matches the text the document was made with ('' is the
+   * part before the first heading); null when the text could not be read at all.
+   */
+  changedSections: string[] | null;
+  /** For a 新旧対照表: the version before the change (the data is the version after). */
+  before?: unknown;
+}
+
+export type SourceRead = Extract<ReadResult, { ok: false }> | { ok: true; file: string; data: unknown; carrier?: CarrierInfo };
+
+export const DOCUMENT_EXTENSIONS = ['.pdf', '.docx'] as const;
+
+const PROBLEMS: Record<CarrierProblem, (format: string) => string> = {
+  'no-data': (f) =>
+    `この${f}には tos-filing の届出データが含まれていません（tos-filing で作成した書類だけが読めます。届出ファイル（YAML）があればそれを指定してください）`,
+  'newer-version': (f) => `この${f}の届出データは、新しい版の tos-filing で作成されています。tos-filing を更新してください`,
+  encrypted: (f) => `この${f}は暗号化（パスワード保護）されているため読めません。保護を解除したファイルを指定してください`,
+  damaged: (f) => `${f}として読めません（ファイルが壊れているか、${f}ではありません）`,
+  'too-large': (f) => `${f}の内容が大きすぎるため読むのをやめました（tos-filing が作成する書類はこの上限を大きく下回ります）`,
+};
+
+function firstBytes(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = new Uint8Array(8);
+    const n = readSync(fd, buffer, 0, 8, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function kindOf(file: string): 'pdf' | 'docx' | 'filing' {
+  const ext = extname(file).toLowerCase();
+  let head: Uint8Array;
+  try {
+    head = firstBytes(file);
+  } catch {
+    return 'filing'; // the YAML reader says why the file cannot be read
+  }
+  const ascii = String.fromCharCode(...head);
+  if (ascii.startsWith('%PDF-') || ext === '.pdf') return 'pdf';
+  if (ascii.startsWith('PK\u0003\u0004') || ext === '.docx') return 'docx';
+  return 'filing';
+}
+
+function fromCarrier(file: string, format: 'pdf' | 'docx', read: CarrierRead): SourceRead {
+  const label = format === 'pdf' ? 'PDF' : 'Word文書（.docx）';
+  if (!read.ok) return { ok: false, file, reason: 'unreadable', message: PROBLEMS[read.problem](label) };
+  const { carried, bodyText } = read;
+  const visible = bodyText === null ? null : normalizeVisible(bodyText);
+  const carrier: CarrierInfo = {
+    format,
+    document: carried.document,
+    redacted: carried.redacted,
+    draft: carried.draft,
+    changedSections: visible === null ? null : changedSections(carried, visible),
+  };
+  if (carried.document === 'diff') return { ok: true, file, data: carried.after, carrier: { ...carrier, before: carried.before } };
+  return { ok: true, file, data: carried.filing, carrier };
+}
+
+/** Reads a filing from any file a person may name: YAML, JSON, or a .pdf/.docx made by tos-filing. Never writes. */
+export function readSource(file: string): SourceRead {
+  const kind = kindOf(file);
+  if (kind === 'filing') return readFiling(file);
+  let bytes: Uint8Array;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return { ok: false, file, reason: 'unreadable', message: 'フォルダです。ファイルを指定してください' };
+    if (stat.size > READ_LIMITS.fileBytes)
+      return { ok: false, file, reason: 'unreadable', message: `ファイルが大きすぎます（${READ_LIMITS.fileBytes / 1024 / 1024}MBまで）` };
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, file, reason: 'unreadable', message: code === 'ENOENT' ? 'ファイルが見つかりません' : code === 'EACCES' ? 'ファイルを読む権限がありません' : String((err as Error).message) };
+  }
+  return readDocumentBytes(file, kind, bytes);
+}
+
+/** The same for bytes already in memory (tests, the editor). */
+export function readDocumentBytes(file: string, format: 'pdf' | 'docx', bytes: Uint8Array): SourceRead {
+  if (bytes.length > READ_LIMITS.fileBytes) return { ok: false, file, reason: 'unreadable', message: `ファイルが大きすぎます（${READ_LIMITS.fileBytes / 1024 / 1024}MBまで）` };
+  return fromCarrier(file, format, format === 'pdf' ? readPdfCarrier(bytes) : readDocxCarrier(bytes));
+}
