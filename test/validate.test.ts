@@ -40,6 +40,7 @@ describe('validate: the complete filings', () => {
   it('reports no error for specified-only items when the same filing moves to a general port', () => {
     const filing = loadFixture(SPECIFIED);
     filing.port.name = '堺泉北港';
+    filing.application.addressee = '近畿運輸局長';
     const findings = checkFiling(filing).findings;
     expect(errors(findings)).toEqual([]);
     const infos = findings.filter((f) => f.code === 'MEASURE_NOT_REQUIRED_HERE').map((f) => f.requirementId);
@@ -50,6 +51,7 @@ describe('validate: the complete filings', () => {
   it('does not require specified-only items at a general port', () => {
     const filing = loadFixture(SPECIFIED);
     filing.port.name = '北九州港';
+    filing.application.addressee = '九州運輸局長';
     for (const r of REQUIREMENTS) if (r.scope === 'specified') delete (filing.measures as Record<string, unknown>)[r.id];
     expect(checkFiling(filing).findings).toEqual([]);
   });
