@@ -27,6 +27,7 @@ import { type Lang, inLang } from '../util/lang.ts';
 import { packageRoot } from '../util/packageRoot.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
+import { EditorStartError, runEditor } from '../web/runEditor.ts';
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -294,6 +295,27 @@ export function buildProgram(): Command {
       const kind = enumValueFor('applicationKind', options.kind) as ApplicationKind | undefined;
       if (!kind) throw new UsageError(inLang({ ja: `--kind には ${enumValues('applicationKind').join('、')} のいずれかを指定してください（${options.kind}）`, en: `--kind takes ${enumValues('applicationKind').join(', ')} (not ${options.kind})` }, options.lang));
       print(filingSkeleton(portOrFail(options.port, options.lang), kind));
+    });
+
+  program
+    .command('edit')
+    .description('届出ファイルをブラウザの画面で編集します（項目ごとに検証結果を表示し、保存・書類のプレビューができます）')
+    .argument('<file>', '届出ファイル（.yaml / .yml / .json）。まだない場合は --port を指定するとひな形から始めます')
+    .option('--port <name>', 'ファイルがまだない場合に、ひな形を作る港名（例：清水港）')
+    .option('--http-port <number>', '編集画面のポート番号（0 で空いているポート）')
+    .option('--no-open', 'ブラウザを開かない（表示された URL を自分で開く）')
+    .addOption(langOption())
+    .action(async (file: string, options: { port?: string; httpPort?: string; open: boolean; lang: Lang }) => {
+      const httpPort = options.httpPort === undefined ? undefined : Number(options.httpPort);
+      if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535))
+        throw new UsageError(inLang({ ja: `--http-port には 0〜65535 の数を指定してください（${options.httpPort}）`, en: `--http-port takes 0-65535 (not ${options.httpPort})` }, options.lang));
+      const port = options.port === undefined ? undefined : portOrFail(options.port, options.lang);
+      try {
+        await runEditor({ file, port, httpPort, open: options.open, log: (line) => print(line) });
+      } catch (err) {
+        if (err instanceof EditorStartError) throw new UsageError(err.message);
+        throw err;
+      }
     });
 
   program

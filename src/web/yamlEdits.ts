@@ -1,4 +1,4 @@
-import { Document, type Node as YamlNode, type Pair, isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, stringify, visit } from 'yaml';
+import { Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq, isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, stringify, visit } from 'yaml';
 
 /**
  * Writes new data into the text of a YAML filing, changing only what changed: the parsed Document tells where
@@ -133,11 +133,11 @@ class Splicer {
     this.replace(node, next as Plain, place);
   }
 
-  private map(node: YamlNode & { items: Pair[]; flow?: boolean; range?: [number, number, number] }, before: Record<string, unknown>, next: Record<string, unknown>, place: Place) {
+  private map(node: YAMLMap, before: Record<string, unknown>, next: Record<string, unknown>, place: Place) {
     const pairs = new Map<string, Pair>();
     for (const pair of node.items) {
       if (!isScalar(pair.key) || !pair.key.range) throw new CannotSplice();
-      pairs.set(String(pair.key.value), pair);
+      pairs.set(String(pair.key.value), pair as Pair);
     }
     const added = Object.keys(next).filter((k) => !Object.hasOwn(before, k));
     const removed = Object.keys(before).filter((k) => !Object.hasOwn(next, k));
@@ -145,7 +145,7 @@ class Splicer {
     const flow = place.flow || Boolean(node.flow);
     for (const [key, pair] of pairs) {
       if (!Object.hasOwn(next, key) || !Object.hasOwn(before, key)) continue;
-      const keyStart = pair.key!.range![0];
+      const keyStart = (pair.key as YamlNode).range![0];
       const afterColon = this.src.indexOf(':', (pair.key as YamlNode).range![1]) + 1;
       const childPlace: Place = { flow, indent: this.col(keyStart) + 2, afterColon };
       if (!pair.value) {
@@ -156,10 +156,10 @@ class Splicer {
     }
     if (!removed.length && !added.length) return;
     let lastEnd = 0;
-    for (const pair of node.items) lastEnd = Math.max(lastEnd, this.pairEnd(pair));
+    for (const pair of node.items) lastEnd = Math.max(lastEnd, this.pairEnd(pair as Pair));
     for (const key of removed) {
       const pair = pairs.get(key)!;
-      const keyStart = pair.key!.range![0];
+      const keyStart = (pair.key as YamlNode).range![0];
       const start = this.lineStart(keyStart);
       const end = this.pairEnd(pair);
       if (this.src.slice(start, keyStart).trim() !== '' || !this.endsLine(end)) throw new CannotSplice();
@@ -176,7 +176,7 @@ class Splicer {
     }
   }
 
-  private seq(node: YamlNode & { items: unknown[]; flow?: boolean; range?: [number, number, number] }, before: unknown[], next: unknown[], place: Place) {
+  private seq(node: YAMLSeq, before: unknown[], next: unknown[], place: Place) {
     const items = node.items as YamlNode[];
     if (items.some((n) => !n || isAlias(n) || !n.range)) throw new CannotSplice();
     const flow = place.flow || Boolean(node.flow);
