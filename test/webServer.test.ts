@@ -191,7 +191,7 @@ describe('saving', () => {
     expect(refused.status).toBe(422);
     expect(refused.json().problems.map((p: { where: string }) => p.where)).toContain('申請 › 申請日');
     data.application.filingDate = '令和8年4月1日';
-    const made = await post('/api/documents', { data });
+    const made = await post('/api/documents', { data, formats: ['pdf', 'docx'] });
     expect(made.status).toBe(200);
     expect(made.json().draft).toBe(true);
     const pdf = await send(`/api/documents/${made.json().id}/pdf?token=${server.token}`);

@@ -99,10 +99,11 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     return { ok: true as const, name: file.name, path: file.path, exists: read.state.exists, version: read.state.version, data: read.state.data };
   }
 
-  async function makeDocuments(data: Record<string, unknown>) {
+  /** The documents of the data as `build` would write them (a draft while errors remain); the preview needs only the PDF. */
+  async function makeDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
     const checked = checkFiling(data);
     const draft = hasErrors(checked.findings);
-    const outcome = await buildFiling({ file: file.path, data }, { formats: ['pdf', 'docx'], templates, draft });
+    const outcome = await buildFiling({ file: file.path, data }, { formats, templates, draft });
     if (outcome.status !== 'built') {
       const blocking = outcome.findings.filter((f) => f.severity === 'error').slice(0, 20);
       return {
@@ -130,7 +131,8 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     const fileName = `${stored.stem}.${format}`;
     const disposition = `${download ? 'attachment' : 'inline'}; filename="${format === 'pdf' ? 'filing.pdf' : 'filing.docx'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-    send(res, 200, type, bytes, { 'Content-Disposition': disposition });
+    // the browser's own PDF viewer draws this response: it may be framed by the page, and nothing else is said
+    send(res, 200, type, bytes, { 'Content-Disposition': disposition, 'Content-Security-Policy': "frame-ancestors 'self'" });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -179,7 +181,9 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     }
     if (path === '/api/documents') {
       const body = await readJsonBody(req);
-      const made = await makeDocuments(filingOf(body));
+      const formats = body.formats === undefined ? ['pdf' as const] : body.formats;
+      if (!Array.isArray(formats) || !formats.length || !formats.every((f) => f === 'pdf' || f === 'docx')) throw new HttpError(400, '書類の形式（formats）は pdf・docx から選んでください');
+      const made = await makeDocuments(filingOf(body), formats as ('pdf' | 'docx')[]);
       return sendJson(res, made.ok ? 200 : 422, made);
     }
     throw new HttpError(404, 'ありません');

@@ -46,7 +46,7 @@ class Editor {
   private validations = 0;
   private saving = false;
   private findings: readonly Finding[] = [];
-  private documents: { id: string; json: string } | null = null;
+  private documents: { id: string; json: string; formats: string[] } | null = null;
   private readonly el = {
     state: h('span', { class: 'state', role: 'status' }),
     counts: h('div', { class: 'counts', role: 'status' }),
@@ -414,11 +414,11 @@ class Editor {
 
   // ---------- documents ----------
 
-  private async makeDocuments(): Promise<{ id: string; draft: boolean } | null> {
+  private async makeDocuments(formats: ('pdf' | 'docx')[]): Promise<{ id: string; draft: boolean } | null> {
     const json = JSON.stringify(this.data);
-    const res = await api<{ ok: boolean; id?: string; draft?: boolean; message?: string; problems?: { where: string; message: string }[]; error?: string }>('/api/documents', { data: this.data });
+    const res = await api<{ ok: boolean; id?: string; draft?: boolean; message?: string; problems?: { where: string; message: string }[]; error?: string }>('/api/documents', { data: this.data, formats });
     if (res.status === 200 && res.body.id) {
-      this.documents = { id: res.body.id, json };
+      this.documents = { id: res.body.id, json, formats };
       return { id: res.body.id, draft: Boolean(res.body.draft) };
     }
     this.el.previewPanel.hidden = false;
@@ -432,7 +432,7 @@ class Editor {
   async preview(): Promise<void> {
     this.el.previewPanel.hidden = false;
     this.el.previewState.textContent = '書類を作成しています…';
-    const made = await this.makeDocuments();
+    const made = await this.makeDocuments(['pdf']);
     if (!made) return;
     this.el.frame.hidden = false;
     this.el.frame.src = documentUrl(made.id, 'pdf', false);
@@ -444,7 +444,8 @@ class Editor {
 
   private async download(format: 'pdf' | 'docx') {
     const json = JSON.stringify(this.data);
-    const id = this.documents?.json === json ? this.documents.id : (await this.makeDocuments())?.id;
+    const reuse = this.documents?.json === json && this.documents.formats.includes(format);
+    const id = reuse ? this.documents!.id : (await this.makeDocuments([format]))?.id;
     if (!id) return;
     const a = h('a', { href: documentUrl(id, format, true), download: '' });
     document.body.append(a);
