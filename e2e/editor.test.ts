@@ -32,8 +32,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function editor(args: string[]): Promise<RunningEditor> {
-  const e = await startEditorProcess(args);
+async function editor(args: string[], httpPort = 0): Promise<RunningEditor> {
+  const e = await startEditorProcess(args, httpPort);
   editors.push(e);
   return e;
 }
@@ -209,6 +209,39 @@ describe('the editor in a browser', () => {
     const describedBy = (await date.getAttribute('aria-describedby')) ?? '';
     const messageId = describedBy.split(' ').find((id) => id.startsWith('finding-'))!;
     expect(await page.locator(`#${messageId}`).textContent()).toContain('申請日');
+  });
+
+  it('keeps unsaved edits through a reload and a restart of the editor, and warns before leaving them', async () => {
+    const file = join(dir, 'draft.yaml');
+    const first = await editor([file, '--port', '清水港']);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(first.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('#f-applicant__name').click();
+    await page.keyboard.type('未保存の名称');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(800);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(dialogs).toContain('beforeunload');
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('未保存の名称');
+    expect(await page.locator('.notice').textContent()).toContain('保存していない変更');
+
+    // the editor stops and starts again at the same address: a new token, the same browser storage
+    expect(await first.stop()).toBe(0);
+    const again = await editor([file, '--port', '清水港'], first.port);
+    expect(again.token).not.toBe(first.token);
+    await page.goto(again.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('未保存の名称');
+    expect(spawnSync('test', ['-e', file]).status, 'nothing was saved to the file').not.toBe(0);
+    await context.close();
   });
 
   it('refuses a foreign Host header and requests without the token', async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page, type Request, chromium } from 'playwright-core';
 
@@ -21,8 +22,8 @@ export interface RunningEditor {
   stop(): Promise<number | null>;
 }
 
-export async function startEditorProcess(args: string[]): Promise<RunningEditor> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'edit', ...args, '--no-open', '--http-port', '0'], {
+export async function startEditorProcess(args: string[], httpPort = 0): Promise<RunningEditor> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'edit', ...args, '--no-open', '--http-port', String(httpPort)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TZ: 'Asia/Tokyo' },
@@ -62,6 +63,7 @@ export async function startEditorProcess(args: string[]): Promise<RunningEditor>
 }
 
 export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`the editor's browser checks need Debian's Chromium at ${CHROMIUM}. Install it with:\n  apt-get update && apt-get install -y --no-install-recommends chromium`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

@@ -105,7 +105,9 @@ export class FormRenderer {
     const stored = getAt(this.data, path);
     const messages = h('div', { class: 'messages', id: `${id}-m` });
     const describedBy: string[] = [];
-    const label = h('label', { for: id }, info.title ?? '', info.optional ? h('span', { class: 'opt' }, '任意') : null);
+    // a blank left in the file (as `init` leaves them) is asked for by the validator: not marked optional then
+    const blankInFile = typeof stored === 'string' && stored.trim() === '';
+    const label = h('label', { for: id }, info.title ?? '', info.optional && !blankInFile ? h('span', { class: 'opt' }, '任意') : null);
     let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     const extras: HTMLElement[] = [];
     switch (info.kind) {
