@@ -4,7 +4,7 @@
  * the sample ≤ 500 ms warm, and a responsive page with 200 external connections. Not part of any test run.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseDocument, stringify } from 'yaml';
@@ -28,6 +28,19 @@ async function pageReady(browser: Browser, url: string, runs: number): Promise<{
     await context.close();
   }
   return { first: times[0]!, median: median(times.slice(1)) };
+}
+
+/** Where the time of one page load goes (marks the page sets on its way to ready). */
+async function readyBreakdown(browser: Browser, url: string): Promise<string> {
+  const page = await open(browser, url);
+  const marks = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    return { html: nav.responseEnd, script: at('tos-filing:script-started'), filing: at('tos-filing:filing-loaded'), form: at('tos-filing:form-drawn'), validated: at('tos-filing:validated') };
+  });
+  await page.context().close();
+  const d = (a: number, b: number) => `${Math.round(b - a)} ms`;
+  return `HTML ${Math.round(marks.html)} ms → スクリプト開始 ${d(marks.html, marks.script)} → 届出の取得 ${d(marks.script, marks.filing)} → 入力欄の生成 ${d(marks.filing, marks.form)} → 検証と表示 ${d(marks.form, marks.validated)}`;
 }
 
 async function open(browser: Browser, url: string): Promise<Page> {
@@ -103,6 +116,7 @@ async function main() {
     const ed = await startEditorProcess([sample]);
     editors.push(ed);
     const ready = await pageReady(browser, ed.url, 6);
+    const breakdown = await readyBreakdown(browser, ed.url);
     const page = await open(browser, ed.url);
     const validation = await commitToFindings(page, '#f-applicant__name', 22);
     const previewMs = await preview(page, 6);
@@ -125,7 +139,8 @@ async function main() {
       ['外部接続200件：1打鍵あたりの処理（検証は入力の区切りで）', ms(keyBig), '—', null],
     ] as const;
     for (const [what, value, target, ok] of rows) console.log(`${what.padEnd(36, '　')} ${value.padStart(9)}  目標 ${target}${ok === null ? '' : ok ? ' ✓' : ' ✗'}`);
-    console.log(`測定環境：${cpus()[0]?.model ?? ''}、${cpus().length} コア、Node.js ${process.version}、Chromium（/usr/bin/chromium, headless）`);
+    console.log(`ページの表示の内訳（見本）：${breakdown}`);
+    console.log(`測定環境：${cpus()[0]?.model ?? ''}、${cpus().length} コア、Node.js ${process.version}、Chromium（/usr/bin/chromium, headless）、測定時の負荷（1分平均）${loadavg()[0]!.toFixed(1)}`);
     writeFileSync(
       join(ROOT, 'bench', 'editor-results.json'),
       `${JSON.stringify({ pageReadyMs: ready, validationMs: validation, previewMs, connections200: { pageReadyMs: readyBig.median, validationMs: validationBig, keystrokeMs: keyBig, fields } }, null, 2)}\n`,

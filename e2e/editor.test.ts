@@ -133,6 +133,19 @@ describe('the editor in a browser', () => {
     const ed = await editor([file]);
     const { page, requests } = await openEditor(browser, ed.url);
     expect(await errorCount(page)).toBe(0);
+    // another port shows at once which measures become mandatory (a specified port adds ten)
+    const rule = page.locator('#measures-rule');
+    expect(await rule.textContent()).toContain('必須：15項目');
+    const audit = page.locator('details.measure[data-requirement="security-audit"] .badge');
+    expect(await audit.textContent()).toMatch(/^任意/);
+    await page.locator('#f-port__name').fill('横浜港');
+    await page.keyboard.press('Tab');
+    expect(await rule.textContent()).toContain('必須：25項目');
+    expect(await audit.textContent()).toBe('必須');
+    expect(await errorCount(page)).toBeGreaterThan(0);
+    await page.locator('#f-port__name').fill('仙台塩釜港');
+    await page.keyboard.press('Tab');
+    expect(await errorCount(page)).toBe(0);
     await page.getByRole('button', { name: 'プレビュー' }).click();
     await page.waitForFunction(() => document.body.dataset.previewed);
     const frame = page.locator('iframe[title="書類のプレビュー（PDF）"]');

@@ -27,7 +27,6 @@ import { type Lang, inLang } from '../util/lang.ts';
 import { packageRoot } from '../util/packageRoot.ts';
 import { hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
-import { EditorStartError, runEditor } from '../web/runEditor.ts';
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -310,6 +309,8 @@ export function buildProgram(): Command {
       if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535))
         throw new UsageError(inLang({ ja: `--http-port には 0〜65535 の数を指定してください（${options.httpPort}）`, en: `--http-port takes 0-65535 (not ${options.httpPort})` }, options.lang));
       const port = options.port === undefined ? undefined : portOrFail(options.port, options.lang);
+      // loaded only for this command: the other commands start no faster or slower because of the editor
+      const { EditorStartError, runEditor } = await import('../web/runEditor.ts');
       try {
         await runEditor({ file, port, httpPort, open: options.open, log: (line) => print(line) });
       } catch (err) {

@@ -236,7 +236,6 @@ export class FormRenderer {
     const wrap = h('div', { class: 'measures' });
     wrap.append(h('p', { class: 'port-rule', id: 'measures-rule' }, ''));
     for (const req of REQUIREMENTS) wrap.append(this.measure(req));
-    this.updateMeasures();
     return wrap;
   }
 

@@ -78,7 +78,9 @@ class Editor {
     }
     this.layout();
     this.drawForm();
+    performance.mark('tos-filing:form-drawn');
     this.validateNow();
+    performance.mark('tos-filing:validated');
     this.showSaveState();
     this.listen();
     app.removeAttribute('aria-busy');
@@ -460,7 +462,9 @@ function firstControl(root: HTMLElement | null): HTMLElement | null {
 
 async function main() {
   try {
+    performance.mark('tos-filing:script-started');
     const res = await api<FileAnswer>('/api/filing');
+    performance.mark('tos-filing:filing-loaded');
     if (res.status !== 200 || !res.body.ok) {
       const message = res.status === 403 ? 'この画面を開き直してください：ターミナルに表示された URL（token= を含むもの）で開く必要があります。' : (res.body.message ?? '届出ファイルを読めません。');
       app.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, h('h1', {}, '届出の編集'), h('p', {}, message)));
