@@ -322,6 +322,29 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('edit')
+    .description('届出ファイルをブラウザの画面で編集します（項目ごとに検証結果を表示し、保存・書類のプレビューができます）')
+    .argument('<file>', '届出ファイル（.yaml / .yml / .json）。まだない場合は --port を指定するとひな形から始めます')
+    .option('--port <name>', 'ファイルがまだない場合に、ひな形を作る港名（例：清水港）')
+    .option('--http-port <number>', '編集画面のポート番号（0 で空いているポート）')
+    .option('--no-open', 'ブラウザを開かない（表示された URL を自分で開く）')
+    .addOption(langOption())
+    .action(async (file: string, options: { port?: string; httpPort?: string; open: boolean; lang: Lang }) => {
+      const httpPort = options.httpPort === undefined ? undefined : Number(options.httpPort);
+      if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535))
+        throw new UsageError(inLang({ ja: `--http-port には 0〜65535 の数を指定してください（${options.httpPort}）`, en: `--http-port takes 0-65535 (not ${options.httpPort})` }, options.lang));
+      const port = options.port === undefined ? undefined : portOrFail(options.port, options.lang);
+      // loaded only for this command: the other commands start no faster or slower because of the editor
+      const { EditorStartError, runEditor } = await import('../web/runEditor.ts');
+      try {
+        await runEditor({ file, port, httpPort, open: options.open, log: (line) => print(line) });
+      } catch (err) {
+        if (err instanceof EditorStartError) throw new UsageError(err.message);
+        throw err;
+      }
+    });
+
+  program
     .command('schema')
     .description('届出ファイルの JSON Schema（エディタの補完用）')
     .action(() => {

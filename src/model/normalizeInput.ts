@@ -28,3 +28,9 @@ export function normalizeInput(data: unknown): unknown {
     }
   });
 }
+
+/** はい／いいえ and the other ways people write yes or no → true / false; undefined when it is neither. */
+export function yesNoValue(written: string): boolean | undefined {
+  const key = fold(written);
+  return YES.has(key) ? true : NO.has(key) ? false : undefined;
+}

@@ -1,0 +1,274 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, stringify } from 'yaml';
+import { normalizeInput } from '../src/model/normalizeInput.ts';
+import { launchBrowser, openEditor, type RunningEditor, startEditorProcess, validationCount } from './editorHarness.ts';
+
+/**
+ * The editor in a real browser (Debian's Chromium), driven as a clerk would: from an empty `init` file to a
+ * valid filing with the keyboard only, saving, reloading, building; comments kept; an outside change caught;
+ * an IME composition left alone; foreign requests refused; nothing fetched from outside 127.0.0.1.
+ */
+
+const ROOT = join(import.meta.dirname, '..');
+const SHOTS = join(ROOT, 'out', 'screenshots');
+let browser: Browser;
+let dir: string;
+const editors: RunningEditor[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'tos-editor-e2e-'));
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  for (const e of editors) await e.stop();
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function editor(args: string[], httpPort = 0): Promise<RunningEditor> {
+  const e = await startEditorProcess(args, httpPort);
+  editors.push(e);
+  return e;
+}
+
+/**
+ * Requests that leave the machine: anything on the network but the editor itself. (Chromium's own PDF viewer
+ * loads its parts from chrome:// and chrome-extension:// inside the browser; those never reach the network.)
+ */
+const outside = (urls: string[], origin: string) => urls.filter((u) => !/^(chrome|chrome-extension|data|blob|about):/.test(u) && !u.startsWith(`${origin}/`));
+
+const errorCount = async (page: Page) => Number((await page.locator('.counts .count.error').textContent())?.replace(/\D/g, ''));
+
+/** What a clerk would type into a field, by its label. */
+function answerFor(label: string): string {
+  if (label.includes('申請日')) return '令和8年4月1日';
+  if (label.includes('電話')) return '054-000-1234';
+  return `${label.replace(/[（(].*$/, '').replace(/（\d+件目）/, '')}の記載`;
+}
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Tokyo' } });
+}
+
+function rawRequest(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+describe('the editor in a browser', () => {
+  it('takes a clerk from an empty init file to a valid, saved filing with the keyboard only', async () => {
+    const file = join(dir, 'shimizu.yaml');
+    const ed = await editor([file, '--port', '清水港']);
+    const { page, requests } = await openEditor(browser, ed.url);
+    const startErrors = await errorCount(page);
+    expect(startErrors).toBeGreaterThan(20);
+    await page.screenshot({ path: join(SHOTS, 'editor-1-empty.png') });
+
+    const seen = new Map<string, number>();
+    for (let step = 0; step < 120 && (await errorCount(page)) > 0; step++) {
+      await page.keyboard.press('F8');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | HTMLSelectElement | null;
+        return { id: el?.id ?? '', tag: el?.tagName ?? '', value: el?.value ?? '', label: (el as HTMLInputElement)?.labels?.[0]?.textContent ?? '' };
+      });
+      expect(focused.tag, 'F8 moves the focus to a field with an error').toMatch(/INPUT|SELECT|TEXTAREA/);
+      seen.set(focused.id, (seen.get(focused.id) ?? 0) + 1);
+      expect(seen.get(focused.id), `${focused.label} is fixed by one answer`).toBeLessThanOrEqual(2);
+      if (step === 3) await page.screenshot({ path: join(SHOTS, 'editor-2-errors.png') });
+      if (focused.tag === 'SELECT') {
+        await page.keyboard.press('ArrowDown');
+      } else {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(answerFor(focused.label));
+      }
+      await page.keyboard.press('Tab');
+    }
+    expect(await errorCount(page)).toBe(0);
+    expect(await page.locator('.finding-list').textContent()).not.toMatch(/[a-z]+\.[a-z]+|measures|terminals/);
+    await page.screenshot({ path: join(SHOTS, 'editor-3-valid.png') });
+
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => document.querySelector('.state')?.textContent?.startsWith('保存しました'));
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('# TOSの概要及び情報セキュリティの確保に関する事業計画（清水港）');
+    expect(saved).toContain('filingDate: "令和8年4月1日"');
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await errorCount(page)).toBe(0);
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('名称の記載');
+
+    // the saved file builds to the same bytes as the same filing written by hand in canonical form
+    const handWritten = join(dir, 'hand', 'shimizu.yaml');
+    mkdirSync(join(dir, 'hand'), { recursive: true });
+    writeFileSync(handWritten, stringify(normalizeInput(parseDocument(saved).toJS())));
+    expect(readFileSync(handWritten, 'utf8')).toContain('filingDate: 2026-04-01');
+    const a = cli('build', file, '--out', join(dir, 'out-a'));
+    const b = cli('build', handWritten, '--out', join(dir, 'out-b'));
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    for (const ext of ['pdf', 'docx']) expect(readFileSync(join(dir, 'out-a', `shimizu.${ext}`)).equals(readFileSync(join(dir, 'out-b', `shimizu.${ext}`)))).toBe(true);
+
+    expect(requests.length).toBeGreaterThan(3);
+    expect(outside(requests, ed.origin)).toEqual([]);
+  });
+
+  it('shows the preview beside the form, offers the documents, and stays usable at 200 % zoom', async () => {
+    const file = join(dir, 'preview.yaml');
+    copyFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), file);
+    const ed = await editor([file]);
+    const { page, requests } = await openEditor(browser, ed.url);
+    expect(await errorCount(page)).toBe(0);
+    // another port shows at once which measures become mandatory (a specified port adds ten)
+    const rule = page.locator('#measures-rule');
+    expect(await rule.textContent()).toContain('必須：15項目');
+    const audit = page.locator('details.measure[data-requirement="security-audit"] .badge');
+    expect(await audit.textContent()).toMatch(/^任意/);
+    await page.locator('#f-port__name').fill('横浜港');
+    await page.keyboard.press('Tab');
+    expect(await rule.textContent()).toContain('必須：25項目');
+    expect(await audit.textContent()).toBe('必須');
+    expect(await errorCount(page)).toBeGreaterThan(0);
+    await page.locator('#f-port__name').fill('仙台塩釜港');
+    await page.keyboard.press('Tab');
+    expect(await errorCount(page)).toBe(0);
+    await page.getByRole('button', { name: 'プレビュー' }).click();
+    await page.waitForFunction(() => document.body.dataset.previewed);
+    const frame = page.locator('iframe[title="書類のプレビュー（PDF）"]');
+    expect(await frame.getAttribute('src')).toMatch(/^\/api\/documents\/[0-9a-f]{16}\/pdf\?token=/);
+    expect(await page.locator('.preview-state').textContent()).toContain('提出用');
+    await page.waitForTimeout(4000);
+    await page.screenshot({ path: join(SHOTS, 'editor-4-preview.png') });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Word（.docx）' }).click();
+    expect((await download).suggestedFilename()).toBe('preview.docx');
+
+    // 200 %: a 1280-pixel window at double zoom is 640 CSS pixels wide
+    const zoomed = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, locale: 'ja-JP' });
+    const small = await zoomed.newPage();
+    small.on('request', (r) => void requests.push(r.url()));
+    await small.goto(ed.url);
+    await small.waitForSelector('body[data-ready="true"]');
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'no sideways scrolling at 200 %').toBeLessThanOrEqual(0);
+    await small.locator('#f-applicant__name').focus();
+    await small.screenshot({ path: join(SHOTS, 'editor-5-zoom200.png') });
+    await zoomed.close();
+    expect(outside(requests, ed.origin)).toEqual([]);
+  });
+
+  it('keeps comments through a save and catches a change made to the file outside the editor', async () => {
+    const file = join(dir, 'commented.yaml');
+    copyFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), file);
+    const original = readFileSync(file, 'utf8');
+    const ed = await editor([file]);
+    const { page } = await openEditor(browser, ed.url);
+    await page.locator('#f-applicant__contact__phone').fill('022-000-9999');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => document.querySelector('.state')?.textContent?.startsWith('保存しました'));
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toBe(original.replace('phone: 022-000-1234', 'phone: 022-000-9999'));
+
+    const outside = saved.replace('name: 塩釜北港運株式会社', 'name: 塩釜北港運株式会社（外部で変更）');
+    writeFileSync(file, outside);
+    await page.locator('#f-applicant__address').fill('宮城県塩竈市港町一丁目1番地');
+    await page.keyboard.press('Control+S');
+    const dialog = page.getByRole('dialog', { name: 'ファイルが変更されています' });
+    await dialog.waitFor();
+    expect(readFileSync(file, 'utf8')).toBe(outside);
+    await dialog.getByRole('button', { name: '違いを見る' }).click();
+    await expect.poll(() => dialog.locator('table').textContent()).toContain('塩釜北港運株式会社（外部で変更）');
+    await dialog.getByRole('button', { name: /ファイルを読み込み直す/ }).click();
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('塩釜北港運株式会社（外部で変更）');
+    expect(readFileSync(file, 'utf8')).toBe(outside);
+  });
+
+  it('does not validate in the middle of an IME composition, and does after it ends', async () => {
+    const file = join(dir, 'ime.yaml');
+    const ed = await editor([file, '--port', '清水港']);
+    const { page } = await openEditor(browser, ed.url);
+    const cdp = await page.context().newCDPSession(page);
+    const name = page.locator('#f-applicant__name');
+    await name.focus();
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    const before = await validationCount(page);
+    for (const text of ['し', 'しみ', 'しみず', '清水']) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await page.waitForTimeout(300);
+    }
+    await page.waitForTimeout(1200);
+    expect(await validationCount(page), 'no validation while composing').toBe(before);
+    expect(await name.inputValue()).toBe('清水');
+    await cdp.send('Input.insertText', { text: '清水港運株式会社' });
+    await expect.poll(() => validationCount(page), { timeout: 5000 }).toBeGreaterThan(before);
+    expect(await name.inputValue()).toBe('清水港運株式会社');
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    // the message of a field that still has an error is linked to it
+    const date = page.locator('#f-application__filingDate');
+    const describedBy = (await date.getAttribute('aria-describedby')) ?? '';
+    const messageId = describedBy.split(' ').find((id) => id.startsWith('finding-'))!;
+    expect(await page.locator(`#${messageId}`).textContent()).toContain('申請日');
+  });
+
+  it('keeps unsaved edits through a reload and a restart of the editor, and warns before leaving them', async () => {
+    const file = join(dir, 'draft.yaml');
+    const first = await editor([file, '--port', '清水港']);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(first.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('#f-applicant__name').click();
+    await page.keyboard.type('未保存の名称');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(800);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.type());
+      void d.accept();
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(dialogs).toContain('beforeunload');
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('未保存の名称');
+    expect(await page.locator('.notice').textContent()).toContain('保存していない変更');
+
+    // the editor stops and starts again at the same address: a new token, the same browser storage
+    expect(await first.stop()).toBe(0);
+    const again = await editor([file, '--port', '清水港'], first.port);
+    expect(again.token).not.toBe(first.token);
+    await page.goto(again.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('未保存の名称');
+    expect(spawnSync('test', ['-e', file]).status, 'nothing was saved to the file').not.toBe(0);
+    await context.close();
+  });
+
+  it('refuses a foreign Host header and requests without the token', async () => {
+    const file = join(dir, 'guard.yaml');
+    const ed = await editor([file, '--port', '清水港']);
+    const own = `127.0.0.1:${ed.port}`;
+    expect(await rawRequest(ed.port, `/?token=${ed.token}`, { Host: own })).toBe(200);
+    expect(await rawRequest(ed.port, `/?token=${ed.token}`, { Host: `attacker.example:${ed.port}` })).toBe(403);
+    expect(await rawRequest(ed.port, '/api/filing', { Host: own })).toBe(403);
+    const body = JSON.stringify({ baseVersion: 'absent', data: { note: 'x' } });
+    expect(await rawRequest(ed.port, '/api/save', { Host: own, Origin: `http://${own}`, 'Content-Type': 'application/json' }, 'POST', body)).toBe(403);
+    expect(await rawRequest(ed.port, '/api/save', { Host: own, Origin: 'http://attacker.example', 'Content-Type': 'application/json', 'X-Tos-Filing-Token': ed.token }, 'POST', body)).toBe(403);
+    expect(spawnSync('test', ['-e', file]).status, 'nothing was written').not.toBe(0);
+    expect(await ed.stop()).toBe(0);
+    expect(ed.output()).toContain('編集画面を終了しました');
+  });
+});

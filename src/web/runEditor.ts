@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { filingSkeleton } from '../app/init.ts';
+import type { PortClassification } from '../catalog/classifyPort.ts';
+import { compileTemplates } from '../templates/renderTemplates.ts';
+import { clientAssets } from './clientBundle.ts';
+import { FilingFile } from './filingFile.ts';
+import { type EditorServer, startEditorServer } from './server.ts';
+
+/**
+ * `tos-filing edit`: serves the editor for one filing until Ctrl+C or SIGTERM. The default port is fixed, so that
+ * the page comes back at the same address after a restart and finds the unsaved edits the browser kept for it.
+ */
+
+export const DEFAULT_HTTP_PORT = 47_800;
+/** Ports tried after the default when it is taken (another editor is open). */
+const DEFAULT_PORT_TRIES = 10;
+
+export class EditorStartError extends Error {}
+
+export interface EditorOptions {
+  file: string;
+  /** The port the filing is for, to start from the `init` skeleton when the file does not exist yet. */
+  port?: PortClassification;
+  /** undefined: the default port (or the next free one after it); 0: any free port. */
+  httpPort?: number;
+  open: boolean;
+  log: (line: string) => void;
+}
+
+export async function startEditor(options: EditorOptions): Promise<EditorServer> {
+  const exists = existsSync(options.file);
+  if (!exists && !options.port)
+    throw new EditorStartError(`${options.file}: ファイルが見つかりません。新しく作る場合は --port 港名 を指定してください（例：--port 清水港）`);
+  if (exists && options.port) options.log(`${options.file} は既にあるため、--port の指定は使いません。`);
+  const file = new FilingFile(options.file, options.port ? filingSkeleton(options.port, 'new-license') : undefined);
+  const read = file.read();
+  if (!read.ok) throw new EditorStartError(read.message);
+  const [templates, assets] = [compileTemplates(), await clientAssets()];
+
+  const ports = options.httpPort === undefined ? Array.from({ length: DEFAULT_PORT_TRIES }, (_, i) => DEFAULT_HTTP_PORT + i) : [options.httpPort];
+  let server: EditorServer | undefined;
+  for (const port of ports) {
+    try {
+      server = await startEditorServer({ file, templates, assets, port });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    }
+  }
+  if (!server) throw new EditorStartError(`ポート ${ports.join('・')} は使用中です。--http-port 0 で空いているポートを使えます`);
+  if (!read.state.exists) options.log(`${options.file} はまだありません。${options.port!.name ?? options.port!.input} のひな形から始め、「保存」で作成します。`);
+  options.log(`届出の編集画面：${server.url}`);
+  options.log('終了するには Ctrl+C を押してください。');
+  if (options.open) openBrowser(server.url);
+  return server;
+}
+
+/** Runs the editor until the process is asked to stop. */
+export async function runEditor(options: EditorOptions): Promise<void> {
+  const server = await startEditor(options);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  options.log('編集画面を終了しました。');
+}
+
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // no browser to open: the URL is printed
+  }
+}

@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildFiling, stemOf } from '../app/build.ts';
+import type { CompiledTemplates } from '../templates/renderTemplates.ts';
+import { hasErrors } from '../validate/finding.ts';
+import { findingMessage, fieldWords } from '../validate/messages.ts';
+import { checkFiling } from '../validate/validate.ts';
+import type { ClientAssets } from './clientBundle.ts';
+import type { FilingFile } from './filingFile.ts';
+import { SECURITY_HEADERS, TOKEN_HEADER, hostAllowed, newToken, originAllowed, tokenMatches } from './guard.ts';
+import { pageHtml, refusedHtml } from './pageHtml.ts';
+
+/**
+ * The editor's local server: one filing, its page and assets, nothing else. Bound to 127.0.0.1; every request
+ * passes the Host check, everything under /api/ needs the session token, and every POST also needs the page's
+ * own Origin and the token in a header (see guard.ts).
+ */
+
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export interface EditorServerOptions {
+  file: FilingFile;
+  templates: CompiledTemplates;
+  assets: ClientAssets;
+  /** 0 takes a free port. */
+  port: number;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface EditorServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface StoredDocuments {
+  stem: string;
+  pdf?: Uint8Array;
+  docx?: Uint8Array;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export async function startEditorServer(options: EditorServerOptions): Promise<EditorServer> {
+  const token = options.token ?? newToken();
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const { file, templates, assets } = options;
+  const documents = new Map<string, StoredDocuments>();
+  let port = options.port;
+
+  const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
+    res.end(body);
+  };
+  const sendJson = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+  async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') throw new HttpError(415, '本文は JSON（Content-Type: application/json）で送ってください');
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > maxBody) throw new HttpError(413, `本文が大きすぎます（${Math.floor(maxBody / 1024 / 1024)}MBまで）`);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > maxBody) throw new HttpError(413, `本文が大きすぎます（${Math.floor(maxBody / 1024 / 1024)}MBまで）`);
+      chunks.push(chunk as Buffer);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+    } catch {
+      throw new HttpError(400, '本文を JSON として読めません');
+    }
+    if (!isRecord(value)) throw new HttpError(400, '本文は JSON のオブジェクトで送ってください');
+    return value;
+  }
+
+  function filingOf(body: Record<string, unknown>): Record<string, unknown> {
+    if (!isRecord(body.data)) throw new HttpError(400, '届出の内容（data）がオブジェクトではありません');
+    return body.data;
+  }
+
+  function fileState() {
+    const read = file.read();
+    if (!read.ok) return { ok: false as const, message: read.message };
+    return { ok: true as const, name: file.name, path: file.path, exists: read.state.exists, version: read.state.version, data: read.state.data };
+  }
+
+  /** The documents of the data as `build` would write them (a draft while errors remain); the preview needs only the PDF. */
+  async function makeDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
+    const checked = checkFiling(data);
+    const draft = hasErrors(checked.findings);
+    const outcome = await buildFiling({ file: file.path, data }, { formats, templates, draft });
+    if (outcome.status !== 'built') {
+      const blocking = outcome.findings.filter((f) => f.severity === 'error').slice(0, 20);
+      return {
+        ok: false as const,
+        message: '次の項目を直すまで、下書きも作成できません（日付・選択肢・一覧の形の誤り）。',
+        problems: blocking.map((f) => ({ where: fieldWords(f.segments), message: findingMessage(f, 'ja') })),
+      };
+    }
+    const id = randomBytes(8).toString('hex');
+    const stored: StoredDocuments = { stem: stemOf(file.path) };
+    for (const o of outcome.outputs) {
+      if (o.name.endsWith('.pdf')) stored.pdf = o.bytes;
+      if (o.name.endsWith('.docx')) stored.docx = o.bytes;
+    }
+    documents.set(id, stored);
+    // keep the two newest sets (the one shown and the one being made)
+    while (documents.size > 2) documents.delete(documents.keys().next().value!);
+    return { ok: true as const, id, draft, stem: stored.stem };
+  }
+
+  function serveDocument(res: ServerResponse, id: string, format: string, download: boolean) {
+    const stored = documents.get(id);
+    const bytes = stored && (format === 'pdf' ? stored.pdf : format === 'docx' ? stored.docx : undefined);
+    if (!stored || !bytes) throw new HttpError(404, '書類が見つかりません。もう一度作成してください');
+    const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const fileName = `${stored.stem}.${format}`;
+    const disposition = `${download ? 'attachment' : 'inline'}; filename="${format === 'pdf' ? 'filing.pdf' : 'filing.docx'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+    // the browser's own PDF viewer draws this response: it may be framed by the page, and nothing else is said
+    send(res, 200, type, bytes, { 'Content-Disposition': disposition, 'Content-Security-Policy': "frame-ancestors 'self'" });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, port)) throw new HttpError(403, `このサーバーは http://127.0.0.1:${port}/ としてのみ応答します`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      decodeURIComponent(url.pathname);
+    } catch {
+      throw new HttpError(400, 'URL を読めません');
+    }
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    const queryToken = url.searchParams.get('token');
+
+    if (path === '/') {
+      if (method !== 'GET') throw new HttpError(405, 'GET のみ受け付けます');
+      if (!tokenMatches(queryToken, token)) return send(res, 403, 'text/html; charset=utf-8', refusedHtml());
+      return send(res, 200, 'text/html; charset=utf-8', pageHtml({ token, title: file.name }));
+    }
+    if (path === '/assets/app.js' || path === '/assets/app.css') {
+      if (method !== 'GET') throw new HttpError(405, 'GET のみ受け付けます');
+      return path.endsWith('.js') ? send(res, 200, 'text/javascript; charset=utf-8', assets.js) : send(res, 200, 'text/css; charset=utf-8', assets.css);
+    }
+    if (!path.startsWith('/api/')) throw new HttpError(404, 'ありません');
+
+    if (method === 'GET') {
+      const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? queryToken;
+      if (!tokenMatches(given, token)) throw new HttpError(403, 'トークンがありません。ターミナルに表示された URL から開いてください');
+      if (path === '/api/filing') return sendJson(res, 200, fileState());
+      if (path === '/api/status') return sendJson(res, 200, { version: file.currentVersion() });
+      const m = /^\/api\/documents\/([0-9a-f]{16})\/(pdf|docx)$/.exec(path);
+      if (m) return serveDocument(res, m[1]!, m[2]!, url.searchParams.get('download') === '1');
+      throw new HttpError(404, 'ありません');
+    }
+    if (method !== 'POST') throw new HttpError(405, 'GET と POST のみ受け付けます');
+    if (!originAllowed(req.headers, port)) throw new HttpError(403, 'このページ以外からの変更は受け付けません');
+    if (!tokenMatches(req.headers[TOKEN_HEADER] as string | undefined, token)) throw new HttpError(403, 'トークンがありません。ターミナルに表示された URL から開いてください');
+    if (path === '/api/save') {
+      const body = await readJsonBody(req);
+      if (typeof body.baseVersion !== 'string') throw new HttpError(400, '元の版（baseVersion）がありません');
+      const outcome = file.save(body.baseVersion, filingOf(body));
+      if (outcome.ok) return sendJson(res, 200, { ok: true, version: outcome.version });
+      if (outcome.reason === 'conflict') return sendJson(res, 409, { ok: false, conflict: true, current: fileState() });
+      return sendJson(res, 500, { ok: false, error: outcome.message });
+    }
+    if (path === '/api/documents') {
+      const body = await readJsonBody(req);
+      const formats = body.formats === undefined ? ['pdf' as const] : body.formats;
+      if (!Array.isArray(formats) || !formats.length || !formats.every((f) => f === 'pdf' || f === 'docx')) throw new HttpError(400, '書類の形式（formats）は pdf・docx から選んでください');
+      const made = await makeDocuments(filingOf(body), formats as ('pdf' | 'docx')[]);
+      return sendJson(res, made.ok ? 200 : 422, made);
+    }
+    throw new HttpError(404, 'ありません');
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (err instanceof HttpError) {
+        // a refused body is not read on; close the connection instead of draining it
+        if (err.status === 413) res.setHeader('Connection', 'close');
+        sendJson(res, err.status, { ok: false, error: err.message });
+        return;
+      }
+      sendJson(res, 500, { ok: false, error: `内部エラー：${(err as Error).message}` });
+    });
+  });
+  // requests the HTTP parser cannot read at all get a plain 400 instead of a dropped connection
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n要求を読めません\n');
+    else socket.destroy();
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 10_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
