@@ -24,7 +24,8 @@ const LAYERS: Record<string, number> = {
   templates: 5,
   app: 6,
   cli: 7,
-  web: 7,
+  // the editor's server sits beside the CLI; the CLI starts it for `edit`
+  web: 6.5,
 };
 
 const src = join(root, 'src');
