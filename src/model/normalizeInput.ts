@@ -23,6 +23,10 @@ export function normalizeInput(data: unknown): unknown {
         const key = fold(value);
         return YES.has(key) ? true : NO.has(key) ? false : value;
       }
+      case 'text':
+      case 'email':
+        // an optional field left blank (as the init skeleton leaves it) is a field not given, not a missing one
+        return info.optional && value.trim() === '' ? undefined : value;
       default:
         return value;
     }

@@ -118,7 +118,7 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja:
       `港名「${str(p.input)}」は登録簿にありません。` +
       (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : '') +
-      '特定の港かどうかを判定できないため、港名を正しく記載するか、登録簿にない一般の港であれば「登録簿にない一般の港であることの確認」（port.unlisted: true）を記載してください。',
+      '特定の港かどうかを判定できないため、港名を正しく記載するか、登録簿にない一般の港であれば「登録簿にない一般の港であることの確認」を「はい」にしてください。',
     en:
       `Port "${str(p.input)}" is not in the registry.` +
       (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : '') +
