@@ -30,7 +30,7 @@ describe('pdf writer', () => {
     expect(pdf.fonts.every((f) => f.embedded)).toBe(true);
     expect(pdf.notdef).toBe(0);
     const all = pdf.pages.join('\f');
-    const order = ['見出し一', '本文。', '（１）', '第一項', '（２）', '第二項', 'No.', '60', '縦結合', '横結合', '別表', '最後のページ'];
+    const order = ['見出し一', '本文。', '（1）', '第一項', '（2）', '第二項', 'No.', '60', '縦結合', '横結合', '別表', '最後のページ'];
     let at = 0;
     for (const word of order) {
       const next = all.indexOf(word, at);

@@ -65,7 +65,6 @@ function runs(children: readonly Inline[], size?: number, forceBold = false): Te
           text: xmlSafe(c.text).replace(/\t/g, ' '),
           size,
           bold: forceBold || c.style.bold || undefined,
-          italics: c.style.italic || undefined,
           underline: c.style.underline || c.style.mark ? {} : undefined,
           color: c.style.mark ? MARK_COLORS[c.style.mark] : undefined,
         });
