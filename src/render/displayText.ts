@@ -12,12 +12,15 @@ export function displayText(text: string): string {
 }
 
 /**
- * Advance width of a character in em as a Japanese Mincho sets it: ＭＳ 明朝 is exactly this (full-width 1, half-width
- * ½); proportional fonts are narrower for Latin, so it errs on the wide side. For the Word writer, which cannot measure.
+ * Advance width of a character in em as a Japanese Mincho sets it, erring wide: ＭＳ 明朝 sets every half-width
+ * character at ½ em, but proportional Minchos (游明朝, IPAex明朝) set capitals and m/w wider. For the Word writer,
+ * which cannot measure with the font the reader's Word will use.
  */
 export function japaneseWidth(char: string): number {
   const code = char.codePointAt(0)!;
-  if (code < 0x0370) return 0.5; // ASCII and Latin
+  if (/[MWmw@%]/.test(char)) return 0.9;
+  if (/[A-Z&]/.test(char)) return 0.7;
+  if (code < 0x0370) return 0.55; // the rest of ASCII and Latin
   if (code >= 0xff61 && code <= 0xffdc) return 0.5; // half-width katakana and Hangul
   if (code >= 0x2000 && code <= 0x200f) return 0.5; // spaces
   return 1;

@@ -2,10 +2,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /**
  * Makes a packed .docx byte-identical across runs and time zones: fixed core-properties dates, fixed zip
- * entry times, a fixed entry order, and nanoid-based relationship ids renumbered in order of appearance.
+ * entry times, a fixed entry order, and nanoid-based ids (relationships, watermark shapes) renumbered in order
+ * of appearance. `fix` changes parts before they are zipped again.
  */
-export function packDeterministic(packed: Uint8Array, isoDate: string): Uint8Array {
-  return zipDeterministic(unzipSync(packed), isoDate);
+export function packDeterministic(packed: Uint8Array, isoDate: string, fix = (parts: Record<string, Uint8Array>) => parts): Uint8Array {
+  return zipDeterministic(fix(unzipSync(packed)), isoDate);
 }
 
 /** The same, from the package's parts before they were ever zipped. */
@@ -29,22 +30,29 @@ export function zipDeterministic(files: Record<string, Uint8Array>, isoDate: str
   return zipSync(Object.fromEntries(names.map((n) => [n, [files[n]!, { mtime, level: 6 }]])));
 }
 
+// random ids docx makes with nanoid, and the stem of the numbered id each becomes
+const RANDOM_IDS = [
+  { pattern: /rId[A-Za-z0-9_-]{15,}/g, stem: 'rIdH' },
+  { pattern: /PowerPlusWaterMarkObject[a-z0-9_-]{15,}/g, stem: 'PowerPlusWaterMarkObject' },
+];
+
 function renumberRandomIds(files: Record<string, Uint8Array>): void {
   const targets = Object.keys(files).filter((n) => /^word\/(.*\.xml|_rels\/.*\.rels)$/.test(n)).sort();
-  const ids = new Map<string, string>();
-  const pattern = /rId[A-Za-z0-9_-]{15,}/g;
-  for (const name of targets) {
-    const text = strFromU8(files[name]!);
-    if (text.search(pattern) === -1) continue;
-    files[name] = strToU8(
-      text.replace(pattern, (id) => {
-        let fixed = ids.get(id);
-        if (!fixed) {
-          fixed = `rIdH${ids.size + 1}`;
-          ids.set(id, fixed);
-        }
-        return fixed;
-      }),
-    );
+  for (const { pattern, stem } of RANDOM_IDS) {
+    const ids = new Map<string, string>();
+    for (const name of targets) {
+      const text = strFromU8(files[name]!);
+      if (text.search(pattern) === -1) continue;
+      files[name] = strToU8(
+        text.replace(pattern, (id) => {
+          let fixed = ids.get(id);
+          if (!fixed) {
+            fixed = `${stem}${ids.size + 1}`;
+            ids.set(id, fixed);
+          }
+          return fixed;
+        }),
+      );
+    }
   }
 }
