@@ -53,14 +53,17 @@ describe('tos-filing build', () => {
     const { code } = await runCli(['build', fixturePath('incomplete/common-omissions.yaml'), '--out', out, '--draft']);
     expect(code).toBe(0);
     const pdf = await readPdf(readFileSync(join(out, 'common-omissions.pdf')));
-    for (const page of pdf.pages) expect(page).toContain('【下書き】');
+    // the watermark on every page, the banner in the running header from page 2 (the cover has none)
+    for (const runs of pdf.runs) expect(runs.some((r) => r.rotated && r.text === '下書き')).toBe(true);
+    pdf.pages.forEach((page, i) => expect(page.includes('【下書き】')).toBe(i > 0));
     const all = pdf.pages.join('\n');
     expect(all).toContain('【未記入】');
     expect(all).toContain('【要確認】');
     const docx = readDocx(readFileSync(join(out, 'common-omissions.docx')));
     expect(docx.text).toContain('【未記入】');
-    const header = Object.keys(docx.files).find((n) => /word\/header\d*\.xml/.test(n))!;
-    expect(docx.xml(header)).toContain('【下書き】');
+    const headers = Object.keys(docx.files).filter((n) => /word\/header\d*\.xml/.test(n));
+    expect(headers.some((h) => docx.xml(h).includes('【下書き】'))).toBe(true);
+    for (const h of headers) expect(docx.xml(h)).toMatch(/PowerPlusWaterMarkObject[\s\S]*string="下書き"/);
   });
 
   it('--draft fills empty text fields of a half-written filing with 【未記入】', async () => {

@@ -21,9 +21,10 @@ import { STYLE } from './pageStyle.ts';
  */
 
 export type BoxTag =
-  | { kind: 'line'; block: number; line: number; lines: number }
+  | { kind: 'line'; block: number; line: number; lines: number; caption?: true }
   | { kind: 'heading'; block: number; level: 1 | 2 | 3; line: number; lines: number; title: string }
-  | { kind: 'row'; table: number; row: number; header: boolean; part: 'whole' | 'head' | 'rest' }
+  /** `height`: of the whole row, also on the parts of a row split over pages. */
+  | { kind: 'row'; table: number; row: number; header: boolean; part: 'whole' | 'head' | 'rest'; height: number }
   | { kind: 'space' }
   | { kind: 'pagebreak' }
   | { kind: 'table' };
@@ -225,6 +226,11 @@ export class Layout {
         }
       }
       afterHeading = keepsWithNext(block);
+      if (afterHeading && block.type === 'paragraph')
+        for (let i = start; i < out.length; i++) {
+          const tag = out[i]!.tag;
+          if (tag.kind === 'line') out[i] = { ...out[i]!, tag: { ...tag, caption: true } };
+        }
       // nor between it and its own space below
       for (let i = out.length - 1; afterHeading && i >= start && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
     }
@@ -284,8 +290,9 @@ export class Layout {
           boxes: p.boxes,
         }));
       const header = from < firstBody;
+      const height = heights.slice(from, to + 1).reduce((a, b) => a + b, 0);
       const box: Box = {
-        ...rowBox(cells, heights.slice(from, to + 1).reduce((a, b) => a + b, 0), { kind: 'row', table: id, row: from, header, part: 'whole' }),
+        ...rowBox(cells, height, { kind: 'row', table: id, row: from, header, part: 'whole', height }),
         // a table starts where it may; its header rows and first body row stay together
         breakBefore: from === 0 || from > firstBody,
         repeat: header ? undefined : headers,
