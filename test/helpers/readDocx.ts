@@ -103,7 +103,7 @@ function readParagraph(p: XmlElement): DocxParagraph {
 }
 
 function readBlocks(container: XmlElement): (DocxParagraph | DocxTable)[] {
-  return elements(container).flatMap((e) => (e.name === 'w:p' ? [readParagraph(e)] : e.name === 'w:tbl' ? [readTable(e)] : []));
+  return elements(container).flatMap((e): (DocxParagraph | DocxTable)[] => (e.name === 'w:p' ? [readParagraph(e)] : e.name === 'w:tbl' ? [readTable(e)] : []));
 }
 
 function readTable(t: XmlElement): DocxTable {

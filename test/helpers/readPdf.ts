@@ -27,6 +27,13 @@ export interface PdfLine {
   y2: number;
 }
 
+export interface PdfRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface PdfOutlineItem {
   title: string;
   page: number;
@@ -38,6 +45,8 @@ export interface PdfReadBack {
   pages: string[];
   runs: PdfRun[][];
   lines: PdfLine[][];
+  /** Stroked rectangles (table cell borders). */
+  rects: PdfRect[][];
   notdef: number;
   fonts: { name: string; embedded: boolean }[];
   pageSizes: { width: number; height: number }[];
@@ -80,6 +89,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   let notdef = 0;
   const runs: PdfRun[][] = [];
   const lines: PdfLine[][] = [];
+  const rects: PdfRect[][] = [];
   const pages = doc.getPages().map((page) => {
     const fontDict = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
     const byKey = new Map<string, { cmap: Map<number, string>; base: string }>();
@@ -98,6 +108,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
     const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
     const pageRuns: PdfRun[] = [];
     const pageLines: PdfLine[] = [];
+    const pageRects: PdfRect[] = [];
+    let rect: PdfRect | undefined;
     let text = '';
     let lastY: number | undefined;
     let state: GraphicsState = { color: [0, 0, 0], spacing: 0 };
@@ -140,8 +152,18 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
           case 'l':
             path.push(num(-2), num(-1));
             break;
+          case 're':
+            rect = { x: num(-4), y: num(-3), width: num(-2), height: num(-1) };
+            break;
           case 'S':
             if (path.length === 4) pageLines.push({ x1: path[0]!, y1: path[1]!, x2: path[2]!, y2: path[3]! });
+            if (rect) pageRects.push(rect);
+            path = [];
+            rect = undefined;
+            break;
+          case 'f':
+          case 'n':
+            rect = undefined;
             path = [];
             break;
           case 'Tj':
@@ -168,6 +190,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
     }
     runs.push(pageRuns);
     lines.push(pageLines);
+    rects.push(pageRects);
     return text;
   });
 
@@ -191,6 +214,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
     pages,
     runs,
     lines,
+    rects,
     notdef,
     fonts: [...fonts].map(([name, embedded]) => ({ name, embedded })),
     pageSizes: doc.getPages().map((p) => p.getSize()),
