@@ -28,13 +28,14 @@ describe('tos-filing build', () => {
     expect(docx.problems).toEqual([]);
     const pdfText = pdf.pages.join('\n');
     for (const text of [pdfText, docx.text]) {
-      for (const expected of ['令和7年4月1日', '関東運輸局長', '港北みなと運輸株式会社', '１　TOSの概要', '２　管理体制', '３　情報セキュリティの確保に関する事項', '別表　要件対照表']) {
+      // digits and Latin letters are shown half-width in both documents
+      for (const expected of ['令和7年4月1日', '関東運輸局長', '港北みなと運輸株式会社', '1　TOSの概要', '2　管理体制', '3　情報セキュリティの確保に関する事項', '別表　要件対照表']) {
         expect(text, expected).toContain(expected);
       }
       for (const req of requirementsFor({ specified: true })) expect(text, req.id).toContain(req.title.slice(0, 12));
     }
     // same sections in the same order in both outputs
-    const order = (text: string) => ['１　TOSの概要', '２　管理体制', '３　情報セキュリティ', '別表　要件対照表'].map((h) => text.indexOf(h));
+    const order = (text: string) => ['1　TOSの概要', '2　管理体制', '3　情報セキュリティ', '別表　要件対照表'].map((h) => text.indexOf(h));
     expect(order(pdfText)).toEqual([...order(pdfText)].sort((a, b) => a - b));
     expect(order(docx.text)).toEqual([...order(docx.text)].sort((a, b) => a - b));
   });
