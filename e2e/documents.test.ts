@@ -61,7 +61,7 @@ describe('the checks fail on broken files', () => {
       '<document title="t" date="2025-04-01"><h1>届出書</h1><p>令和７年３月２８日　髙﨑　「申請書」『別紙』□■①②③〒100-8918</p>' +
         '<p>Terminal Operation System（TOS）の概要</p><p>港湾運送事業者は、情報セキュリティの確保に関する事項を記載する。</p></document>',
     );
-    const text = ['令和７年３月２８日', '港湾運送事業者は'];
+    const text = ['令和7年3月28日', '港湾運送事業者は']; // digits are shown half-width
     const brokenFontkit = createRequire(import.meta.url)('@pdf-lib/fontkit');
     const broken = writeTemp('broken.pdf', await writePdf(page, { fontkit: brokenFontkit }));
     const good = writeTemp('good.pdf', await writePdf(page));

@@ -28,13 +28,14 @@ describe('tos-filing build', () => {
     expect(docx.problems).toEqual([]);
     const pdfText = pdf.pages.join('\n');
     for (const text of [pdfText, docx.text]) {
-      for (const expected of ['令和7年4月1日', '関東運輸局長', '港北みなと運輸株式会社', '１　TOSの概要', '２　管理体制', '３　情報セキュリティの確保に関する事項', '別表　要件対照表']) {
+      // digits and Latin letters are shown half-width in both documents
+      for (const expected of ['令和7年4月1日', '関東運輸局長', '港北みなと運輸株式会社', '1　TOSの概要', '2　管理体制', '3　情報セキュリティの確保に関する事項', '別表　要件対照表']) {
         expect(text, expected).toContain(expected);
       }
       for (const req of requirementsFor({ specified: true })) expect(text, req.id).toContain(req.title.slice(0, 12));
     }
     // same sections in the same order in both outputs
-    const order = (text: string) => ['１　TOSの概要', '２　管理体制', '３　情報セキュリティ', '別表　要件対照表'].map((h) => text.indexOf(h));
+    const order = (text: string) => ['1　TOSの概要', '2　管理体制', '3　情報セキュリティ', '別表　要件対照表'].map((h) => text.indexOf(h));
     expect(order(pdfText)).toEqual([...order(pdfText)].sort((a, b) => a - b));
     expect(order(docx.text)).toEqual([...order(docx.text)].sort((a, b) => a - b));
   });
@@ -53,14 +54,17 @@ describe('tos-filing build', () => {
     const { code } = await runCli(['build', fixturePath('incomplete/common-omissions.yaml'), '--out', out, '--draft']);
     expect(code).toBe(0);
     const pdf = await readPdf(readFileSync(join(out, 'common-omissions.pdf')));
-    for (const page of pdf.pages) expect(page).toContain('【下書き】');
+    // the watermark on every page, the banner in the running header from page 2 (the cover has none)
+    for (const runs of pdf.runs) expect(runs.some((r) => r.rotated && r.text === '下書き')).toBe(true);
+    pdf.pages.forEach((page, i) => expect(page.includes('【下書き】')).toBe(i > 0));
     const all = pdf.pages.join('\n');
     expect(all).toContain('【未記入：');
     expect(all).toContain('【要確認：');
     const docx = readDocx(readFileSync(join(out, 'common-omissions.docx')));
     expect(docx.text).toContain('【未記入：');
-    const header = Object.keys(docx.files).find((n) => /word\/header\d*\.xml/.test(n))!;
-    expect(docx.xml(header)).toContain('【下書き】');
+    const headers = Object.keys(docx.files).filter((n) => /word\/header\d*\.xml/.test(n));
+    expect(headers.some((h) => docx.xml(h).includes('【下書き】'))).toBe(true);
+    for (const h of headers) expect(docx.xml(h)).toMatch(/PowerPlusWaterMarkObject[\s\S]*string="下書き"/);
   });
 
   it('--draft fills empty text fields of a half-written filing with 【未記入】', async () => {

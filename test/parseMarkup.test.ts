@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MarkupError, parseMarkup } from '../src/document/parseMarkup.ts';
-import { blockText, listMarker, type Paragraph, type Table } from '../src/document/tree.ts';
-import { PLAIN } from '../src/document/tree.ts';
+import { type Block, PLAIN, blockText, listMarker, type Paragraph, type Table } from '../src/document/tree.ts';
 
 const doc = (body: string) => parseMarkup(`<document title="t" date="2025-04-01">${body}</document>`);
 
@@ -58,8 +57,27 @@ describe('markup → document tree', () => {
     expect(tree.draft).toBe(true);
     expect(tree.footer[0]!.children.map((c) => c.type)).toEqual(['page', 'text', 'pages']);
     expect(tree.body.map((b) => b.type)).toEqual(['list', 'pagebreak']);
-    expect(listMarker('paren', 2)).toBe('（２）');
-    expect(listMarker('circled', 3)).toBe('③');
+    expect(listMarker('paren', 2)).toBe('（2）');
+    expect(listMarker('paren-katakana', 3)).toBe('（ウ）');
+  });
+
+  it('numbers nested ordered lists 1 → （1） → ア → （ア） unless a style is named', () => {
+    const tree = doc('<ol><li>a<ol><li>b<ul><li>c<ol><li>d<ol><li>e</li></ol></li></ol></li></ul></li></ol></li></ol><ol style="katakana"><li>f</li></ol>');
+    const styles: string[] = [];
+    const walk = (blocks: readonly Block[]) =>
+      blocks.forEach((b) => {
+        if (b.type === 'list') {
+          styles.push(b.style);
+          b.items.forEach(walk);
+        }
+      });
+    walk(tree.body);
+    expect(styles).toEqual(['decimal', 'paren', 'bullet', 'katakana', 'paren-katakana', 'katakana']);
+  });
+
+  it('reads the author for the document properties, empty when not given', () => {
+    expect(parseMarkup('<document title="t" author="港北みなと運輸株式会社" date="2025-04-01"/>').author).toBe('港北みなと運輸株式会社');
+    expect(doc('<p>x</p>').author).toBe('');
   });
 
   it.each([
@@ -69,6 +87,10 @@ describe('markup → document tree', () => {
     ['<p>x', /1:\d+:/],
     ['<p><check on="yes"/></p>', /on must be "true" or "false"/],
     ['<p>a</q>', /1:\d+:/],
+    ['<p><i>斜体</i></p>', /<i>: unknown element/],
+    ['<p><page/></p>', /<page>: is allowed only in <header> and <footer>/],
+    ['<table widths="1"><tr><td><h2>x</h2></td></tr></table>', /<h2>: is not allowed inside a table cell or a list item/],
+    ['<ul><li><pagebreak/></li></ul>', /<pagebreak>: is not allowed inside a table cell or a list item/],
   ])('rejects %s with line and column', (body, message) => {
     expect(() => doc(body)).toThrow(MarkupError);
     expect(() => doc(body)).toThrow(message);

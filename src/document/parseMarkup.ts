@@ -9,7 +9,9 @@ import {
   type Paragraph,
   type Row,
   type TextStyle,
+  LIST_STYLES,
   PLAIN,
+  orderedStyleAt,
 } from './tree.ts';
 
 /**
@@ -73,7 +75,7 @@ function fail(el: Element, message: string): never {
 }
 
 const ATTRIBUTES: Record<string, readonly string[]> = {
-  document: ['title', 'draft', 'date', 'orientation'],
+  document: ['title', 'author', 'draft', 'date', 'orientation'],
   header: [],
   footer: [],
   h1: ['align'],
@@ -89,7 +91,6 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
   td: ['colspan', 'rowspan', 'align'],
   pagebreak: [],
   b: [],
-  i: [],
   u: [],
   br: [],
   page: [],
@@ -130,9 +131,10 @@ function textRuns(text: string, style: TextStyle): Inline[] {
   return text ? [{ type: 'text', text, style }] : [];
 }
 
-const INLINE = new Set(['b', 'i', 'u', 'br', 'page', 'pages', 'check', 'missing', 'review']);
+const INLINE = new Set(['b', 'u', 'br', 'page', 'pages', 'check', 'missing', 'review']);
 
-function inlines(nodes: readonly Node[], style: TextStyle): Inline[] {
+/** `fields`: page numbers are allowed (in the running header and footer only). */
+function inlines(nodes: readonly Node[], style: TextStyle, fields = false): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     if (typeof node === 'string') {
@@ -142,17 +144,17 @@ function inlines(nodes: readonly Node[], style: TextStyle): Inline[] {
     attrs(node);
     switch (node.name) {
       case 'b':
-        out.push(...inlines(node.children, { ...style, bold: true }));
-        break;
-      case 'i':
-        out.push(...inlines(node.children, { ...style, italic: true }));
+        out.push(...inlines(node.children, { ...style, bold: true }, fields));
         break;
       case 'u':
-        out.push(...inlines(node.children, { ...style, underline: true }));
+        out.push(...inlines(node.children, { ...style, underline: true }, fields));
         break;
-      case 'br':
       case 'page':
       case 'pages':
+        if (!fields) fail(node, 'is allowed only in <header> and <footer>');
+        out.push({ type: node.name });
+        break;
+      case 'br':
         out.push({ type: node.name });
         break;
       case 'check': {
@@ -176,7 +178,7 @@ function inlines(nodes: readonly Node[], style: TextStyle): Inline[] {
   return out.filter((r) => r.type !== 'text' || r.text.length > 0);
 }
 
-function paragraph(el: Element, fallbackAlign: Align = 'justify'): Paragraph {
+function paragraph(el: Element, fallbackAlign: Align = 'justify', fields = false): Paragraph {
   const size = attrs(el).size ?? 'normal';
   if (size !== 'normal' && size !== 'small') fail(el, `size must be normal or small, not "${size}"`);
   return {
@@ -185,18 +187,19 @@ function paragraph(el: Element, fallbackAlign: Align = 'justify'): Paragraph {
     indent: count(el, 'indent', 0),
     left: count(el, 'left', 0),
     size,
-    children: inlines(el.children, PLAIN),
+    children: inlines(el.children, PLAIN, fields),
   };
 }
 
-const LIST_STYLES: readonly ListStyle[] = ['bullet', 'decimal', 'paren', 'circled', 'katakana'];
+// headings and page breaks belong to the page, not to a cell or a list item
+const NESTED_BLOCKS = new Set(['p', 'ol', 'ul', 'table']);
 
 function isBlank(node: Node): boolean {
   return typeof node === 'string' && cleanText(node).trim() === '';
 }
 
-/** Content that may be text or blocks (list items, table cells): loose text becomes a left-aligned paragraph. */
-function flow(nodes: readonly Node[], cellAlign: Align): Block[] {
+/** Content that may be text or blocks (list items, table cells): loose text becomes a left-aligned paragraph. `depth`: enclosing ordered lists. */
+function flow(nodes: readonly Node[], cellAlign: Align, depth: number): Block[] {
   const out: Block[] = [];
   let pending: Node[] = [];
   const flush = () => {
@@ -209,7 +212,8 @@ function flow(nodes: readonly Node[], cellAlign: Align): Block[] {
     if (typeof node === 'string' || INLINE.has(node.name)) pending.push(node);
     else {
       flush();
-      out.push(block(node));
+      if (!NESTED_BLOCKS.has(node.name) && ATTRIBUTES[node.name]) fail(node, 'is not allowed inside a table cell or a list item');
+      out.push(block(node, depth));
     }
   }
   flush();
@@ -227,7 +231,7 @@ function elementsOf(el: Element, allowed: readonly string[]): Element[] {
   return out;
 }
 
-function table(el: Element): Block {
+function table(el: Element, depth: number): Block {
   const rows: Row[] = elementsOf(el, ['tr']).map((tr) => {
     const header = attrs(tr).header === 'true';
     const cells: Cell[] = elementsOf(tr, ['th', 'td']).map((cell) => ({
@@ -235,7 +239,7 @@ function table(el: Element): Block {
       colspan: count(cell, 'colspan', 1, 1),
       rowspan: count(cell, 'rowspan', 1, 1),
       align: align(cell, 'left'),
-      children: flow(cell.children, align(cell, 'left')),
+      children: flow(cell.children, align(cell, 'left'), depth),
     }));
     return { header, cells };
   });
@@ -247,7 +251,7 @@ function table(el: Element): Block {
   return { type: 'table', widths, rows };
 }
 
-function block(el: Element): Block {
+function block(el: Element, depth = 0): Block {
   switch (el.name) {
     case 'h1':
     case 'h2':
@@ -257,12 +261,13 @@ function block(el: Element): Block {
       return paragraph(el);
     case 'ul':
     case 'ol': {
-      const style = el.name === 'ul' ? 'bullet' : (attrs(el).style ?? 'decimal');
+      const style = el.name === 'ul' ? 'bullet' : (attrs(el).style ?? orderedStyleAt(depth));
       if (!LIST_STYLES.includes(style as ListStyle)) fail(el, `style must be one of ${LIST_STYLES.join(', ')}, not "${style}"`);
-      return { type: 'list', style: style as ListStyle, items: elementsOf(el, ['li']).map((li) => (attrs(li), flow(li.children, 'justify'))) };
+      const inner = el.name === 'ol' ? depth + 1 : depth;
+      return { type: 'list', style: style as ListStyle, items: elementsOf(el, ['li']).map((li) => (attrs(li), flow(li.children, 'justify', inner))) };
     }
     case 'table':
-      return table(el);
+      return table(el, depth);
     case 'pagebreak':
       attrs(el);
       return { type: 'pagebreak' };
@@ -278,6 +283,7 @@ export function parseMarkup(markup: string): DocumentTree {
   const a = attrs(root);
   const tree: DocumentTree = {
     title: a.title ?? '',
+    author: a.author ?? '',
     draft: a.draft === 'true',
     orientation: a.orientation === 'landscape' ? 'landscape' : 'portrait',
     date: a.date ?? '2000-01-01',
@@ -291,7 +297,7 @@ export function parseMarkup(markup: string): DocumentTree {
   for (const child of elementsOf(root, ['header', 'footer', 'h1', 'h2', 'h3', 'p', 'ol', 'ul', 'table', 'pagebreak'])) {
     if (child.name === 'header' || child.name === 'footer') {
       attrs(child);
-      tree[child.name] = elementsOf(child, ['p']).map((p) => paragraph(p, 'left'));
+      tree[child.name] = elementsOf(child, ['p']).map((p) => paragraph(p, 'left', true));
     } else tree.body.push(block(child));
   }
   return tree;

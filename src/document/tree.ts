@@ -7,14 +7,15 @@ import type { Attachment } from './attachment.ts';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
+/** No italic: Japanese Mincho has none, and a slanted Mincho is not used in official documents. */
 export interface TextStyle {
   bold: boolean;
-  italic: boolean;
   underline: boolean;
   /** A gap marker in a draft: 【未記入】 (missing) or 【要確認】 (review). */
   mark: 'missing' | 'review' | null;
 }
 
+/** `page` and `pages` (page number and count) occur only in the running header and footer. */
 export type Inline =
   | { type: 'text'; text: string; style: TextStyle }
   | { type: 'br' }
@@ -39,7 +40,16 @@ export interface Heading {
   children: Inline[];
 }
 
-export type ListStyle = 'bullet' | 'decimal' | 'paren' | 'circled' | 'katakana';
+/** Numbering of official documents: 1 → （1） → ア → （ア）, and ・ for bullets. */
+export const LIST_STYLES = ['bullet', 'decimal', 'paren', 'katakana', 'paren-katakana'] as const;
+export type ListStyle = (typeof LIST_STYLES)[number];
+
+const ORDERED_BY_DEPTH: readonly ListStyle[] = ['decimal', 'paren', 'katakana', 'paren-katakana'];
+
+/** The numbering of an ordered list inside `depth` ordered lists, when the markup does not name one. */
+export function orderedStyleAt(depth: number): ListStyle {
+  return ORDERED_BY_DEPTH[Math.min(depth, ORDERED_BY_DEPTH.length - 1)]!;
+}
 
 export interface List {
   type: 'list';
@@ -71,6 +81,8 @@ export type Block = Paragraph | Heading | List | Table | { type: 'pagebreak' };
 
 export interface DocumentTree {
   title: string;
+  /** Who the document is by (the applicant): document properties. Empty when the template does not say. */
+  author: string;
   /** Draft documents carry a mark on every page. */
   draft: boolean;
   orientation: 'portrait' | 'landscape';
@@ -83,7 +95,7 @@ export interface DocumentTree {
   attachments?: readonly Attachment[];
 }
 
-export const PLAIN: TextStyle = { bold: false, italic: false, underline: false, mark: null };
+export const PLAIN: TextStyle = { bold: false, underline: false, mark: null };
 
 /** The text of inline content, for tests and for text extraction checks. */
 export function inlineText(children: readonly Inline[]): string {
@@ -104,23 +116,23 @@ export function blockText(block: Block): string {
   }
 }
 
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノ';
-const toFullWidth = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+// the order of Word's aiueo numbering, so that both writers count alike
+const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン';
 
-/** The marker text of list item n (1-based): the writers, not the templates, decide numbering. */
+/** The marker text of list item n (1-based): the writers, not the templates, decide numbering. Digits are half-width. */
 export function listMarker(style: ListStyle, n: number): string {
+  const kana = () => KATAKANA[(n - 1) % KATAKANA.length]!;
   switch (style) {
     case 'bullet':
       return '・';
     case 'decimal':
-      return `${toFullWidth(n)}．`;
+      return String(n);
     case 'paren':
-      return `（${toFullWidth(n)}）`;
-    case 'circled':
-      return CIRCLED[n - 1] ?? `（${toFullWidth(n)}）`;
+      return `（${n}）`;
     case 'katakana':
-      return `${KATAKANA[n - 1] ?? toFullWidth(n)}　`;
+      return kana();
+    case 'paren-katakana':
+      return `（${kana()}）`;
   }
 }
 

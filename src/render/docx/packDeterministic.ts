@@ -4,10 +4,16 @@ import { addCustomXmlParts } from './customXml.ts';
 
 /**
  * Makes a packed .docx byte-identical across runs and time zones: fixed core-properties dates, fixed zip
- * entry times, a fixed entry order, and nanoid-based relationship ids renumbered in order of appearance.
+ * entry times, a fixed entry order, and nanoid-based ids (relationships, watermark shapes) renumbered in order
+ * of appearance. `fix` changes parts before they are zipped again.
  */
-export function packDeterministic(packed: Uint8Array, isoDate: string, attachments?: readonly Attachment[]): Uint8Array {
-  return zipDeterministic(unzipSync(packed), isoDate, attachments);
+export function packDeterministic(
+  packed: Uint8Array,
+  isoDate: string,
+  fix = (parts: Record<string, Uint8Array>) => parts,
+  attachments?: readonly Attachment[],
+): Uint8Array {
+  return zipDeterministic(fix(unzipSync(packed)), isoDate, attachments);
 }
 
 /** The same, from the package's parts before they were ever zipped. */
@@ -23,31 +29,39 @@ export function zipDeterministic(files: Record<string, Uint8Array>, isoDate: str
     );
   }
   renumberRandomIds(files);
-  // fflate writes DOS times from local getters: build the date from local components so TZ does not matter
+  // fflate writes DOS times from local getters: build the date from local components so TZ does not matter,
+  // at noon, because some zones skip local midnight when daylight saving starts (that day would read 01:00)
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const mtime = new Date(Math.max(y, 1980), m - 1, d);
+  const mtime = new Date(Math.max(y, 1980), m - 1, d, 12);
   const names = Object.keys(files).sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
   return zipSync(Object.fromEntries(names.map((n) => [n, [files[n]!, { mtime, level: 6 }]])));
 }
 
+// random ids docx makes with nanoid, and the stem of the numbered id each becomes
+const RANDOM_IDS = [
+  { pattern: /rId[A-Za-z0-9_-]{15,}/g, stem: 'rIdH' },
+  { pattern: /PowerPlusWaterMarkObject[a-z0-9_-]{15,}/g, stem: 'PowerPlusWaterMarkObject' },
+];
+
 function renumberRandomIds(files: Record<string, Uint8Array>): void {
   const targets = Object.keys(files).filter((n) => /^word\/(.*\.xml|_rels\/.*\.rels)$/.test(n)).sort();
-  const ids = new Map<string, string>();
-  const pattern = /rId[A-Za-z0-9_-]{15,}/g;
-  for (const name of targets) {
-    const text = strFromU8(files[name]!);
-    if (text.search(pattern) === -1) continue;
-    files[name] = strToU8(
-      text.replace(pattern, (id) => {
-        let fixed = ids.get(id);
-        if (!fixed) {
-          fixed = `rIdH${ids.size + 1}`;
-          ids.set(id, fixed);
-        }
-        return fixed;
-      }),
-    );
+  for (const { pattern, stem } of RANDOM_IDS) {
+    const ids = new Map<string, string>();
+    for (const name of targets) {
+      const text = strFromU8(files[name]!);
+      if (text.search(pattern) === -1) continue;
+      files[name] = strToU8(
+        text.replace(pattern, (id) => {
+          let fixed = ids.get(id);
+          if (!fixed) {
+            fixed = `${stem}${ids.size + 1}`;
+            ids.set(id, fixed);
+          }
+          return fixed;
+        }),
+      );
+    }
   }
 }

@@ -4,6 +4,9 @@ import {
   Document,
   Footer,
   Header,
+  HeadingLevel,
+  LevelFormat,
+  LevelSuffix,
   Packer,
   PageNumber,
   PageOrientation,
@@ -16,14 +19,22 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Align, Block, DocumentTree, Inline, Paragraph, Table } from '../../document/tree.ts';
-import { listMarker, placeCells } from '../../document/tree.ts';
-import { packDeterministic } from './packDeterministic.ts';
+import { TextWatermark } from 'docx/watermarks';
+import type { Align, Block, DocumentTree, Inline, List, ListStyle, Paragraph, Table } from '../../document/tree.ts';
+import { LIST_STYLES, placeCells } from '../../document/tree.ts';
 import { xmlSafe } from '../../util/xmlSafe.ts';
+import { type ColumnMeasure, columnWidths } from '../columnWidths.ts';
+import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../displayText.ts';
+import { fitOnOneLine } from '../fitLine.ts';
+import { keepsWithNext } from '../keepWithNext.ts';
+import { packDeterministic } from './packDeterministic.ts';
+import { withParagraphDefaults } from './paragraphDefaults.ts';
 
 /**
- * The Word writer: the same tree as the PDF, in the same order, as WordprocessingML. Numbering is written
- * as text (the tree decides it), so Word, LibreOffice and the PDF show the same numbers.
+ * The Word writer: the same tree as the PDF, in the same order, as WordprocessingML, with Word's own means for
+ * what the PDF writer does by layout: keep-with-next on headings and captions, widow control, rows that do not
+ * split, repeated header rows, a first page without the running header, numbering definitions, heading styles
+ * (the navigation pane) and a watermark on drafts.
  */
 
 export interface DocxOptions {
@@ -38,6 +49,10 @@ const PAGE = { width: 11906, height: 16838, top: 1417, bottom: 1247, left: 1417,
 const SIZES = { body: 21, small: 18, cell: 19, headings: { 1: 30, 2: 25, 3: 22 } } as const; // half-points
 const STYLE_IDS = { cell: 'TfCell', small: 'TfSmall' } as const;
 const MARK_COLORS = { missing: 'CC0000', review: 'B36600' } as const;
+/** One em in twips at a size in half-points. */
+const em = (halfPoints: number) => halfPoints * 10;
+/** Running header and footer lines, as the PDF sets them (leading 1.45). */
+const RUNNING_LEADING = 1.45;
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -46,14 +61,32 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   justify: AlignmentType.JUSTIFIED,
 };
 
+const HEADING_LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
+/** Numbering definitions, one per list style: the number format and its text (1, （1）, ア, （ア）, ・). */
+const NUMBERING: Record<ListStyle, { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string }> = {
+  bullet: { format: LevelFormat.BULLET, text: '・' },
+  decimal: { format: LevelFormat.DECIMAL, text: '%1' },
+  paren: { format: LevelFormat.DECIMAL, text: '（%1）' },
+  katakana: { format: LevelFormat.AIUEO_FULL_WIDTH, text: '%1' },
+  'paren-katakana': { format: LevelFormat.AIUEO_FULL_WIDTH, text: '（%1）' },
+};
+const numberingReference = (style: ListStyle) => `tf-${style}`;
 
-function runs(children: readonly Inline[], size?: number, forceBold = false): TextRun[] {
+/** Cell text as Word sets it in a Mincho font, for column widths. */
+const CELL_MEASURE: ColumnMeasure = {
+  text: (text) => japaneseTextWidth(text) * em(SIZES.cell),
+  em: em(SIZES.cell),
+  padding: 120,
+};
+
+function runs(children: readonly Inline[], size?: number): TextRun[] {
   return children.map((c) => {
     switch (c.type) {
       case 'br':
-        return new TextRun({ break: 1 });
+        return new TextRun({ break: 1, size });
       case 'page':
         return new TextRun({ children: [PageNumber.CURRENT], size });
       case 'pages':
@@ -61,10 +94,9 @@ function runs(children: readonly Inline[], size?: number, forceBold = false): Te
       case 'text':
         // only what differs from the paragraph style is written, to keep document.xml small
         return new TextRun({
-          text: xmlSafe(c.text).replace(/\t/g, ' '),
+          text: displayText(xmlSafe(c.text)).replace(/\t/g, ' '),
           size,
-          bold: forceBold || c.style.bold || undefined,
-          italics: c.style.italic || undefined,
+          bold: c.style.bold || undefined,
           underline: c.style.underline || c.style.mark ? {} : undefined,
           color: c.style.mark ? MARK_COLORS[c.style.mark] : undefined,
         });
@@ -72,106 +104,163 @@ function runs(children: readonly Inline[], size?: number, forceBold = false): Te
   });
 }
 
-function paragraph(p: Paragraph, inCell: boolean): DocxParagraph {
-  const size = inCell ? SIZES.cell : p.size === 'small' ? SIZES.small : SIZES.body;
-  const em = size * 10; // one character in twips
-  return new DocxParagraph({
-    style: inCell ? STYLE_IDS.cell : p.size === 'small' ? STYLE_IDS.small : undefined,
-    alignment: p.align === 'left' ? undefined : ALIGN[p.align], // left is Word's default: leave it out
-    indent: p.left || p.indent ? { left: p.left * em, firstLine: p.indent * em } : undefined,
-    children: runs(p.children),
-  });
+interface Context {
+  inCell: boolean;
+  /** Left indent in twips (lists inside lists). */
+  left: number;
+  /** Keep every paragraph with the next (the cells of header rows). */
+  keepAll: boolean;
 }
 
-function blocks(list: readonly Block[], width: number, inCell = false): (DocxParagraph | DocxTable)[] {
-  const out: (DocxParagraph | DocxTable)[] = [];
-  for (const block of list) {
-    switch (block.type) {
-      case 'paragraph':
-        out.push(paragraph(block, inCell));
-        break;
-      case 'heading': {
-        const size = SIZES.headings[block.level];
+const BODY: Context = { inCell: false, left: 0, keepAll: false };
+
+/** State carried through the body: a counter so that every list numbers from 1. */
+class Writer {
+  private lists = 0;
+
+  paragraph(p: Paragraph, { inCell, left }: Context, keepNext: boolean): DocxParagraph {
+    const size = p.size === 'small' ? SIZES.small : inCell ? SIZES.cell : SIZES.body;
+    const indentLeft = left + p.left * em(size);
+    return new DocxParagraph({
+      style: p.size === 'small' && !inCell ? STYLE_IDS.small : inCell ? STYLE_IDS.cell : undefined,
+      alignment: p.align === 'left' ? undefined : ALIGN[p.align], // left is Word's default: leave it out
+      indent: indentLeft || p.indent ? { left: indentLeft, firstLine: p.indent * em(size) } : undefined,
+      keepNext: keepNext || undefined,
+      children: runs(p.children, inCell && p.size === 'small' ? size : undefined),
+    });
+  }
+
+  list(list: List, width: number, ctx: Context): (DocxParagraph | DocxTable)[] {
+    const { inCell, left } = ctx;
+    const size = inCell ? SIZES.cell : SIZES.body;
+    const hanging = listIndent(list.style, list.items.length) * em(size);
+    const instance = ++this.lists;
+    const out: (DocxParagraph | DocxTable)[] = [];
+    for (const item of list.items) {
+      item.forEach((child, j) => {
+        if (j > 0 || child.type !== 'paragraph') {
+          out.push(...this.blocks([child], width - hanging, { ...ctx, left: left + hanging }));
+          return;
+        }
         out.push(
           new DocxParagraph({
-            alignment: ALIGN[block.align],
-            keepNext: true,
-            keepLines: true,
-            spacing: { before: block.level === 1 ? 200 : 240, after: block.level === 1 ? 240 : 120, line: 320 },
-            children: runs(block.children, size, true),
+            style: inCell ? STYLE_IDS.cell : undefined,
+            alignment: child.align === 'left' ? undefined : ALIGN[child.align],
+            numbering: { reference: numberingReference(list.style), level: 0, instance, custom: true },
+            indent: { left: left + hanging + child.left * em(size), hanging },
+            keepNext: ctx.keepAll || undefined,
+            children: runs(child.children),
           }),
         );
-        break;
-      }
-      case 'list': {
-        const size = inCell ? SIZES.cell : SIZES.body;
-        block.items.forEach((item, i) => {
-          const marker = listMarker(block.style, i + 1);
-          const hanging = [...marker].length * size * 10;
-          item.forEach((child, j) => {
-            if (child.type !== 'paragraph') {
-              out.push(...blocks([child], width - hanging, inCell));
-              return;
-            }
-            const prefix = j === 0 ? [new TextRun({ text: marker })] : [];
-            out.push(
-              new DocxParagraph({
-                alignment: child.align === 'left' ? undefined : ALIGN[child.align],
-                indent: { left: hanging, hanging: j === 0 ? hanging : 0 },
-                style: inCell ? STYLE_IDS.cell : undefined,
-                children: [...prefix, ...runs(child.children)],
-              }),
-            );
-          });
-        });
-        break;
-      }
-      case 'table':
-        out.push(table(block, width));
-        if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, children: [] }));
-        break;
-      case 'pagebreak':
-        out.push(new DocxParagraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
-        break;
+      });
     }
+    return out;
   }
-  return out;
+
+  blocks(list: readonly Block[], width: number, ctx: Context = BODY): (DocxParagraph | DocxTable)[] {
+    const { inCell, left } = ctx;
+    const out: (DocxParagraph | DocxTable)[] = [];
+    list.forEach((block, i) => {
+      const keepNext = ctx.keepAll || (!inCell && keepsWithNext(block) && i < list.length - 1);
+      switch (block.type) {
+        case 'paragraph':
+          out.push(this.paragraph(block, ctx, keepNext));
+          break;
+        case 'heading':
+          out.push(
+            new DocxParagraph({
+              heading: HEADING_LEVELS[block.level],
+              alignment: block.align === 'left' ? undefined : ALIGN[block.align],
+              children: runs(block.children),
+            }),
+          );
+          break;
+        case 'list':
+          out.push(...this.list(block, width, ctx));
+          break;
+        case 'table':
+          out.push(this.table(block, width - left, left));
+          // two tables in a row would merge into one in Word
+          if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, children: [] }));
+          break;
+        case 'pagebreak':
+          out.push(new DocxParagraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
+          break;
+      }
+    });
+    return out;
+  }
+
+  table(t: Table, width: number, left: number): DocxTable {
+    const columnWidths_ = columnWidths(t, width, CELL_MEASURE).map(Math.floor);
+    let firstBody = 0;
+    while (firstBody < t.rows.length && t.rows[firstBody]!.header) firstBody++;
+    const rows = placeCells(t).map((placed, r) => {
+      // header rows stay with the first body row: their paragraphs keep with the next
+      const keepAll = r < firstBody;
+      const cells = placed.map(({ cell, col, span }) => {
+        const cellWidth = columnWidths_.slice(col, col + span).reduce((a, b) => a + b, 0);
+        const content = this.blocks(cell.children, cellWidth - CELL_MEASURE.padding, { inCell: true, left: 0, keepAll });
+        return new TableCell({
+          columnSpan: span > 1 ? span : undefined,
+          rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
+          shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
+          children: content.length ? content : [new DocxParagraph({ style: STYLE_IDS.cell, keepNext: keepAll || undefined, children: [] })],
+        });
+      });
+      // a row is never split inside a cell (Word still splits a row taller than a page)
+      return new TableRow({ tableHeader: t.rows[r]!.header || undefined, cantSplit: true, children: cells });
+    });
+    return new DocxTable({
+      rows,
+      columnWidths: columnWidths_,
+      width: { size: columnWidths_.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      indent: left ? { size: left, type: WidthType.DXA } : undefined,
+      layout: TableLayoutType.FIXED,
+      borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+      margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    });
+  }
 }
 
-function table(t: Table, width: number): DocxTable {
-  const total = t.widths.reduce((a, b) => a + b, 0);
-  const columnWidths = t.widths.map((w) => Math.floor((w / total) * width));
-  const rows = placeCells(t).map((placed, r) => {
-    const cells = placed.map(({ cell, col, span }) => {
-      const cellWidth = columnWidths.slice(col, col + span).reduce((a, b) => a + b, 0);
-      const content = blocks(cell.children, cellWidth - 120, true);
-      return new TableCell({
-        columnSpan: span > 1 ? span : undefined,
-        rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
-        shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
-        children: content.length ? content : [new DocxParagraph({ children: [] })],
-      });
-    });
-    return new TableRow({ tableHeader: t.rows[r]!.header || undefined, children: cells });
-  });
-  return new DocxTable({
-    rows,
-    columnWidths,
-    width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
-  });
+/** One line per paragraph, fitted to the width (Word cannot be asked to truncate); lines beyond the band are left out. */
+function runningParagraphs(paragraphs: readonly Paragraph[], width: number, band: number, extra: TextRun[] = []): DocxParagraph[] {
+  const out: DocxParagraph[] = [];
+  let used = 0;
+  for (const p of paragraphs) {
+    const size = p.size === 'small' ? SIZES.small : SIZES.body;
+    const indent = p.left * em(size);
+    const fitted = fitOnOneLine(p.children, width - indent, (char) => japaneseWidth(char) * em(size));
+    const setSize = Math.floor(size * fitted.scale);
+    used += setSize * 10 * RUNNING_LEADING;
+    if (used > band) break;
+    out.push(
+      new DocxParagraph({
+        style: STYLE_IDS.cell,
+        alignment: p.align === 'left' ? undefined : ALIGN[p.align],
+        indent: indent ? { left: indent } : undefined,
+        children: [...(out.length === 0 ? extra : []), ...runs(fitted.children, setSize)],
+      }),
+    );
+  }
+  if (!out.length) out.push(new DocxParagraph({ style: STYLE_IDS.cell, children: extra }));
+  return out;
 }
 
 export async function writeDocx(tree: DocumentTree, options: DocxOptions = { font: DEFAULT_DOCX_FONT }): Promise<Uint8Array> {
   const landscape = tree.orientation === 'landscape';
   const contentWidth = (landscape ? PAGE.height : PAGE.width) - PAGE.left - PAGE.right;
   const font = { ascii: options.font, hAnsi: options.font, eastAsia: options.font, cs: options.font };
+  const watermark = () => (tree.draft ? [new TextWatermark({ text: '下書き', font: options.font, color: 'F0A0A0', opacity: 0.35 })] : []);
+  const footer = () => new Footer({ children: runningParagraphs(tree.footer, contentWidth, PAGE.bottom - PAGE.footer) });
+  const heading = (level: 1 | 2 | 3, before: number, after: number) => ({
+    run: { size: SIZES.headings[level], bold: true, color: '000000' },
+    paragraph: { keepNext: true, keepLines: true, outlineLevel: level - 1, spacing: { before, after, line: 320 } },
+  });
   const doc = new Document({
-    creator: 'tos-filing',
-    lastModifiedBy: 'tos-filing',
-    title: tree.title,
+    creator: displayText(tree.author),
+    lastModifiedBy: displayText(tree.author),
+    title: displayText(tree.title),
     revision: 1,
     styles: {
       default: {
@@ -179,11 +268,20 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
           run: { font, size: SIZES.body, language: { value: 'en-US', eastAsia: 'ja-JP' } },
           paragraph: { spacing: { after: 80, line: 360 } },
         },
+        heading1: heading(1, 200, 240),
+        heading2: heading(2, 240, 120),
+        heading3: heading(3, 240, 120),
       },
       paragraphStyles: [
         { id: STYLE_IDS.cell, name: 'TOS Filing Cell', basedOn: 'Normal', run: { size: SIZES.cell }, paragraph: { spacing: { before: 0, after: 0, line: 280 } } },
         { id: STYLE_IDS.small, name: 'TOS Filing Small', basedOn: 'Normal', run: { size: SIZES.small } },
       ],
+    },
+    numbering: {
+      config: LIST_STYLES.map((style) => ({
+        reference: numberingReference(style),
+        levels: [{ level: 0, ...NUMBERING[style], alignment: AlignmentType.START, suffix: LevelSuffix.TAB, style: { paragraph: { indent: { left: 420, hanging: 420 } } } }],
+      })),
     },
     sections: [
       {
@@ -192,10 +290,15 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
             size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: PAGE.header, footer: PAGE.footer },
           },
+          // the first page is the cover: no running header
+          titlePage: true,
         },
-        headers: { default: new Header({ children: blocks(tree.header, contentWidth, true) }) },
-        footers: { default: new Footer({ children: blocks(tree.footer, contentWidth, true) }) },
-        children: blocks(tree.body, contentWidth),
+        headers: {
+          first: new Header({ children: [new DocxParagraph({ style: STYLE_IDS.cell, children: watermark() })] }),
+          default: new Header({ children: runningParagraphs(tree.header, contentWidth, PAGE.top - PAGE.header, watermark()) }),
+        },
+        footers: { first: footer(), default: footer() },
+        children: new Writer().blocks(tree.body, contentWidth),
       },
     ],
   });
@@ -204,5 +307,5 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
 
 /** Packs with docx's public Packer, then makes the zip deterministic (fixed dates, order and ids) and adds our parts. */
 async function pack(doc: Document, isoDate: string, attachments: DocumentTree['attachments']): Promise<Uint8Array> {
-  return packDeterministic(await Packer.toBuffer(doc), isoDate, attachments);
+  return packDeterministic(await Packer.toBuffer(doc), isoDate, withParagraphDefaults, attachments);
 }

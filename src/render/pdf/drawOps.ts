@@ -65,6 +65,8 @@ export class PageWriter {
       ...(o.spacing ? [setCharacterSpacing(o.spacing)] : []),
       setTextMatrix(1, 0, 0, 1, o.x, o.y),
       showText(PDFHexString.of(this.hexOf(o.font, text))),
+      // Tc belongs to the graphics state and outlives ET: reset it, or later text on the page spreads too
+      ...(o.spacing ? [setCharacterSpacing(0)] : []),
       endText(),
     );
   }

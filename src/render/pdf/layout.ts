@@ -1,112 +1,174 @@
-import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import type { Block, Inline, List, Paragraph, Table } from '../../document/tree.ts';
-import { listMarker, placeCells } from '../../document/tree.ts';
-import type { PageWriter } from './drawOps.ts';
-import { type FontRole, metricsFor } from './fonts.ts';
+import { rgb } from 'pdf-lib';
+import type { Block, Heading, Inline, List, Paragraph, Table } from '../../document/tree.ts';
+import { inlineText, listMarker, placeCells } from '../../document/tree.ts';
+import { type ColumnMeasure, columnWidths } from '../columnWidths.ts';
+import { displayText, listIndent } from '../displayText.ts';
+import { keepsWithNext } from '../keepWithNext.ts';
+import type { Canvas } from './canvas.ts';
+import { metricsFor } from './fonts.ts';
 import { type Line, breakLines } from './lineBreak.ts';
 import { STYLE } from './pageStyle.ts';
 
 /**
- * Layout: the document tree as boxes (a line of text, a table row) that know their height and how to draw
- * themselves. The page flow (pageFlow.ts) decides where they go.
+ * Layout: the document tree as boxes (a line of text, a table row) that know their height, whether a page may
+ * break before them, and how to draw themselves. The page flow (pageFlow.ts) decides where they go. The rules
+ * that keep a page presentable live here, as break permissions:
+ * - a paragraph leaves at least two lines on each side of a page break (no widow, no orphan);
+ * - a heading (or a bold caption) stays with what follows it: two lines of a paragraph, or a table's header rows
+ *   and first body row;
+ * - a table row is drawn whole on one page unless it is taller than a page; then it splits and the table's
+ *   header rows are drawn again above the rest, as they are above every row that starts a page.
  */
 
-export type Fonts = Record<FontRole, PDFFont | undefined>;
+export type BoxTag =
+  | { kind: 'line'; block: number; line: number; lines: number; caption?: true }
+  | { kind: 'heading'; block: number; level: 1 | 2 | 3; line: number; lines: number; title: string }
+  /** `height`: of the whole row, also on the parts of a row split over pages. */
+  | { kind: 'row'; table: number; row: number; header: boolean; part: 'whole' | 'head' | 'rest'; height: number }
+  | { kind: 'space' }
+  | { kind: 'pagebreak' }
+  | { kind: 'table' };
 
 export interface Box {
   height: number;
-  /** Keep on the same page as the box that follows (headings). */
-  keepWithNext?: boolean;
-  draw(page: PDFPage, x: number, top: number): void;
+  /** May a page break come before this box? */
+  breakBefore: boolean;
+  tag: BoxTag;
+  draw(canvas: Canvas, x: number, top: number): void;
+  /** The header rows of the box's table, drawn again when a page starts with this box. */
+  repeat?: readonly Box[];
+  /** A box taller than a page splits into the part that fills `room` and the rest (null if nothing fits). */
+  split?(room: number): [Box, Box] | null;
 }
 
 export const BLACK = rgb(0, 0, 0);
 const MARK_COLORS = { missing: rgb(0.8, 0, 0), review: rgb(0.7, 0.4, 0) } as const;
+/** Justifying wider than this per character looks like letter-spaced text: such a line is left ragged instead. */
+const MAX_JUSTIFY_SPACING = 0.5;
 
-export class Renderer {
-  constructor(
-    private readonly fonts: Fonts,
-    readonly ops: PageWriter,
-  ) {}
+/** A page may break before line i of a paragraph of n lines only if that leaves two lines on each side. */
+export function mayBreakBeforeLine(i: number, n: number): boolean {
+  return i === 0 || (i >= 2 && n - i >= 2);
+}
 
-  private font(role: FontRole): PDFFont {
-    return this.fonts[role] ?? this.fonts.regular!;
-  }
+const space = (height: number, breakBefore = true): Box => ({ height, breakBefore, tag: { kind: 'space' }, draw: () => {} });
 
-  /** Draws one laid-out line. Justified lines spread their characters with Tc (character spacing). */
-  drawLine(page: PDFPage, line: Line, x: number, baseline: number, size: number, width: number, align: Paragraph['align']) {
+/** Measures cell text with the PDF's fonts, for column widths. */
+const CELL_MEASURE: ColumnMeasure = {
+  text: (text, bold) => [...text].reduce((w, c) => w + metricsFor(bold ? 'bold' : 'regular').width(c), 0) * STYLE.cellSize,
+  em: STYLE.cellSize,
+  padding: 2 * STYLE.cellPadX,
+};
+
+interface TextOptions {
+  size: number;
+  leading: number;
+  align: Paragraph['align'];
+  /** First-line indent in em. */
+  indent?: number;
+  keepWords: boolean;
+  tag: (line: number, lines: number) => BoxTag;
+}
+
+export class Layout {
+  private blockCount = 0;
+  private tableCount = 0;
+
+  /** Draws one laid-out line. A justified line spreads its characters with character spacing scoped to its own runs. */
+  drawLine(canvas: Canvas, line: Line, x: number, baseline: number, size: number, width: number, align: Paragraph['align']) {
     const used = line.width * size;
     const glyphs = line.pieces.reduce((n, p) => n + p.glyphs, 0);
     let spacing = 0;
     let left = x;
     if (align === 'center') left = x + (width - used) / 2;
     else if (align === 'right') left = x + width - used;
-    else if (align === 'justify' && !line.last && glyphs > 1 && used < width) spacing = (width - used) / (glyphs - 1);
+    else if (align === 'justify' && !line.last && glyphs > 1 && used < width) {
+      spacing = (width - used) / (glyphs - 1);
+      if (spacing > MAX_JUSTIFY_SPACING * size) spacing = 0;
+    }
     let cursor = left;
     for (const piece of line.pieces) {
       const color = piece.style.mark ? MARK_COLORS[piece.style.mark] : BLACK;
       const advance = piece.width * size + spacing * piece.glyphs;
-      this.ops.text(page, piece.text, { x: cursor, y: baseline, size, font: this.font(piece.role), color, spacing });
+      canvas.text({ x: cursor, y: baseline, size, role: piece.role, text: piece.text, color, spacing, width: advance });
       if (piece.style.underline || piece.style.mark) {
         const y = baseline - size * 0.15;
-        this.ops.line(page, cursor, y, cursor + advance - spacing, y, 0.5, color);
+        canvas.line({ x1: cursor, y1: y, x2: cursor + advance - spacing, y2: y, width: 0.5, color });
       }
       cursor += advance;
     }
   }
 
-  textBoxes(
-    children: readonly Inline[],
-    width: number,
-    opts: { size: number; leading: number; align: Paragraph['align']; indent?: number; after?: number; keepWithNext?: boolean },
-  ): Box[] {
+  textBoxes(children: readonly Inline[], width: number, opts: TextOptions): Box[] {
     const { size, leading, align } = opts;
     const indent = (opts.indent ?? 0) * size;
-    const lines = breakLines(children, width / size, indent / size);
-    return lines.map((line, i) => {
-      const first = i === 0;
-      const height = leading * size + (i === lines.length - 1 ? (opts.after ?? 0) : 0);
-      return {
-        height,
-        keepWithNext: opts.keepWithNext,
-        draw: (page, x, top) => {
-          const baseline = top - (leading * size - size) / 2 - size * 0.88;
-          const dx = first ? indent : 0;
-          this.drawLine(page, line, x + dx, baseline, size, width - dx, align);
-        },
-      };
-    });
+    const lines = breakLines(children, width / size, indent / size, opts.keepWords);
+    return lines.map((line, i) => ({
+      height: leading * size,
+      breakBefore: mayBreakBeforeLine(i, lines.length),
+      tag: opts.tag(i, lines.length),
+      draw: (canvas, x, top) => {
+        const baseline = top - (leading * size - size) / 2 - size * 0.88;
+        const dx = i === 0 ? indent : 0;
+        this.drawLine(canvas, line, x + dx, baseline, size, width - dx, align);
+      },
+    }));
   }
 
-  paragraphBoxes(p: Paragraph, width: number, inCell = false): Box[] {
-    const size = inCell ? STYLE.cellSize : p.size === 'small' ? STYLE.smallSize : STYLE.bodySize;
+  private lineTag() {
+    const block = this.blockCount++;
+    return (line: number, lines: number): BoxTag => ({ kind: 'line', block, line, lines });
+  }
+
+  paragraphBoxes(p: Paragraph, width: number, inCell: boolean): Box[] {
+    const size = p.size === 'small' ? STYLE.smallSize : inCell ? STYLE.cellSize : STYLE.bodySize;
     const left = p.left * size;
     const boxes = this.textBoxes(p.children, width - left, {
       size,
       leading: inCell ? STYLE.cellLeading : STYLE.bodyLeading,
       align: p.align,
       indent: p.indent,
-      after: inCell ? 0 : STYLE.paragraphAfter,
+      keepWords: inCell,
+      tag: this.lineTag(),
     });
-    return left ? boxes.map((b) => ({ ...b, draw: (page, x, top) => b.draw(page, x + left, top) })) : boxes;
+    const shifted = left ? boxes.map((b) => ({ ...b, draw: (c: Canvas, x: number, top: number) => b.draw(c, x + left, top) })) : boxes;
+    return inCell ? shifted : [...shifted, space(STYLE.paragraphAfter)];
+  }
+
+  headingBoxes(h: Heading, width: number, inCell: boolean): Box[] {
+    const style = STYLE.headings[h.level];
+    const bold = h.children.map((c) => (c.type === 'text' ? { ...c, style: { ...c.style, bold: true } } : c));
+    const block = this.blockCount++;
+    const title = displayText(inlineText(h.children).replace(/\n/g, ''));
+    const lines = this.textBoxes(bold, width, {
+      size: inCell ? STYLE.cellSize : style.size,
+      leading: style.leading,
+      align: h.align,
+      keepWords: true,
+      tag: (line, count) => (inCell ? { kind: 'line', block, line, lines: count } : { kind: 'heading', block, level: h.level, line, lines: count, title }),
+    });
+    if (inCell) return lines;
+    // a heading is one unit, kept with what follows (see bodyBoxes)
+    return [space(style.before), ...lines.map((l) => ({ ...l, breakBefore: false })), space(style.after, false)];
   }
 
   listBoxes(list: List, width: number, inCell: boolean): Box[] {
     const size = inCell ? STYLE.cellSize : STYLE.bodySize;
+    const leading = inCell ? STYLE.cellLeading : STYLE.bodyLeading;
+    const hanging = listIndent(list.style, list.items.length) * size;
     const out: Box[] = [];
     list.items.forEach((item, i) => {
       const marker = listMarker(list.style, i + 1);
-      const markerWidth = [...marker].reduce((w, c) => w + metricsFor('regular').width(c), 0) * size;
-      const inner = this.blockBoxes(item, width - markerWidth, inCell);
-      inner.forEach((box, j) => {
+      this.blockBoxes(item, width - hanging, inCell).forEach((box, j) => {
         out.push({
-          height: box.height,
-          draw: (page, x, top) => {
+          ...box,
+          draw: (canvas, x, top) => {
             if (j === 0) {
-              const baseline = top - ((inCell ? STYLE.cellLeading : STYLE.bodyLeading) * size - size) / 2 - size * 0.88;
-              this.ops.text(page, marker, { x, y: baseline, size, font: this.font('regular'), color: BLACK });
+              const baseline = top - (leading * size - size) / 2 - size * 0.88;
+              const markerWidth = [...marker].reduce((w, c) => w + metricsFor('regular').width(c), 0) * size;
+              canvas.text({ x, y: baseline, size, role: 'regular', text: marker, color: BLACK, spacing: 0, width: markerWidth });
             }
-            box.draw(page, x + markerWidth, top);
+            box.draw(canvas, x + hanging, top);
           },
         });
       });
@@ -114,36 +176,30 @@ export class Renderer {
     return out;
   }
 
-  blockBoxes(blocks: readonly Block[], width: number, inCell = false): Box[] {
+  /** Blocks inside a list item or a table cell, or the body (see bodyBoxes). A table here is drawn whole. */
+  blockBoxes(blocks: readonly Block[], width: number, inCell: boolean): Box[] {
     const out: Box[] = [];
     for (const block of blocks) {
       switch (block.type) {
         case 'paragraph':
           out.push(...this.paragraphBoxes(block, width, inCell));
           break;
-        case 'heading': {
-          const h = STYLE.headings[block.level];
-          if (!inCell) out.push({ height: h.before, keepWithNext: true, draw: () => {} });
-          const bold = block.children.map((c) => (c.type === 'text' ? { ...c, style: { ...c.style, bold: true } } : c));
-          out.push(
-            ...this.textBoxes(bold, width, {
-              size: h.size,
-              leading: h.leading,
-              align: block.align,
-              after: h.after,
-              keepWithNext: true,
-            }),
-          );
+        case 'heading':
+          out.push(...this.headingBoxes(block, width, inCell));
           break;
-        }
         case 'list':
           out.push(...this.listBoxes(block, width, inCell));
           break;
         case 'table': {
-          // a table inside a cell is drawn whole
-          const rows = this.tableRows(block, width);
+          const rows = this.tableBoxes(block, width);
           const height = rows.reduce((h, r) => h + r.height, 0);
-          out.push({ height, draw: (page, x, top) => rows.reduce((t, r) => (r.draw(page, x, t), t - r.height), top) });
+          out.push({
+            height,
+            breakBefore: true,
+            tag: { kind: 'table' },
+            draw: (canvas, x, top) => rows.reduce((t, r) => (r.draw(canvas, x, t), t - r.height), top),
+          });
+          if (!inCell) out.push(space(STYLE.tableAfter));
           break;
         }
         case 'pagebreak':
@@ -153,11 +209,40 @@ export class Renderer {
     return out;
   }
 
-  /** Table rows as boxes, with header rows marked; rows linked by rowspan come as one box. */
-  tableRows(table: Table, width: number): (Box & { header: boolean; cells?: LaidCell[] })[] {
-    const total = table.widths.reduce((a, b) => a + b, 0);
+  /** The body: blocks in order, a heading (or a caption) kept with the block after it, page breaks as boxes. */
+  bodyBoxes(blocks: readonly Block[], width: number): Box[] {
+    const out: Box[] = [];
+    let afterHeading = false;
+    for (const block of blocks) {
+      const start = out.length;
+      if (block.type === 'pagebreak') out.push({ height: 0, breakBefore: true, tag: { kind: 'pagebreak' }, draw: () => {} });
+      else if (block.type === 'table') out.push(...this.tableBoxes(block, width), space(STYLE.tableAfter));
+      else out.push(...this.blockBoxes([block], width, false));
+      if (afterHeading) {
+        // no break between the heading and the first real box of this block
+        for (let i = start; i < out.length; i++) {
+          out[i] = { ...out[i]!, breakBefore: false };
+          if (out[i]!.tag.kind !== 'space') break;
+        }
+      }
+      afterHeading = keepsWithNext(block);
+      if (afterHeading && block.type === 'paragraph')
+        for (let i = start; i < out.length; i++) {
+          const tag = out[i]!.tag;
+          if (tag.kind === 'line') out[i] = { ...out[i]!, tag: { ...tag, caption: true } };
+        }
+      // nor between it and its own space below
+      for (let i = out.length - 1; afterHeading && i >= start && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
+    }
+    return out;
+  }
+
+  /** Table rows as boxes; rows linked by rowspan come as one box. */
+  tableBoxes(table: Table, width: number): Box[] {
+    const id = this.tableCount++;
+    const widths = columnWidths(table, width, CELL_MEASURE);
     const colX: number[] = [0];
-    for (const w of table.widths) colX.push(colX.at(-1)! + (w / total) * width);
+    for (const w of widths) colX.push(colX.at(-1)! + w);
 
     // laid out per row, so that nothing below scans the whole table per row (10,000-row tables happen)
     const byRow = placeCells(table).map((row) =>
@@ -189,22 +274,32 @@ export class Renderer {
       r = to + 1;
     }
 
+    let firstBody = 0;
+    while (firstBody < rowCount && table.rows[firstBody]!.header) firstBody++;
+    const headers: Box[] = [];
     return groups.map(({ from, to }) => {
-      const cells = byRow
+      const cells: LaidCell[] = byRow
         .slice(from, to + 1)
         .flat()
-        .map((p) => {
-          const top = heights.slice(from, p.row).reduce((a, b) => a + b, 0);
-          const height = heights.slice(p.row, lastRowOf(p) + 1).reduce((a, b) => a + b, 0);
-          return { x: colX[p.col]!, offset: top, width: p.cellWidth, height, header: p.cell.header, align: p.cell.align, boxes: p.boxes };
-        });
+        .map((p) => ({
+          x: colX[p.col]!,
+          offset: heights.slice(from, p.row).reduce((a, b) => a + b, 0),
+          width: p.cellWidth,
+          height: heights.slice(p.row, lastRowOf(p) + 1).reduce((a, b) => a + b, 0),
+          header: p.cell.header,
+          boxes: p.boxes,
+        }));
+      const header = from < firstBody;
       const height = heights.slice(from, to + 1).reduce((a, b) => a + b, 0);
-      return {
-        height,
-        header: table.rows[from]!.header,
-        cells: from === to ? cells : undefined,
-        draw: (page: PDFPage, x: number, top: number) => drawCells(this.ops, page, cells, x, top),
+      const box: Box = {
+        ...rowBox(cells, height, { kind: 'row', table: id, row: from, header, part: 'whole', height }),
+        // a table starts where it may; its header rows and first body row stay together
+        breakBefore: from === 0 || from > firstBody,
+        repeat: header ? undefined : headers,
       };
+      if (from !== to) delete box.split; // rows joined by a rowspan are drawn whole
+      if (header) headers.push(box);
+      return box;
     });
   }
 }
@@ -218,23 +313,41 @@ export interface LaidCell {
   boxes: Box[];
 }
 
-export function drawCells(ops: PageWriter, page: PDFPage, cells: readonly LaidCell[], x: number, top: number) {
+function rowBox(cells: readonly LaidCell[], height: number, tag: Extract<BoxTag, { kind: 'row' }>): Box {
+  return {
+    height,
+    breakBefore: true,
+    tag,
+    draw: (canvas, x, top) => drawCells(canvas, cells, x, top),
+    split: (room) => {
+      const parts = splitRow(cells, room);
+      if (!parts) return null;
+      const [head, rest] = parts;
+      const restBox = rowBox(rest, rest[0]!.height, { ...tag, part: 'rest' });
+      return [{ ...rowBox(head, room, { ...tag, part: 'head' }), split: undefined }, { ...restBox, breakBefore: true }];
+    },
+  };
+}
+
+export function drawCells(canvas: Canvas, cells: readonly LaidCell[], x: number, top: number) {
   for (const c of cells) {
-    const y = top - c.offset - c.height;
-    ops.box(page, x + c.x, y, c.width, c.height, { border: BLACK, borderWidth: STYLE.border, fill: c.header ? STYLE.headerFill : undefined });
-    let t = top - c.offset - STYLE.cellPadY;
-    for (const box of c.boxes) {
-      box.draw(page, x + c.x + STYLE.cellPadX, t);
-      t -= box.height;
-    }
+    const rect = { x: x + c.x, y: top - c.offset - c.height, width: c.width, height: c.height };
+    canvas.rect({ ...rect, border: BLACK, borderWidth: STYLE.border, fill: c.header ? STYLE.headerFill : undefined });
+    canvas.inCell(rect, () => {
+      let t = top - c.offset - STYLE.cellPadY;
+      for (const box of c.boxes) {
+        box.draw(canvas, rect.x + STYLE.cellPadX, t);
+        t -= box.height;
+      }
+    });
   }
 }
 
-/** Splits a single-row box whose cells hold more lines than fit in `available`: returns the part that fits and the rest. */
+/** Splits a row whose cells hold more lines than fit in `available`: the part that fits and the rest. */
 export function splitRow(cells: readonly LaidCell[], available: number): [LaidCell[], LaidCell[]] | null {
   const room = available - 2 * STYLE.cellPadY;
   const head: LaidCell[] = [];
-  const tail: LaidCell[] = [];
+  const rest: LaidCell[] = [];
   let anyFits = false;
   for (const c of cells) {
     let used = 0;
@@ -242,13 +355,9 @@ export function splitRow(cells: readonly LaidCell[], available: number): [LaidCe
     while (n < c.boxes.length && used + c.boxes[n]!.height <= room) used += c.boxes[n++]!.height;
     if (n > 0) anyFits = true;
     head.push({ ...c, boxes: c.boxes.slice(0, n) });
-    tail.push({ ...c, boxes: c.boxes.slice(n) });
+    rest.push({ ...c, boxes: c.boxes.slice(n) });
   }
   if (!anyFits) return null;
-  const tailContent = Math.max(0, ...tail.map((c) => c.boxes.reduce((h, b) => h + b.height, 0)));
-  return [
-    head.map((c) => ({ ...c, height: available })),
-    tail.map((c) => ({ ...c, height: tailContent + 2 * STYLE.cellPadY })),
-  ];
+  const restContent = Math.max(0, ...rest.map((c) => c.boxes.reduce((h, b) => h + b.height, 0)));
+  return [head.map((c) => ({ ...c, height: available })), rest.map((c) => ({ ...c, height: restContent + 2 * STYLE.cellPadY }))];
 }
-

@@ -1,11 +1,12 @@
-import LineBreaker from 'linebreak';
 import type { Inline, TextStyle } from '../../document/tree.ts';
+import { PLAIN } from '../../document/tree.ts';
+import { displayText } from '../displayText.ts';
+import { breakOpportunities } from '../textSegments.ts';
 import { type FontRole, metricsFor } from './fonts.ts';
 
 /**
- * Japanese line breaking for the PDF: UAX #14 break opportunities (the `linebreak` package keeps
- * 、。」）ー and small kana off the start of a line and opening brackets off its end), filled greedily
- * with cached advance widths. A segment wider than the line (a long URL) is split per character.
+ * Japanese line breaking for the PDF: the break opportunities of textSegments.ts, filled greedily with
+ * cached advance widths. A segment wider than the line (a long URL) is split per character.
  */
 
 export interface Piece {
@@ -58,11 +59,11 @@ function styledChars(children: readonly Inline[]): { text: string; chars: Styled
     if (child.type === 'br') {
       offsets.push(text.length);
       text += '\n';
-      chars.push({ char: '\n', role: 'regular', style: { bold: false, italic: false, underline: false, mark: null }, width: 0 });
+      chars.push({ char: '\n', role: 'regular', style: PLAIN, width: 0 });
       continue;
     }
     if (child.type !== 'text') continue;
-    for (const raw of sanitize(child.text)) {
+    for (const raw of displayText(sanitize(child.text))) {
       const { role, char } = roleFor(raw, child.style);
       offsets.push(text.length);
       text += char;
@@ -73,7 +74,7 @@ function styledChars(children: readonly Inline[]): { text: string; chars: Styled
 }
 
 const sameStyle = (a: TextStyle, b: TextStyle) =>
-  a === b || (a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.mark === b.mark);
+  a === b || (a.bold === b.bold && a.underline === b.underline && a.mark === b.mark);
 
 function toPieces(chars: readonly StyledChar[]): Piece[] {
   const pieces: Piece[] = [];
@@ -91,8 +92,11 @@ function toPieces(chars: readonly StyledChar[]): Piece[] {
 const isSpace = (c: StyledChar) => c.char === ' ' || c.char === '\u3000';
 const sum = (chars: readonly StyledChar[]) => chars.reduce((w, c) => w + c.width, 0);
 
-/** Breaks inline content into lines no wider than `maxWidth` (in size-1 units, i.e. width / font size). */
-export function breakLines(children: readonly Inline[], maxWidth: number, firstIndent = 0): Line[] {
+/**
+ * Breaks inline content into lines no wider than `maxWidth` (in size-1 units, i.e. width / font size).
+ * `keepWords`: keep katakana words whole where they fit (table cells, headings).
+ */
+export function breakLines(children: readonly Inline[], maxWidth: number, firstIndent = 0, keepWords = false): Line[] {
   const { text, chars, offsets } = styledChars(children);
   const indexAt = new Map(offsets.map((o, i) => [o, i]));
   const lines: Line[] = [];
@@ -107,18 +111,13 @@ export function breakLines(children: readonly Inline[], maxWidth: number, firstI
     width = 0;
   };
 
-  const breaker = new LineBreaker(text);
-  let start = 0;
-  for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {
-    const from = indexAt.get(start) ?? chars.length;
-    const to = indexAt.get(brk.position) ?? chars.length;
-    let segment = chars.slice(from, to);
-    start = brk.position;
-    const hard = segment.at(-1)?.char === '\n';
-    if (hard) segment = segment.slice(0, -1);
+  const visibleWidth = (segment: readonly StyledChar[]) => {
     let trimmed = segment.length;
     while (trimmed > 0 && isSpace(segment[trimmed - 1]!)) trimmed--;
-    const visible = sum(segment.slice(0, trimmed));
+    return sum(segment.slice(0, trimmed));
+  };
+  const add = (segment: readonly StyledChar[]) => {
+    const visible = visibleWidth(segment);
     if (width + visible > limit() && current.length) endLine(false);
     if (visible > limit()) {
       for (const c of segment) {
@@ -132,6 +131,28 @@ export function breakLines(children: readonly Inline[], maxWidth: number, firstI
       current.push(...segment);
       width += sum(segment);
     }
+  };
+  const slice = (from: number, to: number) => chars.slice(indexAt.get(from) ?? chars.length, indexAt.get(to) ?? chars.length);
+
+  // a word kept whole that is wider than a line breaks where UAX #14 lets it, not anywhere
+  const strict = keepWords ? breakOpportunities(text) : [];
+  let next = 0;
+  let start = 0;
+  for (const brk of breakOpportunities(text, keepWords)) {
+    let end = brk.position;
+    const hard = text[end - 1] === '\n';
+    if (hard) end--;
+    const segment = slice(start, end);
+    if (keepWords && visibleWidth(segment) > maxWidth) {
+      while (next < strict.length && strict[next]!.position <= start) next++;
+      let from = start;
+      for (; next < strict.length && strict[next]!.position < end; next++) {
+        add(slice(from, strict[next]!.position));
+        from = strict[next]!.position;
+      }
+      add(slice(from, end));
+    } else add(segment);
+    start = brk.position;
     if (hard) endLine(true);
   }
   if (current.length || lines.length === 0 || lines.at(-1)!.last === false) endLine(true);

@@ -1,103 +1,89 @@
-import type { PDFDocument, PDFPage } from 'pdf-lib';
-import type { PageWriter } from './drawOps.ts';
-import { type Box, type Renderer, drawCells, splitRow } from './layout.ts';
-import { type PageGeometry, STYLE } from './pageStyle.ts';
+import type { Box } from './layout.ts';
 
-/** The page flow: places boxes top to bottom and starts a new page when one does not fit. */
-export class PageFlow {
-  readonly pages: PDFPage[] = [];
-  private page!: PDFPage;
-  private y = 0;
+/**
+ * The page flow: fills pages with boxes top to bottom. When a box does not fit, the page ends before the last
+ * box on it that allows a break (so a heading goes over with its paragraph); if none does, before the box that
+ * does not fit. A box taller than a page that can split (a table row) is split to fill the page. Vertical space
+ * is dropped at the top of a page. A page that starts inside a table begins with the table's header rows.
+ */
 
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly geo: PageGeometry,
-    private readonly ops: PageWriter,
-  ) {
-    this.newPage();
-  }
-
-  newPage() {
-    this.page = this.doc.addPage([this.geo.width, this.geo.height]);
-    this.pages.push(this.page);
-    this.y = this.geo.height - this.geo.top;
-  }
-
-  get remaining() {
-    return this.y - this.geo.bottom;
-  }
-
-  get atTop() {
-    return this.y === this.geo.height - this.geo.top;
-  }
-
-  place(box: Box) {
-    if (box.height > this.remaining && !this.atTop) this.newPage();
-    box.draw(this.page, this.geo.left, this.y);
-    this.y -= box.height;
-  }
-
-  /** Places boxes, keeping a heading with what follows it (`following`: the height that must come along after the last box). */
-  placeAll(boxes: readonly Box[], following = 0) {
-    for (let i = 0; i < boxes.length; i++) {
-      const box = boxes[i]!;
-      if (box.keepWithNext) {
-        let need = 0;
-        let j = i;
-        while (j < boxes.length && boxes[j]!.keepWithNext) need += boxes[j++]!.height;
-        need += boxes[j]?.height ?? following;
-        if (need > this.remaining && !this.atTop && need <= this.geo.contentHeight) this.newPage();
-      }
-      this.place(box);
-    }
-  }
-
-  placeTable(rows: ReturnType<Renderer['tableRows']>) {
-    const headers = [];
-    let i = 0;
-    while (i < rows.length && rows[i]!.header) headers.push(rows[i++]!);
-    const headerHeight = headers.reduce((h, r) => h + r.height, 0);
-    const minBody = rows[i] ? Math.min(rows[i]!.height, STYLE.cellLeading * STYLE.cellSize * 2 + 2 * STYLE.cellPadY) : 0;
-    if (headerHeight + minBody > this.remaining && !this.atTop) this.newPage();
-    headers.forEach((h) => this.place(h));
-    for (; i < rows.length; i++) {
-      let row = rows[i]!;
-      for (;;) {
-        if (row.height <= this.remaining) {
-          this.place(row);
-          break;
-        }
-        const fitsFresh = row.height <= this.geo.contentHeight - headerHeight;
-        if (fitsFresh || !row.cells) {
-          if (!this.atTop) this.restartTable(headers);
-          else {
-            this.place(row); // taller than a page and cannot be split: let it run over
-            break;
-          }
-          if (row.height <= this.remaining || !row.cells) {
-            this.place(row);
-            break;
-          }
-        }
-        const split = splitRow(row.cells, this.remaining);
-        if (!split) {
-          this.restartTable(headers);
-          continue;
-        }
-        const [head, tail] = split;
-        this.place({ height: this.remaining, draw: (page, x, top) => drawCells(this.ops, page, head, x, top) });
-        this.restartTable(headers);
-        const tailHeight = tail[0]!.height;
-        row = { ...row, height: tailHeight, cells: tail, draw: (page, x, top) => drawCells(this.ops, page, tail, x, top) };
-      }
-    }
-    this.y -= STYLE.tableAfter;
-  }
-
-  private restartTable(headers: readonly Box[]) {
-    this.newPage();
-    headers.forEach((h) => this.place(h));
-  }
+export interface PlacedBox {
+  box: Box;
+  /** Distance from the top of the content area to the top of the box. */
+  top: number;
+  /** A header row drawn again at the top of a page. */
+  repeated: boolean;
 }
 
-/** Collects every character of the document, and whether anything is bold, to embed only the fonts it needs. */
+/** A row taller than a page is split here only if at least this much room is left; otherwise on the next page. */
+const MIN_SPLIT_ROOM = 48;
+const EPSILON = 1e-6;
+
+export function paginate(input: readonly Box[], pageHeight: number): PlacedBox[][] {
+  const boxes = [...input]; // splitting replaces a box by its parts
+  const pages: PlacedBox[][] = [];
+  let page: { placed: PlacedBox; index: number }[] = [];
+  let used = 0;
+  let firstIndex = 0; // index of the first box on this page that is not a repeated header
+
+  const hasContent = () => page.some((p) => !p.placed.repeated && p.placed.box.tag.kind !== 'space');
+  const place = (box: Box, index: number, repeated = false) => {
+    page.push({ placed: { box, top: used, repeated }, index });
+    used += box.height;
+  };
+  const newPage = (startIndex: number) => {
+    pages.push(page.map((p) => p.placed));
+    page = [];
+    used = 0;
+    firstIndex = startIndex;
+    for (const header of boxes[startIndex]?.repeat ?? []) place(header, -1, true);
+  };
+
+  for (let i = 0; i < boxes.length; ) {
+    const box = boxes[i]!;
+    if (box.tag.kind === 'pagebreak') {
+      if (hasContent()) newPage(i + 1);
+      i++;
+      continue;
+    }
+    if (box.tag.kind === 'space') {
+      if (hasContent() && used + box.height <= pageHeight + EPSILON) place(box, i);
+      i++;
+      continue;
+    }
+    if (used + box.height <= pageHeight + EPSILON) {
+      place(box, i);
+      i++;
+      continue;
+    }
+
+    const repeatHeight = (box.repeat ?? []).reduce((h, r) => h + r.height, 0);
+    const room = pageHeight - used;
+    if (box.split && box.height > pageHeight - repeatHeight + EPSILON && (room >= MIN_SPLIT_ROOM || !hasContent())) {
+      const parts = box.split(room);
+      if (parts) {
+        const [head, rest] = parts;
+        boxes.splice(i, 1, head, { ...rest, repeat: box.repeat });
+        place(head, i);
+        newPage(i + 1);
+        i++;
+        continue;
+      }
+    }
+
+    // end the page before the last box on it that allows a break, or else before this box
+    let k = i;
+    while (k > firstIndex && !boxes[k]!.breakBefore) k--;
+    if (k === firstIndex) k = i;
+    if (k === firstIndex || !hasContent()) {
+      place(box, i); // taller than a page and cannot split: it runs over rather than vanish
+      i++;
+      continue;
+    }
+    page = page.filter((p) => p.index < k);
+    newPage(k);
+    i = k;
+  }
+  if (page.length || pages.length === 0) pages.push(page.map((p) => p.placed));
+  return pages;
+}

@@ -9,8 +9,10 @@ export interface PageGeometry {
   bottom: number;
   left: number;
   right: number;
+  /** The running header sits between headerTop (from the page top) and the top margin. */
   headerTop: number;
-  footerTop: number;
+  /** The running footer sits between the bottom margin and footerBottom (from the page bottom). */
+  footerBottom: number;
   contentWidth: number;
   contentHeight: number;
 }
@@ -18,7 +20,7 @@ export interface PageGeometry {
 /** A4 with the margins of an official form (left margin wide enough for binding). */
 export function pageGeometry(orientation: 'portrait' | 'landscape'): PageGeometry {
   const [width, height] = orientation === 'portrait' ? [mm(210), mm(297)] : [mm(297), mm(210)];
-  const margins = { top: mm(25), bottom: mm(22), left: mm(25), right: mm(20), headerTop: mm(10), footerTop: mm(15) };
+  const margins = { top: mm(25), bottom: mm(22), left: mm(25), right: mm(20), headerTop: mm(10), footerBottom: mm(5) };
   return {
     width,
     height,
@@ -38,6 +40,10 @@ export const STYLE = {
   cellPadX: 4,
   cellPadY: 3,
   paragraphAfter: 4,
+  /** Running header and footer lines. */
+  runningLeading: 1.45,
+  /** Space between the body and the running footer's first line. */
+  footerGap: mm(7),
   tableAfter: 8,
   border: 0.5,
   headerFill: rgb(0.88, 0.88, 0.88),

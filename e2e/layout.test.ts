@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { PDFArray, PDFDocument, PDFName, type PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '../src/document/parseMarkup.ts';
+import type { DocumentTree } from '../src/document/tree.ts';
+import { writeDocx } from '../src/render/docx/writeDocx.ts';
+import { pageGeometry } from '../src/render/pdf/pageStyle.ts';
+import { writePdf } from '../src/render/pdf/writePdf.ts';
+import { diffTree, filingTree, reviewTree } from '../test/helpers/documentTrees.ts';
+import { writeTemp } from './checks.ts';
+import { type PageAreas, convertWithLibreOffice, glyphsOutOfPlace, headerRowsMissing, headingsAtPageFoot, widowsAndOrphans } from './pageChecks.ts';
+
+/** Page layout read back with poppler: our PDFs, and the PDFs LibreOffice makes of our .docx files. */
+
+function pdfAreas(orientation: DocumentTree['orientation']): PageAreas {
+  const g = pageGeometry(orientation);
+  return { left: g.left, right: g.right, bodyTop: g.top, bodyBottom: g.bottom, headerTop: g.headerTop, footerBottom: g.footerBottom };
+}
+// the Word writer's margins (twips / 20)
+const WORD_AREAS: PageAreas = { left: 70.85, right: 56.7, bodyTop: 70.85, bodyBottom: 62.35, headerTop: 28.35, footerBottom: 10 };
+
+const DOCUMENTS: [string, () => DocumentTree][] = [
+  ['the sample filing', () => filingTree('sample/specified-complete.yaml').tree],
+  ['the general-port sample', () => filingTree('sample/general-complete.yaml').tree],
+  ['a draft', () => filingTree('incomplete/common-omissions.yaml', true).tree],
+  ['hostile text', () => filingTree('robustness/hostile-text.yaml').tree],
+  ['the 新旧対照表', () => diffTree()],
+  ['the review matrix', () => reviewTree('sample')],
+];
+
+describe.each(DOCUMENTS)('%s', (_, makeTree) => {
+  const tree = makeTree();
+
+  it('PDF: every glyph inside the page’s boxes and its table cell, no heading at a page foot, no widow or orphan, header rows repeated', async () => {
+    const pdf = writeTemp('layout.pdf', await writePdf(tree));
+    const areas = pdfAreas(tree.orientation);
+    expect(await glyphsOutOfPlace(pdf, areas)).toEqual([]);
+    expect(headingsAtPageFoot(pdf, tree, areas)).toEqual([]);
+    expect(widowsAndOrphans(pdf, tree, areas)).toEqual([]);
+    expect(headerRowsMissing(pdf, tree)).toEqual([]);
+  });
+
+  it('Word, as LibreOffice lays it out: no heading at a page foot, no widow or orphan, header rows repeated', async () => {
+    const pdf = convertWithLibreOffice(writeTemp('layout.docx', await writeDocx(tree)));
+    expect(headingsAtPageFoot(pdf, tree, WORD_AREAS)).toEqual([]);
+    expect(widowsAndOrphans(pdf, tree, WORD_AREAS)).toEqual([]);
+    expect(headerRowsMissing(pdf, tree)).toEqual([]);
+  });
+});
+
+describe('the layout checks catch the defects they look for', () => {
+  const areas = pdfAreas('portrait');
+  const filler = '<p>港湾運送事業者は、ターミナルで使用するTOSの情報セキュリティを確保するため、次の措置を講ずる。</p>'.repeat(30);
+
+  it('character spacing that outlives its line and spreads table text through the borders', async () => {
+    // a justified first line that ends early (a long word goes to the next line) gets wide character spacing
+    const tree = parseMarkup(
+      `<document title="t" date="2025-04-01"><p>${'港湾運送事業者の情報'.repeat(3)}港湾運ABCDEFGHIJKLMNOPQRSTUV</p>` +
+        `<table widths="1 1"><tr><td>${'表の中の文字'.repeat(6)}</td><td>右の列</td></tr></table></document>`,
+    );
+    const good = writeTemp('good.pdf', await writePdf(tree));
+    expect(await glyphsOutOfPlace(good, areas)).toEqual([]);
+    // the defect of issue 9: Tc set for a justified line and never reset
+    const doc = await PDFDocument.load(readFileSync(good));
+    for (const page of doc.getPages()) {
+      const contents = page.node.Contents();
+      const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+      const text = streams.map((s) => new TextDecoder('latin1').decode(decodePDFRawStream(s as PDFRawStream).decode())).join('\n');
+      expect(text).toMatch(/\n0 Tc\n/);
+      page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(text.replace(/\n0 Tc\n/g, '\n'))));
+    }
+    const leaking = writeTemp('leaking.pdf', await doc.save());
+    expect((await glyphsOutOfPlace(leaking, areas)).join('\n')).toMatch(/「[表の中文字]+」 runs through a table border/);
+  });
+
+  it('a heading left at the foot of a page', async () => {
+    const tree = parseMarkup(`<document title="t" date="2025-04-01">${filler.slice(0, filler.length / 2)}<h2>取り残された見出し</h2><pagebreak/><p>本文</p></document>`);
+    const pdf = writeTemp('heading.pdf', await writePdf(tree));
+    expect(headingsAtPageFoot(pdf, tree, areas)).toEqual(['page 1 ends with 「取り残された見出し」']);
+  });
+
+  it('a paragraph whose first line is alone at a page foot', async () => {
+    const written = parseMarkup(`<document title="t" date="2025-04-01">${filler}<p>最初の一行だけが前のページに残る段落の、</p><pagebreak/><p>続きの行。${'続きの本文がここに長く続いていく。'.repeat(8)}</p></document>`);
+    const claimed = parseMarkup(`<document title="t" date="2025-04-01">${filler}<p>最初の一行だけが前のページに残る段落の、続きの行。${'続きの本文がここに長く続いていく。'.repeat(8)}</p></document>`);
+    const pdf = writeTemp('orphan.pdf', await writePdf(written));
+    expect(widowsAndOrphans(pdf, claimed, areas).join('\n')).toMatch(/ends with the first line of a paragraph alone/);
+  });
+
+  it('a table continued on a page without its header row', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `<tr><td>第${i + 1}行の項目</td><td>第${i + 1}行の内容を記載する。</td></tr>`).join('');
+    const table = (header: boolean) => `<document title="t" date="2025-04-01"><table widths="1 2"><tr header="${header}"><th>見出しの列</th><th>内容の列</th></tr>${rows}</table></document>`;
+    const pdf = writeTemp('noheader.pdf', await writePdf(parseMarkup(table(false))));
+    expect(headerRowsMissing(pdf, parseMarkup(table(true))).length).toBeGreaterThan(0);
+    const good = writeTemp('header.pdf', await writePdf(parseMarkup(table(true))));
+    expect(headerRowsMissing(good, parseMarkup(table(true)))).toEqual([]);
+  });
+});

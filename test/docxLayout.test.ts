@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '../src/document/parseMarkup.ts';
+import { writeDocx } from '../src/render/docx/writeDocx.ts';
+import { japaneseTextWidth } from '../src/render/displayText.ts';
+import { filingTree } from './helpers/documentTrees.ts';
+import { type DocxParagraph, type DocxTable, readDocx } from './helpers/readDocx.ts';
+
+/** The page rules of the Word writer, read back from the package (Word and LibreOffice apply them). */
+
+const doc = (body: string, head = '') => parseMarkup(`<document title="t" date="2025-04-01">${head}${body}</document>`);
+const read = async (tree: ReturnType<typeof doc>) => readDocx(await writeDocx(tree));
+
+describe('Word page rules', () => {
+  it('keeps headings and bold captions with what follows, and the header rows of a table with its first body row', async () => {
+    const docx = (await read(doc('<h2>見出し</h2><p><b>（１）ターミナル</b></p><table widths="1 1"><tr header="true"><th>項目</th><th>内容</th></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table><p>本文</p>'))).read();
+    const [heading, caption, table] = docx.blocks as [DocxParagraph, DocxParagraph, DocxTable];
+    expect(heading.style).toBe('Heading2');
+    expect(caption.keepNext).toBe(true);
+    const cellParagraphs = (row: number) => table.rows[row]!.cells.flatMap((c) => c.blocks as DocxParagraph[]);
+    expect(cellParagraphs(0).every((p) => p.keepNext)).toBe(true);
+    expect(cellParagraphs(1).some((p) => p.keepNext)).toBe(false);
+    expect(table.rows.map((r) => [r.header, r.cantSplit])).toEqual([
+      [true, true],
+      [false, true],
+      [false, true],
+    ]);
+    const styles = readDocx(await writeDocx(doc('<p>x</p>'))).xml('word/styles.xml');
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading2">[\s\S]*?<w:keepNext\/>[\s\S]*?<w:outlineLvl w:val="1"\/>[\s\S]*?<\/w:style>/);
+  });
+
+  it('turns on widow control and turns off the space Word adds between Japanese and Latin letters or digits', async () => {
+    const styles = (await read(doc('<p>TOSの概要</p>'))).xml('word/styles.xml');
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:widowControl\/><w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/><w:spacing /);
+  });
+
+  it('writes digits and Latin letters half-width, and keeps the tree as typed', async () => {
+    const tree = doc('<p>令和７年　ＴＯＳ</p>');
+    expect((await read(tree)).text).toBe('令和7年　TOS');
+    expect(JSON.stringify(tree)).toContain('令和７年　ＴＯＳ');
+  });
+
+  it.each([160, 100_000])('leaves the running header off the first page and fits a %i-character name on one header line', async (n) => {
+    const name = '港北みなと運輸'.repeat(Math.ceil(n / 7)).slice(0, n);
+    const docx = (await read(doc('<p>x</p>', `<header><p align="right" size="small">${name}　事業計画（TOSの概要及び情報セキュリティ）</p></header>`))).read();
+    expect(docx.titlePage).toBe(true);
+    expect(docx.headers.first!.blocks.map((b) => (b as DocxParagraph).text).join('')).toBe('');
+    const [line] = docx.headers.default!.blocks as DocxParagraph[];
+    expect(line!.text).toMatch(/^港北みなと運輸.*….*事業計画（TOSの概要及び情報セキュリティ）$/);
+    // set at 7.5 pt (9 pt shrunk as far as it goes), it must fit in the A4 text width of 165 mm
+    expect(docx.headers.default!.xml).toContain('<w:sz w:val="15"/>');
+    expect(japaneseTextWidth(line!.text) * 7.5).toBeLessThanOrEqual((165 * 72) / 25.4);
+  });
+
+  it('widens a column so that ファイアウォール fits, taking room the other columns do not use', async () => {
+    const docx = (await read(doc('<table widths="5 10 85"><tr><td>1</td><td>ファイアウォール</td><td>短い</td></tr></table>'))).read();
+    const [table] = docx.blocks as [DocxTable];
+    // 8 full-width characters at 9.5 pt are 1520 twips, plus the cell margins
+    expect(table.columns[1]).toBeGreaterThanOrEqual(1520 + 120);
+    expect(table.columns.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9355);
+  });
+
+  it('puts the applicant into the document properties of the sample as soon as the template passes it', async () => {
+    const { tree } = filingTree('sample/specified-complete.yaml');
+    const docx = (await read({ ...tree, author: '港北みなと運輸株式会社' })).read();
+    expect(docx.core.creator).toBe('港北みなと運輸株式会社');
+    expect(docx.core.title).toBe(tree.title);
+  });
+});

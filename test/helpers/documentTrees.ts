@@ -1,0 +1,58 @@
+import { requirementsFor } from '../../src/catalog/requirementsFor.ts';
+import { diffFilings } from '../../src/diff/diffFilings.ts';
+import type { DocumentTree } from '../../src/document/tree.ts';
+import { readFiling } from '../../src/io/readFiling.ts';
+import { collectFilingFiles, reviewRows } from '../../src/review/reviewFilings.ts';
+import { templateContext } from '../../src/templates/context.ts';
+import { diffContext } from '../../src/templates/diffContext.ts';
+import { fillTextGaps, markGaps } from '../../src/templates/draftGaps.ts';
+import { renderDocument } from '../../src/templates/renderDocument.ts';
+import { reviewContext } from '../../src/review/reviewOutputs.ts';
+import { compileTemplates } from '../../src/templates/renderTemplates.ts';
+import { checkFiling } from '../../src/validate/validate.ts';
+import { fixturePath } from './fixtures.ts';
+
+/** Document trees of the fixtures, made as the commands make them: for checks of the writers' page layout. */
+
+const templates = compileTemplates();
+
+function checked(name: string, draft: boolean) {
+  const read = readFiling(fixturePath(name));
+  if (!read.ok) throw new Error(read.message);
+  const checked = checkFiling(read.data);
+  let { filing, port } = checked;
+  if (!filing && draft) {
+    const filled = fillTextGaps(read.data);
+    const again = checkFiling(filled.data);
+    filing = again.filing && markGaps(again.filing, filled.gaps);
+    port = again.port;
+  }
+  if (!filing || !port) throw new Error(`${name} is not a filing`);
+  return { filing, port, findings: checked.findings };
+}
+
+export interface FixtureTree {
+  tree: DocumentTree;
+  /** Text that must appear (applicant, port, requirement titles). */
+  expected: string[];
+}
+
+export function filingTree(name: string, draft = false): FixtureTree {
+  const { filing, port, findings } = checked(name, draft);
+  return {
+    tree: renderDocument(templates, 'filing', templateContext(filing, port, findings, draft)),
+    expected: [filing.applicant.name, filing.port.name, ...requirementsFor(port).map((r) => r.title)],
+  };
+}
+
+export function diffTree(beforeName = 'change/before.yaml', afterName = 'change/after.yaml'): DocumentTree {
+  const before = { file: fixturePath(beforeName), ...checked(beforeName, false) };
+  const after = { file: fixturePath(afterName), ...checked(afterName, false) };
+  const diff = diffFilings(before.filing, after.filing, { before: before.port, after: after.port });
+  return renderDocument(templates, 'diff', diffContext(before, after, diff));
+}
+
+export function reviewTree(folder = ''): DocumentTree {
+  const reads = collectFilingFiles([fixturePath(folder)]).map((file) => ({ file, read: readFiling(file) }));
+  return renderDocument(templates, 'review', reviewContext(reviewRows(reads)));
+}

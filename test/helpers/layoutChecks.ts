@@ -1,0 +1,107 @@
+import type { LaidOutDocument } from '../../src/render/pdf/layoutDocument.ts';
+
+/**
+ * Checks of a laid-out PDF document (without poppler: the writer's own marks and boxes). Each returns the
+ * problems it finds, described so that a failing test says which page and what.
+ */
+
+const EPSILON = 0.01;
+// a glyph's ink lies roughly between these multiples of the size around its baseline
+const ASCENT = 0.88;
+const DESCENT = 0.12;
+
+/** Every piece of text inside the page's content box, or in the running header (not on page 1) or footer band. */
+export function textOutsideItsBox(doc: LaidOutDocument): string[] {
+  const g = doc.geometry;
+  const bands = (page: number) => [
+    { name: 'body', bottom: g.bottom, top: g.height - g.top },
+    { name: 'footer', bottom: g.footerBottom, top: g.bottom },
+    ...(page > 0 ? [{ name: 'header', bottom: g.height - g.top, top: g.height - g.headerTop }] : []),
+  ];
+  const problems: string[] = [];
+  doc.pages.forEach((page, i) => {
+    for (const m of page.marks) {
+      if (m.kind !== 'text') continue;
+      const [left, right] = [m.x, m.x + m.width - m.spacing];
+      const [low, high] = [m.y - DESCENT * m.size, m.y + ASCENT * m.size];
+      if (left < g.left - EPSILON || right > g.left + g.contentWidth + EPSILON) problems.push(`page ${i + 1}: 「${m.text}」 runs outside the text width`);
+      if (!bands(i).some((b) => low >= b.bottom - EPSILON && high <= b.top + EPSILON)) problems.push(`page ${i + 1}: 「${m.text}」 is outside the body, header and footer`);
+      if (m.cell) {
+        const c = m.cell;
+        if (left < c.x - EPSILON || right > c.x + c.width + EPSILON || low < c.y - EPSILON || high > c.y + c.height + EPSILON)
+          problems.push(`page ${i + 1}: 「${m.text}」 runs out of its table cell`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** No page (but the last) ends with a heading, a bold caption, or a table's header rows. */
+export function pagesEndingBadly(doc: LaidOutDocument): string[] {
+  const problems: string[] = [];
+  doc.pages.slice(0, -1).forEach((page, i) => {
+    const last = page.placed.filter((p) => p.box.tag.kind !== 'space').at(-1);
+    const tag = last?.box.tag;
+    if (tag?.kind === 'heading') problems.push(`page ${i + 1} ends with the heading 「${tag.title}」`);
+    if (tag?.kind === 'line' && tag.caption) problems.push(`page ${i + 1} ends with a caption`);
+    if (tag?.kind === 'row' && tag.header && !last!.repeated) problems.push(`page ${i + 1} ends with a table's header row`);
+  });
+  return problems;
+}
+
+/** A paragraph split over pages leaves at least two lines on each side. */
+export function widowsAndOrphans(doc: LaidOutDocument): string[] {
+  const pagesOf = new Map<number, Map<number, number>>();
+  doc.pages.forEach((page, i) => {
+    for (const { box } of page.placed) {
+      if (box.tag.kind !== 'line' && box.tag.kind !== 'heading') continue;
+      const counts = pagesOf.get(box.tag.block) ?? new Map<number, number>();
+      counts.set(i, (counts.get(i) ?? 0) + 1);
+      pagesOf.set(box.tag.block, counts);
+    }
+  });
+  const problems: string[] = [];
+  for (const [block, counts] of pagesOf) {
+    if (counts.size < 2) continue;
+    for (const [page, lines] of counts) if (lines < 2) problems.push(`page ${page + 1}: a paragraph (block ${block}) has a single line on this page`);
+  }
+  return problems;
+}
+
+/** A page that continues a table starts with the table's header rows. */
+export function headerRowsNotRepeated(doc: LaidOutDocument): string[] {
+  const headerRows = new Map<number, number>();
+  for (const page of doc.pages)
+    for (const { box, repeated } of page.placed) if (box.tag.kind === 'row' && box.tag.header && !repeated) headerRows.set(box.tag.table, (headerRows.get(box.tag.table) ?? 0) + 1);
+  const problems: string[] = [];
+  doc.pages.forEach((page, i) => {
+    const body = page.placed.filter((p) => p.box.tag.kind !== 'space');
+    const firstOwn = body.findIndex((p) => !p.repeated);
+    const first = body[firstOwn]?.box.tag;
+    if (first?.kind !== 'row' || first.header) return;
+    const wanted = headerRows.get(first.table) ?? 0;
+    const repeated = body.slice(0, firstOwn).filter((p) => p.box.tag.kind === 'row' && p.box.tag.table === first.table).length;
+    if (repeated !== wanted) problems.push(`page ${i + 1} continues a table with ${repeated} of its ${wanted} header rows`);
+  });
+  return problems;
+}
+
+/** A row is split only when it is taller than a page (with the header rows above it). */
+export function rowsSplitNeedlessly(doc: LaidOutDocument): string[] {
+  const problems: string[] = [];
+  doc.pages.forEach((page, i) => {
+    for (const { box } of page.placed) {
+      if (box.tag.kind !== 'row' || box.tag.part !== 'head') continue;
+      const { table, row } = box.tag;
+      const rest = doc.pages[i + 1]?.placed.find((p) => !p.repeated && p.box.tag.kind === 'row' && p.box.tag.table === table && p.box.tag.row === row);
+      const headers = (doc.pages[i + 1]?.placed ?? []).filter((p) => p.repeated).reduce((h, p) => h + p.box.height, 0);
+      if (!rest) problems.push(`page ${i + 1}: a split row does not continue on the next page`);
+      else if (box.tag.height <= doc.geometry.contentHeight - headers) problems.push(`page ${i + 1}: a row that fits on a page was split`);
+    }
+  });
+  return problems;
+}
+
+export function layoutProblems(doc: LaidOutDocument): string[] {
+  return [...textOutsideItsBox(doc), ...pagesEndingBadly(doc), ...widowsAndOrphans(doc), ...headerRowsNotRepeated(doc), ...rowsSplitNeedlessly(doc)];
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '../src/document/parseMarkup.ts';
+import { Layout } from '../src/render/pdf/layout.ts';
+import { type LaidOutDocument, layoutDocument } from '../src/render/pdf/layoutDocument.ts';
+import { paginate } from '../src/render/pdf/pageFlow.ts';
+import { pageGeometry } from '../src/render/pdf/pageStyle.ts';
+import { writePdf } from '../src/render/pdf/writePdf.ts';
+import { diffTree, filingTree, reviewTree } from './helpers/documentTrees.ts';
+import { headerRowsNotRepeated, layoutProblems, pagesEndingBadly, textOutsideItsBox, widowsAndOrphans } from './helpers/layoutChecks.ts';
+import { readPdf } from './helpers/readPdf.ts';
+
+const doc = (body: string, head = '') => parseMarkup(`<document title="t" date="2025-04-01">${head}${body}</document>`);
+const texts = (laid: LaidOutDocument, page: number) => laid.pages[page]!.marks.flatMap((m) => (m.kind === 'text' ? [m] : []));
+
+describe('PDF page layout of the documents the commands make', () => {
+  it.each([
+    ['the sample filing', () => filingTree('sample/specified-complete.yaml').tree],
+    ['the general-port sample', () => filingTree('sample/general-complete.yaml').tree],
+    ['a draft', () => filingTree('incomplete/common-omissions.yaml', true).tree],
+    ['hostile text', () => filingTree('robustness/hostile-text.yaml').tree],
+    ['the 新旧対照表', () => diffTree()],
+    ['the review matrix (landscape)', () => reviewTree('sample')],
+  ])('%s: text inside its boxes, no heading at a page foot, no widow or orphan, header rows repeated', (_, tree) => {
+    const laid = layoutDocument(tree());
+    expect(laid.pages.length).toBeGreaterThan(1);
+    expect(layoutProblems(laid)).toEqual([]);
+  });
+});
+
+describe('the checks see what they look for', () => {
+  // the sample's boxes, paginated as if every break were allowed and no header row repeated
+  const tree = filingTree('sample/specified-complete.yaml').tree;
+  const geometry = pageGeometry('portrait');
+  const careless = new Layout().bodyBoxes(tree.body, geometry.contentWidth).map((b) => ({ ...b, breakBefore: true, repeat: undefined }));
+  const laid: LaidOutDocument = { geometry, outline: [], pages: paginate(careless, geometry.contentHeight).map((placed) => ({ marks: [], bodyMarks: 0, placed })) };
+
+  it('finds pages that end with a heading or caption, widows and orphans, and tables continued without header rows', () => {
+    expect(pagesEndingBadly(laid).length + widowsAndOrphans(laid).length + headerRowsNotRepeated(laid).length).toBeGreaterThan(0);
+  });
+
+  it('finds text outside the text width and out of its cell', () => {
+    const good = layoutDocument(doc('<table widths="1 1"><tr><td>左</td><td>右</td></tr></table>'));
+    const mark = texts(good, 0).find((m) => m.text === '左')!;
+    mark.x += 300;
+    expect(textOutsideItsBox(good).join('\n')).toMatch(/「左」 runs out of its table cell/);
+    mark.x += 400;
+    expect(textOutsideItsBox(good).join('\n')).toMatch(/「左」 runs outside the text width/);
+  });
+});
+
+describe('running header and footer', () => {
+  const long = (n: number) => '港北みなと運輸'.repeat(Math.ceil(n / 7)).slice(0, n);
+  const withHeader = (name: string) =>
+    doc(`<h1>表題</h1>${'<p>本文の段落です。</p>'.repeat(200)}`, `<header><p align="right" size="small">${name}　事業計画（TOSの概要及び情報セキュリティ）</p></header><footer><p align="center" size="small">－ <page/> ／ <pages/> －</p></footer>`);
+
+  it.each([160, 100_000])('fits a %i-character applicant name on one line above the body, keeping both ends', (n) => {
+    const laid = layoutDocument(withHeader(long(n)));
+    expect(textOutsideItsBox(laid)).toEqual([]);
+    const g = laid.geometry;
+    const header = texts(laid, 1).filter((m) => m.y > g.height - g.top);
+    expect(new Set(header.map((m) => m.y)).size).toBe(1);
+    const line = header.map((m) => m.text).join('');
+    expect(line).toContain('…');
+    expect(line.startsWith('港北みなと運輸')).toBe(true);
+    expect(line.endsWith('事業計画（TOSの概要及び情報セキュリティ）')).toBe(true);
+  });
+
+  it('leaves the cover without the running header, and numbers every page in the footer', () => {
+    const laid = layoutDocument(withHeader('申請者'));
+    const g = laid.geometry;
+    expect(texts(laid, 0).filter((m) => m.y > g.height - g.top)).toEqual([]);
+    laid.pages.forEach((_, i) => {
+      const footer = texts(laid, i).filter((m) => m.y < g.bottom).map((m) => m.text).join('');
+      expect(footer).toBe(`－ ${i + 1} ／ ${laid.pages.length} －`);
+      if (i > 0) expect(texts(laid, i).some((m) => m.y > g.height - g.top && m.text.includes('申請者'))).toBe(true);
+    });
+  });
+});
+
+describe('tables', () => {
+  it('widens a column whose word does not fit, instead of breaking ファイアウォール', () => {
+    const laid = layoutDocument(doc('<table widths="5 50 45"><tr><td>1</td><td>ファイアウォール</td><td>境界の通信を制限する装置</td></tr></table>'));
+    expect(texts(laid, 0).some((m) => m.text === 'ファイアウォール')).toBe(true);
+  });
+
+  it('splits a row taller than a page, repeating the header row, and keeps shorter rows whole', () => {
+    const tall = `<tr><td>長い</td><td>${'一行の記載です。<br/>'.repeat(120)}</td></tr>`;
+    const short = `<tr><td>短い</td><td>${'記載<br/>'.repeat(8)}</td></tr>`;
+    const laid = layoutDocument(doc(`<table widths="1 3"><tr header="true"><th>項目</th><th>内容</th></tr>${short.repeat(6)}${tall}${short.repeat(6)}</table>`));
+    expect(layoutProblems(laid)).toEqual([]);
+    const parts = laid.pages.flatMap((p) => p.placed.map((q) => q.box.tag)).filter((t) => t.kind === 'row' && t.part !== 'whole');
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(parts.map((t) => (t.kind === 'row' ? t.row : -1)))).toEqual(new Set([7]));
+  });
+});
+
+describe('the PDF as written', () => {
+  it('scopes character spacing to the justified line: text after it is not spread', async () => {
+    const pdf = await readPdf(
+      await writePdf(doc(`<p>港湾運送事業者は、TOSの情報セキュリティ対策（接続元の限定、多要素認証、ログの取得等）を講じ、「事業計画」に記載する。${'接続元を限定する。'.repeat(6)}</p><table widths="1 1"><tr><td>表の中の文字</td><td>ABC</td></tr></table>`)),
+    );
+    const runs = pdf.runs[0]!;
+    expect(runs.some((r) => r.spacing > 0)).toBe(true); // the paragraph is justified
+    for (const r of runs.filter((r) => r.text.includes('表の中') || r.text === 'ABC')) expect(r.spacing).toBe(0);
+  });
+
+  it('has bookmarks for the sections and the items under them, each opening its page', async () => {
+    const { tree } = filingTree('sample/specified-complete.yaml');
+    const pdf = await readPdf(await writePdf(tree));
+    const sections = tree.body.filter((b) => b.type === 'heading' && b.level === 2);
+    expect(pdf.outline.map((o) => o.title)).toHaveLength(sections.length);
+    const measures = pdf.outline.find((o) => o.title.startsWith('3　情報セキュリティ'))!;
+    expect(measures.children).toHaveLength(25);
+    for (const item of [...pdf.outline, ...pdf.outline.flatMap((o) => o.children)]) expect(pdf.pages[item.page]!.replace(/\n/g, '')).toContain(item.title);
+  });
+
+  it('names the document and its author in the document properties', async () => {
+    const pdf = await readPdf(await writePdf(parseMarkup('<document title="事業計画書" author="港北みなと運輸株式会社" date="2025-04-01"><p>x</p></document>')));
+    expect(pdf.info).toEqual({ title: '事業計画書', author: '港北みなと運輸株式会社' });
+  });
+});

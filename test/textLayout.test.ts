@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { PLAIN } from '../src/document/tree.ts';
+import { fitColumns } from '../src/render/columnWidths.ts';
+import { displayText, listIndent } from '../src/render/displayText.ts';
+import { ELLIPSIS, fitOnOneLine } from '../src/render/fitLine.ts';
+import { breakLines } from '../src/render/pdf/lineBreak.ts';
+import { breakOpportunities, unbreakableSegments } from '../src/render/textSegments.ts';
+
+const text = (t: string) => [{ type: 'text' as const, text: t, style: PLAIN }];
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('text as the writers show it', () => {
+  it('shows full-width digits and Latin letters half-width, and nothing else changed', () => {
+    expect(displayText('令和７年３月　ＴＯＳ（ｖｅｒ．２）ファイアウォール①')).toBe('令和7年3月　TOS（ver．2）ファイアウォール①');
+  });
+
+  it('gives list markers room for the widest of them', () => {
+    expect(listIndent('decimal', 9)).toBe(1.5);
+    expect(listIndent('paren', 12)).toBeGreaterThan(listIndent('paren', 3));
+    expect(listIndent('paren-katakana', 3)).toBe(3.5);
+  });
+});
+
+describe('words a line may not break', () => {
+  it('keeps katakana words (and Latin attached to them) whole only when asked', () => {
+    expect(unbreakableSegments('ファイアウォール（SG-FW 610）とVPNルータ')).toEqual(['ファイアウォール', '（SG-', 'FW', '610）', 'と', 'VPNルータ']);
+    const inside = breakOpportunities('ファイアウォール').map((b) => b.position);
+    expect(inside.length).toBeGreaterThan(1); // body text may break a katakana word, as Japanese typesetting does
+    expect(breakOpportunities('ファイアウォール', true).map((b) => b.position)).toEqual([8]);
+  });
+
+  it('in a cell, moves a katakana word to the next line whole, and breaks one wider than a line where UAX #14 lets it', () => {
+    const lines = (t: string, width: number) => breakLines(text(t), width, 0, true).map((l) => l.pieces.map((p) => p.text).join(''));
+    expect(lines('装置はファイアウォール', 9)).toEqual(['装置は', 'ファイアウォール']);
+    const long = lines('コンティンジェンシープランニング', 6);
+    expect(long.join('')).toBe('コンティンジェンシープランニング');
+    for (const line of long.slice(1)) expect(line).not.toMatch(/^[ーァィゥェォッャュョ]/u);
+  });
+});
+
+describe('column widths from content', () => {
+  it('keeps the template’s shares when every column’s longest word fits', () => {
+    expect(fitColumns([1, 3], 400, [{ min: 50, max: 80 }, { min: 120, max: 900 }])).toEqual([100, 300]);
+  });
+
+  it('widens a column that cannot hold its word, first from room other columns never use', () => {
+    const widths = fitColumns([1, 1, 2], 400, [
+      { min: 30, max: 40 }, // uses 40 of 100
+      { min: 160, max: 160 }, // needs 60 more
+      { min: 60, max: 600 },
+    ]);
+    expect(sum(widths)).toBeCloseTo(400, 6);
+    expect(widths[1]).toBeCloseTo(160, 6);
+    expect(widths[0]).toBeCloseTo(40, 6);
+    expect(widths[2]).toBeCloseTo(200, 6);
+  });
+
+  it('when not every word can fit, satisfies the smallest needs first', () => {
+    const widths = fitColumns([1, 1, 1], 600, [
+      { min: 210, max: 210 }, // needs 10
+      { min: 240, max: 240 }, // needs 40
+      { min: 170, max: 900 }, // can give 30
+    ]);
+    expect(sum(widths)).toBeCloseTo(600, 6);
+    expect(widths[0]).toBeCloseTo(210, 6);
+    expect(widths[1]).toBeCloseTo(220, 6);
+    expect(widths[2]).toBeCloseTo(170, 6);
+  });
+});
+
+describe('one-line running text', () => {
+  const measure = () => 1; // every character one unit wide
+  const join = (r: ReturnType<typeof fitOnOneLine>) => r.children.map((c) => (c.type === 'text' ? c.text : `{${c.type}}`)).join('');
+
+  it('leaves a line that fits as it is, and sets a slightly long one a little smaller', () => {
+    expect(fitOnOneLine(text('申請者名'), 10, measure)).toMatchObject({ scale: 1, truncated: false });
+    const slightly = fitOnOneLine(text('あ'.repeat(11)), 10, measure);
+    expect(slightly.scale).toBeCloseTo(10 / 11, 6);
+    expect(join(slightly)).toBe('あ'.repeat(11));
+  });
+
+  it('drops the middle of a long line for an ellipsis, keeping its start, its end and the page fields', () => {
+    const fitted = fitOnOneLine([...text(`頭${'中'.repeat(500)}尾`), { type: 'page' }], 20, measure);
+    const shown = join(fitted);
+    expect(fitted.truncated).toBe(true);
+    expect(shown.startsWith('頭')).toBe(true);
+    expect(shown.endsWith('尾{page}')).toBe(true);
+    expect(shown).toContain(ELLIPSIS);
+    expect([...shown.replace('{page}', '999')].length * fitted.scale).toBeLessThanOrEqual(20);
+  });
+});
