@@ -1,4 +1,4 @@
-import { type Block, type DocumentTree, type Inline, listMarker, placeCells } from './tree.ts';
+import { type Block, type DocumentTree, type Inline, placeCells } from './tree.ts';
 
 /**
  * The text a reader sees in the body of a document, section by section (a section starts at each heading), in a
@@ -32,14 +32,14 @@ function inlineVisible(children: readonly Inline[]): string {
   return out;
 }
 
-/** Body text in the order the writers put it on the page: list markers (the writers number lists) included. */
+/** Body text in the order the writers put it on the page. List markers are not text: Word writes them as numbering, the PDF as artifacts. */
 function blockVisible(block: Block): string {
   switch (block.type) {
     case 'paragraph':
     case 'heading':
       return inlineVisible(block.children);
     case 'list':
-      return block.items.map((item, i) => listMarker(block.style, i + 1) + item.map(blockVisible).join('')).join('');
+      return block.items.map((item) => item.map(blockVisible).join('')).join('');
     case 'table':
       return placeCells(block)
         .map((row) => row.map(({ cell }) => cell.children.map(blockVisible).join('')).join(''))

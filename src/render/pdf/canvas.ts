@@ -28,6 +28,8 @@ export interface TextMark {
   width: number;
   /** The table cell the text belongs to, if any. */
   cell: Rect | null;
+  /** Not part of the text a reader extracts (a list marker, which Word writes as numbering, not text). */
+  artifact?: boolean;
 }
 
 export interface LineMark {

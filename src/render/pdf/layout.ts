@@ -166,7 +166,7 @@ export class Layout {
             if (j === 0) {
               const baseline = top - (leading * size - size) / 2 - size * 0.88;
               const markerWidth = [...marker].reduce((w, c) => w + metricsFor('regular').width(c), 0) * size;
-              canvas.text({ x, y: baseline, size, role: 'regular', text: marker, color: BLACK, spacing: 0, width: markerWidth });
+              canvas.text({ x, y: baseline, size, role: 'regular', text: marker, color: BLACK, spacing: 0, width: markerWidth, artifact: true });
             }
             box.draw(canvas, x + hanging, top);
           },

@@ -1,4 +1,4 @@
-import { type PDFFont, type PDFPage, degrees, rgb } from 'pdf-lib';
+import { type PDFFont, type PDFPage, beginMarkedContent, degrees, endMarkedContent, rgb } from 'pdf-lib';
 import type { Mark } from './canvas.ts';
 import type { PageWriter } from './drawOps.ts';
 import type { FontRole } from './fonts.ts';
@@ -10,7 +10,11 @@ export type Fonts = Record<FontRole, PDFFont | undefined>;
 
 export function paintMarks(ops: PageWriter, page: PDFPage, marks: readonly Mark[], fonts: Fonts) {
   for (const m of marks) {
-    if (m.kind === 'text') ops.text(page, m.text, { x: m.x, y: m.y, size: m.size, font: fonts[m.role] ?? fonts.regular!, color: m.color, spacing: m.spacing });
+    if (m.kind === 'text') {
+      if (m.artifact) page.pushOperators(beginMarkedContent('Artifact'));
+      ops.text(page, m.text, { x: m.x, y: m.y, size: m.size, font: fonts[m.role] ?? fonts.regular!, color: m.color, spacing: m.spacing });
+      if (m.artifact) page.pushOperators(endMarkedContent());
+    }
     else if (m.kind === 'line') ops.line(page, m.x1, m.y1, m.x2, m.y2, m.width, m.color);
     else ops.box(page, m.x, m.y, m.width, m.height, { border: m.border, borderWidth: m.borderWidth, fill: m.fill });
   }
