@@ -1,19 +1,11 @@
 import { createRequire } from 'node:module';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildTreeOf } from '../src/build/buildFiling.ts';
-import { fillTextGaps } from '../src/build/draftGaps.ts';
-import { requirementsFor } from '../src/catalog/requirementsFor.ts';
-import { readFiling } from '../src/io/readFiling.ts';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
 import { writeDocx } from '../src/render/docx/writeDocx.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
-import { compileTemplates } from '../src/templates/renderTemplates.ts';
-import { checkFiling } from '../src/validate/validate.ts';
-import { fixturePath } from '../test/helpers/fixtures.ts';
+import { filingTree } from '../test/helpers/documentTrees.ts';
 import { checkDocx, checkPdf, writeTemp } from './checks.ts';
-
-const templates = compileTemplates();
 
 /** Every fixture that makes documents: the valid ones as they are, the incomplete ones as drafts. */
 const FIXTURES = [
@@ -28,14 +20,7 @@ const FIXTURES = [
   ['incomplete/change-without-license.yaml', true],
 ] as const;
 
-function treeOf(name: string, draft: boolean) {
-  const read = readFiling(fixturePath(name));
-  if (!read.ok) throw new Error(read.message);
-  let { filing, port, findings } = checkFiling(read.data);
-  if (!filing) ({ filing, port, findings } = checkFiling(fillTextGaps(read.data)));
-  const expected = [filing!.applicant.name, filing!.port.name, ...requirementsFor(port!).map((r) => r.title)];
-  return { tree: buildTreeOf(filing!, port!, findings, draft, templates), expected };
-}
+const treeOf = (name: string, draft: boolean) => filingTree(name, draft);
 
 describe.each(FIXTURES)('%s', (name, draft) => {
   const { tree, expected } = treeOf(name, draft);
