@@ -56,7 +56,7 @@ describe('tos-filing validate', () => {
 
     const syntax = await runCli(['validate', fixturePath('invalid/yaml-syntax.yaml')]);
     expect(syntax.code).toBe(2);
-    expect(syntax.stderr).toMatch(/yaml-syntax\.yaml: 5:1 /);
+    expect(syntax.stderr).toMatch(/yaml-syntax\.yaml: 5行1列：/);
 
     const badFormat = await runCli(['validate', SPECIFIED, '--format', 'xml']);
     expect(badFormat.code).toBe(2);
