@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTreeOf } from '../src/build/buildFiling.ts';
 import { renderOutputs } from '../src/build/renderDocument.ts';
-import { writeFilesAtomically } from '../src/io/writeAtomically.ts';
+import { writeOutputs } from '../src/io/writeAtomically.ts';
 import type { Filing } from '../src/model/filing.ts';
 import { compileTemplates } from '../src/templates/renderTemplates.ts';
 import { hasErrors } from '../src/validate/finding.ts';
@@ -33,7 +33,7 @@ export async function buildMany(
       }
       const tree = buildTreeOf(filing, port, findings, false, templates);
       const outputs = await renderOutputs(tree, ['docx', 'pdf']);
-      writeFilesAtomically([...outputs].map(([format, bytes]) => ({ path: join(out, `filing.${format}`), bytes })));
+      await writeOutputs([...outputs].map(([format, bytes]) => ({ path: join(out, `filing.${format}`), bytes })));
       if (i % 25 === 0) {
         rss.push(process.memoryUsage().rss / 2 ** 20);
         if (gc) {

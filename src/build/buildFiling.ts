@@ -2,7 +2,7 @@ import { basename, extname, join } from 'node:path';
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import type { DocumentTree } from '../document/tree.ts';
 import { readFiling } from '../io/readFiling.ts';
-import { writeFilesAtomically } from '../io/writeAtomically.ts';
+import { writeOutputs } from '../io/writeAtomically.ts';
 import type { Filing } from '../model/filing.ts';
 import { type OutputFormat, renderDocument, renderOutputs } from './renderDocument.ts';
 import { templateContext } from '../templates/context.ts';
@@ -58,6 +58,6 @@ export async function buildFilingData(file: string, data: unknown, options: Buil
   const outputs = await renderOutputs(tree, options.formats, options.docxFont);
   const stem = basename(file, extname(file));
   const files = [...outputs].map(([format, bytes]) => ({ path: join(options.outDir, `${stem}.${format}`), bytes }));
-  writeFilesAtomically(files);
+  await writeOutputs(files, { inputs: [file] });
   return { status: 'built', file, port, findings, written: files.map((f) => f.path) };
 }

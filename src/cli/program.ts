@@ -15,7 +15,8 @@ import { checkTemplates } from '../templates/checkTemplates.ts';
 import { collectFilingFiles, reviewFiles } from '../review/reviewFilings.ts';
 import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/reviewOutputs.ts';
 import { renderDocument, renderOutputs } from '../build/renderDocument.ts';
-import { OutputError, writeFilesAtomically } from '../io/writeAtomically.ts';
+import { OutputError, writeOutputs } from '../io/writeAtomically.ts';
+import { prepareOutputFolder } from '../io/outputFolder.ts';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { packageRoot } from '../util/packageRoot.ts';
@@ -99,6 +100,7 @@ export function buildProgram(): Command {
     .action(async (file: string, options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; lang: string }) => {
       applyLang(options);
       const formats = parseFormats(options.format, OUTPUT_FORMATS);
+      prepareOutputFolder(options.out);
       const templates = compileTemplates(options.templates);
       const result = await buildFiling(file, {
         outDir: options.out,
@@ -132,6 +134,7 @@ export function buildProgram(): Command {
     .action(async (beforeFile: string, afterFile: string, options: { out: string; format: string; templates?: string; lang: string }) => {
       applyLang(options);
       const formats = parseFormats(options.format, ['docx', 'pdf', 'json']);
+      if (formats.some((f) => f !== 'json')) prepareOutputFolder(options.out);
       const result = await runDiff(beforeFile, afterFile, {
         outDir: options.out,
         documents: formats.filter((f): f is OutputFormat => f !== 'json'),
@@ -171,7 +174,8 @@ export function buildProgram(): Command {
     .action(async (paths: string[], options: { out: string; format: string; templates?: string; lang: string }) => {
       applyLang(options);
       const formats = parseFormats(options.format, ['text', 'csv', 'json', 'docx', 'pdf']);
-      const files = collectFilingFiles(paths);
+      if (formats.some((f) => f !== 'text')) prepareOutputFolder(options.out);
+      const files = collectFilingFiles(paths, { outDir: options.out });
       if (!files.length) throw new UsageError(say({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }));
       const progress = process.stderr.isTTY
         ? (done: number, total: number, file: string) => process.stderr.write(`\r[${done}/${total}] ${file}`.padEnd(80).slice(0, 120))
@@ -187,7 +191,7 @@ export function buildProgram(): Command {
         const tree = renderDocument(compileTemplates(options.templates), 'review', reviewContext(rows));
         for (const [format, bytes] of await renderOutputs(tree, documents)) outputs.push({ path: join(options.out, `review.${format}`), bytes });
       }
-      writeFilesAtomically(outputs);
+      await writeOutputs(outputs, { inputs: files });
       if (formats.includes('text')) print(reviewText(rows));
       for (const o of outputs) print(o.path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;

@@ -2,7 +2,7 @@ import { basename, extname, join } from 'node:path';
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { type OutputFormat, renderDocument, renderOutputs } from '../build/renderDocument.ts';
 import { readFiling } from '../io/readFiling.ts';
-import { writeFilesAtomically } from '../io/writeAtomically.ts';
+import { writeOutputs } from '../io/writeAtomically.ts';
 import type { Filing } from '../model/filing.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
@@ -42,7 +42,7 @@ export async function runDiff(
     const outputs = await renderOutputs(tree, options.documents);
     const stem = `${basename(afterFile, extname(afterFile))}.diff`;
     const files = [...outputs].map(([format, bytes]) => ({ path: join(options.outDir, `${stem}.${format}`), bytes }));
-    writeFilesAtomically(files);
+    await writeOutputs(files, { inputs: [beforeFile, afterFile] });
     written = files.map((f) => f.path);
   }
   return { status: 'compared', before, after, diff, written };
