@@ -83,7 +83,7 @@ export function buildProgram(): Command {
       if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
       const { port, findings } = checkFiling(read.data);
       const report = findingsReport(file, port, findings);
-      print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report));
+      print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang as Lang));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
     });
 
@@ -112,12 +112,12 @@ export function buildProgram(): Command {
       if (result.status === 'unreadable') throw new UsageError(`${file}: ${result.message}`);
       const report = findingsReport(file, result.port, result.findings);
       if (result.status === 'invalid') {
-        process.stderr.write(`${formatFindingsText(report)}\n`);
+        process.stderr.write(`${formatFindingsText(report, options.lang as Lang)}\n`);
         process.stderr.write(say({ ja: 'エラーがあるため書類を作成しませんでした（--draft で下書きを作成できます）。\n', en: 'Errors found: no documents were written (use --draft for a draft).\n' }));
         process.exitCode = EXIT.findings;
         return;
       }
-      if (result.findings.length) process.stderr.write(`${formatFindingsText(report)}\n`);
+      if (result.findings.length) process.stderr.write(`${formatFindingsText(report, options.lang as Lang)}\n`);
       for (const path of result.written) print(path);
       process.exitCode = EXIT.ok;
     });
@@ -142,7 +142,7 @@ export function buildProgram(): Command {
       });
       if (result.status === 'unreadable') throw new UsageError(`${result.file}: ${result.message}`);
       if (result.status === 'invalid') {
-        process.stderr.write(`${formatFindingsText(findingsReport(result.file, result.port, result.findings))}\n`);
+        process.stderr.write(`${formatFindingsText(findingsReport(result.file, result.port, result.findings), options.lang as Lang)}\n`);
         process.stderr.write(say({ ja: `${result.file} にエラーがあるため比較しませんでした。\n`, en: `${result.file} has errors: not compared.\n` }));
         process.exitCode = EXIT.findings;
         return;
@@ -192,7 +192,7 @@ export function buildProgram(): Command {
         for (const [format, bytes] of await renderOutputs(tree, documents)) outputs.push({ path: join(options.out, `review.${format}`), bytes });
       }
       await writeOutputs(outputs, { inputs: files });
-      if (formats.includes('text')) print(reviewText(rows));
+      if (formats.includes('text')) print(reviewText(rows, options.lang as Lang));
       for (const o of outputs) print(o.path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
     });

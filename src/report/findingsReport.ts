@@ -1,5 +1,5 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
-import { say } from '../i18n/lang.ts';
+import { forTerminal } from './terminalText.ts';
 import type { Finding, Severity } from '../validate/finding.ts';
 
 export interface FindingsReport {
@@ -16,18 +16,21 @@ export function findingsReport(file: string, port: PortClassification | null, fi
   };
 }
 
+export type ReportLang = 'ja' | 'en';
+
 export const SEVERITY_LABEL: Record<Severity, { ja: string; en: string }> = {
   error: { ja: 'エラー', en: 'error' },
   warning: { ja: '警告', en: 'warning' },
   info: { ja: '情報', en: 'info' },
 };
 
-export function describePort(port: FindingsReport['port']): string {
-  if (!port) return say({ ja: '港：不明', en: 'port: unknown' });
-  if (!port.name) return say({ ja: `港：${port.input}（登録簿にない港）`, en: `port: ${port.input} (not in the registry)` });
-  if (!port.specified) return say({ ja: `港：${port.name}（一般の港）`, en: `port: ${port.name} (general port)` });
-  const part = port.name === port.specifiedPort ? '' : say({ ja: `${port.specifiedPort}の一部、`, en: `part of ${port.specifiedPort}, ` });
-  return say({ ja: `港：${port.name}（${part}特定の港）`, en: `port: ${port.name} (${part}specified port)` });
+export function describePort(port: FindingsReport['port'], lang: ReportLang = 'ja'): string {
+  const pick = (text: { ja: string; en: string }) => text[lang];
+  if (!port) return pick({ ja: '港：不明', en: 'port: unknown' });
+  if (!port.name) return pick({ ja: `港：${port.input}（登録簿にない港）`, en: `port: ${port.input} (not in the registry)` });
+  if (!port.specified) return pick({ ja: `港：${port.name}（一般の港）`, en: `port: ${port.name} (general port)` });
+  const part = port.name === port.specifiedPort ? '' : pick({ ja: `${port.specifiedPort}の一部、`, en: `part of ${port.specifiedPort}, ` });
+  return pick({ ja: `港：${port.name}（${part}特定の港）`, en: `port: ${port.name} (${part}specified port)` });
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -36,18 +39,19 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
-export function formatFindingsText(report: FindingsReport): string {
-  const lines = [`${report.file}  ${describePort(report.port)}`];
+/**
+ * The report for the terminal. File names, field paths and messages can carry text from the filing, so
+ * control characters are dropped (an ESC sequence in a value must not recolour or clear the screen).
+ */
+export function formatFindingsText(report: FindingsReport, lang: ReportLang = 'ja'): string {
+  const lines = [`${report.file}  ${describePort(report.port, lang)}`];
   for (const f of report.findings) {
-    const label = say(SEVERITY_LABEL[f.severity]);
+    const label = SEVERITY_LABEL[f.severity][lang];
     lines.push(`  ${label} ${f.code} ${f.path}`, `    ${f.message}`);
   }
   const c = countBySeverity(report.findings);
   lines.push(
-    say({
-      ja: `  エラー ${c.error}件、警告 ${c.warning}件、情報 ${c.info}件`,
-      en: `  ${c.error} error(s), ${c.warning} warning(s), ${c.info} info`,
-    }),
+    lang === 'ja' ? `  エラー ${c.error}件、警告 ${c.warning}件、情報 ${c.info}件` : `  ${c.error} error(s), ${c.warning} warning(s), ${c.info} info`,
   );
-  return lines.join('\n');
+  return forTerminal(lines.join('\n'));
 }

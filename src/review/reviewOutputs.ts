@@ -1,5 +1,6 @@
 import { REQUIREMENTS } from '../catalog/requirements.ts';
-import { say } from '../i18n/lang.ts';
+import { forTerminal } from '../report/terminalText.ts';
+import { type ReportLang } from '../report/findingsReport.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
 import { SEVERITY_LABEL } from '../report/findingsReport.ts';
 import type { ReviewRow } from './reviewFilings.ts';
@@ -10,33 +11,41 @@ const STATE_LABEL = {
   unreadable: { ja: '読込不可', en: 'unreadable' },
 } as const;
 
-const portText = (row: ReviewRow) =>
-  row.port === null ? '' : `${row.port}${row.specified ? say({ ja: '（特定）', en: ' (specified)' }) : ''}`;
+const portText = (row: ReviewRow, lang: ReportLang = 'ja') =>
+  row.port === null ? '' : `${row.port}${row.specified ? { ja: '（特定）', en: ' (specified)' }[lang] : ''}`;
 
-export function reviewText(rows: readonly ReviewRow[]): string {
+/** The review for the terminal; text from the filings loses its control characters (see forTerminal). */
+export function reviewText(rows: readonly ReviewRow[], lang: ReportLang = 'ja'): string {
+  const pick = (text: { ja: string; en: string }) => text[lang];
   const lines: string[] = [];
-  lines.push(`${say({ ja: '要件', en: 'requirements' })}: ${REQUIREMENTS.map((r, i) => `${i + 1}=${r.id}`).join(' ')}`);
+  lines.push(`${pick({ ja: '要件', en: 'requirements' })}: ${REQUIREMENTS.map((r, i) => `${i + 1}=${r.id}`).join(' ')}`);
   const numbers = REQUIREMENTS.map((_, i) => String((i + 1) % 10)).join('');
-  lines.push(`${' '.repeat(2)}${numbers}  E  W  ${say({ ja: 'ファイル', en: 'file' })}`);
+  lines.push(`${' '.repeat(2)}${numbers}  E  W  ${pick({ ja: 'ファイル', en: 'file' })}`);
   for (const row of rows) {
     const cells = REQUIREMENTS.map((r) => row.cells[r.id] || ' ').join('');
-    const state = say(STATE_LABEL[row.state]);
-    lines.push(`  ${cells}  ${String(row.errors).padStart(2)} ${String(row.warnings).padStart(2)}  ${row.file}  ${row.operator ?? ''} ${portText(row)} ${state}`.trimEnd());
+    const state = pick(STATE_LABEL[row.state]);
+    lines.push(`  ${cells}  ${String(row.errors).padStart(2)} ${String(row.warnings).padStart(2)}  ${row.file}  ${row.operator ?? ''} ${portText(row, lang)} ${state}`.trimEnd());
   }
-  lines.push('', say({ ja: '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要', en: '✓ implemented  △ partial/planned/alternative  — not applicable  ✗ missing  blank: not required at that port' }));
+  lines.push('', pick({ ja: '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要', en: '✓ implemented  △ partial/planned/alternative  — not applicable  ✗ missing  blank: not required at that port' }));
   for (const row of rows) {
     if (!row.problem && !row.findings.length) continue;
     lines.push('', row.file);
     if (row.problem) lines.push(`  ${row.problem}`);
-    for (const f of row.findings) lines.push(`  ${say(SEVERITY_LABEL[f.severity])} ${f.code} ${f.path}`, `    ${f.message}`);
+    for (const f of row.findings) lines.push(`  ${pick(SEVERITY_LABEL[f.severity])} ${f.code} ${f.path}`, `    ${f.message}`);
   }
-  return lines.join('\n');
+  return forTerminal(lines.join('\n'));
 }
 
-const csvField = (value: string | number | null) => {
-  const s = value === null ? '' : String(value);
+/**
+ * A text cell that starts with = + - @ (or a tab or CR) is a formula to spreadsheet software, which would
+ * run `=HYPERLINK(…)` or `=cmd|…` from a filing. As OWASP advises, such a cell gets a leading apostrophe
+ * and so stays text. Numbers are written as numbers.
+ */
+export function csvCell(value: string | number | null): string {
+  let s = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+}
 
 /** UTF-8 with a byte-order mark and CRLF line ends, so that spreadsheet software opens the Japanese intact. */
 export function reviewCsv(rows: readonly ReviewRow[]): string {
@@ -46,13 +55,13 @@ export function reviewCsv(rows: readonly ReviewRow[]): string {
     row.operator,
     row.port,
     row.specified === null ? '' : row.specified ? '特定' : '一般',
-    say(STATE_LABEL[row.state]),
+    STATE_LABEL[row.state].ja,
     row.errors,
     row.warnings,
     ...REQUIREMENTS.map((r) => row.cells[r.id]),
     [row.problem, ...row.findings.map((f) => `${f.severity}:${f.code}:${f.path}`)].filter(Boolean).join('\n'),
   ]);
-  return `\uFEFF${[header, ...body].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...body].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function reviewJson(rows: readonly ReviewRow[]): string {
