@@ -34,6 +34,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
  */
 export async function checkTemplates(dir: string, samplesDir = SAMPLES_DIR): Promise<TemplateCheck[]> {
   const templates = compileTemplates(dir);
+  templates.checkAll();
   const samples = readdirSync(samplesDir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const results: TemplateCheck[] = [];
   const loaded: { file: string; filing: Filing; port: PortClassification }[] = [];
@@ -56,13 +57,12 @@ export async function checkTemplates(dir: string, samplesDir = SAMPLES_DIR): Pro
     results.push({ sample: name, missing });
   }
   // the other document templates must at least render, when the folder has them
-  const documents = readdirSync(dir).filter((f) => f.endsWith('.hbs'));
   const [first, second] = loaded;
-  if (documents.includes('diff.hbs') && first && second) {
+  if (templates.has('diff') && first && second) {
     const diff = diffFilings(first.filing, second.filing, { before: first.port, after: second.port });
     await renderOutputs(renderDocument(templates, 'diff', diffContext(first, second, diff)), ['docx', 'pdf']);
   }
-  if (documents.includes('review.hbs')) {
+  if (templates.has('review')) {
     const rows = reviewFiles(samples.map((name) => join(samplesDir, name)));
     await renderOutputs(renderDocument(templates, 'review', reviewContext(rows)), ['docx', 'pdf']);
   }
