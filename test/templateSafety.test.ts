@@ -95,6 +95,13 @@ describe('only regular files inside the templates folder', () => {
     );
   });
 
+  it('refuses a partial that is not UTF-8, naming it', async () => {
+    await expectTemplateError(
+      templatesWith((d) => writeFileSync(join(d, 'partials/cover.hbs'), Buffer.from([0x3c, 0x70, 0x3e, 0x82, 0xa0, 0x3c, 0x2f, 0x70, 0x3e]))),
+      /partials\/cover\.hbs: UTF-8 の文字コードではありません/,
+    );
+  });
+
   it('refuses a template over the size limit', async () => {
     await expectTemplateError(
       templatesWith((d) => writeFileSync(join(d, 'partials/cover.hbs'), '<p>x</p>\n'.repeat(MAX_TEMPLATE_BYTES / 9 + 1))),
