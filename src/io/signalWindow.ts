@@ -4,9 +4,18 @@ type Signal = (typeof SIGNALS)[number];
 export interface SignalWindow {
   /** The signal that arrived during the window, if any. */
   readonly received: Signal | null;
-  /** Removes the handlers and, when a signal arrived, raises it again so that the process ends as it asked. */
+  /** Ends the window; when a signal arrived and no other window is open, raises it again so that the process ends as asked. */
   close(): void;
 }
+
+/** Windows open in this process (several writes may run at once); one set of handlers serves them all. */
+const open = new Set<{ received: Signal | null }>();
+/** A signal noted by a window that closed while others were still open. */
+let pending: Signal | null = null;
+
+const handler = (signal: Signal) => {
+  for (const window of open) window.received ??= signal;
+};
 
 /**
  * While outputs are being replaced, Ctrl+C or a kill must not leave temporary files, a lock or half a set
@@ -14,18 +23,23 @@ export interface SignalWindow {
  * step and undoes what it did, and closing the window raises the signal again once the cleanup is done.
  */
 export function openSignalWindow(): SignalWindow {
-  let received: Signal | null = null;
-  const handler = (signal: Signal) => {
-    received ??= signal;
-  };
-  for (const signal of SIGNALS) process.on(signal, handler);
+  const state: { received: Signal | null } = { received: null };
+  if (!open.size) for (const signal of SIGNALS) process.on(signal, handler);
+  open.add(state);
   return {
     get received() {
-      return received;
+      return state.received;
     },
     close() {
-      for (const signal of SIGNALS) process.off(signal, handler);
-      if (received) process.kill(process.pid, received);
+      if (!open.delete(state)) return;
+      const signal = state.received ?? pending;
+      if (open.size) {
+        pending = signal; // the last window raises it, once every write has cleaned up
+        return;
+      }
+      pending = null;
+      for (const s of SIGNALS) process.off(s, handler);
+      if (signal) process.kill(process.pid, signal);
     },
   };
 }
