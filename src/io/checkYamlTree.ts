@@ -59,7 +59,9 @@ export function checkYamlTree(doc: Document.Parsed, lines: LineCounter): ReadPro
           const key = keyNode as Scalar | null;
           const name = key ? String(key.value) : '';
           if (key && typeof key.value === 'string' && key.value.includes('\u3000')) {
-            throw new Found({ code: 'YAML_KEY_FULLWIDTH_SPACE', params: { key: name }, ...at(key), hint: { code: 'FULLWIDTH_SPACE', line: at(key).line } });
+            // at the start of a name it is indentation typed with a full-width space
+            const hint = key.value.startsWith('\u3000') ? { hint: { code: 'FULLWIDTH_SPACE' as const, line: at(key).line } } : {};
+            throw new Found({ code: 'YAML_KEY_FULLWIDTH_SPACE', params: { key: name }, ...at(key), ...hint });
           }
           const first = seen.get(name);
           if (first !== undefined) fail('YAML_DUPLICATE_KEY', key, { key: name, firstLine: first });
