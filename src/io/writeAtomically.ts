@@ -33,12 +33,23 @@ function checkNames(files: readonly OutputFile[]): string {
     const name = basename(path);
     if (Buffer.byteLength(name) > MAX_FILE_NAME_BYTES) {
       throw new OutputError(
-        `出力ファイル名が長すぎます（${name.slice(0, 20)}…、${Buffer.byteLength(name)}バイト）。ファイル名は${MAX_FILE_NAME_BYTES}バイト（日本語でおよそ85文字）までです。入力ファイルの名前を短くしてください`,
+        `出力ファイル名が長すぎます（${[...name].slice(0, 20).join("")}…、${Buffer.byteLength(name)}バイト）。ファイル名は${MAX_FILE_NAME_BYTES}バイト（日本語でおよそ85文字）までです。入力ファイルの名前を短くしてください`,
       );
     }
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new OutputError(`${path} には同じ名前のフォルダがあるため書き出せません`);
   }
   return folder;
+}
+
+function refuseFoldersInTheWay(files: readonly OutputFile[]): void {
+  for (const { path } of files) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch (err) {
+      throw new OutputError(`${path} に書き出せません（${systemReason(err)}）`);
+    }
+    if (isFolder) throw new OutputError(`${path} には同じ名前のフォルダがあるため書き出せません`);
+  }
 }
 
 async function writeExclusive(path: string, bytes: Uint8Array): Promise<void> {
@@ -75,6 +86,7 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
   if (!files.length) return;
   const folder = checkNames(files);
   prepareOutputFolder(folder);
+  refuseFoldersInTheWay(files);
   refuseOverwritingInputs(
     files.map((f) => f.path),
     options.inputs ?? [],
