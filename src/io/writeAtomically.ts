@@ -33,7 +33,7 @@ function checkNames(files: readonly OutputFile[]): string {
     const name = basename(path);
     if (Buffer.byteLength(name) > MAX_FILE_NAME_BYTES) {
       throw new OutputError(
-        `出力ファイル名が長すぎます（${[...name].slice(0, 20).join("")}…、${Buffer.byteLength(name)}バイト）。ファイル名は${MAX_FILE_NAME_BYTES}バイト（日本語でおよそ85文字）までです。入力ファイルの名前を短くしてください`,
+        `出力ファイル名が長すぎます（${[...name].slice(0, 20).join('')}…、${Buffer.byteLength(name)}バイト）。ファイル名は${MAX_FILE_NAME_BYTES}バイト（日本語でおよそ85文字）までです。入力ファイルの名前を短くしてください`,
       );
     }
   }
