@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFiling } from '../src/app/build.ts';
-import { writeFilesAtomically } from '../src/io/writeAtomically.ts';
+import { writeOutputs } from '../src/io/writeAtomically.ts';
 import type { Filing } from '../src/model/filing.ts';
 import { compileTemplates } from '../src/templates/renderTemplates.ts';
 
@@ -28,7 +28,7 @@ export async function buildMany(
         failed++;
         continue;
       }
-      writeFilesAtomically(outcome.outputs.map((o) => ({ path: join(out, o.name), bytes: o.bytes })));
+      await writeOutputs(outcome.outputs.map((o) => ({ path: join(out, o.name), bytes: o.bytes })));
       if (i % 25 === 0) {
         rss.push(process.memoryUsage().rss / 2 ** 20);
         if (gc) {

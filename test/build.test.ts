@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { requirementsFor } from '../src/catalog/requirementsFor.ts';
-import { writeFilesAtomically } from '../src/io/writeAtomically.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../src/templates/renderTemplates.ts';
 import { fixturePath, loadFixture, root } from './helpers/fixtures.ts';
 import { readDocx } from './helpers/readDocx.ts';
@@ -154,19 +153,5 @@ describe('tos-filing build', () => {
     const helper = await runCli(['build', fixturePath('sample/general-complete.yaml'), '--out', dir, '--templates', join(dir, 'tpl')]);
     expect(helper.code).toBe(2);
     expect(helper.stderr).toContain('shout');
-  });
-});
-
-describe('atomic writes', () => {
-  it('leaves no file behind when one of the outputs cannot be written', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'b.pdf')); // a folder where the second file should go
-    expect(() =>
-      writeFilesAtomically([
-        { path: join(dir, 'a.docx'), bytes: new Uint8Array([1]) },
-        { path: join(dir, 'b.pdf'), bytes: new Uint8Array([2]) },
-      ]),
-    ).toThrow();
-    expect(readdirSync(dir)).toEqual(['b.pdf']);
   });
 });

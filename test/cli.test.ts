@@ -56,7 +56,7 @@ describe('tos-filing validate', () => {
 
     const syntax = await runCli(['validate', fixturePath('invalid/yaml-syntax.yaml')]);
     expect(syntax.code).toBe(2);
-    expect(syntax.stderr).toMatch(/yaml-syntax\.yaml: 5:1 /);
+    expect(syntax.stderr).toMatch(/yaml-syntax\.yaml: 5行1列：/);
 
     const badFormat = await runCli(['validate', SPECIFIED, '--format', 'xml']);
     expect(badFormat.code).toBe(2);
@@ -77,7 +77,7 @@ describe('reading hostile YAML', () => {
   it.each([
     ['duplicate keys', 'application:\n  kind: new-license\n  kind: plan-change-approval\n', /重複/],
     ['custom tags', 'application: !!js/function "return 1"\n', /タグ/],
-    ['an alias bomb', `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n')}\n`, /展開できません/],
+    ['an alias bomb', `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n')}\n`, /展開後の文字数の上限/],
     ['an empty file', '', /空/],
   ])('refuses %s with exit 2', async (_name, content, message) => {
     const file = tempFile('hostile.yaml', content);

@@ -16,7 +16,10 @@ import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { MarkupError } from '../document/parseMarkup.ts';
-import { OutputError, writeFilesAtomically } from '../io/writeAtomically.ts';
+import { OutputError } from '../io/outputError.ts';
+import { prepareOutputFolder } from '../io/outputFolder.ts';
+import { writeOutputs } from '../io/writeAtomically.ts';
+import { forTerminal } from '../util/terminalText.ts';
 import { SCOPE_LABELS, enumValueFor, enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
 import { filing as filingSchema } from '../model/filing.ts';
@@ -75,9 +78,10 @@ function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSourc
   return read;
 }
 
-function write(outDir: string, outputs: readonly OutputFile[]): string[] {
+/** Writes a command's outputs into the folder, atomically, refusing any that would replace one of the inputs. */
+async function write(outDir: string, outputs: readonly OutputFile[], inputs: readonly string[]): Promise<string[]> {
   const files = outputs.map((o) => ({ path: join(outDir, o.name), bytes: o.bytes }));
-  writeFilesAtomically(files);
+  await writeOutputs(files, { inputs });
   return files.map((f) => f.path);
 }
 
@@ -93,7 +97,7 @@ function outputPrefixes(files: readonly string[]): Map<string, string> {
 }
 
 const progressOnTerminal = () =>
-  process.stderr.isTTY ? (done: number, total: number, file: string) => process.stderr.write(`\r[${done}/${total}] ${file}`.padEnd(80).slice(0, 120)) : undefined;
+  process.stderr.isTTY ? (done: number, total: number, file: string) => process.stderr.write(forTerminal(`\r[${done}/${total}] ${file}`.padEnd(80).slice(0, 120)).replace(/^/, '\r')) : undefined;
 
 export function buildProgram(): Command {
   const program = new Command('tos-filing')
@@ -132,7 +136,8 @@ export function buildProgram(): Command {
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
       const templates = compileTemplates(options.templates);
-      const files = collectFilingFiles(paths);
+      prepareOutputFolder(options.out);
+      const files = collectFilingFiles(paths, { outDir: options.out });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const prefixes = outputPrefixes(files);
       const progress = files.length > 1 ? progressOnTerminal() : undefined;
@@ -148,7 +153,7 @@ export function buildProgram(): Command {
           continue;
         }
         const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
-        if (!reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang)) failed++;
+        if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang))) failed++;
       }
       if (progress) process.stderr.write('\n');
       if (files.length > 1 && (failed || unreadable))
@@ -156,7 +161,7 @@ export function buildProgram(): Command {
       process.exitCode = unreadable ? EXIT.usage : failed ? EXIT.findings : EXIT.ok;
     });
 
-  function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang): boolean {
+  async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang): Promise<boolean> {
     const report = findingsReport(outcome.file, outcome.port, outcome.findings, lang);
     if (outcome.status === 'invalid') {
       process.stderr.write(`${formatFindingsText(report, lang)}\n`);
@@ -164,7 +169,7 @@ export function buildProgram(): Command {
       return false;
     }
     if (outcome.findings.length) process.stderr.write(`${formatFindingsText(report, lang)}\n`);
-    for (const path of write(outDir, outcome.outputs)) print(path);
+    for (const path of await write(outDir, outcome.outputs, [outcome.file])) print(path);
     return true;
   }
 
@@ -191,7 +196,7 @@ export function buildProgram(): Command {
         return;
       }
       const { diff } = outcome;
-      const written = write(options.out, outcome.outputs);
+      const written = await write(options.out, outcome.outputs, [beforeFile, afterFile]);
       if (formats.includes('json')) {
         const changes = diff.changes.map(({ segments: _s, ...c }) => c);
         const alerts = diff.alerts.map(({ text, ...a }) => ({ ...a, message: text[lang] }));
@@ -204,7 +209,7 @@ export function buildProgram(): Command {
           ...diff.changes.map((c) => `  ${inLang(kind[c.kind], lang)}　${c.path}${c.beforePath ? ` (← ${c.beforePath})` : ''}`),
           ...written,
         ];
-        print(lines.join('\n'));
+        print(forTerminal(lines.join('\n')));
       }
       process.exitCode = EXIT.ok;
     });
@@ -221,7 +226,7 @@ export function buildProgram(): Command {
     .action(async (paths: string[], options: { out: string; format: string; notice: boolean; templates?: string; lang: Lang }) => {
       const lang = options.lang;
       const formats = parseFormats(options.format, ['text', 'csv', 'json', 'xlsx', ...DOCUMENT_FORMATS], lang);
-      const files = collectFilingFiles(paths, { documents: true });
+      const files = collectFilingFiles(paths, { documents: true, outDir: options.out });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
       const reads: { file: string; read: SourceRead }[] = files.map((file) => ({ file, read: readSource(file) }));
@@ -242,7 +247,7 @@ export function buildProgram(): Command {
         const reviewed = rows.map((row, i) => ({ row, data: reads[i]!.read.ok ? (reads[i]!.read as { data: unknown }).data : undefined }));
         outputs.push(...(await noticeOutputs(reviewed, { templates, formats: documents.length ? documents : DOCUMENT_FORMATS })));
       }
-      const written = write(options.out, outputs);
+      const written = await write(options.out, outputs, files);
       if (formats.includes('text')) print(reviewText(rows, lang));
       for (const path of written) print(path);
       process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
@@ -272,6 +277,7 @@ export function buildProgram(): Command {
     .action(async (dir: string, options: { lang: Lang }) => {
       const lang = options.lang;
       const templates = compileTemplates(dir);
+      templates.checkAll();
       const samples = collectFilingFiles([SAMPLES_DIR]).map(sourceOf);
       const results = await checkTemplates(templates, samples);
       const lines: string[] = [];
@@ -370,7 +376,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (isUserFacing(err)) {
-      process.stderr.write(`tos-filing: ${err.message}\n`);
+      process.stderr.write(`tos-filing: ${forTerminal(err.message)}\n`);
       return EXIT.usage;
     }
     process.stderr.write(`tos-filing: 内部エラー：${(err as Error).message}\n`);

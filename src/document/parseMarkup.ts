@@ -21,11 +21,12 @@ import {
 
 export class MarkupError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the place. */
+    readonly detail: string,
     readonly line: number,
     readonly column: number,
   ) {
-    super(`${line}:${column}: ${message}`);
+    super(`${line}:${column}: ${detail}`);
   }
 }
 
@@ -40,11 +41,21 @@ type Node = Element | string;
 
 export const GAP_MARKS = { missing: '【未記入】', review: '【要確認】' } as const;
 
+/** Elements nested in one another (the bundled templates nest 6 deep; the writers recurse). */
+export const MAX_MARKUP_DEPTH = 64;
+/** indent and left of a paragraph, in characters (a line holds about 40). */
+export const MAX_INDENT_CHARS = 20;
+/** Columns of a table (colspan, and the entries of widths). */
+export const MAX_TABLE_COLUMNS = 50;
+/** The largest entry of widths, a ratio between columns. */
+export const MAX_WIDTH_RATIO = 1000;
+
 function readElements(markup: string): Element {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: Element[] = [];
   let root: Element | undefined;
   parser.on('opentag', (tag) => {
+    if (stack.length >= MAX_MARKUP_DEPTH) throw new MarkupError(`<${tag.name}>: elements nest deeper than ${MAX_MARKUP_DEPTH} levels`, parser.line, parser.column);
     const element: Element = {
       name: tag.name,
       attributes: tag.attributes as Record<string, string>,
@@ -113,13 +124,18 @@ function align(el: Element, fallback: Align): Align {
   return value as Align;
 }
 
-function count(el: Element, name: string, fallback: number, min = 0): number {
+function count(el: Element, name: string, fallback: number, range: { min: number; max: number; integer?: boolean }): number {
   const raw = attrs(el)[name];
   if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) fail(el, `${name} must be a number ≥ ${min}, not "${raw}"`);
+  const n = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(n) || n < range.min || n > range.max || (range.integer && !Number.isInteger(n))) {
+    fail(el, `${name} must be ${range.integer ? 'a whole number' : 'a number'} from ${range.min} to ${range.max}, not "${raw}"`);
+  }
   return n;
 }
+
+const INDENT = { min: 0, max: MAX_INDENT_CHARS };
+const SPAN = { min: 1, max: MAX_TABLE_COLUMNS, integer: true };
 
 /** Template line breaks are not text: drop them with the indentation around them, adding no space (Japanese has none). */
 function cleanText(text: string): string {
@@ -184,8 +200,8 @@ function paragraph(el: Element, fallbackAlign: Align = 'justify', fields = false
   return {
     type: 'paragraph',
     align: align(el, fallbackAlign),
-    indent: count(el, 'indent', 0),
-    left: count(el, 'left', 0),
+    indent: count(el, 'indent', 0, INDENT),
+    left: count(el, 'left', 0, INDENT),
     size,
     children: inlines(el.children, PLAIN, fields),
   };
@@ -236,17 +252,22 @@ function table(el: Element, depth: number): Block {
     const header = attrs(tr).header === 'true';
     const cells: Cell[] = elementsOf(tr, ['th', 'td']).map((cell) => ({
       header: cell.name === 'th',
-      colspan: count(cell, 'colspan', 1, 1),
-      rowspan: count(cell, 'rowspan', 1, 1),
+      colspan: count(cell, 'colspan', 1, SPAN),
+      rowspan: count(cell, 'rowspan', 1, SPAN),
       align: align(cell, 'left'),
       children: flow(cell.children, align(cell, 'left'), depth),
     }));
     return { header, cells };
   });
-  const columns = Math.max(0, ...rows.map((r) => r.cells.reduce((n, c) => n + c.colspan, 0)));
+  const columns = rows.reduce((most, r) => Math.max(most, r.cells.reduce((n, c) => n + c.colspan, 0)), 0);
+  if (columns > MAX_TABLE_COLUMNS) fail(el, `a row spans ${columns} columns; a table has at most ${MAX_TABLE_COLUMNS}`);
+  rows.forEach((row, r) => {
+    for (const cell of row.cells) if (r + cell.rowspan > rows.length) fail(el, `rowspan ${cell.rowspan} in row ${r + 1} reaches past the last row (${rows.length})`);
+  });
   const raw = attrs(el).widths;
   const widths = raw ? raw.trim().split(/\s+/).map(Number) : Array.from({ length: columns }, () => 1);
-  if (widths.some((w) => !Number.isFinite(w) || w <= 0)) fail(el, `widths must be positive numbers, not "${raw}"`);
+  if (widths.length > MAX_TABLE_COLUMNS) fail(el, `widths names ${widths.length} columns; a table has at most ${MAX_TABLE_COLUMNS}`);
+  if (widths.some((w) => !Number.isFinite(w) || w <= 0 || w > MAX_WIDTH_RATIO)) fail(el, `widths must be numbers above 0 and up to ${MAX_WIDTH_RATIO}, not "${raw}"`);
   if (widths.length !== columns) fail(el, `widths names ${widths.length} columns but the rows have ${columns}`);
   return { type: 'table', widths, rows };
 }

@@ -1,78 +1,74 @@
-import { readFileSync, statSync } from 'node:fs';
-import { parseDocument } from 'yaml';
-const say = (text: { ja: string; en: string }) => text.ja;
+import { LineCounter, parseDocument } from 'yaml';
+import { checkYamlTree } from './checkYamlTree.ts';
+import { MAX_ALIASES, MAX_FILING_BYTES } from './limits.ts';
+import { readRegularFile } from './readBounded.ts';
+import { type ReadProblem, readProblemMessage } from './readProblems.ts';
+import { yamlErrorProblem } from './yamlProblems.ts';
+import { precheckYaml } from './yamlPrecheck.ts';
 
 export type ReadResult =
   | { ok: true; file: string; data: unknown }
-  | { ok: false; file: string; reason: 'unreadable' | 'syntax'; message: string };
-
-const MAX_BYTES = 20 * 1024 * 1024;
+  | {
+      ok: false;
+      file: string;
+      reason: 'unreadable' | 'syntax';
+      problem: ReadProblem;
+      /** The problem in Japanese, without the file name (the caller puts it in front). */
+      message: string;
+    };
 
 /** Reads a filing file (YAML, or JSON, which is YAML too) without judging its content. Never writes. */
 export function readFiling(file: string): ReadResult {
+  const read = readRegularFile(file, MAX_FILING_BYTES);
+  if (!read.ok) return failed(file, 'unreadable', read.problem);
   let source: string;
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return unreadable(file, say({ ja: 'フォルダです。ファイルを指定してください', en: 'is a folder, not a file' }));
-    if (stat.size > MAX_BYTES) return unreadable(file, say({ ja: 'ファイルが大きすぎます（20MBまで）', en: 'file is larger than 20 MB' }));
-    const bytes = readFileSync(file);
-    try {
-      source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return unreadable(
-        file,
-        say({
-          ja: 'UTF-8 の文字コードではありません（Shift_JIS 等で保存されている場合は UTF-8 で保存し直してください）',
-          en: 'the file is not UTF-8 (save it as UTF-8 if it was saved as Shift_JIS or similar)',
-        }),
-      );
-    }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? say({ ja: 'ファイルが見つかりません', en: 'file not found' })
-        : code === 'EACCES'
-          ? say({ ja: 'ファイルを読む権限がありません', en: 'permission denied' })
-          : String((err as Error).message);
-    return unreadable(file, why);
+    source = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+  } catch {
+    return failed(file, 'unreadable', { code: 'FILE_NOT_UTF8', params: {} });
   }
   return parseFilingText(file, source);
 }
 
 export function parseFilingText(file: string, source: string): ReadResult {
-  const text = source.replace(/^\uFEFF/, '');
-  // core schema: YAML 1.2, so `no` stays a string and dates stay strings; duplicate keys are errors.
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, strict: true });
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) {
-    const pos = problem.linePos?.[0];
-    const where = pos ? `${pos.line}:${pos.col}` : '';
-    return syntax(file, `${where ? `${where} ` : ''}${describeYamlProblem(problem.code, problem.message)}`);
-  }
+  // A file saved with CR alone between lines (old Mac editors) reads as one line to YAML: a comment, or
+  // a single long key. Line ends become LF; line and column numbers stay those an editor shows.
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const early = precheckYaml(text);
+  if (early) return failed(file, 'syntax', early);
+  const lines = new LineCounter();
+  const doc = parseQuickly(text, lines);
+  const error = doc.errors[0] ?? doc.warnings[0];
+  if (error) return failed(file, 'syntax', yamlErrorProblem(error, text, error.pos[0] >= 0 ? lines.linePos(error.pos[0]) : undefined));
+  const problem = checkYamlTree(doc, lines);
+  if (problem) return failed(file, 'syntax', problem);
+  let data: unknown;
   try {
-    // An alias bomb ("billion laughs") is cut off here rather than expanded.
-    const data: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (data === null || data === undefined)
-      return syntax(file, say({ ja: 'ファイルが空です', en: 'the file is empty' }));
-    return { ok: true, file, data };
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    return syntax(file, say({ ja: `YAMLを展開できません：${(err as Error).message}`, en: `cannot expand the YAML: ${(err as Error).message}` }));
+    // checkYamlTree has bounded the aliases already; this is the yaml package's own guard
+    return failed(file, 'syntax', { code: 'TOO_MANY_ALIASES', params: { limit: MAX_ALIASES, detail: (err as Error).message } });
+  }
+  if (data === null || data === undefined) return failed(file, 'syntax', { code: 'FILE_EMPTY', params: {} });
+  return { ok: true, file, data };
+}
+
+/**
+ * core schema: YAML 1.2, so `no` stays a string and dates stay strings. Duplicate keys are found by
+ * checkYamlTree in linear time (the yaml package's uniqueKeys compares every key with all before it).
+ * A broken file can hold an error per token; without stack traces (and without prettyErrors, which
+ * copies the line of each error) making them is cheap. Only the first error is reported.
+ */
+function parseQuickly(text: string, lineCounter: LineCounter) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, { schema: 'core', uniqueKeys: false, strict: true, lineCounter, prettyErrors: false });
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
-function describeYamlProblem(code: string, message: string): string {
-  if (/Maximum call stack/.test(message)) return say({ ja: '入れ子が深すぎます', en: 'the nesting is too deep' });
-  const firstLine = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return say({ ja: `同じ項目名が重複しています（${firstLine}）`, en: firstLine });
-    case 'TAG_RESOLVE_FAILED':
-      return say({ ja: `使用できないタグです（${firstLine}）`, en: firstLine });
-    default:
-      return say({ ja: `YAMLの構文エラー：${firstLine}`, en: `YAML syntax error: ${firstLine}` });
-  }
+function failed(file: string, reason: 'unreadable' | 'syntax', problem: ReadProblem): ReadResult {
+  return { ok: false, file, reason, problem, message: readProblemMessage(problem, 'ja') };
 }
-
-const unreadable = (file: string, message: string): ReadResult => ({ ok: false, file, reason: 'unreadable', message });
-const syntax = (file: string, message: string): ReadResult => ({ ok: false, file, reason: 'syntax', message });

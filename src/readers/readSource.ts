@@ -28,7 +28,10 @@ export interface CarrierInfo {
   before?: unknown;
 }
 
-export type SourceRead = Extract<ReadResult, { ok: false }> | { ok: true; file: string; data: unknown; carrier?: CarrierInfo };
+/** A failure: the YAML reader's (with its structured problem) or a document reader's (a message). */
+type SourceFailure = Omit<Extract<ReadResult, { ok: false }>, 'problem'> & { problem?: Extract<ReadResult, { ok: false }>['problem'] };
+
+export type SourceRead = SourceFailure | { ok: true; file: string; data: unknown; carrier?: CarrierInfo };
 
 export const DOCUMENT_EXTENSIONS = ['.pdf', '.docx'] as const;
 

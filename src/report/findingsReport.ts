@@ -3,6 +3,7 @@ import { SEVERITY_LABELS } from '../model/enums.ts';
 import { type Lang, inLang } from '../util/lang.ts';
 import { type Finding, countBySeverity } from '../validate/finding.ts';
 import { fieldWords, findingMessage } from '../validate/messages.ts';
+import { forTerminal } from '../util/terminalText.ts';
 
 /** What `validate` reports for one file: the port and every finding with its message in the language asked for. */
 export interface FindingsReport {
@@ -35,7 +36,10 @@ export function describePort(port: FindingsReport['port'], lang: Lang): string {
   return say({ ja: `港：${port.name}（${part}特定の港）`, en: `port: ${port.name} (${part}specified port)` });
 }
 
-/** The report as text for a terminal: each finding with the field in the user's words, its path, and the message. */
+/**
+ * The report as text for a terminal: each finding with the field in the user's words, its path, and the message.
+ * File names, paths and messages carry text from the filing, so control characters are dropped.
+ */
 export function formatFindingsText(report: FindingsReport, lang: Lang = 'ja'): string {
   const say = (text: { ja: string; en: string }) => inLang(text, lang);
   const lines = [`${report.file}  ${describePort(report.port, lang)}`];
@@ -50,5 +54,5 @@ export function formatFindingsText(report: FindingsReport, lang: Lang = 'ja'): s
       en: `  ${c.error} error(s), ${c.warning} warning(s), ${c.info} info`,
     }),
   );
-  return lines.join('\n');
+  return forTerminal(lines.join('\n'));
 }

@@ -1,9 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
-import type { ReadResult } from '../io/readFiling.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
 import { type DocumentFacts, documentFindings } from '../validate/documentFindings.ts';
 import { type Finding, countBySeverity, sortFindings } from '../validate/finding.ts';
@@ -37,20 +36,51 @@ const FILING_EXTENSIONS = /\.(ya?ml|json)$/i;
 /** Documents made by tos-filing carry their filing: a folder of received documents can be reviewed as it is. */
 const WITH_DOCUMENTS = /\.(ya?ml|json|pdf|docx)$/i;
 
-/** The filing files named by the arguments: files as given, folders searched recursively, in a stable order. */
-export function collectFilingFiles(inputs: readonly string[], options: { documents?: boolean } = {}): string[] {
+const realPath = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+};
+
+/** The names review writes into its output folder that it could otherwise read back as a filing. */
+const OWN_OUTPUTS = new Set(['review.json', 'review.pdf', 'review.docx']);
+
+/**
+ * The filing files named by the arguments: files as given, folders searched recursively, in a stable order.
+ * The output folder is never searched when it lies inside a searched folder, and when it is a searched
+ * folder itself, review's own outputs in it are left out, so that a second run does not review the first
+ * run's review.json. Symbolic links to folders are not followed (no loops).
+ */
+export function collectFilingFiles(inputs: readonly string[], options: { outDir?: string; documents?: boolean } = {}): string[] {
   const wanted = options.documents ? WITH_DOCUMENTS : FILING_EXTENSIONS;
   const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const outReal = options.outDir === undefined ? null : realPath(options.outDir);
+  const walk = (dir: string, top: boolean) => {
+    const real = realPath(dir);
+    if (!top && real !== null && real === outReal) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      out.push(dir); // reported in its row as unreadable
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (wanted.test(entry.name)) out.push(path);
+      if (entry.isDirectory()) walk(path, false);
+      else if (wanted.test(entry.name) && !(real !== null && real === outReal && OWN_OUTPUTS.has(entry.name))) out.push(path);
     }
   };
   for (const input of inputs) {
-    const stat = statSync(input, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) walk(input);
+    let isFolder = false;
+    try {
+      isFolder = statSync(input).isDirectory();
+    } catch {
+      // a missing or unreachable file is reported in its row
+    }
+    if (isFolder) walk(input, true);
     else out.push(input); // a missing file is reported in its row
   }
   return out;
@@ -87,8 +117,11 @@ function writtenStatus(data: unknown, id: RequirementId): string | undefined {
   return typeof measure?.status === 'string' ? measure.status : '';
 }
 
+/** What a reader gave for one file: the data (and, for a .pdf/.docx, what it found about the document), or why not. */
+export type RowRead = { ok: false; message: string } | { ok: true; data: unknown; carrier?: DocumentFacts };
+
 /** One filing's row, from what reading it gave (a .pdf/.docx reader also tells about the document: `carrier`). */
-export function reviewRow(file: string, read: ReadResult & { carrier?: DocumentFacts }): ReviewRow {
+export function reviewRow(file: string, read: RowRead): ReviewRow {
   if (!read.ok) {
     return {
       file,
@@ -130,7 +163,7 @@ export function reviewRow(file: string, read: ReadResult & { carrier?: DocumentF
 }
 
 /** Rows for files already read, in order. */
-export function reviewRows(reads: readonly { file: string; read: ReadResult & { carrier?: DocumentFacts } }[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {
+export function reviewRows(reads: readonly { file: string; read: RowRead }[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {
   return reads.map(({ file, read }, i) => {
     onProgress?.(i + 1, reads.length, file);
     return reviewRow(file, read);

@@ -2,6 +2,7 @@ import { REQUIREMENTS } from '../catalog/requirements.ts';
 import { SCOPE_LABELS, SEVERITY_LABELS } from '../model/enums.ts';
 import { type Lang, inLang } from '../util/lang.ts';
 import { fieldWords, findingMessage } from '../validate/messages.ts';
+import { forTerminal } from '../util/terminalText.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
 import type { ReviewRow } from './reviewFilings.ts';
 
@@ -32,13 +33,19 @@ export function reviewText(rows: readonly ReviewRow[], lang: Lang = 'ja'): strin
     if (row.problem) lines.push(`  ${row.problem}`);
     for (const f of row.findings) lines.push(`  ${say(SEVERITY_LABELS[f.severity])} ${lang === 'ja' ? fieldWords(f.segments) : f.path}（${f.path}）`, `    ${findingMessage(f, lang)}`);
   }
-  return lines.join('\n');
+  return forTerminal(lines.join('\n'));
 }
 
-const csvField = (value: string | number | null) => {
-  const s = value === null ? '' : String(value);
+/**
+ * A text cell that starts with = + - @ (or a tab or CR) is a formula to spreadsheet software, which would
+ * run `=HYPERLINK(…)` or `=cmd|…` from a filing. As OWASP advises, such a cell gets a leading apostrophe
+ * and so stays text. Numbers are written as numbers.
+ */
+export function csvCell(value: string | number | null): string {
+  let s = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+}
 
 /** UTF-8 with a byte-order mark and CRLF line ends, so that spreadsheet software opens the Japanese intact. */
 export function reviewCsv(rows: readonly ReviewRow[]): string {
@@ -54,7 +61,7 @@ export function reviewCsv(rows: readonly ReviewRow[]): string {
     ...REQUIREMENTS.map((r) => row.cells[r.id]),
     [row.problem, ...row.findings.map((f) => `${SEVERITY_LABELS[f.severity].ja}：${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)].filter(Boolean).join('\n'),
   ]);
-  return `\uFEFF${[header, ...body].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...body].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function reviewJson(rows: readonly ReviewRow[], lang: Lang = 'ja'): string {

@@ -1,27 +1,49 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { packageRoot } from '../util/packageRoot.ts';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { packageRoot } from '../util/packageRoot.ts';
 import { toWareki } from '../util/wareki.ts';
 import { isGapMark } from './gapMark.ts';
+import { blockNestingProblem, lintTemplate } from './lintTemplate.ts';
+import { listTemplateFolder, readTemplateSource, type TemplateFile, type TemplateFolder } from './templateFolder.ts';
+import { TemplateError } from './templateError.ts';
+
+export { TemplateError } from './templateError.ts';
 
 export const DEFAULT_TEMPLATES_DIR = join(packageRoot(), 'templates');
-const MAIN = 'filing.hbs';
+const MAIN = 'filing';
 
-export class TemplateError extends Error {}
+/**
+ * Items `{{#each}}` may visit in one render: bounds the time of templates that loop over loops (a filing
+ * with 10,000 external connections needs about 10,000; a review of 1,000 filings about 26,000).
+ */
+export const MAX_TEMPLATE_ITERATIONS = 500_000;
 
-interface TemplateSource {
-  file: string;
-  name: string;
-  source: string;
+/** Partials calling partials (a partial that calls itself would never end). */
+export const MAX_PARTIAL_DEPTH = 16;
+
+/** Characters of markup one render may produce (a filing with 10,000 external connections makes 1.8 million). */
+export const MAX_RENDERED_CHARS = 32 * 1024 * 1024;
+
+export type DocumentKind = 'filing' | 'diff' | 'review' | 'notice';
+
+export interface CompiledTemplates {
+  dir: string;
+  /** Whether the folder has the template of this document. */
+  has(document: DocumentKind): boolean;
+  render(document: DocumentKind, context: object): string;
+  /** Compiles every template of the folder, reporting every problem: for `templates check`. */
+  checkAll(): void;
 }
 
-/** The helpers templates may call; anything else is rejected at compile time (knownHelpersOnly). */
-function registerHelpers(hb: typeof Handlebars): Record<string, true> {
-  const helpers: Record<string, Handlebars.HelperDelegate> = {
+/** The built-in block helpers the documented template language uses. `log` and `lookup` are not among them. */
+const BUILT_IN = ['if', 'unless', 'each', 'with'] as const;
+
+/** The helpers templates may call (README, 書類のテンプレート). Only `lines` returns markup. */
+function documentedHelpers(hb: typeof Handlebars): Record<string, Handlebars.HelperDelegate> {
+  return {
     /** 2025-04-01 → 令和7年4月1日 */
     wareki: (date: unknown) => (typeof date === 'string' && date ? toWareki(date) : ''),
-    /** Text with line breaks: each line escaped, joined by <br/>. The only helper that returns markup. */
+    /** Text with line breaks: each line escaped, joined by <br/>. */
     lines: (value: unknown) =>
       isGapMark(value) ? value : new hb.SafeString(
         String(value ?? '')
@@ -29,9 +51,9 @@ function registerHelpers(hb: typeof Handlebars): Record<string, true> {
           .map((line) => hb.escapeExpression(line))
           .join('<br/>'),
       ),
-    /** "true" or "false", for attributes such as <check on="…"/> */
     /** 12 → １２: full-width digits for numbering in running text */
     zen: (value: unknown) => String(value ?? '').replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+    /** "true" or "false", for attributes such as <check on="…"/> */
     bool: (value: unknown) => (value ? 'true' : 'false'),
     join: (list: unknown, separator: unknown) =>
       Array.isArray(list)
@@ -42,75 +64,143 @@ function registerHelpers(hb: typeof Handlebars): Record<string, true> {
     and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
     not: (value: unknown) => !value,
   };
-  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
-  return Object.fromEntries(Object.keys(helpers).map((k) => [k, true as const]));
 }
 
-/** Unescaped output ({{{x}}} or {{&x}}) would let user text change the document structure. */
-export function lintTemplate(template: TemplateSource): void {
-  let ast: hbs.AST.Program;
-  try {
-    ast = Handlebars.parse(template.source);
-  } catch (err) {
-    throw new TemplateError(`${template.file}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const problems: string[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; escaped?: boolean; loc?: hbs.AST.SourceLocation };
-    if (n.type === 'MustacheStatement' && n.escaped === false && n.loc) {
-      problems.push(`${template.file}:${n.loc.start.line}:${n.loc.start.column + 1}: エスケープしない出力（{{{ }}} や {{& }}）は使用できません`);
-    }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object' && value !== n.loc) visit(value);
-    }
-  };
-  visit(ast);
-  if (problems.length) throw new TemplateError(problems.join('\n'));
+/** Any error while compiling or running a template, as a TemplateError naming the file, line and column. */
+function templateError(err: unknown, template: TemplateFile): TemplateError {
+  if (err instanceof TemplateError) return err;
+  const e = err as Error & { lineNumber?: number; column?: number };
+  if (err instanceof RangeError) return new TemplateError(`${template.file}: テンプレートの展開に失敗しました（入れ子か出力が大きすぎます：${e.message}）`);
+  const message = String(e?.message ?? err).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  const place = e?.lineNumber ? `:${e.lineNumber}:${(e.column ?? 0) + 1}` : '';
+  return new TemplateError(`${template.file}${place}: テンプレートの展開に失敗しました：${message}`);
 }
 
-export type DocumentKind = 'filing' | 'diff' | 'review' | 'notice';
-
-export function readTemplates(dir: string): { documents: TemplateSource[]; partials: TemplateSource[] } {
-  if (!existsSync(join(dir, MAIN))) throw new TemplateError(`${join(dir, MAIN)}: テンプレートが見つかりません（${MAIN} が必要です）`);
-  const list = (folder: string) =>
-    existsSync(folder)
-      ? readdirSync(folder)
-          .filter((f) => f.endsWith('.hbs'))
-          .sort()
-          .map((entry) => ({ file: join(folder, entry), name: basename(entry, '.hbs'), source: readFileSync(join(folder, entry), 'utf8') }))
-      : [];
-  return { documents: list(dir), partials: list(join(dir, 'partials')) };
-}
-
-export interface CompiledTemplates {
-  dir: string;
-  /** Whether the folder has this document's template. */
-  has(document: DocumentKind): boolean;
-  render(document: DocumentKind, context: object): string;
-}
-
-/** Compiles every document template (top-level *.hbs) and partial (partials/*.hbs) of a folder. */
-export function compileTemplates(dir: string = DEFAULT_TEMPLATES_DIR): CompiledTemplates {
-  const { documents, partials } = readTemplates(dir);
-  [...documents, ...partials].forEach(lintTemplate);
+/** A folder's templates, compiled when first used; the partials a document calls are compiled with it. */
+function makeTemplates(folder: TemplateFolder): CompiledTemplates {
   const hb = Handlebars.create();
-  const knownHelpers = registerHelpers(hb);
+  for (const name of ['log', 'lookup']) hb.unregisterHelper(name);
+  const helpers = documentedHelpers(hb);
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  const knownHelpers: Record<string, boolean> = { log: false, lookup: false, helperMissing: false, blockHelperMissing: false };
+  for (const name of [...BUILT_IN, ...Object.keys(helpers)]) knownHelpers[name] = true;
   const options = { strict: true, knownHelpers, knownHelpersOnly: true } as const;
-  for (const partial of partials) hb.registerPartial(partial.name, hb.compile(partial.source, options));
-  const compiled = new Map(documents.map((d) => [d.name, { file: d.file, template: hb.compile(d.source, options) }]));
-  return {
-    dir,
-    has: (document) => compiled.has(document),
-    render(document, context) {
-      const entry = compiled.get(document);
-      if (!entry) throw new TemplateError(`${join(dir, `${document}.hbs`)}: テンプレートが見つかりません`);
-      try {
-        return entry.template(context);
-      } catch (err) {
-        throw new TemplateError(`${relative(process.cwd(), entry.file) || entry.file}: テンプレートの展開に失敗しました：${(err as Error).message}`);
+  const partialNames = new Set(folder.partials.keys());
+
+  let iterations = 0;
+  let partialDepth = 0;
+  const each = hb.helpers.each!;
+  hb.registerHelper('each', function (this: unknown, context: unknown, helperOptions: Handlebars.HelperOptions) {
+    const items = Array.isArray(context) ? context.length : context && typeof context === 'object' ? Object.keys(context).length : 0;
+    iterations += items;
+    if (iterations > MAX_TEMPLATE_ITERATIONS) {
+      const err = new Error(`{{#each}} の繰り返しが多すぎます（1回の展開で${MAX_TEMPLATE_ITERATIONS.toLocaleString('en-US')}回まで）`);
+      const loc = (helperOptions as { loc?: { start: { line: number; column: number } } }).loc;
+      throw Object.assign(err, { lineNumber: loc?.start.line, column: loc?.start.column });
+    }
+    return each.call(this, context, helperOptions);
+  });
+
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const compile = (template: TemplateFile): Handlebars.TemplateDelegate => {
+    const key = template.file;
+    const done = compiled.get(key);
+    if (done) return done;
+    const source = readTemplateSource(template);
+    const tooDeep = blockNestingProblem(template.file, source);
+    if (tooDeep) throw new TemplateError(tooDeep);
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(source);
+    } catch (err) {
+      if (err instanceof RangeError) throw new TemplateError(`${template.file}: 入れ子が深すぎます（${err.message}）`);
+      const m = /Parse error on line (\d+)/.exec(String((err as Error).message));
+      const detail = String((err as Error).message).split('\n').slice(-1)[0];
+      throw new TemplateError(`${template.file}${m ? `:${m[1]}` : ''}: テンプレートの書き方に誤りがあります（${detail}）`);
+    }
+    const problems = lintTemplate(template.file, ast, partialNames);
+    if (problems.length) throw new TemplateError(problems.join('\n'));
+    let fn: Handlebars.TemplateDelegate;
+    try {
+      fn = hb.compile(ast, options);
+    } catch (err) {
+      throw templateError(err, template);
+    }
+    compiled.set(key, fn);
+    return fn;
+  };
+
+  for (const partial of folder.partials.values()) {
+    hb.registerPartial(partial.name, ((context: unknown, partialOptions: Handlebars.RuntimeOptions) => {
+      if (++partialDepth > MAX_PARTIAL_DEPTH) {
+        partialDepth = 0;
+        throw new TemplateError(`${partial.file}: 部品（パーシャル）の呼び出しが深すぎます（上限${MAX_PARTIAL_DEPTH}段。部品が自分自身を呼んでいませんか）`);
       }
+      try {
+        return compile(partial)(context, partialOptions);
+      } catch (err) {
+        throw templateError(err, partial);
+      } finally {
+        partialDepth = Math.max(0, partialDepth - 1);
+      }
+    }) as unknown as Handlebars.Template);
+  }
+
+  const documentOf = (kind: DocumentKind) => {
+    const template = folder.documents.get(kind);
+    if (!template) throw new TemplateError(`${join(folder.dir, `${kind}.hbs`)}: テンプレートが見つかりません`);
+    return template;
+  };
+
+  return {
+    dir: folder.dir,
+    has: (kind) => folder.documents.has(kind),
+    render(kind, context) {
+      const template = documentOf(kind);
+      const fn = compile(template);
+      iterations = 0;
+      partialDepth = 0;
+      let markup: string;
+      try {
+        markup = fn(context);
+      } catch (err) {
+        throw templateError(err, template);
+      }
+      if (markup.length > MAX_RENDERED_CHARS) {
+        throw new TemplateError(`${template.file}: テンプレートの出力が大きすぎます（${MAX_RENDERED_CHARS.toLocaleString('en-US')}文字まで）`);
+      }
+      return markup;
+    },
+    checkAll() {
+      const problems: string[] = [];
+      for (const template of [...folder.documents.values(), ...folder.partials.values()]) {
+        try {
+          compile(template);
+        } catch (err) {
+          problems.push(templateError(err, template).message);
+        }
+      }
+      if (problems.length) throw new TemplateError(problems.join('\n'));
     },
   };
+}
+
+const cache = new Map<string, CompiledTemplates>();
+const CACHE_SIZE = 8;
+
+/**
+ * The templates of a folder (top-level *.hbs are documents, partials/*.hbs are partials). Each template is
+ * read, checked and compiled the first time a document needs it, once per process: the folder's compiled
+ * templates are kept while its files stay the same (same names, sizes and times).
+ */
+export function compileTemplates(dir: string = DEFAULT_TEMPLATES_DIR): CompiledTemplates {
+  const folder = listTemplateFolder(dir);
+  if (!folder.documents.has(MAIN)) throw new TemplateError(`${join(dir, `${MAIN}.hbs`)}: テンプレートが見つかりません（${MAIN}.hbs が必要です）`);
+  const key = `${dir}\u0000${folder.signature}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const templates = makeTemplates(folder);
+  cache.set(key, templates);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return templates;
 }

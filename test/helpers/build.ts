@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type BuildOutcome, type BuildOptions, buildFiling } from '../../src/app/build.ts';
-import { writeFilesAtomically } from '../../src/io/writeAtomically.ts';
+import { writeOutputs } from '../../src/io/writeAtomically.ts';
 import { compileTemplates } from '../../src/templates/renderTemplates.ts';
 
 let defaultTemplates: ReturnType<typeof compileTemplates> | undefined;
@@ -16,6 +16,6 @@ export async function buildInto(
   const outcome = await buildFiling({ file, data }, { formats: ['docx', 'pdf'], ...options, templates });
   if (outcome.status !== 'built') return { ...outcome, written: [] };
   const files = outcome.outputs.map((o) => ({ path: join(outDir, o.name), bytes: o.bytes }));
-  writeFilesAtomically(files);
+  await writeOutputs(files, { inputs: [file] });
   return { ...outcome, written: files.map((f) => f.path) };
 }
