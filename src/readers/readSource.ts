@@ -55,17 +55,26 @@ function firstBytes(file: string): Uint8Array {
   }
 }
 
+/**
+ * Which reader a file needs: by its first bytes (%PDF-, a zip); a file without them is a document only by its
+ * extension when it does not look like text (a YAML file someone named filing.pdf is still a filing).
+ */
 function kindOf(file: string): 'pdf' | 'docx' | 'filing' {
   const ext = extname(file).toLowerCase();
   let head: Uint8Array;
   try {
+    // never open what is not a regular file (a FIFO would block): the YAML reader refuses it with a message
+    if (!statSync(file).isFile()) return 'filing';
     head = firstBytes(file);
   } catch {
     return 'filing'; // the YAML reader says why the file cannot be read
   }
   const ascii = String.fromCharCode(...head);
-  if (ascii.startsWith('%PDF-') || ext === '.pdf') return 'pdf';
-  if (ascii.startsWith('PK\u0003\u0004') || ext === '.docx') return 'docx';
+  if (ascii.startsWith('%PDF-')) return 'pdf';
+  if (ascii.startsWith('PK\u0003\u0004')) return 'docx';
+  const looksLikeText = head.length > 0 && !head.includes(0) && new TextDecoder('utf-8', { fatal: false }).decode(head).indexOf('\ufffd') === -1;
+  if (!looksLikeText && ext === '.pdf') return 'pdf';
+  if (!looksLikeText && ext === '.docx') return 'docx';
   return 'filing';
 }
 

@@ -131,7 +131,7 @@ function makeTemplates(folder: TemplateFolder): CompiledTemplates {
   };
 
   for (const partial of folder.partials.values()) {
-    hb.registerPartial(partial.name, ((context: unknown, partialOptions: Handlebars.RuntimeOptions) => {
+    const run: Handlebars.TemplateDelegate = (context: unknown, partialOptions?: Handlebars.RuntimeOptions) => {
       if (++partialDepth > MAX_PARTIAL_DEPTH) {
         partialDepth = 0;
         throw new TemplateError(`${partial.file}: 部品（パーシャル）の呼び出しが深すぎます（上限${MAX_PARTIAL_DEPTH}段。部品が自分自身を呼んでいませんか）`);
@@ -143,7 +143,8 @@ function makeTemplates(folder: TemplateFolder): CompiledTemplates {
       } finally {
         partialDepth = Math.max(0, partialDepth - 1);
       }
-    }) as unknown as Handlebars.Template);
+    };
+    hb.registerPartial(partial.name, run);
   }
 
   const documentOf = (kind: DocumentKind) => {
