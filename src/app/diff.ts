@@ -35,7 +35,7 @@ export async function compareFilings(
   const diff = diffFilings(b.filing, a.filing, { before: b.port, after: a.port });
   let outputs: OutputFile[] = [];
   if (options.documents.length) {
-    const tree = renderDocument(options.templates, 'diff', diffContext(b, a, diff));
+    const tree = renderDocument(options.templates, 'diff', diffContext(b, a, diff, options.templates));
     const stem = `${stemOf(after.file)}.diff`;
     outputs = (await writeDocuments(tree, options.documents)).map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
   }
