@@ -126,8 +126,8 @@ function unchangedNames(entries: readonly Entry[]): string[] {
   const out: string[] = [];
   let run: Entry[] = [];
   const flush = () => {
-    if (run.length === 1) out.push(name(run[0]!));
-    else if (run.length > 1) out.push(`${name(run[0]!)}から${name(run.at(-1)!)}まで`);
+    if (run.length <= 2) out.push(...run.map(name));
+    else out.push(`${name(run[0]!)}から${name(run.at(-1)!)}まで`);
     run = [];
   };
   let lastParent: string | undefined;
@@ -138,7 +138,8 @@ function unchangedNames(entries: readonly Entry[]): string[] {
       if (!(parent !== undefined && subtreeSame.get(parent))) flush();
       continue;
     }
-    if (run.length && lastParent !== parent) flush();
+    // the front matter is named on its own, never as the start of a range of numbered sections
+    if (run.length && (lastParent !== parent || run[0]!.before?.level === 0 || e.after?.level === 0)) flush();
     run.push(e);
     lastParent = parent;
   }

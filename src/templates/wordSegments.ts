@@ -12,19 +12,26 @@ const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 const KATAKANA = /^[\u30a0-\u30ffー]+$/u;
 const LATIN = /^[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+$/u;
 
+/** A check box and its label are one word: ■実施予定 is one choice, up to the space before the next. */
+const CHOICE = /^[■□]/u;
+const CONTINUES_CHOICE = /^[^\s\u3000■□]/u;
+
 /** The words of a text: Intl.Segmenter's Japanese word boundaries, with katakana and Latin runs never split. */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const { segment } of segmenter.segment(text)) {
     const last = out.at(-1);
-    if (last !== undefined && ((KATAKANA.test(last) && KATAKANA.test(segment)) || (LATIN.test(last) && LATIN.test(segment)))) out[out.length - 1] = last + segment;
+    const joins =
+      last !== undefined &&
+      ((KATAKANA.test(last) && KATAKANA.test(segment)) || (LATIN.test(last) && LATIN.test(segment)) || (CHOICE.test(last) && CONTINUES_CHOICE.test(segment)));
+    if (joins) out[out.length - 1] = last + segment;
     else out.push(segment);
   }
   return out;
 }
 
-/** A word or two in common between changes (の, 、) reads as part of the change, not as a gap in its underline. */
-const isSlight = (ws: readonly string[]) => ws.join('').length <= 2 && !ws.some((w) => w.includes('\n'));
+/** A particle or a mark in common between changes (の, 、) reads as part of the change, not as a gap in its underline. */
+const isSlight = (ws: readonly string[]) => /^[\p{Script=Hiragana}\p{P}\p{Zs}・]{1,2}$/u.test(ws.join(''));
 
 function absorbSlightGaps(edits: Edit<string>[]): Edit<string>[] {
   const out: Edit<string>[] = [];

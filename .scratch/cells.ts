@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { classifyPort } from '../src/catalog/classifyPort.ts';
+import { diffFilings } from '../src/diff/diffFilings.ts';
+import { diffContext } from '../src/templates/diffContext.ts';
+import { compileTemplates } from '../src/templates/renderTemplates.ts';
+const a = parse(readFileSync('fixtures/sample/specified-complete.yaml', 'utf8'));
+const b = structuredClone(a);
+b.measures['security-audit'].status = 'planned';
+b.measures['security-audit'].plannedDate = '2026-03-31';
+const side = (f: any) => ({ filing: f, port: classifyPort(f.port.name) });
+const ctx = diffContext(side(a), side(b), diffFilings(a, b, { before: side(a).port, after: side(b).port }), compileTemplates());
+const show = (s: any[]) => s.map((x) => (x.changed ? `[${x.text}]` : x.text)).join('');
+for (const r of ctx.rows) console.log(`${r.heading ? '#' : ''}${show(r.after)} | ${show(r.before)}`);
+console.log(ctx.unchanged);
