@@ -1,17 +1,22 @@
 import { createRequire } from 'node:module';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildTreeOf } from '../src/build/buildFiling.ts';
-import { fillTextGaps } from '../src/build/draftGaps.ts';
+import { compareFilings } from '../src/app/diff.ts';
 import { requirementsFor } from '../src/catalog/requirementsFor.ts';
 import { readFiling } from '../src/io/readFiling.ts';
+import { writeDocuments } from '../src/render/registry.ts';
+import { collectFilingFiles, reviewRows } from '../src/review/reviewFilings.ts';
+import { reviewContext } from '../src/review/reviewOutputs.ts';
+import { templateContext } from '../src/templates/context.ts';
+import { fillTextGaps, markGaps } from '../src/templates/draftGaps.ts';
+import { renderDocument } from '../src/templates/renderDocument.ts';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
 import { writeDocx } from '../src/render/docx/writeDocx.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
 import { compileTemplates } from '../src/templates/renderTemplates.ts';
 import { checkFiling } from '../src/validate/validate.ts';
 import { fixturePath } from '../test/helpers/fixtures.ts';
-import { checkDocx, checkPdf, writeTemp } from './checks.ts';
+import { checkDocx, checkPdf, pdfText, writeTemp } from './checks.ts';
 
 const templates = compileTemplates();
 
@@ -19,6 +24,7 @@ const templates = compileTemplates();
 const FIXTURES = [
   ['sample/specified-complete.yaml', false],
   ['sample/general-complete.yaml', false],
+  ['sample/general-from-init.yaml', false],
   ['change/before.yaml', false],
   ['change/after.yaml', false],
   ['robustness/hostile-text.yaml', false],
@@ -31,10 +37,16 @@ const FIXTURES = [
 function treeOf(name: string, draft: boolean) {
   const read = readFiling(fixturePath(name));
   if (!read.ok) throw new Error(read.message);
-  let { filing, port, findings } = checkFiling(read.data);
-  if (!filing) ({ filing, port, findings } = checkFiling(fillTextGaps(read.data)));
+  let { filing, port } = checkFiling(read.data);
+  const { findings } = checkFiling(read.data);
+  let gaps: (string | number)[][] = [];
+  if (!filing) {
+    const filled = fillTextGaps(read.data);
+    gaps = filled.gaps;
+    ({ filing, port } = checkFiling(filled.data));
+  }
   const expected = [filing!.applicant.name, filing!.port.name, ...requirementsFor(port!).map((r) => r.title)];
-  return { tree: buildTreeOf(filing!, port!, findings, draft, templates), expected };
+  return { tree: renderDocument(templates, 'filing', templateContext(markGaps(filing!, gaps), port!, findings, draft)), expected };
 }
 
 describe.each(FIXTURES)('%s', (name, draft) => {
@@ -48,6 +60,41 @@ describe.each(FIXTURES)('%s', (name, draft) => {
 
   it('makes a .docx that LibreOffice converts, with the same text', async () => {
     const docx = writeTemp('filing.docx', await writeDocx(tree));
+    expect(checkDocx(docx, expected)).toEqual([]);
+  });
+});
+
+describe('新旧対照表 and review as their readers get them', () => {
+  it('makes a 新旧対照表 whose table runs over pages row by row, its head repeated on every page', async () => {
+    const side = (name: string) => {
+      const read = readFiling(fixturePath(name));
+      if (!read.ok) throw new Error(read.message);
+      return { file: name, data: read.data };
+    };
+    const outcome = await compareFilings(side('change/before.yaml'), side('change/after.yaml'), { documents: ['docx', 'pdf'], templates });
+    if (outcome.status !== 'compared') throw new Error('not compared');
+    const expected = ['事業計画新旧対照表', '（下線部分は変更部分）', '（２）港北みなと第4コンテナターミナル', '（新設）', '（削除）', '変更のない事項'];
+    const pdf = writeTemp('after.diff.pdf', outcome.outputs.find((o) => o.name.endsWith('.pdf'))!.bytes);
+    expect(checkPdf(pdf, { expected })).toEqual([]);
+    const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(3);
+    // every page after the first is a continuation of the table: its head comes first (変更後 left of 変更前)
+    for (const page of pages.slice(1, -1)) expect(page.replace(/\s+/g, ''), page.slice(0, 80)).toMatch(/^港北みなと運輸株式会社事業計画新旧対照表変更後変更前/);
+    const docx = writeTemp('after.diff.docx', outcome.outputs.find((o) => o.name.endsWith('.docx'))!.bytes);
+    expect(checkDocx(docx, expected)).toEqual([]);
+  });
+
+  it('makes a review whose marks and item numbers draw in both formats', async () => {
+    const files = collectFilingFiles([fixturePath('')]);
+    const rows = reviewRows(files.map((file) => ({ file, read: readFiling(file) })));
+    const outputs = await writeDocuments(renderDocument(templates, 'review', reviewContext(rows)), ['docx', 'pdf']);
+    const expected = ['○', '△', '×', '—', '別表　要件の番号', '３（25）'];
+    const pdf = writeTemp('review.pdf', outputs.find((o) => o.format === 'pdf')!.bytes);
+    const reference = writeTemp('review-reference.pdf', await writePdf(renderDocument(templates, 'review', reviewContext(rows)), { subsetFonts: false }));
+    expect(checkPdf(pdf, { expected, reference })).toEqual([]);
+    // the two-digit column numbers are not broken over two lines
+    expect(pdfText(pdf)).toMatch(/21\s+22\s+23\s+24\s+25/);
+    const docx = writeTemp('review.docx', outputs.find((o) => o.format === 'docx')!.bytes);
     expect(checkDocx(docx, expected)).toEqual([]);
   });
 });

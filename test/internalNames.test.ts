@@ -77,9 +77,9 @@ describe('no internal names in any document', () => {
     const rows = reviewRows(files.map((file) => ({ file, read: readFiling(fixturePath(relative('fixtures', file))) })));
     const outputs = await writeDocuments(renderDocument(templates, 'review', reviewContext(rows)), ['docx', 'pdf']);
     for (const { format, bytes } of outputs) {
-      const [{ text }] = await texts([{ name: `review.${format}`, bytes }]);
-      expect(text).toContain('審査一覧');
-      expect(findInternalNames(text!, [...TYPED, ...files]), format).toEqual([]);
+      const [read] = await texts([{ name: `review.${format}`, bytes }]);
+      expect(read!.text).toContain('審査一覧');
+      expect(findInternalNames(read!.text, [...TYPED, ...files]), format).toEqual([]);
     }
   });
 });
