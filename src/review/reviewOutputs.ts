@@ -5,7 +5,7 @@ import { type Lang, inLang } from '../util/lang.ts';
 import { fieldWords, findingMessage } from '../validate/messages.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
 import type { Finding } from '../validate/finding.ts';
-import { parenNumber } from '../util/documentNumbers.ts';
+import { documentDigits, parenNumber } from '../util/documentNumbers.ts';
 import { documentMessage } from '../validate/documentMessage.ts';
 import type { ReviewRow } from './reviewFilings.ts';
 
@@ -107,9 +107,9 @@ export function reviewContext(rows: readonly ReviewRow[]) {
       return {
         no: i + 1,
         /** The item number in a specified port's filing (all 25 apply there, in catalog order). */
-        specifiedNo: String(numbers.specified(r.id)),
+        specifiedNo: documentDigits(numbers.specified(r.id)!),
         /** The item number in another port's filing, or null where the item does not apply. */
-        generalNo: general === null ? null : String(general),
+        generalNo: general === null ? null : documentDigits(general),
         /** The same as the filing prints it: （１）, （10） */
         specifiedItem: parenNumber(numbers.specified(r.id)!),
         generalItem: general === null ? null : parenNumber(general),
@@ -118,7 +118,7 @@ export function reviewContext(rows: readonly ReviewRow[]) {
       };
     }),
     rows: rows.map((row, i) => ({
-      no: i + 1,
+      no: documentDigits(i + 1),
       file: row.file,
       operator: row.operator ?? '',
       port: portWords(row),

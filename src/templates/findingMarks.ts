@@ -8,7 +8,9 @@ import { GapMark } from './gapMark.ts';
 /** A requirement's findings repeat its title (「…」：); under the requirement's own heading that is said already. */
 function withoutTitle(f: Finding, message: string): string {
   const title = f.requirementId ? requirementById(f.requirementId)?.title : undefined;
-  return title && message.startsWith(`「${title}」：`) ? message.slice(title.length + 3) : message;
+  if (!title) return message;
+  if (message.startsWith(`「${title}」：`)) return message.slice(title.length + 3);
+  return message.startsWith(`「${title}」の`) ? message.slice(title.length + 3) : message;
 }
 
 /** 「講じている措置：」 for a finding about one field of a measure that its message does not name. */

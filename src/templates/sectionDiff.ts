@@ -115,6 +115,8 @@ function rowsOf(entry: Entry): DiffRow[] {
   return lineRows(before!.lines, after!.lines);
 }
 
+const standsAlone = (e: Entry) => !/^[0-9０-９（ア-ヲ(]/.test((e.after ?? e.before)!.number);
+
 /** 「３（１）」「３（１）から３（17）まで」: runs of unchanged siblings named by their first and last number. */
 function unchangedNames(entries: readonly Entry[]): string[] {
   const subtreeSame = new Map<string, boolean>();
@@ -138,8 +140,8 @@ function unchangedNames(entries: readonly Entry[]): string[] {
       if (!(parent !== undefined && subtreeSame.get(parent))) flush();
       continue;
     }
-    // the front matter is named on its own, never as the start of a range of numbered sections
-    if (run.length && (lastParent !== parent || run[0]!.before?.level === 0 || e.after?.level === 0)) flush();
+    // the front matter and the 別表 are named on their own, never as an end of a range of numbered sections
+    if (run.length && (lastParent !== parent || standsAlone(run[0]!) || standsAlone(e))) flush();
     run.push(e);
     lastParent = parent;
   }

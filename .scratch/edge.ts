@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { classifyPort } from '../src/catalog/classifyPort.ts';
+import { diffFilings } from '../src/diff/diffFilings.ts';
+import { diffContext } from '../src/templates/diffContext.ts';
+import { compileTemplates } from '../src/templates/renderTemplates.ts';
+const t = compileTemplates();
+const load = (f: string) => parse(readFileSync(f, 'utf8'));
+const side = (f: any) => ({ filing: f, port: classifyPort(f.port.name) });
+const run = (a: any, b: any) => diffContext(side(a), side(b), diffFilings(a, b, { before: side(a).port, after: side(b).port }), t);
+const show = (s: any[]) => s.map((x) => (x.changed ? `[${x.text}]` : x.text)).join('');
+const same = run(load('fixtures/sample/specified-complete.yaml'), load('fixtures/sample/specified-complete.yaml'));
+console.log('identical:', same.rows.length, same.unchanged);
+const g = load('fixtures/sample/general-complete.yaml');
+const s2 = structuredClone(g); s2.port.name = '博多港';
+const moved = run(g, s2);
+console.log('moved:', moved.rows.length, moved.changedSections, moved.unchanged);
+for (const r of moved.rows.filter((r: any) => r.heading).slice(0, 40)) console.log(`${show(r.after)} | ${show(r.before)}`);
