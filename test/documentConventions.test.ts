@@ -136,11 +136,13 @@ describe('the filing document reads as a Japanese official document', () => {
     expect(blockText(rows.get('（１）資産の管理（機器構成・ネットワーク構成・外部接続・未管理機器の把握）')!.get('実施状況')![0]!)).toContain('■実施済み');
   });
 
-  it('says 使用する。 for USB memory used without a stated purpose, never 使用する（）', () => {
+  it('checks 使用する for USB memory used without a stated purpose, never printing 使用する（）', () => {
     const data = loadFixture('sample/specified-complete.yaml');
+    const withPurpose = textOf(filingTree(data));
+    expect(withPurpose).toContain('使用の有無\t■使用する　□使用しない\n使用する場面\t本船（船社）');
     delete data.port.terminals[0]!.tos.removableMedia.useCases;
     const text = textOf(filingTree(data));
-    expect(text).toContain('使用する。');
+    expect(text).toContain('使用の有無\t■使用する　□使用しない');
     expect(text).not.toMatch(/使用する（\s*）/);
     expect(text).not.toContain('使用する場面');
   });

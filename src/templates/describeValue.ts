@@ -64,10 +64,23 @@ function keysOf(value: Record<string, unknown>, path: readonly Key[]): string[] 
 
 const titleAt = (path: readonly Key[]) => fieldAt(path)?.title ?? String(path.at(-1));
 
-/** Column widths by the longest text of each column, never narrower than its head, so that heads do not wrap. */
+/** How many characters of cell text a full-width table holds on one line (A4 portrait, 9.5 pt). */
+const TABLE_CHARACTERS = 42;
+/** A cell's padding, in characters. */
+const PAD = 1;
+
+/**
+ * Column widths in characters: each column as wide as its longest line (up to 20), never narrower than its head,
+ * so that heads do not wrap; when the whole is wider than a table, the long columns give way.
+ */
 function widthsOf(columns: readonly string[], rows: readonly Text[][]): string {
   const length = (t: Text) => (typeof t === 'string' ? Math.max(...t.split('\n').map((l) => [...l].length)) : t.label.length + 5);
-  return columns.map((c, i) => Math.max([...c].length + 1, Math.min(20, Math.max(0, ...rows.map((r) => length(r[i] ?? '')))))).join(' ');
+  const least = columns.map((c) => [...c].length + PAD);
+  const want = columns.map((_, i) => Math.max(least[i]!, Math.min(20, Math.max(0, ...rows.map((r) => length(r[i] ?? '')))) + PAD));
+  const excess = want.reduce((a, b) => a + b, 0) - TABLE_CHARACTERS;
+  const slack = want.reduce((sum, w, i) => sum + w - least[i]!, 0);
+  const widths = excess > 0 && slack > 0 ? want.map((w, i) => w - ((w - least[i]!) * Math.min(excess, slack)) / slack) : want;
+  return widths.map((w) => Math.round(w * 10) / 10).join(' ');
 }
 
 export function describeDetail(value: unknown, path: readonly Key[]): Described {
