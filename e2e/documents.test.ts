@@ -1,16 +1,30 @@
 import { createRequire } from 'node:module';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { compareFilings } from '../src/app/diff.ts';
+import { requirementsFor } from '../src/catalog/requirementsFor.ts';
+import { readFiling } from '../src/io/readFiling.ts';
+import { writeDocuments } from '../src/render/registry.ts';
+import { collectFilingFiles, reviewRows } from '../src/review/reviewFilings.ts';
+import { reviewContext } from '../src/review/reviewOutputs.ts';
+import { templateContext } from '../src/templates/context.ts';
+import { fillTextGaps, markGaps } from '../src/templates/draftGaps.ts';
+import { renderDocument } from '../src/templates/renderDocument.ts';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
 import { writeDocx } from '../src/render/docx/writeDocx.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
-import { filingTree } from '../test/helpers/documentTrees.ts';
-import { checkDocx, checkPdf, writeTemp } from './checks.ts';
+import { compileTemplates } from '../src/templates/renderTemplates.ts';
+import { checkFiling } from '../src/validate/validate.ts';
+import { fixturePath } from '../test/helpers/fixtures.ts';
+import { checkDocx, checkPdf, pdfText, writeTemp } from './checks.ts';
+
+const templates = compileTemplates();
 
 /** Every fixture that makes documents: the valid ones as they are, the incomplete ones as drafts. */
 const FIXTURES = [
   ['sample/specified-complete.yaml', false],
   ['sample/general-complete.yaml', false],
+  ['sample/general-from-init.yaml', false],
   ['change/before.yaml', false],
   ['change/after.yaml', false],
   ['robustness/hostile-text.yaml', false],
@@ -20,7 +34,20 @@ const FIXTURES = [
   ['incomplete/change-without-license.yaml', true],
 ] as const;
 
-const treeOf = (name: string, draft: boolean) => filingTree(name, draft);
+function treeOf(name: string, draft: boolean) {
+  const read = readFiling(fixturePath(name));
+  if (!read.ok) throw new Error(read.message);
+  let { filing, port } = checkFiling(read.data);
+  const { findings } = checkFiling(read.data);
+  let gaps: (string | number)[][] = [];
+  if (!filing) {
+    const filled = fillTextGaps(read.data);
+    gaps = filled.gaps;
+    ({ filing, port } = checkFiling(filled.data));
+  }
+  const expected = [filing!.applicant.name, filing!.port.name, ...requirementsFor(port!).map((r) => r.title)];
+  return { tree: renderDocument(templates, 'filing', templateContext(markGaps(filing!, gaps), port!, findings, draft)), expected };
+}
 
 describe.each(FIXTURES)('%s', (name, draft) => {
   const { tree, expected } = treeOf(name, draft);
@@ -37,6 +64,44 @@ describe.each(FIXTURES)('%s', (name, draft) => {
   });
 });
 
+describe('新旧対照表 and review as their readers get them', () => {
+  it('makes a 新旧対照表 whose table runs over pages row by row, its head repeated on every page', async () => {
+    const side = (name: string) => {
+      const read = readFiling(fixturePath(name));
+      if (!read.ok) throw new Error(read.message);
+      return { file: name, data: read.data };
+    };
+    const outcome = await compareFilings(side('change/before.yaml'), side('change/after.yaml'), { documents: ['docx', 'pdf'], templates });
+    if (outcome.status !== 'compared') throw new Error('not compared');
+    const expected = ['事業計画新旧対照表', '（下線部分は変更部分）', '（２）港北みなと第4コンテナターミナル', '（新設）', '（削除）', '変更のない事項'];
+    const pdf = writeTemp('after.diff.pdf', outcome.outputs.find((o) => o.name.endsWith('.pdf'))!.bytes);
+    expect(checkPdf(pdf, { expected })).toEqual([]);
+    const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(3);
+    // every page after the first continues the table, with its head repeated
+    for (const page of pages.slice(1, -1)) {
+      expect(page, page.slice(0, 80)).toContain('変更後');
+      expect(page, page.slice(0, 80)).toContain('変更前');
+    }
+    const docx = writeTemp('after.diff.docx', outcome.outputs.find((o) => o.name.endsWith('.docx'))!.bytes);
+    expect(checkDocx(docx, expected)).toEqual([]);
+  });
+
+  it('makes a review whose marks and item numbers draw in both formats', async () => {
+    const files = collectFilingFiles([fixturePath('')]);
+    const rows = reviewRows(files.map((file) => ({ file, read: readFiling(file) })));
+    const outputs = await writeDocuments(renderDocument(templates, 'review', reviewContext(rows)), ['docx', 'pdf']);
+    const expected = ['○', '△', '×', '—', '別表　要件の番号', '３（25）'];
+    const pdf = writeTemp('review.pdf', outputs.find((o) => o.format === 'pdf')!.bytes);
+    const reference = writeTemp('review-reference.pdf', await writePdf(renderDocument(templates, 'review', reviewContext(rows)), { subsetFonts: false }));
+    expect(checkPdf(pdf, { expected, reference })).toEqual([]);
+    // the two-digit column numbers are not broken over two lines
+    expect(pdfText(pdf)).toMatch(/21\s+22\s+23\s+24\s+25/);
+    const docx = writeTemp('review.docx', outputs.find((o) => o.format === 'docx')!.bytes);
+    expect(checkDocx(docx, expected)).toEqual([]);
+  });
+});
+
 describe('the checks fail on broken files', () => {
   const { tree, expected } = treeOf('sample/specified-complete.yaml', false);
 
@@ -46,7 +111,7 @@ describe('the checks fail on broken files', () => {
       '<document title="t" date="2025-04-01"><h1>届出書</h1><p>令和７年３月２８日　髙﨑　「申請書」『別紙』□■①②③〒100-8918</p>' +
         '<p>Terminal Operation System（TOS）の概要</p><p>港湾運送事業者は、情報セキュリティの確保に関する事項を記載する。</p></document>',
     );
-    const text = ['令和7年3月28日', '港湾運送事業者は']; // digits are shown half-width
+    const text = ['令和７年３月２８日', '港湾運送事業者は'];
     const brokenFontkit = createRequire(import.meta.url)('@pdf-lib/fontkit');
     const broken = writeTemp('broken.pdf', await writePdf(page, { fontkit: brokenFontkit }));
     const good = writeTemp('good.pdf', await writePdf(page));

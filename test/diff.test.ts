@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { classifyPort } from '../src/catalog/classifyPort.ts';
 import { diffFilings } from '../src/diff/diffFilings.ts';
-import { markDifference } from '../src/templates/diffContext.ts';
 import type { Filing } from '../src/model/filing.ts';
+import { blockText } from '../src/document/tree.ts';
+import { diffContext } from '../src/templates/diffContext.ts';
+import { renderDocument } from '../src/templates/renderDocument.ts';
+import { compileTemplates } from '../src/templates/renderTemplates.ts';
+import { diffWords, words } from '../src/templates/wordSegments.ts';
 import { fixturePath, loadFixture } from './helpers/fixtures.ts';
 import { readDocx } from './helpers/readDocx.ts';
 import { readPdf } from './helpers/readPdf.ts';
@@ -109,12 +113,84 @@ describe('diff: changes that matter for the review', () => {
     const alert = diff(general, moved).alerts.find((x) => x.code === 'PORT_CLASS_CHANGED');
     expect(alert?.text.ja).toContain('自己点検及び独立性を有する者による情報セキュリティ監査');
   });
+});
 
-  it('marks the changed middle of a text and leaves the common parts plain', () => {
-    expect(markDifference('年1回実施', '年2回実施')).toEqual({
-      before: [{ text: '年', changed: false }, { text: '1', changed: true }, { text: '回実施', changed: false }],
-      after: [{ text: '年', changed: false }, { text: '2', changed: true }, { text: '回実施', changed: false }],
-    });
+describe('新旧対照表: the plan as it reads, section by section', () => {
+  const templates = compileTemplates();
+  const side = (filing: Filing) => ({ filing, port: classifyPort(filing.port.name) });
+  const context = (a: Filing, b: Filing) => diffContext(side(a), side(b), diff(a, b), templates);
+  const show = (segments: { text: string; changed: boolean }[]) => segments.map((x) => (x.changed ? `[${x.text}]` : x.text)).join('');
+
+  it('cuts Japanese text into words and keeps katakana and Latin runs whole', () => {
+    expect(words('国内リージョンのクラウドサービス')).toEqual(['国内', 'リージョン', 'の', 'クラウドサービス']);
+    expect(words('BX-VPN 3200')).toEqual(['BX', '-', 'VPN', ' ', '3200']);
+  });
+
+  it('underlines changed phrases as whole words, never part of a word', () => {
+    const d = diffWords('TOS保守業務委託契約（令和6年4月1日締結）', 'TOS開発保守業務委託契約（令和7年8月1日締結）');
+    expect(show(d.before)).toBe('TOS保守業務委託契約（令和[6]年[4]月1日締結）'); // 年 is a word of its own, not a particle
+    expect(show(d.after)).toBe('TOS[開発]保守業務委託契約（令和[7]年[8]月1日締結）');
+    const cloud = diffWords('設置形態：データセンター', '設置形態：クラウドサービス');
+    expect(show(cloud.after)).toBe('設置形態：[クラウドサービス]');
+    // every underlined run starts and ends on a word boundary of its text
+    for (const [a, b] of [['神奈川県内の国内データセンター（専用ラック）', '国内リージョンのクラウドサービス（閉域接続）'], ['年1回実施', '四半期ごとに実施']]) {
+      const result = diffWords(a!, b!);
+      for (const [text, segments] of [[a!, result.before], [b!, result.after]] as const) {
+        const bounds = new Set([0]);
+        words(text).reduce((at, w) => (bounds.add(at + w.length), at + w.length), 0);
+        let at = 0;
+        for (const s of segments) {
+          expect(bounds.has(at), `${text} @${at}`).toBe(true);
+          at += s.text.length;
+        }
+        expect(segments.map((x) => x.text).join('')).toBe(text);
+      }
+    }
+  });
+
+  it('shows a changed section with its number and heading as printed, old and new side by side', () => {
+    const a = base();
+    const b = structuredClone(a);
+    b.measures['security-audit']!.status = 'planned';
+    b.measures['security-audit']!.plannedDate = '2026-03-31';
+    const { rows, unchanged } = context(a, b);
+    const cells = rows.map((r) => `${r.heading ? '#' : ''}${show(r.after)} | ${show(r.before)}`);
+    expect(cells).toContain('#３　情報セキュリティの確保に関する事項 | ３　情報セキュリティの確保に関する事項');
+    expect(cells).toContain('#（13）自己点検及び独立性を有する者による情報セキュリティ監査 | （13）自己点検及び独立性を有する者による情報セキュリティ監査');
+    expect(cells).toContain('実施状況：[□実施済み]　□一部実施　[■実施予定]　□代替措置　□該当なし | 実施状況：[■実施済み]　□一部実施　[□実施予定]　□代替措置　□該当なし');
+    expect(cells).toContain('[実施予定日：令和8年3月31日] | ');
+    // the sections that did not change, by number, runs of siblings as ranges
+    expect(unchanged).toEqual(['表紙', '１', '２', '３（１）から３（12）まで', '３（14）から３（25）まで']);
+    // and the 別表 shows only the row that changed, the rest elided
+    expect(cells.filter((c) => c.startsWith('記載箇所：'))).toHaveLength(1);
+    expect(cells.filter((c) => c === '（略） | （略）').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('splits a long added section row by row: an added terminal is many short rows, never one cell', () => {
+    const ctx = context(loadFixture('change/before.yaml'), loadFixture('change/after.yaml'));
+    const added = ctx.rows.findIndex((r) => r.heading && show(r.after) === '[（２）港北みなと第4コンテナターミナル]');
+    expect(added).toBeGreaterThan(0);
+    expect(show(ctx.rows[added]!.before)).toBe('（新設）');
+    const terminalRows = ctx.rows.slice(added + 1).filter((r) => !r.before.length);
+    expect(terminalRows.length).toBeGreaterThan(40);
+    for (const r of ctx.rows) expect(show(r.after).length + show(r.before).length).toBeLessThan(400);
+    // a connection that went away is shown on the old side, marked 削除 on the new
+    expect(ctx.rows.some((r) => r.heading && show(r.after) === '（削除）' && show(r.before).includes('湾岸システムソリューションズ株式会社'))).toBe(true);
+    // a row that moved down keeps its pair: the same 委託先 compared, only its number marked
+    expect(ctx.rows.map((r) => `${show(r.after)} | ${show(r.before)}`)).toContain(
+      '番号：[３]\n委託先：神奈川データセンター株式会社\n委託内容：運用\nリモート保守：なし\n契約：ハウジングサービス契約（令和3年7月1日締結） | 番号：[２]\n委託先：神奈川データセンター株式会社\n委託内容：運用\nリモート保守：なし\n契約：ハウジングサービス契約（令和3年7月1日締結）',
+    );
+    // the review alerts stay, in words
+    expect(ctx.alerts.join('\n')).toContain('実施状況が後退します：実施済み → 実施予定');
+  });
+
+  it('puts 変更後 on the left and 変更前 on the right, as the template says', () => {
+    const tree = renderDocument(templates, 'diff', context(loadFixture('change/before.yaml'), loadFixture('change/after.yaml')));
+    const table = tree.body.find((b) => b.type === 'table' && blockText(b).startsWith('変更後\t変更前'));
+    expect(table).toBeDefined();
+    const text = tree.body.map(blockText).join('\n');
+    expect(text).toContain('（下線部分は変更部分）');
+    expect(text.indexOf('設置形態：クラウドサービス\t設置形態：データセンター')).toBeGreaterThan(0);
   });
 });
 
@@ -137,7 +213,7 @@ describe('tos-filing diff', () => {
     const docx = readDocx(readFileSync(join(out, 'after.diff.docx')));
     expect(docx.problems).toEqual([]);
     for (const text of [pdf, docx.text]) {
-      for (const expected of ['新旧対照表', '変更前', '変更後', '審査上留意すべき変更', 'ターミナル「港北みなと第4コンテナターミナル」', '変更のない事項']) expect(text).toContain(expected);
+      for (const expected of ['新旧対照表', '（下線部分は変更部分）', '変更前', '変更後', '審査上留意すべき変更', '（２）港北みなと第4コンテナターミナル', '（新設）', '変更のない事項']) expect(text).toContain(expected);
     }
     expect(docx.document).toMatch(/<w:u w:val="single"\/>[\s\S]*?クラウド/);
   });

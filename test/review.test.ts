@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../src/catalog/requirements.ts';
 import { CELL, collectFilingFiles, reviewRows } from '../src/review/reviewFilings.ts';
+import { reviewContext } from '../src/review/reviewOutputs.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../src/templates/renderTemplates.ts';
 import { checkFiling } from '../src/validate/validate.ts';
 import { readFiling } from '../src/io/readFiling.ts';
@@ -82,6 +83,26 @@ describe('review', () => {
     const files = collectFilingFiles([join(root, 'fixtures')]).map((f) => f.replace(root, ''));
     expect(files).toContain('fixtures/sample/specified-complete.yaml');
     expect(files).toEqual([...files].sort());
+  });
+});
+
+describe('review document', () => {
+  it('numbers the requirement columns as the filings number them, and marks with ○ △ × —', () => {
+    const rows = reviewFiles([fixturePath('incomplete/common-omissions.yaml'), fixturePath('sample/general-complete.yaml')]);
+    const context = reviewContext(rows);
+    const byTitle = new Map(context.requirements.map((r) => [r.title, r]));
+    // all 25 apply at a specified port, in catalog order; the 15 of all ports are numbered 1–15 at the others
+    expect(byTitle.get('自己点検及び独立性を有する者による情報セキュリティ監査')).toMatchObject({ specifiedNo: '13', generalNo: null, specifiedItem: '（13）' });
+    expect(byTitle.get('バックアップの複数世代保存と現用システムからの切り離し')).toMatchObject({ specifiedNo: '25', generalNo: '15', generalItem: '（15）' });
+    expect(byTitle.get('外部委託を行う場合の情報セキュリティの確保')).toMatchObject({ specifiedNo: '２', generalNo: '２' });
+    const marks = new Set(context.rows.flatMap((r) => r.cells));
+    expect([...marks].sort()).toEqual(['', '×', '—', '○', '△'].filter((m) => marks.has(m)).sort());
+    expect(marks.has('○') && marks.has('×')).toBe(true);
+    expect([...marks].some((m) => m === '✓' || m === '✗')).toBe(false);
+    // a finding is placed where the filing prints it, in its words, not by a field path
+    const audit = context.rows[0]!.findings.find((f) => f.message.includes('自己点検'));
+    expect(audit?.path).toBe('３（13）自己点検及び独立性を有する者による情報セキュリティ監査');
+    expect(context.rows.flatMap((r) => r.findings.map((f) => f.path)).filter((p) => /[a-z]/.test(p))).toEqual([]);
   });
 });
 

@@ -36,7 +36,7 @@ export async function compareFilings(
   const diff = diffFilings(b.filing, a.filing, { before: b.port, after: a.port });
   let outputs: OutputFile[] = [];
   if (options.documents.length) {
-    const tree = carrying(renderDocument(options.templates, 'diff', diffContext(b, a, diff)), {
+    const tree = carrying(renderDocument(options.templates, 'diff', diffContext(b, a, diff, options.templates)), {
       document: 'diff',
       before: carriedFiling(b.filing, before.data),
       after: carriedFiling(a.filing, after.data),

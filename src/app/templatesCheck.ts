@@ -49,7 +49,7 @@ export async function checkTemplates(templates: CompiledTemplates, samples: read
   const [first, second] = loaded;
   if (templates.has('diff') && first && second) {
     const diff = diffFilings(first.filing, second.filing, { before: first.port, after: second.port });
-    await writeDocuments(renderDocument(templates, 'diff', diffContext(first, second, diff)), ['docx', 'pdf']);
+    await writeDocuments(renderDocument(templates, 'diff', diffContext(first, second, diff, templates)), ['docx', 'pdf']);
   }
   if (templates.has('review')) {
     const rows = reviewRows(samples.map((s) => ({ file: s.file, read: { ok: true, file: s.file, data: s.data } as ReadResult })));

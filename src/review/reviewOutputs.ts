@@ -1,9 +1,13 @@
 import { REQUIREMENTS } from '../catalog/requirements.ts';
+import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { SCOPE_LABELS, SEVERITY_LABELS } from '../model/enums.ts';
 import { type Lang, inLang } from '../util/lang.ts';
 import { fieldWords, findingMessage } from '../validate/messages.ts';
 import { forTerminal } from '../util/terminalText.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
+import type { Finding } from '../validate/finding.ts';
+import { documentDigits, parenNumber } from '../util/documentNumbers.ts';
+import { documentMessage } from '../validate/documentMessage.ts';
 import type { ReviewRow } from './reviewFilings.ts';
 
 const STATE_LABEL = {
@@ -14,6 +18,9 @@ const STATE_LABEL = {
 
 const portText = (row: ReviewRow, lang: Lang = 'ja') =>
   row.port === null ? '' : `${row.port}${row.specified ? inLang({ ja: '（特定）', en: ' (specified)' }, lang) : ''}`;
+
+/** The port in the review document: 横浜港（特定の港）. */
+const portWords = (row: ReviewRow) => (row.port === null ? '' : `${row.port}${row.specified ? '（特定の港）' : ''}`);
 
 export function reviewText(rows: readonly ReviewRow[], lang: Lang = 'ja'): string {
   const say = (text: { ja: string; en: string }) => inLang(text, lang);
@@ -69,28 +76,67 @@ export function reviewJson(rows: readonly ReviewRow[], lang: Lang = 'ja'): strin
   return JSON.stringify({ requirements: REQUIREMENTS.map((r) => r.id), filings }, null, 2);
 }
 
+/** The marks of the review matrix in documents: the circle and cross of Japanese forms (the embedded font has them). */
+const DOCUMENT_MARKS: Record<string, string> = { '✓': '○', '△': '△', '—': '—', '✗': '×', '': '' };
+
+/** A requirement's item number in the filing of a port of each class: ３（n）, as the filing numbers it. */
+function filingNumbers() {
+  const numberIn = (specified: boolean) => {
+    const applicable = requirementsFor({ specified });
+    return (id: string) => {
+      const i = applicable.findIndex((r) => r.id === id);
+      return i < 0 ? null : i + 1;
+    };
+  };
+  return { specified: numberIn(true), general: numberIn(false) };
+}
+
+/** Where a finding is, in the filing's words: 「３（４）セキュリティインシデント対応訓練の実施の実施予定日」. */
+function placeOf(f: Finding, specified: boolean | null, numbers: ReturnType<typeof filingNumbers>): string {
+  const words = fieldWords(f.segments).split(' › ');
+  if (f.segments[0] !== 'measures' || words.length < 2) return words.join('の');
+  const n = specified === null ? null : numbers[specified ? 'specified' : 'general'](String(f.segments[1]));
+  return [`${n === null ? '' : `３${parenNumber(n)}`}${words[1]}`, ...words.slice(2)].join('の');
+}
+
 /** Dates come from the filings, not the clock, so that the same files give the same document. */
 export function reviewContext(rows: readonly ReviewRow[]) {
   const dates = rows.map((r) => r.filingDate).filter((d): d is string => d !== null).sort();
+  const numbers = filingNumbers();
   return xmlSafeDeep({
     title: 'TOSの概要及び情報セキュリティ 届出審査一覧',
     date: dates.at(-1) ?? '2024-03-31',
     firstDate: dates[0] ?? null,
     lastDate: dates.at(-1) ?? null,
     count: rows.length,
-    requirements: REQUIREMENTS.map((r, i) => ({ no: i + 1, id: r.id, title: r.title, scopeLabel: SCOPE_LABELS[r.scope] })),
+    requirements: REQUIREMENTS.map((r, i) => {
+      const general = numbers.general(r.id);
+      return {
+        no: i + 1,
+        /** The item number in a specified port's filing (all 25 apply there, in catalog order). */
+        specifiedNo: documentDigits(numbers.specified(r.id)!),
+        /** The item number in another port's filing, or null where the item does not apply. */
+        generalNo: general === null ? null : documentDigits(general),
+        /** The same as the filing prints it: （１）, （10） */
+        specifiedItem: parenNumber(numbers.specified(r.id)!),
+        generalItem: general === null ? null : parenNumber(general),
+        title: r.title,
+        scopeLabel: SCOPE_LABELS[r.scope],
+      };
+    }),
     rows: rows.map((row, i) => ({
-      no: i + 1,
+      no: documentDigits(i + 1),
       file: row.file,
       operator: row.operator ?? '',
-      port: portText(row),
+      port: portWords(row),
       state: STATE_LABEL[row.state].ja,
       errors: row.errors,
       warnings: row.warnings,
-      // × rather than ✗ in documents: the embedded fonts have no ✗
-      cells: REQUIREMENTS.map((r) => (row.cells[r.id] === '✗' ? '×' : row.cells[r.id])),
+      cells: REQUIREMENTS.map((r) => DOCUMENT_MARKS[row.cells[r.id]] ?? row.cells[r.id]),
       problem: row.problem,
-      findings: row.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: SEVERITY_LABELS[f.severity].ja, path: fieldWords(f.segments), message: findingMessage(f, 'ja') })),
+      findings: row.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => ({ severity: SEVERITY_LABELS[f.severity].ja, path: placeOf(f, row.specified, numbers), message: documentMessage(f) })),
     })),
   });
 }

@@ -1,15 +1,16 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { formatReference, formatReferencesShort, type Requirement, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
-import { SCOPE_LABELS, enumLabel } from '../model/enums.ts';
+import { ENUMS, SCOPE_LABELS, enumLabel } from '../model/enums.ts';
 import type { Filing, Measure } from '../model/filing.ts';
 import { MEASURE_DETAILS } from '../model/measureDetails.ts';
-import { fieldTitle } from '../model/schemaWalk.ts';
+import { type Key, fieldTitle } from '../model/schemaWalk.ts';
 import type { Finding } from '../validate/finding.ts';
-import { fieldWords, findingMessage } from '../validate/messages.ts';
 import { xmlSafeDeep } from '../util/xmlSafe.ts';
-import { describeValue } from './describeValue.ts';
-import { GapMark } from './gapMark.ts';
+import { type Described, describeDetail } from './describeValue.ts';
+import { documentDigits, parenKatakana, parenNumber } from '../util/documentNumbers.ts';
+import { FindingMarks } from './findingMarks.ts';
+import { isGapMark } from './gapMark.ts';
 
 /**
  * What templates see: the filing with every optional value present (null when absent), enum values
@@ -17,31 +18,35 @@ import { GapMark } from './gapMark.ts';
  * Handlebars' prototype protections hold.
  */
 
-export interface DetailLine {
+export interface DetailLine extends Described {
   label: string;
-  value: string;
 }
 
-/** The item-specific facts of a measure as labelled lines, in schema order. */
+/** The item-specific facts of a measure, labelled, in schema order, each shaped as text, list, checks or table. */
 export function detailLines(id: RequirementId, details: Record<string, unknown> | undefined): DetailLine[] {
   if (!details) return [];
   return Object.keys(MEASURE_DETAILS[id].shape)
     .filter((key) => details[key] !== undefined)
     .map((key) => {
       const path = ['measures', id, 'details', key];
-      return { label: fieldTitle(path) ?? key, value: describeValue(details[key], path) };
+      return { label: fieldTitle(path) ?? key, ...describeDetail(details[key], path) };
     });
 }
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
-function requirementEntry(req: Requirement, index: number, filing: Filing, findings: readonly Finding[]) {
+/** Every choice of a status, the chosen one checked: ■実施済み　□一部実施… */
+const statusChoices = (chosen: string | undefined) =>
+  Object.entries(ENUMS.measureStatus).map(([value, label]) => ({ label, on: value === chosen }));
+
+function requirementEntry(req: Requirement, index: number, filing: Filing, marks: FindingMarks) {
   const id = req.id;
   const measure = filing.measures[id] as Measure | undefined;
-  const own = findings.filter((f) => f.requirementId === id);
+  const path: Key[] = ['measures', id];
   return {
     no: index + 1,
-    section: `3-${index + 1}`,
+    /** The item number under section ３: （１）, …, （10） */
+    number: parenNumber(index + 1),
     id,
     title: req.title,
     summary: req.summary,
@@ -52,13 +57,21 @@ function requirementEntry(req: Requirement, index: number, filing: Filing, findi
     present: measure !== undefined,
     status: measure?.status ?? null,
     statusLabel: measure ? enumLabel('measureStatus', measure.status) : null,
+    statusChoices: statusChoices(measure?.status),
     implemented: measure?.status === 'implemented',
+    planned: measure?.status === 'planned',
+    notApplicable: measure?.status === 'not-applicable',
     description: orNull(measure?.description),
     plannedDate: orNull(measure?.plannedDate),
     reason: orNull(measure?.reason),
     details: detailLines(id, measure?.details as Record<string, unknown> | undefined),
-    gaps: own.filter((f) => f.severity === 'error').map((f) => new GapMark('missing', findingMessage(f, 'ja'))),
-    reviews: own.filter((f) => f.severity === 'warning').map((f) => new GapMark('review', findingMessage(f, 'ja'))),
+    /** Draft marks in place (null in a final document or when nothing is missing there). */
+    statusGap: marks.measureMissing(id, '実施状況'),
+    descriptionGap: marks.measureMissing(id, '講じている措置') ?? marks.at(path, ['MEASURE_DESCRIPTION_MISSING'], '講じている措置'),
+    plannedDateGap: marks.at([...path, 'plannedDate'], ['MEASURE_PLANNED_DATE_MISSING'], '実施予定日'),
+    reasonGap: marks.at([...path, 'reason'], ['MEASURE_REASON_MISSING'], '理由'),
+    /** Draft notes under the requirement's table: what no mark in place explains. */
+    notes: marks.notesFor(id),
   };
 }
 
@@ -69,10 +82,14 @@ export function templateContext(filing: Filing, port: PortClassification, findin
   return xmlSafeDeep(contextOf(filing, port, findings, draft));
 }
 
+const valueAt = (data: unknown, path: readonly Key[]) =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<Key, unknown>)[k] : undefined), data);
+
 function contextOf(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean) {
   const { application, applicant, organization } = filing;
-  const requirements = requirementsFor(port).map((req, i) => requirementEntry(req, i, filing, findings));
-  const general = findings.filter((f) => !f.requirementId && f.severity !== 'info');
+  // a finding about a text the draft left blank is shown by the blank's own mark
+  const marks = new FindingMarks(findings, draft, (f) => f.code.startsWith('SCHEMA_') && isGapMark(valueAt(filing, f.segments)));
+  const requirements = requirementsFor(port).map((req, i) => requirementEntry(req, i, filing, marks));
   return {
     draft,
     title: 'TOSの概要及び情報セキュリティの確保に関する事項',
@@ -83,6 +100,7 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
       filingDate: application.filingDate,
       addressee: application.addressee,
       changeSummary: orNull(application.changeSummary),
+      changeSummaryGap: marks.at(['application', 'changeSummary'], ['CHANGE_SUMMARY_MISSING'], '変更の概要'),
     },
     applicant: {
       name: applicant.name,
@@ -103,6 +121,7 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
             businessKinds: applicant.existingLicense.businessKinds ?? [],
           }
         : null,
+      existingLicenseGap: marks.at(['applicant', 'existingLicense'], ['LICENSE_MISSING'], '現に受けている許可'),
     },
     port: {
       name: filing.port.name,
@@ -110,8 +129,10 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
       specified: port.specified,
       specifiedPort: port.specifiedPort,
       classLabel: port.specified ? `特定の港（${port.specifiedPort}）` : '特定の港以外の港',
+      /** In a draft of a filing whose port is not in the registry, the class is not known. */
+      classGap: marks.at(['port', 'name'], ['PORT_UNKNOWN'], '港の区分'),
     },
-    terminals: filing.port.terminals.map((t, i) => terminalEntry(t, i)),
+    terminals: filing.port.terminals.map((t, i) => terminalEntry(t, i, marks)),
     organization: {
       ciso: { ...organization.ciso, title: orNull(organization.ciso.title), department: orNull(organization.ciso.department), executive: organization.ciso.executive ?? false },
       csirt: organization.csirt
@@ -122,6 +143,7 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
             support: organization.csirt.support ?? [],
           }
         : null,
+      csirtGap: marks.at(['organization', 'csirt'], ['CSIRT_MISSING'], 'インシデント対応体制（CSIRT等）'),
       emergencyContacts: organization.emergencyContacts.map((c) => ({ ...c, means: orNull(c.means) })),
       externalContacts: organization.externalContacts.map((c) => ({
         kindLabel: enumLabel('contactKind', c.kind),
@@ -137,13 +159,14 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
       all: requirements.filter((r) => r.scope === 'all').length,
       specified: requirements.filter((r) => r.scope === 'specified').length,
     },
-    generalGaps: general.filter((f) => f.severity === 'error').map((f) => new GapMark('missing', `${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)),
-    generalReviews: general.filter((f) => f.severity === 'warning').map((f) => new GapMark('review', `${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)),
+    /** Draft notes for the cover: findings that belong to no requirement and no marked place. */
+    notes: marks.general(),
   };
 }
 
-function terminalEntry(terminal: Filing['port']['terminals'][number], index: number) {
+function terminalEntry(terminal: Filing['port']['terminals'][number], index: number, marks: FindingMarks) {
   const tos = terminal.tos;
+  const base: Key[] = ['port', 'terminals', index, 'tos'];
   const fn = tos.functions;
   const functionRow = (label: string, f: { used: boolean; description?: string | undefined }) => ({
     label,
@@ -152,6 +175,8 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
   });
   return {
     no: index + 1,
+    /** The terminal's number under section １: （１）, （２）… */
+    number: parenNumber(index + 1),
     name: terminal.name,
     typeLabel: enumLabel('terminalType', terminal.type),
     address: orNull(terminal.address),
@@ -166,6 +191,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
       ownedByApplicant: tos.ownership.applicantRole !== 'user',
       otherUsers: tos.ownership.otherUsers ?? [],
       assurance: orNull(tos.ownership.assurance),
+      assuranceGap: marks.at([...base, 'ownership', 'assurance'], ['TOS_OWNER_ASSURANCE_MISSING'], '対策の担保方法'),
       functions: [
         functionRow('本船プランニング', fn.vesselPlanning),
         functionRow('ヤードプランニング', fn.yardPlanning),
@@ -178,21 +204,25 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
       components: { servers: tos.components.servers, clientTerminals: tos.components.clientTerminals, other: tos.components.other ?? [] },
       network: {
         diagram: orNull(tos.network.diagram),
-        lines: tos.network.lines.map((l, i) => ({ no: i + 1, carrier: l.carrier, lineType: l.lineType, purpose: orNull(l.purpose) })),
-        devices: tos.network.devices.map((d, i) => ({ no: i + 1, ...d })),
+        lines: tos.network.lines.map((l, i) => ({ no: documentDigits(i + 1), carrier: l.carrier, lineType: l.lineType, purpose: orNull(l.purpose) })),
+        devices: tos.network.devices.map((d, i) => ({ no: documentDigits(i + 1), ...d })),
         segmentation: orNull(tos.network.segmentation),
       },
       externalConnections: tos.externalConnections.map((c, i) => ({
         no: i + 1,
+        /** （ア）, （イ）…: connections are items under カ */
+        number: parenKatakana(i + 1),
         counterparty: c.counterparty,
         purpose: c.purpose,
         methodLabel: enumLabel('connectionMethod', c.method),
         terminatingDevice: c.terminatingDevice,
         sourceRestriction: orNull(c.sourceRestriction),
+        sourceRestrictionGap: marks.at([...base, 'externalConnections', i, 'sourceRestriction'], ['CONNECTION_SOURCE_UNRESTRICTED'], '接続元の制限'),
         firewall: c.firewall,
+        firewallReview: marks.at([...base, 'externalConnections', i, 'firewall'], ['CONNECTION_NO_FIREWALL'], 'ファイアウォール'),
       })),
       outsourcing: tos.outsourcing.map((o, i) => ({
-        no: i + 1,
+        no: documentDigits(i + 1),
         vendor: o.vendor,
         scopeLabel: o.scope.map((s) => enumLabel('outsourcingScope', s)).join('・'),
         remoteAccess: o.remoteAccess,

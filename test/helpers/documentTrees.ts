@@ -49,7 +49,7 @@ export function diffTree(beforeName = 'change/before.yaml', afterName = 'change/
   const before = { file: fixturePath(beforeName), ...checked(beforeName, false) };
   const after = { file: fixturePath(afterName), ...checked(afterName, false) };
   const diff = diffFilings(before.filing, after.filing, { before: before.port, after: after.port });
-  return renderDocument(templates, 'diff', diffContext(before, after, diff));
+  return renderDocument(templates, 'diff', diffContext(before, after, diff, templates));
 }
 
 export function reviewTree(folder = ''): DocumentTree {
