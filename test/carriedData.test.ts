@@ -77,7 +77,7 @@ describe('a document whose text was edited after it was made', { timeout: 60_000
     expect(xml).toContain(original);
     files['word/document.xml'] = strToU8(xml.replace(original, '週1回のフル'));
     const read = ok(readDocumentBytes('edited.docx', 'docx', zipSync(files)));
-    expect(read.carrier?.changedSections).toEqual(['（２４）バックアップ対象の設定と適切な頻度での取得']);
+    expect(read.carrier?.changedSections).toEqual(['（24）バックアップ対象の設定と適切な頻度での取得']);
     const findings = reviewRows([{ file: 'edited.docx', read }])[0]!.findings;
     expect(findings.map((f) => f.code)).toEqual(['DOCUMENT_TEXT_CHANGED']);
   });
