@@ -1,6 +1,7 @@
-import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { type PDFPage, rgb } from 'pdf-lib';
 import type { Block, Inline, List, Paragraph, Table } from '../../document/tree.ts';
 import { listMarker, placeCells } from '../../document/tree.ts';
+import type { PdfFont } from './cidFont.ts';
 import type { PageWriter } from './drawOps.ts';
 import { type FontRole, metricsFor } from './fonts.ts';
 import { type Line, breakLines } from './lineBreak.ts';
@@ -11,7 +12,7 @@ import { STYLE } from './pageStyle.ts';
  * themselves. The page flow (pageFlow.ts) decides where they go.
  */
 
-export type Fonts = Record<FontRole, PDFFont | undefined>;
+export type Fonts = Record<FontRole, PdfFont | undefined>;
 
 export interface Box {
   height: number;
@@ -29,7 +30,7 @@ export class Renderer {
     readonly ops: PageWriter,
   ) {}
 
-  private font(role: FontRole): PDFFont {
+  private font(role: FontRole): PdfFont {
     return this.fonts[role] ?? this.fonts.regular!;
   }
 

@@ -1,49 +1,12 @@
-import { PDFDocument, degrees, rgb } from 'pdf-lib';
-import type { Block, DocumentTree, Inline, Paragraph } from '../../document/tree.ts';
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { DocumentTree, Inline, Paragraph } from '../../document/tree.ts';
+import { PdfFont } from './cidFont.ts';
 import { PageWriter } from './drawOps.ts';
-import { type FontRole, fontBytes, fontkitForPdfLib, metricsFor } from './fonts.ts';
 import { type Fonts, Renderer } from './layout.ts';
-import { sanitize } from './lineBreak.ts';
-import { useNativeDeflate } from './nativeDeflate.ts';
 import { PageFlow } from './pageFlow.ts';
 import { pageGeometry } from './pageStyle.ts';
 
 /** The PDF writer: embeds the fonts the document needs, lays the tree out on A4 pages and saves. */
-
-function textOf(tree: DocumentTree): { text: string; bold: boolean } {
-  const parts: string[] = [];
-  let bold = false;
-  const fromInline = (children: readonly Inline[]) =>
-    children.forEach((c) => {
-      if (c.type !== 'text') return;
-      parts.push(c.text);
-      bold ||= c.style.bold;
-    });
-  const fromBlocks = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'heading') bold = true;
-      if (b.type === 'paragraph' || b.type === 'heading') fromInline(b.children);
-      else if (b.type === 'list') b.items.forEach(fromBlocks);
-      else if (b.type === 'table') b.rows.forEach((r) => r.cells.forEach((c) => fromBlocks(c.children)));
-    }
-  };
-  fromBlocks([...tree.header, ...tree.footer, ...tree.body]);
-  return { text: sanitize(parts.join('')), bold };
-}
-
-function needsEmoji(text: string): boolean {
-  const regular = metricsFor('regular');
-  const emoji = metricsFor('emoji');
-  for (const ch of text) if (!regular.has(ch) && emoji.has(ch)) return true;
-  return false;
-}
-
-const SUBSET_NAMES: Record<FontRole, string> = {
-  regular: 'TOSFAA+NotoSerifJP-Regular',
-  bold: 'TOSFAB+NotoSerifJP-Bold',
-  emoji: 'TOSFAC+NotoEmoji-Regular',
-};
-
 
 function substitutePageNumbers(children: readonly Inline[], page: number, pages: number): Inline[] {
   return children.map((c) =>
@@ -56,23 +19,13 @@ function substitutePageNumbers(children: readonly Inline[], page: number, pages:
 export interface PdfOptions {
   /** false embeds whole fonts: several MB, but a reference rendering for checking subsets. */
   subsetFonts?: boolean;
-  /** The fontkit pdf-lib uses; only checks that prove a broken subset is caught pass another one. */
-  fontkit?: unknown;
 }
 
 export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Promise<Uint8Array> {
-  useNativeDeflate();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit((options.fontkit ?? fontkitForPdfLib) as never);
-  const { text, bold } = textOf(tree);
+  // a font is opened, and embedded, only if some text is drawn with it
   const subset = options.subsetFonts ?? true;
-  const embed = (role: FontRole) =>
-    doc.embedFont(fontBytes(role), { subset, customName: subset ? SUBSET_NAMES[role] : SUBSET_NAMES[role].slice(7) });
-  const fonts: Fonts = {
-    regular: await embed('regular'),
-    bold: bold ? await embed('bold') : undefined,
-    emoji: needsEmoji(text) ? await embed('emoji') : undefined,
-  };
+  const fonts: Fonts = { regular: new PdfFont('regular', subset), bold: new PdfFont('bold', subset), emoji: new PdfFont('emoji', subset) };
   const ops = new PageWriter();
   const renderer = new Renderer(fonts, ops);
   const PAGE = pageGeometry(tree.orientation);
@@ -117,14 +70,14 @@ export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Pr
       top -= box.height;
     }
     if (tree.draft) {
-      page.drawText('下書き', {
+      ops.watermark(page, '下書き', {
         x: PAGE.width / 2 - 150,
         y: PAGE.height / 2 - 110,
         size: 110,
         font: fonts.regular!,
         color: rgb(0.85, 0.2, 0.2),
         opacity: 0.12,
-        rotate: degrees(40),
+        degrees: 40,
       });
     }
   });
@@ -136,5 +89,6 @@ export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Pr
   doc.setProducer('tos-filing (pdf-lib)');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  return doc.save({ useObjectStreams: false });
+  ops.finish(doc);
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
