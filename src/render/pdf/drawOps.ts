@@ -16,8 +16,10 @@ interface GlyphRun {
 
 interface PageContent {
   parts: (string | GlyphRun)[];
-  /** Graphics state outside q…Q, so that unchanged colour, font and spacing are not repeated. */
+  /** The graphics state, so that an unchanged colour, line width, font or spacing is not repeated. */
   fill: string;
+  stroke: string;
+  lineWidth: string;
   font: string;
   spacing: string;
   /** Opacities of translucent text on the page, each an ExtGState resource. */
@@ -57,7 +59,7 @@ export class PageWriter {
   private content(page: PDFPage): PageContent {
     let c = this.pages.get(page);
     if (!c) {
-      c = { parts: [], fill: '0 g', font: '', spacing: '0', opacities: new Set() };
+      c = { parts: [], fill: '0 g', stroke: '0 G', lineWidth: '1', font: '', spacing: '0', opacities: new Set() };
       this.pages.set(page, c);
     }
     return c;
@@ -76,14 +78,30 @@ export class PageWriter {
     c.parts.push(ops, { font: o.font, ids: o.font.glyphIds(text) }, ' Tj\nET\n');
   }
 
-  line(page: PDFPage, x1: number, y1: number, x2: number, y2: number, width: number, color: Color) {
-    this.content(page).parts.push(`q\n${strokeColor(color)}\n${num(width)} w\n${num(x1)} ${num(y1)} m\n${num(x2)} ${num(y2)} l\nS\nQ\n`);
+  /** Stroking colour and line width operators, where they differ from the current ones. */
+  private pen(c: PageContent, color: Color, width: number): string {
+    let ops = '';
+    const stroke = strokeColor(color);
+    if (stroke !== c.stroke) ops += `${(c.stroke = stroke)}\n`;
+    const lineWidth = num(width);
+    if (lineWidth !== c.lineWidth) ops += `${(c.lineWidth = lineWidth)} w\n`;
+    return ops;
   }
 
+  line(page: PDFPage, x1: number, y1: number, x2: number, y2: number, width: number, color: Color) {
+    const c = this.content(page);
+    c.parts.push(`${this.pen(c, color, width)}${num(x1)} ${num(y1)} m\n${num(x2)} ${num(y2)} l\nS\n`);
+  }
+
+  /** A rectangle with a border, filled first if `fill` is given. */
   box(page: PDFPage, x: number, y: number, w: number, h: number, o: { border: Color; borderWidth: number; fill?: Color }) {
-    const rect = `${num(x)} ${num(y)} ${num(w)} ${num(h)} re`;
-    const filled = o.fill ? `${fillColor(o.fill)}\n${rect}\nf\n` : '';
-    this.content(page).parts.push(`q\n${filled}${strokeColor(o.border)}\n${num(o.borderWidth)} w\n${rect}\nS\nQ\n`);
+    const c = this.content(page);
+    let ops = this.pen(c, o.border, o.borderWidth);
+    if (o.fill) {
+      const fill = fillColor(o.fill);
+      if (fill !== c.fill) ops += `${(c.fill = fill)}\n`;
+    }
+    c.parts.push(`${ops}${num(x)} ${num(y)} ${num(w)} ${num(h)} re\n${o.fill ? 'B' : 'S'}\n`);
   }
 
   /** Large translucent text turned by `degrees` about its start (the 下書き mark on drafts). */
