@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { type PDFContext, type PDFRef, PDFString } from 'pdf-lib';
 import { FONT_FILES, type FontRole, fontFile, metricsFor } from './fonts.ts';
 import { subsetTrueType } from './subsetTrueType.ts';
@@ -16,13 +15,16 @@ import { glyphUnits } from './variationSelectors.ts';
  * drawn; content streams hold original glyph ids until then (see drawOps.ts).
  */
 
-/** zlib at its best compression: font programs are most of a PDF's bytes, and level 9 costs no more time than 6 here. */
-export const deflate = (bytes: Uint8Array) => deflateSync(bytes, { level: 9, memLevel: 9 });
-
-export interface EmbeddedFont {
-  ref: PDFRef;
+/**
+ * A font ready to embed: its character codes are fixed, and the two streams it needs are there to be
+ * compressed (side by side with the pages, by the caller) before its objects are registered.
+ */
+export interface PreparedFont {
   /** CID (character code) of an original glyph id. */
   cidOf(glyphId: number): number;
+  streams: readonly [program: Uint8Array, toUnicode: Uint8Array];
+  /** Adds the font's objects, with its streams compressed, to the document and returns the Type0 font's reference. */
+  register(context: PDFContext, compressed: readonly [program: Uint8Array, toUnicode: Uint8Array]): PDFRef;
 }
 
 // FontDescriptor flags (PDF 32000-1 Table 123)
@@ -33,7 +35,6 @@ const SYMBOLIC = 4;
 export class PdfFont {
   /** Original glyph id → the text it stands for (the first seen wins). */
   private readonly used = new Map<number, string>();
-  private embedded?: EmbeddedFont;
 
   constructor(
     readonly role: FontRole,
@@ -53,17 +54,8 @@ export class PdfFont {
     return ids;
   }
 
-  get isUsed(): boolean {
-    return this.used.size > 0;
-  }
-
-  /** Writes the font's objects into the document (once) and returns the Type0 font's reference. */
-  embed(context: PDFContext): EmbeddedFont {
-    this.embedded ??= this.write(context);
-    return this.embedded;
-  }
-
-  private write(context: PDFContext): EmbeddedFont {
+  /** Fixes the subset: call once every page is drawn. */
+  prepare(): PreparedFont {
     const font = fontFile(this.role);
     const glyphIds = [...this.used.keys()].sort((a, b) => a - b);
     let program: Uint8Array;
@@ -78,45 +70,48 @@ export class PdfFont {
       program = new Uint8Array(readFileSync(FONT_FILES[this.role].path));
       cidOf = (gid) => gid;
     }
-
-    const scale = 1000 / font.unitsPerEm;
-    const round = (v: number) => Math.round(v * scale);
-    const m = font.descriptorMetrics();
-    const descriptor = context.obj({
-      Type: 'FontDescriptor',
-      FontName: name,
-      Flags: SYMBOLIC | (m.fixedPitch ? FIXED_PITCH : 0) | (m.serif ? SERIF : 0),
-      FontBBox: font.bbox.map(round),
-      ItalicAngle: m.italicAngle,
-      Ascent: round(font.ascent),
-      Descent: round(font.descent),
-      CapHeight: round(m.capHeight),
-      XHeight: round(m.xHeight),
-      StemV: 0,
-      FontFile2: context.register(context.stream(deflate(program), { Filter: 'FlateDecode', Length1: program.length })),
-    });
-
     const cids = glyphIds.map((gid) => [cidOf(gid), gid] as const).sort((a, b) => a[0] - b[0]);
-    const cidFont = context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: name,
-      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-      FontDescriptor: context.register(descriptor),
-      DW: DEFAULT_WIDTH,
-      W: widthsArray(cids.map(([cid, gid]) => [cid, Math.round(font.advance(gid) * scale * 100) / 100])),
-      CIDToGIDMap: 'Identity',
-    });
     const toUnicode = Buffer.from(toUnicodeCMap(cids.map(([cid, gid]) => [cid, this.used.get(gid)!])), 'latin1');
-    const type0 = context.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: name,
-      Encoding: 'Identity-H',
-      DescendantFonts: [context.register(cidFont)],
-      ToUnicode: context.register(context.stream(deflate(toUnicode), { Filter: 'FlateDecode' })),
-    });
-    return { ref: context.register(type0), cidOf };
+    const scale = 1000 / font.unitsPerEm;
+    const widths = widthsArray(cids.map(([cid, gid]) => [cid, Math.round(font.advance(gid) * scale * 100) / 100]));
+
+    const register = (context: PDFContext, [compressedProgram, compressedToUnicode]: readonly [Uint8Array, Uint8Array]) => {
+      const round = (v: number) => Math.round(v * scale);
+      const m = font.descriptorMetrics();
+      const descriptor = context.obj({
+        Type: 'FontDescriptor',
+        FontName: name,
+        Flags: SYMBOLIC | (m.fixedPitch ? FIXED_PITCH : 0) | (m.serif ? SERIF : 0),
+        FontBBox: font.bbox.map(round),
+        ItalicAngle: m.italicAngle,
+        Ascent: round(font.ascent),
+        Descent: round(font.descent),
+        CapHeight: round(m.capHeight),
+        XHeight: round(m.xHeight),
+        StemV: 0,
+        FontFile2: context.register(context.stream(compressedProgram, { Filter: 'FlateDecode', Length1: program.length })),
+      });
+      const cidFont = context.obj({
+        Type: 'Font',
+        Subtype: 'CIDFontType2',
+        BaseFont: name,
+        CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+        FontDescriptor: context.register(descriptor),
+        DW: DEFAULT_WIDTH,
+        W: widths,
+        CIDToGIDMap: 'Identity',
+      });
+      const type0 = context.obj({
+        Type: 'Font',
+        Subtype: 'Type0',
+        BaseFont: name,
+        Encoding: 'Identity-H',
+        DescendantFonts: [context.register(cidFont)],
+        ToUnicode: context.register(context.stream(compressedToUnicode, { Filter: 'FlateDecode' })),
+      });
+      return context.register(type0);
+    };
+    return { cidOf, streams: [program, toUnicode], register };
   }
 }
 

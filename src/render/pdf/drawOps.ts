@@ -1,5 +1,6 @@
 import { type Color, ColorTypes, type PDFDocument, PDFName, type PDFPage, type PDFRef } from 'pdf-lib';
-import { type EmbeddedFont, type PdfFont, deflate } from './cidFont.ts';
+import type { PdfFont, PreparedFont } from './cidFont.ts';
+import { deflate } from './deflate.ts';
 import type { FontRole } from './fonts.ts';
 
 /**
@@ -117,29 +118,30 @@ export class PageWriter {
     );
   }
 
-  /** Embeds the fonts used and writes every page's content stream and resources. Call once, before saving. */
-  finish(doc: PDFDocument) {
+  /**
+   * Embeds the fonts used and writes every page's content stream and resources. Call once, when every page
+   * is drawn and before saving. Streams are compressed side by side; objects are added in a fixed order, so
+   * the file is the same from run to run.
+   */
+  async finish(doc: PDFDocument) {
     const context = doc.context;
-    const embedded = new Map<PdfFont, EmbeddedFont & { hex: Map<number, string> }>();
-    const embed = (font: PdfFont) => {
-      let e = embedded.get(font);
-      if (!e) {
-        e = { ...font.embed(context), hex: new Map() };
-        embedded.set(font, e);
-      }
-      return e;
-    };
-    const states = new Map<number, PDFRef>();
-    for (const [page, c] of this.pages) {
+    const pages = [...this.pages];
+    this.pages.clear();
+    const fonts = new Map<PdfFont, PreparedFont & { hex: Map<number, string> }>();
+    const pageFonts = pages.map(([, c]) => {
       const used = new Set<PdfFont>();
+      for (const part of c.parts) if (typeof part !== 'string') used.add(part.font);
+      for (const font of used) if (!fonts.has(font)) fonts.set(font, { ...font.prepare(), hex: new Map() });
+      return used;
+    });
+    const contents = pages.map(([, c]) => {
       let stream = '';
       for (const part of c.parts) {
         if (typeof part === 'string') {
           stream += part;
           continue;
         }
-        used.add(part.font);
-        const { cidOf, hex } = embed(part.font);
+        const { cidOf, hex } = fonts.get(part.font)!;
         stream += '<';
         for (const id of part.ids) {
           let h = hex.get(id);
@@ -151,14 +153,24 @@ export class PageWriter {
         }
         stream += '>';
       }
-      page.node.addContentStream(context.register(context.stream(deflate(Buffer.from(stream, 'latin1')), { Filter: 'FlateDecode' })));
-      for (const font of used) page.node.setFontDictionary(PDFName.of(FONT_KEYS[font.role]), embed(font).ref);
+      return Buffer.from(stream, 'latin1');
+    });
+
+    const [fontStreams, contentStreams] = await Promise.all([
+      Promise.all([...fonts.values()].map((f) => Promise.all(f.streams.map(deflate)))),
+      Promise.all(contents.map(deflate)),
+    ]);
+
+    const fontRefs = new Map([...fonts].map(([font, prepared], i) => [font, prepared.register(context, fontStreams[i] as [Uint8Array, Uint8Array])]));
+    const states = new Map<number, PDFRef>();
+    pages.forEach(([page, c], i) => {
+      page.node.addContentStream(context.register(context.stream(contentStreams[i]!, { Filter: 'FlateDecode' })));
+      for (const font of pageFonts[i]!) page.node.setFontDictionary(PDFName.of(FONT_KEYS[font.role]), fontRefs.get(font)!);
       for (const opacity of c.opacities) {
         let state = states.get(opacity);
         if (!state) states.set(opacity, (state = context.register(context.obj({ Type: 'ExtGState', ca: opacity }))));
         page.node.setExtGState(PDFName.of(opacityKey(opacity)), state);
       }
-    }
-    this.pages.clear();
+    });
   }
 }
