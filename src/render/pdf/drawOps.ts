@@ -51,8 +51,19 @@ function colorOperands(c: Color): string {
 
 const FILL_OPERATOR = { [ColorTypes.Grayscale]: 'g', [ColorTypes.RGB]: 'rg', [ColorTypes.CMYK]: 'k' };
 const STROKE_OPERATOR = { [ColorTypes.Grayscale]: 'G', [ColorTypes.RGB]: 'RG', [ColorTypes.CMYK]: 'K' };
-const fillColor = (c: Color) => `${colorOperands(c)} ${FILL_OPERATOR[c.type]}`;
-const strokeColor = (c: Color) => `${colorOperands(c)} ${STROKE_OPERATOR[c.type]}`;
+// colours are a handful of constants, so their operators are made once
+const fills = new WeakMap<Color, string>();
+const strokes = new WeakMap<Color, string>();
+function fillColor(c: Color): string {
+  let op = fills.get(c);
+  if (op === undefined) fills.set(c, (op = `${colorOperands(c)} ${FILL_OPERATOR[c.type]}`));
+  return op;
+}
+function strokeColor(c: Color): string {
+  let op = strokes.get(c);
+  if (op === undefined) strokes.set(c, (op = `${colorOperands(c)} ${STROKE_OPERATOR[c.type]}`));
+  return op;
+}
 
 export class PageWriter {
   private readonly pages = new Map<PDFPage, PageContent>();

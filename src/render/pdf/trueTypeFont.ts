@@ -212,6 +212,7 @@ export class TrueTypeFont {
   /** Glyph ids a composite glyph is made of (empty for a simple glyph). */
   components(gid: number): number[] {
     const g = this.glyph(gid);
+    if (g.length < 10 || !(g[0]! & 0x80)) return []; // numberOfContours ≥ 0: a simple glyph
     const v = view(g);
     return componentOffsets(g).map((at) => v.getUint16(at));
   }
