@@ -6,7 +6,8 @@
  *  (c) one filing built in-process (warm) vs one document converted by LibreOffice, both over the same
  *      BENCH_LO_BATCH generated filings (LibreOffice converts them in one call);
  *  (b) BENCH_FILINGS generated filings (default 1,000) built in one process: ms per filing, split by step
- *      (the docx package's share apart), and the live heap after a full GC at the start and the end.
+ *      (the docx package's share apart), and the live heap after a full GC at the start and the end;
+ *  (d) reading the 7.7 MB font lazily vs whole, in a new process each (bench/fontReading.ts).
  * Prints the figures and writes bench/results.json. Not part of npm test. Run with --expose-gc (npm run bench does).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/util/packageRoot.ts';
 import { buildMany } from './buildMany.ts';
+import { compareFontReading } from './fontReading.ts';
 import { generateFilings } from './generateFilings.ts';
 
 const root = packageRoot();
@@ -117,6 +119,13 @@ console.log(
     (heap.length ? `    live heap after GC: ${round(heap[0]!)} MB at the start, ${round(heap.at(-1)!)} MB at the end (peak RSS ${Math.round(Math.max(...bResult.rss))} MB)` : '    live heap not measured (run node with --expose-gc)'),
 );
 
+// (d) lazy font reading
+const fontReading = compareFontReading(PAIRS);
+console.log(
+  `(d) open the regular font, find ${fontReading.glyphs} glyphs and subset them, new process each: lazy ${ms(fontReading.lazy.medianMs)} (${Math.round(fontReading.lazy.bytesRead / 1024)} KB read), ` +
+    `whole file ${ms(fontReading.whole.medianMs)} (${Math.round(fontReading.whole.bytesRead / 1024)} KB); whole ÷ lazy per pair ${fontReading.wholeVsLazyPerPair.join(', ')}`,
+);
+
 load.end = loadavg().map((l) => round(l, 2));
 rmSync(work, { recursive: true, force: true });
 
@@ -139,6 +148,7 @@ const results = {
     liveHeapAfterGcMB: heap.length ? { start: round(heap[0]!), end: round(heap.at(-1)!), samples: heap.map((h) => round(h)) } : null,
     peakRssMB: Math.round(Math.max(...bResult.rss)),
   },
+  d_fontReading: fontReading,
   ratios,
   aims: {
     perFilingAtMost70ms: perFiling <= 70,

@@ -5,8 +5,8 @@ import { openSync, readSync } from 'node:fs';
  * 12, and 14 for variation sequences), advance widths from hmtx, the metrics a FontDescriptor states, and
  * the raw glyf records that the subsetter copies. Nothing is decoded into outlines, and nothing is shaped.
  *
- * Tables are read when first asked for, and glyphs one by one, so a document that uses 700 glyphs of a
- * 7.7 MB font reads about 250 KB of it (see bench/fontReading.ts for the measurement).
+ * Tables are read when first asked for, and glyphs one by one: the sample filing's 680 glyphs of the 7.7 MB
+ * Noto Serif JP take 470 KB of reads, two to six times faster than reading the file whole (bench/fontReading.ts).
  */
 
 /** Where the font's bytes come from: a file read piece by piece, or bytes already in memory. */
