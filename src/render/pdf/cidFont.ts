@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type PDFContext, type PDFRef, PDFString } from 'pdf-lib';
+import { deflate } from './deflate.ts';
 import { FONT_FILES, type FontRole, fontFile, metricsFor } from './fonts.ts';
 import { subsetTrueType } from './subsetTrueType.ts';
 import { toUnicodeCMap } from './toUnicodeCMap.ts';
@@ -15,16 +16,12 @@ import { glyphUnits } from './variationSelectors.ts';
  * drawn; content streams hold original glyph ids until then (see drawOps.ts).
  */
 
-/**
- * A font ready to embed: its character codes are fixed, and the two streams it needs are there to be
- * compressed (side by side with the pages, by the caller) before its objects are registered.
- */
+/** A font whose subset, and so whose character codes, are fixed. */
 export interface PreparedFont {
   /** CID (character code) of an original glyph id. */
   cidOf(glyphId: number): number;
-  streams: readonly [program: Uint8Array, toUnicode: Uint8Array];
-  /** Adds the font's objects, with its streams compressed, to the document and returns the Type0 font's reference. */
-  register(context: PDFContext, compressed: readonly [program: Uint8Array, toUnicode: Uint8Array]): PDFRef;
+  /** Adds the font's objects to the document and returns the Type0 font's reference. */
+  register(context: PDFContext): PDFRef;
 }
 
 // FontDescriptor flags (PDF 32000-1 Table 123)
@@ -75,7 +72,7 @@ export class PdfFont {
     const scale = 1000 / font.unitsPerEm;
     const widths = widthsArray(cids.map(([cid, gid]) => [cid, Math.round(font.advance(gid) * scale * 100) / 100]));
 
-    const register = (context: PDFContext, [compressedProgram, compressedToUnicode]: readonly [Uint8Array, Uint8Array]) => {
+    const register = (context: PDFContext) => {
       const round = (v: number) => Math.round(v * scale);
       const m = font.descriptorMetrics();
       const descriptor = context.obj({
@@ -89,7 +86,7 @@ export class PdfFont {
         CapHeight: round(m.capHeight),
         XHeight: round(m.xHeight),
         StemV: 0,
-        FontFile2: context.register(context.stream(compressedProgram, { Filter: 'FlateDecode', Length1: program.length })),
+        FontFile2: context.register(context.stream(deflate(program), { Filter: 'FlateDecode', Length1: program.length })),
       });
       const cidFont = context.obj({
         Type: 'Font',
@@ -107,11 +104,11 @@ export class PdfFont {
         BaseFont: name,
         Encoding: 'Identity-H',
         DescendantFonts: [context.register(cidFont)],
-        ToUnicode: context.register(context.stream(compressedToUnicode, { Filter: 'FlateDecode' })),
+        ToUnicode: context.register(context.stream(deflate(toUnicode), { Filter: 'FlateDecode' })),
       });
       return context.register(type0);
     };
-    return { cidOf, streams: [program, toUnicode], register };
+    return { cidOf, register };
   }
 }
 

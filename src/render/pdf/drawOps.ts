@@ -129,12 +129,8 @@ export class PageWriter {
     );
   }
 
-  /**
-   * Embeds the fonts used and writes every page's content stream and resources. Call once, when every page
-   * is drawn and before saving. Streams are compressed side by side; objects are added in a fixed order, so
-   * the file is the same from run to run.
-   */
-  async finish(doc: PDFDocument) {
+  /** Embeds the fonts used and writes every page's content stream and resources. Call once, when every page is drawn and before saving. */
+  finish(doc: PDFDocument) {
     const context = doc.context;
     const pages = [...this.pages];
     this.pages.clear();
@@ -167,15 +163,10 @@ export class PageWriter {
       return Buffer.from(stream, 'latin1');
     });
 
-    const [fontStreams, contentStreams] = await Promise.all([
-      Promise.all([...fonts.values()].map((f) => Promise.all(f.streams.map(deflate)))),
-      Promise.all(contents.map(deflate)),
-    ]);
-
-    const fontRefs = new Map([...fonts].map(([font, prepared], i) => [font, prepared.register(context, fontStreams[i] as [Uint8Array, Uint8Array])]));
+    const fontRefs = new Map([...fonts].map(([font, prepared]) => [font, prepared.register(context)]));
     const states = new Map<number, PDFRef>();
     pages.forEach(([page, c], i) => {
-      page.node.addContentStream(context.register(context.stream(contentStreams[i]!, { Filter: 'FlateDecode' })));
+      page.node.addContentStream(context.register(context.stream(deflate(contents[i]!), { Filter: 'FlateDecode' })));
       for (const font of pageFonts[i]!) page.node.setFontDictionary(PDFName.of(FONT_KEYS[font.role]), fontRefs.get(font)!);
       for (const opacity of c.opacities) {
         let state = states.get(opacity);

@@ -89,6 +89,6 @@ export async function writePdf(tree: DocumentTree, options: PdfOptions = {}): Pr
   doc.setProducer('tos-filing (pdf-lib)');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  await ops.finish(doc);
+  ops.finish(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
