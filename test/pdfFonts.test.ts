@@ -1,9 +1,9 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFPage, PDFRawStream, decodePDFRawStream, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { PLAIN } from '../src/document/tree.ts';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
-import { subsetTag, widthsArray } from '../src/render/pdf/cidFont.ts';
-import { num } from '../src/render/pdf/drawOps.ts';
+import { PdfFont, subsetTag, widthsArray } from '../src/render/pdf/cidFont.ts';
+import { PageWriter, num } from '../src/render/pdf/drawOps.ts';
 import { REPLACEMENT, breakLines } from '../src/render/pdf/lineBreak.ts';
 import { toUnicodeCMap } from '../src/render/pdf/toUnicodeCMap.ts';
 import { TrueTypeFont, bytesSource } from '../src/render/pdf/trueTypeFont.ts';
@@ -107,8 +107,41 @@ describe('ToUnicode CMap', () => {
   });
 });
 
-describe('content stream numbers', () => {
-  it('rounds to the given decimals without exponents or negative zero', () => {
+describe('content streams', () => {
+  async function contentOf(draw: (ops: PageWriter, page: PDFPage) => void): Promise<string> {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage();
+    const ops = new PageWriter();
+    draw(ops, page);
+    ops.finish(pdf);
+    const contents = page.node.Contents() as PDFArray;
+    return new TextDecoder('latin1').decode(decodePDFRawStream(pdf.context.lookup(contents.get(0)) as PDFRawStream).decode());
+  }
+
+  it('sets character spacing back to 0 for text after a justified line, and repeats no unchanged state', async () => {
+    const font = new PdfFont('regular');
+    const stream = await contentOf((ops, page) => {
+      ops.text(page, '両端揃えの行', { x: 10, y: 700, size: 10.5, font, color: rgb(0, 0, 0), spacing: 0.1361 });
+      ops.text(page, '次の行', { x: 10, y: 680, size: 10.5, font, color: rgb(0, 0, 0) });
+      ops.text(page, '同じ書式の行', { x: 10, y: 660, size: 10.5, font, color: rgb(0, 0, 0) });
+    });
+    const texts = stream.split('ET\n');
+    expect(texts[0]).toMatch(/0 0 0 rg\n\/F1 10.5 Tf\n0.136 Tc\n1 0 0 1 10 700 Tm/);
+    expect(texts[1]).toMatch(/^BT\n0 Tc\n1 0 0 1 10 680 Tm\n<[0-9A-F]+> Tj/);
+    expect(texts[2]).toMatch(/^BT\n1 0 0 1 10 660 Tm\n<[0-9A-F]+> Tj/);
+  });
+
+  it('draws boxes and lines without saving the graphics state, setting pen and fill only when they change', async () => {
+    const grey = rgb(0.88, 0.88, 0.88);
+    const stream = await contentOf((ops, page) => {
+      ops.box(page, 10, 10, 100, 20.004, { border: rgb(0, 0, 0), borderWidth: 0.5, fill: grey });
+      ops.box(page, 110, 10, 100, 20, { border: rgb(0, 0, 0), borderWidth: 0.5 });
+      ops.line(page, 10, 5, 210, 5, 0.5, rgb(0.8, 0, 0));
+    });
+    expect(stream).toBe('0 0 0 RG\n0.5 w\n0.88 0.88 0.88 rg\n10 10 100 20 re\nB\n110 10 100 20 re\nS\n0.8 0 0 RG\n10 5 m\n210 5 l\nS\n');
+  });
+
+  it('writes numbers rounded to the given decimals, without exponents or negative zero', () => {
     expect(num(70.86614173228347)).toBe('70.87');
     expect(num(-0.001)).toBe('0');
     expect(num(1e-9)).toBe('0');

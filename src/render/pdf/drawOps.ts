@@ -17,7 +17,10 @@ interface GlyphRun {
 
 interface PageContent {
   parts: (string | GlyphRun)[];
-  /** The graphics state, so that an unchanged colour, line width, font or spacing is not repeated. */
+  /**
+   * The graphics state, so that an unchanged colour, line width, font or spacing is not repeated, and a
+   * changed one is always set (character spacing left by a justified line once spread the text after it).
+   */
   fill: string;
   stroke: string;
   lineWidth: string;
