@@ -1,120 +1,161 @@
 /**
- * npm run bench: (a) one filing validated and built by the CLI in a new process; (b) 1,000 generated filings
- * validated and built in-process, with memory; (c) LibreOffice headless converting our .docx to PDF.
- * Prints the figures and ratios and writes bench/results.json. Not part of npm test.
+ * npm run bench — side by side on this machine, each comparison alternated A B A B… so that a busy moment
+ * hits both sides, with the ratio taken pair by pair:
+ *  (a) the CLI building the sample (validate, .docx, .pdf) in a new process vs LibreOffice headless
+ *      converting the same .docx to PDF (a new process each time, its profile already made);
+ *  (c) one filing built in-process (warm) vs one document converted by LibreOffice, both over the same
+ *      BENCH_LO_BATCH generated filings (LibreOffice converts them in one call);
+ *  (b) BENCH_FILINGS generated filings (default 1,000) built in one process: ms per filing, split by step
+ *      (the docx package's share apart), and the live heap after a full GC at the start and the end;
+ *  (d) reading the 7.7 MB font lazily vs whole, in a new process each (bench/fontReading.ts).
+ * Prints the figures and writes bench/results.json. Not part of npm test. Run with --expose-gc (npm run bench does).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../src/util/packageRoot.ts';
 import { buildMany } from './buildMany.ts';
+import { compareFontReading } from './fontReading.ts';
 import { generateFilings } from './generateFilings.ts';
 
 const root = packageRoot();
 const SAMPLE = join(root, 'fixtures/sample/specified-complete.yaml');
-const COUNT = Number(process.env.BENCH_FILINGS ?? 1000);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const seconds = (ms: number) => Math.round(ms) / 1000;
+const FILINGS = Number(process.env.BENCH_FILINGS ?? 1000);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const LO_BATCH = Number(process.env.BENCH_LO_BATCH ?? 10);
 
-function time(fn: () => void): number {
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (v: number, places = 1) => Math.round(v * 10 ** places) / 10 ** places;
+const ms = (v: number) => `${round(v)} ms`;
+async function time(fn: () => unknown): Promise<number> {
   const t0 = performance.now();
-  fn();
+  await fn();
   return performance.now() - t0;
 }
 
-// (a) the CLI, a new process each time, from the bundle that `npm install` builds (rebuilt here so it is fresh)
-execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'inherit' });
-const work = mkdtempSync(join(tmpdir(), 'tos-bench-cli-'));
-const cli = Array.from({ length: 7 }, () =>
-  time(() => execFileSync(process.execPath, [join(root, 'bin/tos-filing.js'), 'build', SAMPLE, '--out', work], { stdio: 'pipe' })),
-);
-const docx = join(work, 'specified-complete.docx');
-console.log(`(a) CLI build, new process: median ${seconds(median(cli))} s, min ${seconds(Math.min(...cli))} s (7 runs)`);
+const work = mkdtempSync(join(tmpdir(), 'tos-bench-'));
+const load: { start: number[]; end?: number[] } = { start: loadavg().map((l) => round(l, 2)) };
+console.log(`machine: ${cpus().length} cores, load average ${load.start.join(' ')} (other work on the machine slows both sides of each pair alike)`);
 
-// (b) in-process, one thread, then two worker threads
-const filings = generateFilings(COUNT);
-let start = performance.now();
-const single = await buildMany(filings);
-const singleMs = performance.now() - start;
-const rss = single.rss;
-const avg = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : NaN);
-const firstTenth = (xs: number[]) => xs.slice(0, Math.max(1, Math.floor(xs.length / 10)));
-const lastTenth = (xs: number[]) => xs.slice(-Math.max(1, Math.floor(xs.length / 10)));
-const heap = single.liveHeap;
-console.log(
-  `(b) ${COUNT} filings in-process, 1 thread: ${seconds(singleMs)} s (${Math.round(singleMs / COUNT)} ms each)${single.failed ? `, ${single.failed} invalid` : ''}\n` +
-    `    RSS peak ${Math.round(Math.max(...rss))} MB (first tenth ${avg(firstTenth(rss))}, last tenth ${avg(lastTenth(rss))}); ` +
-    (heap.length ? `live heap after GC: first tenth ${avg(firstTenth(heap))} MB, last tenth ${avg(lastTenth(heap))} MB` : 'live heap not measured (run with --expose-gc)'),
-);
-
-const threads = Math.min(2, cpus().length);
-start = performance.now();
-const half = Math.ceil(COUNT / threads);
-await Promise.all(
-  Array.from({ length: threads }, (_, i) =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { count: Math.min(half, COUNT - i * half), offset: i * half } });
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    }),
-  ),
-);
-const parallelMs = performance.now() - start;
-console.log(`    ${COUNT} filings in-process, ${threads} worker threads: ${seconds(parallelMs)} s (${Math.round(parallelMs / COUNT)} ms a filing)`);
-
-// (c) LibreOffice converting our .docx
-let office: { cold: number; warm: number } | null = null;
+// LibreOffice, with its own profile made once (that first run is reported, not compared)
 const soffice = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).stdout.trim();
+const profile = join(work, 'lo-profile');
+const convert = (files: string[], outDir: string) =>
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+    stdio: 'pipe',
+    env: { ...process.env, HOME: work },
+  });
+
+// (a) CLI in a new process vs LibreOffice in a new process, on the sample
+execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'inherit' }); // the bundle `npm install` makes
+const cliOut = join(work, 'cli');
+const cli = () => execFileSync(process.execPath, [join(root, 'bin/tos-filing.js'), 'build', SAMPLE, '--out', cliOut], { stdio: 'pipe' });
+cli();
+const samplePdfBytes = statSync(join(cliOut, 'specified-complete.pdf')).size;
+const sampleDocxBytes = statSync(join(cliOut, 'specified-complete.docx')).size;
+let office: { firstRunMs: number } | null = null;
+const pairsA: { cliMs: number; libreOfficeMs: number; ratio: number }[] = [];
 if (soffice) {
-  const profile = mkdtempSync(join(tmpdir(), 'tos-bench-lo-'));
-  const convert = () =>
-    time(() =>
-      execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'pipe' }),
-    );
-  const cold = convert();
-  const warm = median([convert(), convert(), convert()]);
-  office = { cold, warm };
-  rmSync(profile, { recursive: true, force: true });
-  console.log(`(c) LibreOffice headless .docx → .pdf: first run (new profile) ${seconds(cold)} s, then median ${seconds(warm)} s`);
+  const loOut = join(work, 'lo-a');
+  office = { firstRunMs: await time(() => convert([join(cliOut, 'specified-complete.docx')], loOut)) };
+  for (let i = 0; i < PAIRS; i++) {
+    const cliMs = await time(cli);
+    const libreOfficeMs = await time(() => convert([join(cliOut, 'specified-complete.docx')], loOut));
+    pairsA.push({ cliMs: round(cliMs), libreOfficeMs: round(libreOfficeMs), ratio: round(libreOfficeMs / cliMs, 2) });
+  }
 } else {
-  console.log('(c) LibreOffice is not installed (apt-get install libreoffice-writer-nogui); skipped');
+  for (let i = 0; i < PAIRS; i++) pairsA.push({ cliMs: round(await time(cli)), libreOfficeMs: NaN, ratio: NaN });
+  console.log('LibreOffice is not installed (apt-get install libreoffice-writer-nogui): only our side is measured');
 }
+const cliMedian = median(pairsA.map((p) => p.cliMs));
+console.log(
+  `(a) sample, new process each: CLI median ${ms(cliMedian)}` +
+    (soffice ? `, LibreOffice median ${ms(median(pairsA.map((p) => p.libreOfficeMs)))}, LibreOffice ÷ CLI per pair: median ${median(pairsA.map((p) => p.ratio))}× (${pairsA.map((p) => p.ratio).join(', ')})` : ''),
+);
+console.log(`    sample PDF ${samplePdfBytes.toLocaleString('en')} bytes, .docx ${sampleDocxBytes.toLocaleString('en')} bytes (LibreOffice's first run with a new profile: ${office ? ms(office.firstRunMs) : '—'})`);
+
+// (c) in-process per filing vs LibreOffice per document, over the same filings
+const batch = generateFilings(LO_BATCH, 7);
+const docxDir = join(work, 'c-docx');
+mkdirSync(docxDir);
+await buildMany(batch, docxDir, { names: 'indexed' }); // also warms up the process
+const docxFiles = readdirSync(docxDir)
+  .filter((f) => f.endsWith('.docx'))
+  .map((f) => join(docxDir, f));
+const pairsC: { inProcessMsPerFiling: number; libreOfficeMsPerDocument: number; ratio: number }[] = [];
+const scratch = join(work, 'c-build');
+mkdirSync(scratch);
+for (let i = 0; i < ROUNDS; i++) {
+  const ours = (await time(() => buildMany(batch, scratch))) / LO_BATCH;
+  const theirs = soffice ? (await time(() => convert(docxFiles, join(work, 'lo-c')))) / LO_BATCH : NaN;
+  pairsC.push({ inProcessMsPerFiling: round(ours), libreOfficeMsPerDocument: round(theirs), ratio: round(theirs / ours, 1) });
+}
+console.log(
+  `(c) per filing in-process (validate, .docx, .pdf, write) median ${ms(median(pairsC.map((p) => p.inProcessMsPerFiling)))}` +
+    (soffice
+      ? `, LibreOffice per document (${LO_BATCH} in one call) median ${ms(median(pairsC.map((p) => p.libreOfficeMsPerDocument)))}, LibreOffice ÷ ours per pair: median ${median(pairsC.map((p) => p.ratio))}× (${pairsC.map((p) => p.ratio).join(', ')})`
+      : ''),
+);
+
+// (b) a batch in one process
+const filings = generateFilings(FILINGS);
+const batchDir = join(work, 'b');
+mkdirSync(batchDir);
+let bResult!: Awaited<ReturnType<typeof buildMany>>;
+const totalMs = await time(async () => {
+  bResult = await buildMany(filings, batchDir, { sampleEvery: Math.max(1, Math.floor(FILINGS / 20)) });
+});
+const per = (v: number) => round(v / bResult.built);
+const steps = { tree: per(bResult.steps.tree), docx: per(bResult.steps.docx), pdf: per(bResult.steps.pdf), write: per(bResult.steps.write) };
+const heap = bResult.liveHeap;
+console.log(
+  `(b) ${FILINGS} filings in one process: ${round(totalMs / 1000)} s, ${ms(totalMs / bResult.built)} a filing` +
+    `${bResult.failed ? ` (${bResult.failed} invalid)` : ''} = validate+tree ${steps.tree} + docx ${steps.docx} + pdf ${steps.pdf} + write ${steps.write} ms\n` +
+    (heap.length ? `    live heap after GC: ${round(heap[0]!)} MB at the start, ${round(heap.at(-1)!)} MB at the end (peak RSS ${Math.round(Math.max(...bResult.rss))} MB)` : '    live heap not measured (run node with --expose-gc)'),
+);
+
+// (d) lazy font reading
+const fontReading = compareFontReading(PAIRS);
+console.log(
+  `(d) open the regular font, find ${fontReading.glyphs} glyphs and subset them, new process each: lazy ${ms(fontReading.lazy.medianMs)} (${Math.round(fontReading.lazy.bytesRead / 1024)} KB read), ` +
+    `whole file ${ms(fontReading.whole.medianMs)} (${Math.round(fontReading.whole.bytesRead / 1024)} KB); whole ÷ lazy per pair ${fontReading.wholeVsLazyPerPair.join(', ')}`,
+);
+
+load.end = loadavg().map((l) => round(l, 2));
 rmSync(work, { recursive: true, force: true });
 
-const perFiling = singleMs / COUNT;
-const ratios = office && {
-  libreOfficeWarmVsCli: office.warm / median(cli),
-  libreOfficeColdVsCli: office.cold / median(cli),
-  libreOfficeWarmVsInProcessFiling: office.warm / perFiling,
+const ratios = {
+  libreOfficeVsCliPerPair: soffice ? median(pairsA.map((p) => p.ratio)) : null,
+  libreOfficeVsInProcessPerPair: soffice ? median(pairsC.map((p) => p.ratio)) : null,
 };
-if (ratios) {
-  console.log(`ratios: LibreOffice (warm) / CLI cold = ${ratios.libreOfficeWarmVsCli.toFixed(1)}×, LibreOffice (new profile) / CLI cold = ${ratios.libreOfficeColdVsCli.toFixed(1)}×, LibreOffice (warm) / in-process filing = ${ratios.libreOfficeWarmVsInProcessFiling.toFixed(1)}×`);
-}
-const aims = {
-  cliColdAtMost1s: median(cli) <= 1000,
-  inProcess1000AtMost60s: { oneThread: singleMs <= 60000, workers: parallelMs <= 60000 },
-  twentyTimesLibreOffice: ratios ? { cliCold: ratios.libreOfficeWarmVsCli >= 20, inProcess: ratios.libreOfficeWarmVsInProcessFiling >= 20 } : null,
-  memoryFlat: heap.length ? avg(lastTenth(heap)) <= avg(firstTenth(heap)) * 1.2 : null,
-};
-console.log('aims:', JSON.stringify(aims));
-
+const perFiling = totalMs / bResult.built;
 const results = {
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-  cli: { runsMs: cli.map(Math.round), medianMs: Math.round(median(cli)) },
-  inProcess: {
-    filings: COUNT,
-    oneThreadMs: Math.round(singleMs),
-    perFilingMs: Math.round(perFiling),
-    workers: threads,
-    workersMs: Math.round(parallelMs),
-    rssMB: { peak: Math.round(Math.max(...rss)), firstTenth: avg(firstTenth(rss)), lastTenth: avg(lastTenth(rss)) },
-    liveHeapAfterGcMB: heap.length ? { firstTenth: avg(firstTenth(heap)), lastTenth: avg(lastTenth(heap)) } : null,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: load },
+  sample: { pdfBytes: samplePdfBytes, docxBytes: sampleDocxBytes },
+  a_cliVsLibreOffice: { pairs: pairsA, cliMedianMs: cliMedian, libreOfficeMedianMs: soffice ? median(pairsA.map((p) => p.libreOfficeMs)) : null, libreOfficeFirstRunMs: office && round(office.firstRunMs) },
+  c_inProcessVsLibreOffice: { filings: LO_BATCH, pairs: pairsC },
+  b_batch: {
+    filings: FILINGS,
+    built: bResult.built,
+    totalMs: Math.round(totalMs),
+    perFilingMs: round(perFiling),
+    perFilingStepsMs: steps,
+    liveHeapAfterGcMB: heap.length ? { start: round(heap[0]!), end: round(heap.at(-1)!), samples: heap.map((h) => round(h)) } : null,
+    peakRssMB: Math.round(Math.max(...bResult.rss)),
   },
-  libreOffice: office && { coldMs: Math.round(office.cold), warmMedianMs: Math.round(office.warm) },
+  d_fontReading: fontReading,
   ratios,
-  aims,
+  aims: {
+    perFilingAtMost70ms: perFiling <= 70,
+    samplePdfAtMost200KB: samplePdfBytes <= 200_000,
+    memoryFlat: heap.length ? heap.at(-1)! <= heap[0]! * 1.2 : null,
+  },
 };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('aims:', JSON.stringify(results.aims));
 console.log('written bench/results.json');

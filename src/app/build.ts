@@ -4,6 +4,7 @@ import { type DocumentFormat, type WriterOptions, writeDocuments } from '../rend
 import { templateContext } from '../templates/context.ts';
 import { fillTextGaps, markGaps } from '../templates/draftGaps.ts';
 import { renderDocument } from '../templates/renderDocument.ts';
+import type { DocumentTree } from '../document/tree.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
@@ -34,6 +35,21 @@ export const stemOf = (file: string) => basename(file, extname(file));
  * the gaps in place. No disk, no printing: the caller writes the outputs.
  */
 export async function buildFiling(source: FilingSource, options: BuildOptions): Promise<BuildOutcome> {
+  const made = filingTree(source, options);
+  if (made.status === 'invalid') return made;
+  const { tree, port, findings } = made;
+  const documents = await writeDocuments(tree, options.formats, options);
+  const stem = stemOf(source.file);
+  const outputs = documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
+  if (options.redact) outputs.push(...(await redactedCopies(source, options)));
+  return { status: 'built', file: source.file, port, findings, outputs };
+}
+
+/** The filing document's tree (carrying its data), or the findings that stop it: the first half of a build. */
+export function filingTree(
+  source: FilingSource,
+  options: Pick<BuildOptions, 'templates' | 'draft' | 'redacted'>,
+): Extract<BuildOutcome, { status: 'invalid' }> | { status: 'tree'; tree: DocumentTree; port: PortClassification; findings: Finding[] } {
   const checked = checkFiling(source.data);
   const { findings } = checked;
   let { filing, port } = checked;
@@ -53,11 +69,7 @@ export async function buildFiling(source: FilingSource, options: BuildOptions): 
     draft: options.draft ?? false,
     redacted: options.redacted ?? false,
   });
-  const documents = await writeDocuments(tree, options.formats, options);
-  const stem = stemOf(source.file);
-  const outputs = documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
-  if (options.redact) outputs.push(...(await redactedCopies(source, options)));
-  return { status: 'built', file: source.file, port, findings, outputs };
+  return { status: 'tree', tree, port, findings };
 }
 
 /** The copies for sharing: the same build from the redacted data, named <name>.redacted.docx / .pdf. */

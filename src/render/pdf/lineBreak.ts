@@ -3,6 +3,7 @@ import { PLAIN } from '../../document/tree.ts';
 import { displayText } from '../displayText.ts';
 import { breakOpportunities } from '../textSegments.ts';
 import { type FontRole, metricsFor } from './fonts.ts';
+import { glyphUnits } from './variationSelectors.ts';
 
 /**
  * Japanese line breaking for the PDF: the break opportunities of textSegments.ts, filled greedily with
@@ -31,7 +32,7 @@ export interface Line {
 export const REPLACEMENT = '〓';
 
 // Invisible or formatting characters that would otherwise draw as .notdef boxes.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\udb40[\udd00-\uddef]/gu;
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 export function sanitize(text: string): string {
   return text.replace(/\t/g, ' ').replace(INVISIBLE, '');
@@ -63,7 +64,7 @@ function styledChars(children: readonly Inline[]): { text: string; chars: Styled
       continue;
     }
     if (child.type !== 'text') continue;
-    for (const raw of displayText(sanitize(child.text))) {
+    for (const raw of glyphUnits(displayText(sanitize(child.text)))) {
       const { role, char } = roleFor(raw, child.style);
       offsets.push(text.length);
       text += char;
