@@ -2,20 +2,17 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { PDFDict, PDFDocument, PDFName, type PDFRawStream, type PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { compareFilings } from '../src/app/diff.ts';
-import { requirementsFor } from '../src/catalog/requirementsFor.ts';
 import { readFiling } from '../src/io/readFiling.ts';
 import { writeDocuments } from '../src/render/registry.ts';
 import { collectFilingFiles, reviewRows } from '../src/review/reviewFilings.ts';
 import { reviewContext } from '../src/review/reviewOutputs.ts';
-import { templateContext } from '../src/templates/context.ts';
-import { fillTextGaps, markGaps } from '../src/templates/draftGaps.ts';
 import { renderDocument } from '../src/templates/renderDocument.ts';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
 import { writeDocx } from '../src/render/docx/writeDocx.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
 import { compileTemplates } from '../src/templates/renderTemplates.ts';
-import { checkFiling } from '../src/validate/validate.ts';
 import { fixturePath } from '../test/helpers/fixtures.ts';
+import { filingTree } from '../test/helpers/documentTrees.ts';
 import { checkDocx, checkPdf, pdfText, writeTemp } from './checks.ts';
 
 const templates = compileTemplates();
@@ -34,20 +31,7 @@ const FIXTURES = [
   ['incomplete/change-without-license.yaml', true],
 ] as const;
 
-function treeOf(name: string, draft: boolean) {
-  const read = readFiling(fixturePath(name));
-  if (!read.ok) throw new Error(read.message);
-  let { filing, port } = checkFiling(read.data);
-  const { findings } = checkFiling(read.data);
-  let gaps: (string | number)[][] = [];
-  if (!filing) {
-    const filled = fillTextGaps(read.data);
-    gaps = filled.gaps;
-    ({ filing, port } = checkFiling(filled.data));
-  }
-  const expected = [filing!.applicant.name, filing!.port.name, ...requirementsFor(port!).map((r) => r.title)];
-  return { tree: renderDocument(templates, 'filing', templateContext(markGaps(filing!, gaps), port!, findings, draft)), expected };
-}
+const treeOf = (name: string, draft: boolean) => filingTree(name, draft);
 
 describe.each(FIXTURES)('%s', (name, draft) => {
   const { tree, expected } = treeOf(name, draft);
@@ -73,7 +57,7 @@ describe('新旧対照表 and review as their readers get them', () => {
     };
     const outcome = await compareFilings(side('change/before.yaml'), side('change/after.yaml'), { documents: ['docx', 'pdf'], templates });
     if (outcome.status !== 'compared') throw new Error('not compared');
-    const expected = ['事業計画新旧対照表', '（下線部分は変更部分）', '（２）港北みなと第4コンテナターミナル', '（新設）', '（削除）', '変更のない事項'];
+    const expected = ['事業計画新旧対照表', '（下線部分は変更部分）', '（2）港北みなと第4コンテナターミナル', '（新設）', '（削除）', '変更のない事項'];
     const pdf = writeTemp('after.diff.pdf', outcome.outputs.find((o) => o.name.endsWith('.pdf'))!.bytes);
     expect(checkPdf(pdf, { expected })).toEqual([]);
     const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
