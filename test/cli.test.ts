@@ -151,3 +151,23 @@ describe('the installed bin', () => {
     expect(bad.status).toBe(2);
   }, 60_000);
 });
+
+describe('the command line speaks Japanese', () => {
+  it('prints help with Japanese headings, defaults and choices', async () => {
+    const { stdout } = await runCli(['build', '--help']);
+    expect(stdout).toContain('使い方: tos-filing build [オプション]');
+    expect(stdout).toContain('オプション:');
+    expect(stdout).toContain('（既定：out）');
+    expect(stdout).not.toMatch(/Usage:|Options:|default:/);
+  });
+
+  it('explains wrong arguments in Japanese, exit 2', async () => {
+    const unknown = await runCli(['valdate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('不明なコマンド「valdate」です。もしかして validate ですか。');
+    const choice = await runCli(['validate', 'x.yaml', '--format', 'xml']);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toContain('の値「xml」は使えません');
+    expect(choice.stderr).not.toMatch(/error:|Allowed choices/);
+  });
+});

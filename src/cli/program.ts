@@ -20,6 +20,7 @@ import { OutputError } from '../io/outputError.ts';
 import { prepareOutputFolder } from '../io/outputFolder.ts';
 import { writeOutputs } from '../io/writeAtomically.ts';
 import { forTerminal } from '../util/terminalText.ts';
+import { japaneseError, japaneseHelp } from './japaneseHelp.ts';
 import { SCOPE_LABELS, enumValueFor, enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
 import { filing as filingSchema } from '../model/filing.ts';
@@ -106,7 +107,8 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'この説明を表示します')
     .helpCommand('help [command]', 'コマンドの説明を表示します')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureHelp(japaneseHelp)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(japaneseError(s)) });
 
   program
     .command('validate')
