@@ -9,8 +9,7 @@ import type { FilingSource, OutputFile } from '../app/source.ts';
 import { checkTemplates } from '../app/templatesCheck.ts';
 import { checkRead } from '../app/check.ts';
 import { type ExtractFormat, extractFiling } from '../app/extract.ts';
-import { noticeOutputs } from '../app/notice.ts';
-import { reviewXlsx } from '../review/reviewXlsx.ts';
+import { REVIEW_FORMATS, reviewFilings } from '../app/review.ts';
 import { type SourceRead, readSource } from '../readers/readSource.ts';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
@@ -25,11 +24,10 @@ import { SCOPE_LABELS, enumValueFor, enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
 import { filing as filingSchema } from '../model/filing.ts';
 import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
-import { DOCUMENT_FORMATS, type DocumentFormat, isDocumentFormat, writeDocuments } from '../render/registry.ts';
+import { DOCUMENT_FORMATS, isDocumentFormat } from '../render/registry.ts';
 import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
-import { collectFilingFiles, reviewRows } from '../review/reviewFilings.ts';
-import { reviewContext, reviewCsv, reviewJson, reviewText } from '../review/reviewOutputs.ts';
-import { renderDocument } from '../templates/renderDocument.ts';
+import { collectFilingFiles } from '../review/reviewFilings.ts';
+import { reviewText } from '../review/reviewOutputs.ts';
 import { TemplateError, compileTemplates } from '../templates/renderTemplates.ts';
 import { type Lang, inLang } from '../util/lang.ts';
 import { packageRoot } from '../util/packageRoot.ts';
@@ -221,34 +219,26 @@ export function buildProgram(): Command {
     .description('複数の届出ファイルを検証し、要件ごとの審査一覧（text / csv / json / docx / pdf）を作成します')
     .argument('<paths...>', '届出ファイルや受け取った書類、またはそれを含むフォルダ（.yaml / .yml / .json / .pdf / .docx を再帰的に探します）')
     .option('--out <dir>', 'csv・json・docx・pdf の出力先のフォルダ', 'out')
-    .option('--format <formats>', '作成するもの（text,csv,json,xlsx,docx,pdf から、カンマ区切り。text は標準出力）', 'text')
+    .option('--format <formats>', `作成するもの（${REVIEW_FORMATS.join(',')} から、カンマ区切り。text は標準出力）`, 'text')
     .option('--notice', 'エラーのある届出ごとに、補正のお願いの案（<ファイル名>.notice.docx / .pdf）を作成します', false)
     .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
     .action(async (paths: string[], options: { out: string; format: string; notice: boolean; templates?: string; lang: Lang }) => {
       const lang = options.lang;
-      const formats = parseFormats(options.format, ['text', 'csv', 'json', 'xlsx', ...DOCUMENT_FORMATS], lang);
+      const formats = parseFormats(options.format, REVIEW_FORMATS, lang);
       const files = collectFilingFiles(paths, { documents: true, outDir: options.out });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
       const reads: { file: string; read: SourceRead }[] = files.map((file) => ({ file, read: readSource(file) }));
-      const rows = reviewRows(reads, progress);
+      const needsTemplates = formats.some(isDocumentFormat) || options.notice;
+      const { rows, outputs } = await reviewFilings(reads, {
+        formats,
+        templates: needsTemplates ? compileTemplates(options.templates) : undefined,
+        notice: options.notice,
+        lang,
+        onProgress: progress,
+      });
       if (progress) process.stderr.write('\n');
-      const outputs: OutputFile[] = [];
-      const encode = (text: string) => new TextEncoder().encode(text);
-      if (formats.includes('csv')) outputs.push({ name: 'review.csv', bytes: encode(reviewCsv(rows)) });
-      if (formats.includes('json')) outputs.push({ name: 'review.json', bytes: encode(`${reviewJson(rows, lang)}\n`) });
-      if (formats.includes('xlsx')) outputs.push({ name: 'review.xlsx', bytes: reviewXlsx(rows) });
-      const documents = formats.filter(isDocumentFormat) as DocumentFormat[];
-      const templates = documents.length || options.notice ? compileTemplates(options.templates) : undefined;
-      if (documents.length && templates) {
-        const tree = renderDocument(templates, 'review', reviewContext(rows));
-        for (const d of await writeDocuments(tree, documents)) outputs.push({ name: `review.${d.format}`, bytes: d.bytes });
-      }
-      if (options.notice && templates) {
-        const reviewed = rows.map((row, i) => ({ row, data: reads[i]!.read.ok ? (reads[i]!.read as { data: unknown }).data : undefined }));
-        outputs.push(...(await noticeOutputs(reviewed, { templates, formats: documents.length ? documents : DOCUMENT_FORMATS })));
-      }
       const written = await write(options.out, outputs, files);
       if (formats.includes('text')) print(reviewText(rows, lang));
       for (const path of written) print(path);

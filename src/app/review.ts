@@ -1,0 +1,55 @@
+import { type DocumentFormat, DOCUMENT_FORMATS, isDocumentFormat, writeDocuments } from '../render/registry.ts';
+import { type ReviewRow, type RowRead, reviewRows } from '../review/reviewFilings.ts';
+import { reviewContext, reviewCsv, reviewJson } from '../review/reviewOutputs.ts';
+import { reviewXlsx } from '../review/reviewXlsx.ts';
+import { renderDocument } from '../templates/renderDocument.ts';
+import type { CompiledTemplates } from '../templates/renderTemplates.ts';
+import type { Lang } from '../util/lang.ts';
+import { noticeOutputs } from './notice.ts';
+import type { OutputFile } from './source.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** The review's file formats besides the documents, each a writer over the rows. */
+const ROW_WRITERS = {
+  csv: (rows: readonly ReviewRow[]) => encode(reviewCsv(rows)),
+  json: (rows: readonly ReviewRow[], lang: Lang) => encode(`${reviewJson(rows, lang)}\n`),
+  xlsx: (rows: readonly ReviewRow[]) => reviewXlsx(rows),
+} as const;
+
+type RowFormat = keyof typeof ROW_WRITERS;
+
+/** Every format `review` makes: text on the terminal, the row formats, and the document formats. */
+export const REVIEW_FORMATS = ['text', ...(Object.keys(ROW_WRITERS) as RowFormat[]), ...DOCUMENT_FORMATS] as const;
+export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+
+export interface ReviewOptions {
+  formats: readonly ReviewFormat[];
+  /** Needed for the document formats and the notices. */
+  templates?: CompiledTemplates;
+  /** A draft 補正 request per filing with errors. */
+  notice?: boolean;
+  lang: Lang;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** The examiner's review of filings already read: one row each, and the files asked for, in memory. */
+export async function reviewFilings(reads: readonly { file: string; read: RowRead }[], options: ReviewOptions): Promise<{ rows: ReviewRow[]; outputs: OutputFile[] }> {
+  const rows = reviewRows(reads, options.onProgress);
+  const outputs: OutputFile[] = [];
+  for (const format of options.formats)
+    if (Object.hasOwn(ROW_WRITERS, format)) outputs.push({ name: `review.${format}`, bytes: ROW_WRITERS[format as RowFormat](rows, options.lang) });
+  const documents = options.formats.filter(isDocumentFormat) as DocumentFormat[];
+  if (documents.length && options.templates) {
+    const tree = renderDocument(options.templates, 'review', reviewContext(rows));
+    for (const d of await writeDocuments(tree, documents)) outputs.push({ name: `review.${d.format}`, bytes: d.bytes });
+  }
+  if (options.notice && options.templates) {
+    const reviewed = rows.map((row, i) => {
+      const read = reads[i]!.read;
+      return { row, data: read.ok ? read.data : undefined };
+    });
+    outputs.push(...(await noticeOutputs(reviewed, { templates: options.templates, formats: documents.length ? documents : DOCUMENT_FORMATS })));
+  }
+  return { rows, outputs };
+}
