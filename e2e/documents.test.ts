@@ -75,7 +75,7 @@ describe('新旧対照表 and review as their readers get them', () => {
     const files = collectFilingFiles([fixturePath('')]);
     const rows = reviewRows(files.map((file) => ({ file, read: readFiling(file) })));
     const outputs = await writeDocuments(renderDocument(templates, 'review', reviewContext(rows)), ['docx', 'pdf']);
-    const expected = ['○', '△', '×', '—', '別表　要件の番号', '３（25）'];
+    const expected = ['○', '△', '×', '—', '別表　要件の番号', '3（25）'];
     const pdf = writeTemp('review.pdf', outputs.find((o) => o.format === 'pdf')!.bytes);
     const reference = writeTemp('review-reference.pdf', await writePdf(renderDocument(templates, 'review', reviewContext(rows)), { subsetFonts: false }));
     expect(checkPdf(pdf, { expected, reference })).toEqual([]);

@@ -132,7 +132,11 @@ export function headingsAtPageFoot(file: string, tree: DocumentTree, areas: Page
     const body = page.lines.filter((l) => l.yMin >= areas.bodyTop - TOLERANCE && l.yMax <= page.height - areas.bodyBottom + TOLERANCE);
     const bottom = Math.max(...body.map((l) => l.yMax));
     const last = squash(body.filter((l) => l.yMax > bottom - TOLERANCE).map((l) => l.text).join(''));
-    const heading = keep.find((k) => last.length > 1 && k.endsWith(last));
+    const above = body.filter((l) => l.yMax <= bottom - TOLERANCE);
+    const lineAbove = above.length ? squash(above.filter((l) => l.yMax > Math.max(...above.map((a) => a.yMax)) - TOLERANCE).map((l) => l.text).join('')) : '';
+    // the page ends with a heading when its last line is the heading, or the end of a heading whose line above
+    // is that heading's too (a table cell that merely ends with the same word, 「…交換」, is not a heading)
+    const heading = keep.find((k) => last.length > 1 && (k === last || (k.endsWith(last) && k.endsWith(lineAbove + last))));
     if (heading) problems.push(`page ${i + 1} ends with 「${heading}」`);
   });
   return problems;
