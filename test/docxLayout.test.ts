@@ -11,14 +11,20 @@ const doc = (body: string, head = '') => parseMarkup(`<document title="t" date="
 const read = async (tree: ReturnType<typeof doc>) => readDocx(await writeDocx(tree));
 
 describe('Word page rules', () => {
-  it('keeps headings and bold captions with what follows, and the header rows of a table with its first body row', async () => {
+  it('keeps headings and bold captions with what follows, the header rows of a table with its first body row, and under a caption the first body row with the second', async () => {
     const docx = (await read(doc('<h2>見出し</h2><p><b>（１）ターミナル</b></p><table widths="1 1"><tr header="true"><th>項目</th><th>内容</th></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table><p>本文</p>'))).read();
     const [heading, caption, table] = docx.blocks as [DocxParagraph, DocxParagraph, DocxTable];
     expect(heading.style).toBe('Heading2');
     expect(caption.keepNext).toBe(true);
     const cellParagraphs = (row: number) => table.rows[row]!.cells.flatMap((c) => c.blocks as DocxParagraph[]);
     expect(cellParagraphs(0).every((p) => p.keepNext)).toBe(true);
-    expect(cellParagraphs(1).some((p) => p.keepNext)).toBe(false);
+    // a caption above: the first body row stays with the second, so no caption sits at a page foot over one row
+    expect(cellParagraphs(1).every((p) => p.keepNext)).toBe(true);
+    expect(cellParagraphs(2).some((p) => p.keepNext)).toBe(false);
+    // no caption above: only the header rows keep with what follows
+    const bare = (await read(doc('<p>本文</p><table widths="1 1"><tr header="true"><th>項目</th><th>内容</th></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>'))).read();
+    const bareTable = bare.blocks[1] as DocxTable;
+    expect(bareTable.rows[1]!.cells.flatMap((c) => c.blocks as DocxParagraph[]).some((p) => p.keepNext)).toBe(false);
     expect(table.rows.map((r) => [r.header, r.cantSplit])).toEqual([
       [true, true],
       [false, true],

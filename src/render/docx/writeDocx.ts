@@ -179,7 +179,9 @@ class Writer {
           out.push(...this.list(block, width, ctx));
           break;
         case 'table':
-          out.push(this.table(block, width - left, left));
+          // after a heading or caption, the table's first two body rows stay together too, so that a heading never
+          // sits at a page foot with a single row under it (the PDF writer keeps the same)
+          out.push(this.table(block, width - left, left, i > 0 && !inCell && keepsWithNext(list[i - 1]!)));
           // two tables in a row would merge into one in Word
           if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, children: [] }));
           break;
@@ -191,13 +193,13 @@ class Writer {
     return out;
   }
 
-  table(t: Table, width: number, left: number): DocxTable {
+  table(t: Table, width: number, left: number, captioned = false): DocxTable {
     const columnWidths_ = columnWidths(t, width, CELL_MEASURE).map(Math.floor);
     let firstBody = 0;
     while (firstBody < t.rows.length && t.rows[firstBody]!.header) firstBody++;
     const rows = placeCells(t).map((placed, r) => {
-      // header rows stay with the first body row: their paragraphs keep with the next
-      const keepAll = r < firstBody;
+      // header rows stay with the first body row (and, under a caption, the first body row with the second)
+      const keepAll = r < firstBody || (captioned && r === firstBody && r + 1 < t.rows.length);
       const cells = placed.map(({ cell, col, span }) => {
         const cellWidth = columnWidths_.slice(col, col + span).reduce((a, b) => a + b, 0);
         const content = this.blocks(cell.children, cellWidth - CELL_MEASURE.padding, { inCell: true, left: 0, keepAll });
