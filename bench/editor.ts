@@ -4,6 +4,8 @@
  * the sample ≤ 500 ms warm, and a responsive page with 200 external connections. Not part of any test run.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,18 +18,66 @@ const SAMPLE = join(ROOT, 'fixtures', 'sample', 'specified-complete.yaml');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
-async function pageReady(browser: Browser, url: string, runs: number): Promise<{ first: number; median: number }> {
-  const times: number[] = [];
+/**
+ * Page ready: from asking for the page until the form is drawn and validated, each load in a new browser profile
+ * (nothing cached: the first time a clerk opens the editor). `wall` is what the test driver sees around the load;
+ * `inPage` is the page's own clock from the start of its navigation to the ready mark.
+ */
+async function pageReady(browser: Browser, url: string, runs: number): Promise<{ first: number; median: number; inPage: number }> {
+  const wall: number[] = [];
+  const inPage: number[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const started = Date.now();
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
-    times.push(Date.now() - started);
+    wall.push(Date.now() - started);
+    inPage.push(await page.evaluate(() => performance.getEntriesByName('tos-filing:validated')[0]!.startTime));
     await context.close();
   }
-  return { first: times[0]!, median: median(times.slice(1)) };
+  return { first: wall[0]!, median: median(wall.slice(1)), inPage: median(inPage.slice(1)) };
+}
+
+/** The same load again in one browser profile (the editor opened again another day): the script may be kept. */
+async function pageReadyAgain(browser: Browser, url: string, runs: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready="true"]');
+    times.push(Date.now() - started);
+    await page.close();
+  }
+  await context.close();
+  return median(times.slice(2));
+}
+
+/** What the test driver and the browser take to show a page with nothing in it: the floor under every load. */
+async function emptyPageFloor(browser: Browser, runs: number): Promise<number> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>空</title></head><body data-ready="true"><p>空のページ</p></body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const started = Date.now();
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]');
+      times.push(Date.now() - started);
+      await context.close();
+    }
+    return median(times.slice(1));
+  } finally {
+    server.close();
+  }
 }
 
 /** Where the time of one page load goes (marks the page sets on its way to ready). */
@@ -89,14 +139,32 @@ async function keystroke(page: Page, selector: string, runs: number): Promise<nu
   return median(times);
 }
 
+/**
+ * プレビュー: the button pressed (as a click in the page) until the PDF has loaded in the preview frame. Each run
+ * first changes the applicant's name, so every preview is a new build, and waits a moment before the click, as a
+ * person does between an edit and a look: back-to-back clicks would measure the previous PDF still being drawn.
+ */
 async function preview(page: Page, runs: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const started = Date.now();
-    await page.evaluate(() => delete document.body.dataset.previewed);
-    await page.getByRole('button', { name: 'プレビュー' }).click();
-    await page.waitForFunction(() => document.body.dataset.previewed);
-    times.push(Date.now() - started);
+    await page.evaluate((i) => {
+      const name = document.querySelector<HTMLInputElement>('#f-applicant__name')!;
+      name.value = `株式会社見本港運（${i}）`;
+      name.dispatchEvent(new Event('change', { bubbles: true }));
+    }, i);
+    await page.waitForTimeout(1000);
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const frame = document.querySelector<HTMLIFrameElement>('.preview iframe')!;
+            const started = performance.now();
+            frame.addEventListener('load', () => resolve(performance.now() - started), { once: true });
+            setTimeout(() => reject(new Error('the preview did not load within 10 s')), 10_000);
+            document.querySelector<HTMLButtonElement>('#preview')!.click();
+          }),
+      ),
+    );
   }
   return median(times.slice(1));
 }
@@ -116,11 +184,13 @@ async function main() {
 
     const ed = await startEditorProcess([sample]);
     editors.push(ed);
-    const ready = await pageReady(browser, ed.url, 6);
+    const floor = await emptyPageFloor(browser, 6);
+    const ready = await pageReady(browser, ed.url, 9);
+    const again = await pageReadyAgain(browser, ed.url, 6);
     const breakdown = await readyBreakdown(browser, ed.url);
     const page = await open(browser, ed.url);
     const validation = await commitToFindings(page, '#f-applicant__name', 22);
-    const previewMs = await preview(page, 6);
+    const previewMs = await preview(page, 7);
 
     const edBig = await startEditorProcess([big]);
     editors.push(edBig);
@@ -133,8 +203,11 @@ async function main() {
     const rows = [
       ['ページの表示（見本・2回目以降の中央値）', ms(ready.median), '1 s', ready.median <= 1000],
       ['　同（初回）', ms(ready.first), '—', null],
+      ['　同（ページ自身の計測：読み込み開始から）', ms(ready.inPage), '—', null],
+      ['　同（同じブラウザで開き直したとき）', ms(again), '—', null],
+      ['　参考：空のページの表示（計測の下限）', ms(floor), '—', null],
       ['確定した編集から検証結果の表示まで（見本）', ms(validation), '50 ms', validation <= 50],
-      ['プレビュー（見本・2回目以降の中央値）', ms(previewMs), '500 ms', previewMs <= 500],
+      ['プレビュー：押してからPDFの表示まで（見本・2回目以降の中央値）', ms(previewMs), '500 ms', previewMs <= 500],
       [`外部接続200件：ページの表示（入力欄 ${fields}）`, ms(readyBig.median), '—', null],
       ['外部接続200件：確定した編集から検証結果の表示まで', ms(validationBig), '—', null],
       ['外部接続200件：1打鍵あたりの処理（検証は入力の区切りで）', ms(keyBig), '—', null],
@@ -144,7 +217,7 @@ async function main() {
     console.log(`測定環境：${cpus()[0]?.model ?? ''}、${cpus().length} コア、Node.js ${process.version}、Chromium（/usr/bin/chromium, headless）、測定時の負荷（1分平均）${loadavg()[0]!.toFixed(1)}`);
     writeFileSync(
       join(ROOT, 'bench', 'editor-results.json'),
-      `${JSON.stringify({ pageReadyMs: ready, validationMs: validation, previewMs, connections200: { pageReadyMs: readyBig.median, validationMs: validationBig, keystrokeMs: keyBig, fields } }, null, 2)}\n`,
+      `${JSON.stringify({ pageReadyMs: { ...ready, reopened: again, emptyPageFloor: floor }, validationMs: validation, previewMs, connections200: { pageReadyMs: readyBig.median, validationMs: validationBig, keystrokeMs: keyBig, fields } }, null, 2)}\n`,
     );
   } finally {
     for (const e of editors) await e.stop();

@@ -77,6 +77,16 @@ describe('the editor in a browser', () => {
     const startErrors = await errorCount(page);
     expect(startErrors).toBeGreaterThan(20);
     await page.screenshot({ path: join(SHOTS, 'editor-1-empty.png') });
+    // a new licence has no licence yet and changes nothing: those parts stay out of the way
+    expect(await page.locator('#f-applicant__existingLicense').isVisible()).toBe(false);
+    expect(await page.locator('#f-application__changeSummary').isVisible()).toBe(false);
+    // the untouched skeleton (blank 申請日 and all) already previews, as a draft marking every blank
+    await page.getByRole('button', { name: 'プレビュー' }).click();
+    await page.waitForFunction(() => document.body.dataset.previewed);
+    expect(await page.locator('.preview-state').textContent()).toContain('下書き');
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: join(SHOTS, 'editor-1b-draft-preview.png') });
+    await page.getByRole('button', { name: '閉じる' }).click();
 
     const seen = new Map<string, number>();
     for (let step = 0; step < 120 && (await errorCount(page)) > 0; step++) {
@@ -145,6 +155,16 @@ describe('the editor in a browser', () => {
     expect(await errorCount(page)).toBeGreaterThan(0);
     await page.locator('#f-port__name').fill('仙台塩釜港');
     await page.keyboard.press('Tab');
+    expect(await errorCount(page)).toBe(0);
+    // a change of the business plan asks for the licence held now: the part appears, with its error beside it
+    const license = page.locator('#f-applicant__existingLicense');
+    expect(await license.isVisible()).toBe(false);
+    await page.locator('#f-application__kind').selectOption({ label: '事業計画変更認可申請' });
+    expect(await license.isVisible()).toBe(true);
+    expect(await page.locator('#f-applicant__existingLicense-m').textContent()).toContain('現に受けている許可');
+    expect(await errorCount(page)).toBe(1);
+    await page.locator('#f-application__kind').selectOption({ label: '一般港湾運送事業の許可申請' });
+    expect(await license.isVisible()).toBe(false);
     expect(await errorCount(page)).toBe(0);
     await page.getByRole('button', { name: 'プレビュー' }).click();
     await page.waitForFunction(() => document.body.dataset.previewed);

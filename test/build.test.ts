@@ -80,6 +80,24 @@ describe('tos-filing build', () => {
     expect(pdf).toContain('【未記入：講じている措置】');
   });
 
+  it('--draft builds a fresh `init` file, blank 申請日 included, and marks the date where it goes', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fresh.yaml');
+    const init = await runCli(['init', '--port', '清水港']);
+    writeFileSync(file, init.stdout);
+    const { code } = await runCli(['build', file, '--out', dir, '--draft']);
+    expect(code).toBe(0);
+    const pdf = await readPdf(readFileSync(join(dir, 'fresh.pdf')));
+    expect(pdf.pages[0]).toContain('【未記入：申請日】');
+    expect(readDocx(readFileSync(join(dir, 'fresh.docx'))).text).toContain('【未記入：申請日】');
+    // a date written but unreadable is for the person to correct: no draft hides it
+    writeFileSync(file, init.stdout.replace(/filingDate: ""/, 'filingDate: 令和8年13月1日'));
+    const unreadable = await runCli(['build', file, '--out', join(dir, 'again'), '--draft']);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toContain('下書きも作成できませんでした');
+    expect(unreadable.stderr).toContain('application.filingDate');
+  });
+
   it('shows user text with markup characters, emoji, 𠮷, long words and line breaks as typed', async () => {
     const out = tempDir();
     const { code } = await runCli(['build', fixturePath('robustness/hostile-text.yaml'), '--out', out]);

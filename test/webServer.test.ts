@@ -93,6 +93,18 @@ describe('requests the editor refuses', () => {
     expect(data.json().data.note).toBe('試験用');
   });
 
+  it('carries the file’s state in the page as data that cannot close its element, and only with the token', async () => {
+    writeFileSync(file, `${commented}note2: "</script><script>alert(1)</script><!-- \u2028"\n`.replace('note: 試験用   # 行末のメモ\n', ''));
+    const page = await send(`/?token=${server.token}`);
+    const blocks = [...page.text.matchAll(/<script type="application\/json" id="filing-state">([^]*?)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]![1]).not.toMatch(/[<>]/);
+    const carried = JSON.parse(blocks[0]![1]!);
+    expect(carried).toEqual((await get('/api/filing')).json());
+    expect(carried.data.note2).toBe('</script><script>alert(1)</script><!-- \u2028');
+    expect((await send('/')).text).not.toContain('filing-state');
+  });
+
   it('accepts a change only with the token in a header and the page’s own Origin', async () => {
     const before = readFileSync(file, 'utf8');
     const version = (await get('/api/filing')).json().version;
@@ -137,6 +149,20 @@ describe('requests the editor refuses', () => {
     expect(csp).not.toMatch(/https?:|\*|'unsafe-inline'|'unsafe-eval'/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.text).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+  });
+});
+
+describe('the page’s own files', () => {
+  it('lets the browser keep the script and style under the name the page gives them, and nothing else', async () => {
+    const page = await send(`/?token=${server.token}`);
+    const named = /src="(\/assets\/app\.js\?v=[0-9a-f]{16})"/.exec(page.text)![1]!;
+    const css = /href="(\/assets\/app\.css\?v=[0-9a-f]{16})"/.exec(page.text)![1]!;
+    for (const path of [named, css]) expect((await send(path)).headers['cache-control']).toContain('immutable');
+    expect((await send(named)).text).toBe('console.log(1)');
+    // another build's name, or none, is not kept: the page always gets the script of the editor that serves it
+    for (const path of ['/assets/app.js', '/assets/app.js?v=0000000000000000']) expect((await send(path)).headers['cache-control']).toBe('no-store');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect((await get('/api/filing')).headers['cache-control']).toBe('no-store');
   });
 });
 
@@ -186,11 +212,13 @@ describe('saving', () => {
 
   it('makes the preview documents in memory, as a draft while errors remain', async () => {
     const data = parseDocument(filingSkeleton(classifyPort('清水港'), 'new-license')).toJS();
-    // a blank date cannot be drafted: the answer names the field to fix first
+    // a date that is written but cannot be read is not drafted over: the answer names the field to fix first
+    data.application.filingDate = '令和8年13月1日';
     const refused = await post('/api/documents', { data });
     expect(refused.status).toBe(422);
     expect(refused.json().problems.map((p: { where: string }) => p.where)).toContain('申請 › 申請日');
-    data.application.filingDate = '令和8年4月1日';
+    // the untouched skeleton, blank date and all, is a draft
+    data.application.filingDate = '';
     const made = await post('/api/documents', { data, formats: ['pdf', 'docx'] });
     expect(made.status).toBe(200);
     expect(made.json().draft).toBe(true);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BuildOutcome, buildFiling, stemOf } from '../app/build.ts';
 import { compareFilings } from '../app/diff.ts';
 import { filingSkeleton } from '../app/init.ts';
@@ -153,7 +153,7 @@ export function buildProgram(): Command {
           continue;
         }
         const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
-        if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang))) failed++;
+        if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang, Boolean(options.draft)))) failed++;
       }
       if (progress) process.stderr.write('\n');
       if (files.length > 1 && (failed || unreadable))
@@ -161,11 +161,15 @@ export function buildProgram(): Command {
       process.exitCode = unreadable ? EXIT.usage : failed ? EXIT.findings : EXIT.ok;
     });
 
-  async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang): Promise<boolean> {
+  async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang, draft: boolean): Promise<boolean> {
     const report = findingsReport(outcome.file, outcome.port, outcome.findings, lang);
     if (outcome.status === 'invalid') {
       process.stderr.write(`${formatFindingsText(report, lang)}\n`);
-      process.stderr.write(inLang({ ja: `${outcome.file}：エラーがあるため書類を作成しませんでした（--draft で下書きを作成できます）。\n`, en: `${outcome.file}: errors found, no documents were written (use --draft for a draft).\n` }, lang));
+      process.stderr.write(
+        draft
+          ? inLang({ ja: `${outcome.file}：下書きも作成できませんでした。選択肢・一覧の形・読めない日付のエラーを先に直してください（空欄は下書きで【未記入】と示されます）。\n`, en: `${outcome.file}: not even a draft could be made: correct the choices, list shapes and unreadable dates first (blanks are marked in a draft).\n` }, lang)
+          : inLang({ ja: `${outcome.file}：エラーがあるため書類を作成しませんでした（--draft で下書きを作成できます）。\n`, en: `${outcome.file}: errors found, no documents were written (use --draft for a draft).\n` }, lang),
+      );
       return false;
     }
     if (outcome.findings.length) process.stderr.write(`${formatFindingsText(report, lang)}\n`);

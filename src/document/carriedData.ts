@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Attachment } from './attachment.ts';
 import type { DocumentText } from './visibleText.ts';
 

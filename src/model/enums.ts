@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every choice a filing offers, with the Japanese label documents, messages and the editor show for each

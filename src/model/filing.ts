@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REQUIREMENT_IDS, type RequirementId } from '../catalog/requirements.ts';
 import { MEASURE_DETAILS } from './measureDetails.ts';
 import { type EnumValue, enumOf } from './enums.ts';

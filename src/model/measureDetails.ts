@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequirementId } from '../catalog/requirements.ts';
 import { enumOf } from './enums.ts';
 import { calendarDate, labelled, list, longText, opt, text } from './primitives.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Limits a filing can never exceed, so that a valid filing always builds within bounded memory and time.

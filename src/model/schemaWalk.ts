@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type EnumName, enumOptions } from './enums.ts';
 import { filing } from './filing.ts';
 
@@ -118,8 +118,30 @@ function describe(schema: AnySchema, label: string | undefined): FieldInfo {
   return info;
 }
 
-/** What is at a path of a schema (the filing by default), or undefined when the path leads nowhere. */
-export function fieldAt(path: readonly Key[], root: AnySchema = filing): FieldInfo | undefined {
+/** Answers by schema and path shape: a list index never changes what is at a path, so item 7 asks what item 0 did. */
+const answered = new WeakMap<AnySchema, Map<string, Readonly<FieldInfo> | undefined>>();
+const shapeKey = (path: readonly Key[]) => path.map((k) => (typeof k === 'number' ? '\u0000' : k)).join('\u0001');
+
+/**
+ * What is at a path of a schema (the filing by default), or undefined when the path leads nowhere. The answer is
+ * shared between callers (the editor asks for every field it draws, the validator for every value): read-only.
+ */
+export function fieldAt(path: readonly Key[], root: AnySchema = filing): Readonly<FieldInfo> | undefined {
+  let byPath = answered.get(root);
+  if (!byPath) answered.set(root, (byPath = new Map()));
+  const key = shapeKey(path);
+  if (byPath.has(key)) return byPath.get(key);
+  const info = walkTo(path, root);
+  if (info) {
+    if (info.options) Object.freeze(info.options);
+    if (info.fields) Object.freeze(info.fields);
+    Object.freeze(info);
+  }
+  byPath.set(key, info);
+  return info;
+}
+
+function walkTo(path: readonly Key[], root: AnySchema): FieldInfo | undefined {
   let current = root;
   let label = titleOf(root);
   for (const key of path) {

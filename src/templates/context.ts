@@ -10,6 +10,7 @@ import { xmlSafeDeep } from '../util/xmlSafe.ts';
 import { type Described, describeDetail } from './describeValue.ts';
 import { documentDigits, parenKatakana, parenNumber } from '../util/documentNumbers.ts';
 import { FindingMarks } from './findingMarks.ts';
+import { DRAFT_DOCUMENT_DATE } from './draftGaps.ts';
 import { isGapMark } from './gapMark.ts';
 
 /**
@@ -98,6 +99,8 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
       kindLabel: enumLabel('applicationKind', application.kind),
       isChange: application.kind !== 'new-license',
       filingDate: application.filingDate,
+      /** The date the document's properties carry: the filing date, or a fixed one while a draft leaves it blank. */
+      documentDate: isGapMark(application.filingDate) ? DRAFT_DOCUMENT_DATE : application.filingDate,
       addressee: application.addressee,
       changeSummary: orNull(application.changeSummary),
       changeSummaryGap: marks.at(['application', 'changeSummary'], ['CHANGE_SUMMARY_MISSING'], '変更の概要'),

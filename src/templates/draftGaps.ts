@@ -1,11 +1,14 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { filing as filingSchema } from '../model/filing.ts';
 import { type Key, fieldAt, mapAlongSchema } from '../model/schemaWalk.ts';
 import { fieldWords } from '../validate/messages.ts';
 import { GapMark } from './gapMark.ts';
 
-/** A stand-in the schema accepts for an empty text field of a draft; it is replaced by a GapMark, by path. */
-const STAND_IN = '未記入';
+/** Stand-ins the schema accepts for an empty field of a draft; each is replaced by a GapMark, by path. */
+const STAND_IN = { text: '未記入', date: '2000-01-01' } as const;
+
+/** The date a draft's document carries in its properties while its 申請日 is still blank. */
+export const DRAFT_DOCUMENT_DATE = STAND_IN.date;
 
 export interface DraftData {
   data: unknown;
@@ -14,9 +17,10 @@ export interface DraftData {
 }
 
 /**
- * For a draft: text fields that are empty or missing are filled so that the document can still be built, and
- * their paths are kept so that the document marks each gap in place. Only plain text fields are filled; a
- * missing date, choice or list still stops the build, because there is nothing sensible to print for it.
+ * For a draft: text and date fields that are empty or missing are filled so that the document can still be built,
+ * and their paths are kept so that the document marks each gap in place (a fresh `init` file has a blank 申請日).
+ * A missing choice or list, or a date that is written but cannot be read, still stops the build: the document's
+ * shape depends on the choice, and a mistyped date is for the person to correct, not to hide.
  */
 export function fillTextGaps(data: unknown): DraftData {
   const copy = structuredClone(data);
@@ -33,7 +37,8 @@ export function fillTextGaps(data: unknown): DraftData {
 
 function fillAt(data: unknown, issue: z.core.$ZodIssue, gaps: Key[][]): boolean {
   const path = issue.path as Key[];
-  if (issue.code === 'unrecognized_keys' || path.length === 0 || fieldAt(path)?.kind !== 'text') return false;
+  const kind = issue.code === 'unrecognized_keys' || path.length === 0 ? undefined : fieldAt(path)?.kind;
+  if (kind !== 'text' && kind !== 'date') return false;
   let parent = data as Record<PropertyKey, unknown>;
   for (const key of path.slice(0, -1)) {
     const next = parent?.[key];
@@ -43,7 +48,7 @@ function fillAt(data: unknown, issue: z.core.$ZodIssue, gaps: Key[][]): boolean 
   const key = path.at(-1)!;
   const value = parent[key];
   if (value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '')) return false;
-  parent[key] = STAND_IN;
+  parent[key] = STAND_IN[kind];
   gaps.push(path);
   return true;
 }
@@ -51,7 +56,10 @@ function fillAt(data: unknown, issue: z.core.$ZodIssue, gaps: Key[][]): boolean 
 /** What a gap is called in the document: 「申請者の名称」; inside a measure's own table just 「講じている措置」. */
 function gapLabel(path: readonly Key[]): string {
   const words = fieldWords(path).split(' › ');
-  return (path[0] === 'measures' ? words.slice(-1) : words.slice(-2)).join('の');
+  const [parent, own] = words.slice(-2);
+  // 「申請日」 says whose it is already (not 「申請の申請日」)
+  if (path[0] === 'measures' || !parent || !own || own.startsWith(parent)) return words.at(-1)!;
+  return `${parent}の${own}`;
 }
 
 /** The parsed filing with a GapMark at every gap path (nothing else is touched). */

@@ -42,7 +42,7 @@ const BUILT_IN = ['if', 'unless', 'each', 'with'] as const;
 function documentedHelpers(hb: typeof Handlebars): Record<string, Handlebars.HelperDelegate> {
   return {
     /** 2025-04-01 → 令和7年4月1日 */
-    wareki: (date: unknown) => (typeof date === 'string' && date ? toWareki(date) : ''),
+    wareki: (date: unknown) => (isGapMark(date) ? date : typeof date === 'string' && date ? toWareki(date) : ''),
     /** Text with line breaks: each line escaped, joined by <br/>. */
     lines: (value: unknown) =>
       isGapMark(value) ? value : new hb.SafeString(

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { REQUIREMENT_IDS, type RequirementId } from '../catalog/requirements.ts';
 import { fieldAt, type Key } from '../model/schemaWalk.ts';
 import { closest } from '../util/closest.ts';

@@ -70,7 +70,17 @@ export class FilingFile {
     return this.parse(text, hashOf(bytes), true);
   }
 
+  /** The last reading, by version: the page asks for the file at every load, and it rarely changed since. */
+  private lastRead: { version: string; outcome: ReadOutcome } | undefined;
+
   private parse(text: string, version: string, exists: boolean): ReadOutcome {
+    if (this.lastRead?.version === version) return this.lastRead.outcome;
+    const outcome = this.parseText(text, version, exists);
+    this.lastRead = { version, outcome };
+    return outcome;
+  }
+
+  private parseText(text: string, version: string, exists: boolean): ReadOutcome {
     const read = parseFilingText(this.path, text);
     if (!read.ok) return { ok: false, message: `${this.path}: ${read.message}` };
     if (!isRecord(read.data)) return { ok: false, message: `${this.path}: 届出ファイルの最上位は「項目名: 値」の並びである必要があります` };

@@ -1,8 +1,17 @@
-/** The editor's HTML shell; the page script builds the form into it. No inline script or style (the CSP forbids both). */
+/** The editor's HTML shell; the page script builds the form into it. No inline script or style (the CSP forbids both); the file's state rides along in a JSON data block, which is never run. */
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function pageHtml({ token, title }: { token: string; title: string }): string {
+/** JSON that can sit in an HTML data block: nothing in it can close the element or open a comment. */
+export const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * @param assetVersion names this build of the page's script and style, so the browser may keep them (and the code
+ *   it compiled from them) for the next time the editor is opened
+ * @param filing the file's state as /api/filing answers it, carried in the page (a data block, never run) so the
+ *   page can draw the form without a second round trip
+ */
+export function pageHtml({ token, title, filing, assetVersion }: { token: string; title: string; filing?: unknown; assetVersion: string }): string {
   return `<!doctype html>
 <html lang="ja">
 <head>
@@ -11,9 +20,9 @@ export function pageHtml({ token, title }: { token: string; title: string }): st
 <meta name="tos-filing-token" content="${escape(token)}">
 <link rel="icon" href="data:,">
 <title>${escape(title)} — 届出の編集</title>
-<link rel="stylesheet" href="/assets/app.css">
-<script type="module" src="/assets/app.js"></script>
-</head>
+<link rel="stylesheet" href="/assets/app.css?v=${escape(assetVersion)}">
+<script type="module" src="/assets/app.js?v=${escape(assetVersion)}"></script>
+${filing === undefined ? '' : `<script type="application/json" id="filing-state">${jsonForHtml(filing)}</script>\n`}</head>
 <body>
 <noscript>この画面を使うには JavaScript を有効にしてください。</noscript>
 <div id="app" aria-busy="true"><p class="loading">読み込んでいます…</p></div>

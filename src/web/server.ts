@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildFiling, stemOf } from '../app/build.ts';
@@ -58,6 +58,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const { file, templates, assets } = options;
   const documents = new Map<string, StoredDocuments>();
+  const assetVersion = createHash('sha256').update(assets.js).update(assets.css).digest('hex').slice(0, 16);
   let port = options.port;
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
@@ -100,15 +101,18 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   }
 
   /** The documents of the data as `build` would write them (a draft while errors remain); the preview needs only the PDF. */
+  async function buildDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
+    const draft = hasErrors(checkFiling(data).findings);
+    return { draft, outcome: await buildFiling({ file: file.path, data }, { formats, templates, draft }) };
+  }
+
   async function makeDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
-    const checked = checkFiling(data);
-    const draft = hasErrors(checked.findings);
-    const outcome = await buildFiling({ file: file.path, data }, { formats, templates, draft });
+    const { draft, outcome } = await buildDocuments(data, formats);
     if (outcome.status !== 'built') {
       const blocking = outcome.findings.filter((f) => f.severity === 'error').slice(0, 20);
       return {
         ok: false as const,
-        message: '次の項目を直すまで、下書きも作成できません（日付・選択肢・一覧の形の誤り）。',
+        message: '次の項目を直すまで、下書きも作成できません（選択肢・一覧の形・読めない日付の誤り。空欄は下書きで【未記入】と示されます）。',
         problems: blocking.map((f) => ({ where: fieldWords(f.segments), message: findingMessage(f, 'ja') })),
       };
     }
@@ -151,11 +155,13 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     if (path === '/') {
       if (method !== 'GET') throw new HttpError(405, 'GET のみ受け付けます');
       if (!tokenMatches(queryToken, token)) return send(res, 403, 'text/html; charset=utf-8', refusedHtml());
-      return send(res, 200, 'text/html; charset=utf-8', pageHtml({ token, title: file.name }));
+      return send(res, 200, 'text/html; charset=utf-8', pageHtml({ token, title: file.name, filing: fileState(), assetVersion }));
     }
     if (path === '/assets/app.js' || path === '/assets/app.css') {
       if (method !== 'GET') throw new HttpError(405, 'GET のみ受け付けます');
-      return path.endsWith('.js') ? send(res, 200, 'text/javascript; charset=utf-8', assets.js) : send(res, 200, 'text/css; charset=utf-8', assets.css);
+      // the page names them by this build's version: that name always means the same bytes, which may be kept
+      const caching: Record<string, string> = url.searchParams.get('v') === assetVersion ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {};
+      return path.endsWith('.js') ? send(res, 200, 'text/javascript; charset=utf-8', assets.js, caching) : send(res, 200, 'text/css; charset=utf-8', assets.css, caching);
     }
     if (!path.startsWith('/api/')) throw new HttpError(404, 'ありません');
 
@@ -218,12 +224,20 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   });
   port = (server.address() as AddressInfo).port;
 
+  // A process's first build takes several times as long as the next ones (code not yet optimised, fonts not yet
+  // read): make one in the background now, so the first preview a person asks for is already a warm one.
+  const warmUp = setTimeout(() => {
+    const read = file.read();
+    if (read.ok && isRecord(read.state.data)) buildDocuments(structuredClone(read.state.data), ['pdf']).catch(() => undefined);
+  }, 0);
+
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(warmUp);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { isChangeOnlyField } from '../../model/changeOnly.ts';
 import { SCOPE_LABELS } from '../../model/enums.ts';
 import { type FieldInfo, type Key, fieldAt } from '../../model/schemaWalk.ts';
 import { formatReference, REQUIREMENTS, type Requirement } from '../../catalog/requirements.ts';
@@ -78,6 +79,12 @@ export class FormRenderer {
 
   /** The element for any field; drawing it again replaces the element with this id. */
   field(path: Key[]): HTMLElement {
+    const element = this.fieldElement(path);
+    if (isChangeOnlyField(path)) element.dataset.changeOnly = JSON.stringify(path);
+    return element;
+  }
+
+  private fieldElement(path: Key[]): HTMLElement {
     const info = fieldAt(path);
     if (!info) return h('div');
     if (path.length === 2 && path[0] === 'port' && path[1] === 'name') return this.portName(path, info);
@@ -88,6 +95,17 @@ export class FormRenderer {
         return this.list(path, info);
       default:
         return this.input(path, info);
+    }
+  }
+
+  /**
+   * Shows the parts only a change of the business plan has (変更の概要, 現に受けている許可) when the 申請区分 is a
+   * change, or when something is written in them already (so nothing written is ever hidden).
+   */
+  updateChangeOnly(root: ParentNode = document): void {
+    const change = choiceOf('applicationKind', getAt(this.data, ['application', 'kind'])) !== 'new-license';
+    for (const el of root.querySelectorAll<HTMLElement>('[data-change-only]')) {
+      el.hidden = !change && getAt(this.data, JSON.parse(el.dataset.changeOnly!) as Key[]) === undefined;
     }
   }
 

@@ -125,6 +125,7 @@ class Editor {
     this.renderer.slots.clear();
     this.el.main.replaceChildren(this.renderer.renderAll());
     this.renderer.updateMeasures(this.el.main);
+    this.renderer.updateChangeOnly(this.el.main);
   }
 
   private notify(text: string, actions: [string, () => void][] = []) {
@@ -223,6 +224,7 @@ class Editor {
       if (reading) reading.textContent = portReading((target as HTMLInputElement).value);
       this.renderer.updateMeasures(this.el.main);
     }
+    if (path.length === 2 && path[0] === 'application' && path[1] === 'kind') this.renderer.updateChangeOnly(this.el.main);
     if (how === 'commit') this.validateNow();
     else this.scheduleValidation(TYPING_DELAY_MS);
   }
@@ -369,7 +371,7 @@ class Editor {
   }
 
   private async openConflictFromDisk() {
-    const res = await api<FileAnswer>('/api/filing');
+    const res = embeddedFiling() ?? (await api<FileAnswer>('/api/filing'));
     if (res.status === 200) this.conflict(res.body, 'disk');
   }
 
@@ -460,10 +462,23 @@ function firstControl(root: HTMLElement | null): HTMLElement | null {
   return root?.querySelector<HTMLElement>('input, select, textarea') ?? root;
 }
 
+/** The file's state the server put in the page (saves a round trip before the form can be drawn). */
+function embeddedFiling(): { status: number; body: FileAnswer } | null {
+  const block = document.getElementById('filing-state');
+  if (!block?.textContent) return null;
+  try {
+    return { status: 200, body: JSON.parse(block.textContent) as FileAnswer };
+  } catch {
+    return null;
+  } finally {
+    block.remove();
+  }
+}
+
 async function main() {
   try {
     performance.mark('tos-filing:script-started');
-    const res = await api<FileAnswer>('/api/filing');
+    const res = embeddedFiling() ?? (await api<FileAnswer>('/api/filing'));
     performance.mark('tos-filing:filing-loaded');
     if (res.status !== 200 || !res.body.ok) {
       const message = res.status === 403 ? 'この画面を開き直してください：ターミナルに表示された URL（token= を含むもの）で開く必要があります。' : (res.body.message ?? '届出ファイルを読めません。');
