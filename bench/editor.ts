@@ -39,22 +39,6 @@ async function pageReady(browser: Browser, url: string, runs: number): Promise<{
   return { first: wall[0]!, median: median(wall.slice(1)), inPage: median(inPage.slice(1)) };
 }
 
-/** The same load again in one browser profile (the editor opened again another day): the script may be kept. */
-async function pageReadyAgain(browser: Browser, url: string, runs: number): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"]');
-    times.push(Date.now() - started);
-    await page.close();
-  }
-  await context.close();
-  return median(times.slice(2));
-}
-
 /** What the test driver and the browser take to show a page with nothing in it: the floor under every load. */
 async function emptyPageFloor(browser: Browser, runs: number): Promise<number> {
   const server = createServer((_req, res) => {
@@ -186,7 +170,6 @@ async function main() {
     editors.push(ed);
     const floor = await emptyPageFloor(browser, 6);
     const ready = await pageReady(browser, ed.url, 9);
-    const again = await pageReadyAgain(browser, ed.url, 6);
     const breakdown = await readyBreakdown(browser, ed.url);
     const page = await open(browser, ed.url);
     const validation = await commitToFindings(page, '#f-applicant__name', 22);
@@ -204,7 +187,6 @@ async function main() {
       ['ページの表示（見本・2回目以降の中央値）', ms(ready.median), '1 s', ready.median <= 1000],
       ['　同（初回）', ms(ready.first), '—', null],
       ['　同（ページ自身の計測：読み込み開始から）', ms(ready.inPage), '—', null],
-      ['　同（同じブラウザで開き直したとき）', ms(again), '—', null],
       ['　参考：空のページの表示（計測の下限）', ms(floor), '—', null],
       ['確定した編集から検証結果の表示まで（見本）', ms(validation), '50 ms', validation <= 50],
       ['プレビュー：押してからPDFの表示まで（見本・2回目以降の中央値）', ms(previewMs), '500 ms', previewMs <= 500],
@@ -217,7 +199,7 @@ async function main() {
     console.log(`測定環境：${cpus()[0]?.model ?? ''}、${cpus().length} コア、Node.js ${process.version}、Chromium（/usr/bin/chromium, headless）、測定時の負荷（1分平均）${loadavg()[0]!.toFixed(1)}`);
     writeFileSync(
       join(ROOT, 'bench', 'editor-results.json'),
-      `${JSON.stringify({ pageReadyMs: { ...ready, reopened: again, emptyPageFloor: floor }, validationMs: validation, previewMs, connections200: { pageReadyMs: readyBig.median, validationMs: validationBig, keystrokeMs: keyBig, fields } }, null, 2)}\n`,
+      `${JSON.stringify({ pageReadyMs: { ...ready, emptyPageFloor: floor }, validationMs: validation, previewMs, connections200: { pageReadyMs: readyBig.median, validationMs: validationBig, keystrokeMs: keyBig, fields } }, null, 2)}\n`,
     );
   } finally {
     for (const e of editors) await e.stop();

@@ -187,6 +187,13 @@ describe('the editor in a browser', () => {
     expect(overflow, 'no sideways scrolling at 200 %').toBeLessThanOrEqual(0);
     await small.locator('#f-applicant__name').focus();
     await small.screenshot({ path: join(SHOTS, 'editor-5-zoom200.png') });
+    // far down the form, the counts and the save button are still in view, and the focused field is not under them
+    const deep = small.locator('#f-measures__backup-generations-isolation__description');
+    await deep.focus();
+    const bar = (await small.locator('header.bar').boundingBox())!;
+    expect(bar.y).toBe(0);
+    expect(await small.locator('.counts .count.error').isVisible()).toBe(true);
+    expect((await deep.boundingBox())!.y).toBeGreaterThanOrEqual(bar.height);
     await zoomed.close();
     expect(outside(requests, ed.origin)).toEqual([]);
   });

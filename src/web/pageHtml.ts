@@ -6,8 +6,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 export const jsonForHtml = (value: unknown) => JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
- * @param assetVersion names this build of the page's script and style, so the browser may keep them (and the code
- *   it compiled from them) for the next time the editor is opened
+ * @param assetVersion names this build of the page's script and style, so the browser may keep them for the next
+ *   time the editor is opened instead of fetching them again
  * @param filing the file's state as /api/filing answers it, carried in the page (a data block, never run) so the
  *   page can draw the form without a second round trip
  */
