@@ -219,6 +219,7 @@ describe('the editor in a browser', () => {
     expect(readFileSync(file, 'utf8')).toBe(outside);
     await dialog.getByRole('button', { name: '違いを見る' }).click();
     await expect.poll(() => dialog.locator('table').textContent()).toContain('塩釜北港運株式会社（外部で変更）');
+    await page.screenshot({ path: join(SHOTS, 'editor-6-conflict.png') });
     await dialog.getByRole('button', { name: /ファイルを読み込み直す/ }).click();
     expect(await page.locator('#f-applicant__name').inputValue()).toBe('塩釜北港運株式会社（外部で変更）');
     expect(readFileSync(file, 'utf8')).toBe(outside);
