@@ -19,11 +19,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 
 /**
- * Page ready: from asking for the page until the form is drawn and validated, each load in a new browser profile
- * (nothing cached: the first time a clerk opens the editor). `wall` is what the test driver sees around the load;
- * `inPage` is the page's own clock from the start of its navigation to the ready mark.
+ * Loads a page in a new browser profile (nothing cached: the first time a clerk opens the editor) until the body
+ * says it is ready: `wall` is what the test driver sees around the load; `inPage` the page's own clock from the
+ * start of its navigation to the editor's ready mark (NaN for a page without it).
  */
-async function pageReady(browser: Browser, url: string, runs: number): Promise<{ first: number; median: number; inPage: number }> {
+async function timedLoads(browser: Browser, url: string, runs: number): Promise<{ wall: number[]; inPage: number[] }> {
   const wall: number[] = [];
   const inPage: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -33,9 +33,15 @@ async function pageReady(browser: Browser, url: string, runs: number): Promise<{
     await page.goto(url);
     await page.waitForSelector('body[data-ready="true"]');
     wall.push(Date.now() - started);
-    inPage.push(await page.evaluate(() => performance.getEntriesByName('tos-filing:validated')[0]!.startTime));
+    inPage.push(await page.evaluate(() => performance.getEntriesByName('tos-filing:validated')[0]?.startTime ?? NaN));
     await context.close();
   }
+  return { wall, inPage };
+}
+
+/** Page ready: the form drawn and validated; the first load apart, the rest as a median. */
+async function pageReady(browser: Browser, url: string, runs: number): Promise<{ first: number; median: number; inPage: number }> {
+  const { wall, inPage } = await timedLoads(browser, url, runs);
   return { first: wall[0]!, median: median(wall.slice(1)), inPage: median(inPage.slice(1)) };
 }
 
@@ -47,18 +53,8 @@ async function emptyPageFloor(browser: Browser, runs: number): Promise<number> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const started = Date.now();
-      await page.goto(url);
-      await page.waitForSelector('body[data-ready="true"]');
-      times.push(Date.now() - started);
-      await context.close();
-    }
-    return median(times.slice(1));
+    const { wall } = await timedLoads(browser, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, runs);
+    return median(wall.slice(1));
   } finally {
     server.close();
   }

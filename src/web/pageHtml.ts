@@ -1,4 +1,7 @@
-/** The editor's HTML shell; the page script builds the form into it. No inline script or style (the CSP forbids both); the file's state rides along in a JSON data block, which is never run. */
+/**
+ * The editor's HTML shell; the page script builds the form into it. No inline script or style (the CSP forbids
+ * both); the file's state rides along in a JSON data block, which is never run.
+ */
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

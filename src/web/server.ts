@@ -106,6 +106,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     return { draft, outcome: await buildFiling({ file: file.path, data }, { formats, templates, draft }) };
   }
 
+  /** Makes the documents and keeps them for the page to fetch by id (the preview frame, a download). */
   async function makeDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
     const { draft, outcome } = await buildDocuments(data, formats);
     if (outcome.status !== 'built') {

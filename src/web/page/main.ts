@@ -371,7 +371,7 @@ class Editor {
   }
 
   private async openConflictFromDisk() {
-    const res = embeddedFiling() ?? (await api<FileAnswer>('/api/filing'));
+    const res = await api<FileAnswer>('/api/filing');
     if (res.status === 200) this.conflict(res.body, 'disk');
   }
 
