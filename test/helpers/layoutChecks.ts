@@ -1,4 +1,5 @@
 import type { LaidOutDocument } from '../../src/render/pdf/layoutDocument.ts';
+import type { PlacedBox } from '../../src/render/pdf/pageFlow.ts';
 
 /**
  * Checks of a laid-out PDF document (without poppler: the writer's own marks and boxes). Each returns the
@@ -45,8 +46,27 @@ export function pagesEndingBadly(doc: LaidOutDocument): string[] {
     if (tag?.kind === 'heading') problems.push(`page ${i + 1} ends with the heading 「${tag.title}」`);
     if (tag?.kind === 'line' && tag.caption) problems.push(`page ${i + 1} ends with a caption`);
     if (tag?.kind === 'row' && tag.header && !last!.repeated) problems.push(`page ${i + 1} ends with a table's header row`);
+    if (tag?.kind === 'row' && headingOverOneRow(page.placed, doc.pages[i + 1]!.placed)) problems.push(`page ${i + 1} ends with a heading or caption over one row of its table`);
   });
   return problems;
+}
+
+/** The page ends with a heading or caption, its table's header rows and one body row, and the table goes on overleaf. */
+function headingOverOneRow(placed: readonly PlacedBox[], next: readonly PlacedBox[]): boolean {
+  const boxes = placed.filter((p) => p.box.tag.kind !== 'space' && !p.repeated).map((p) => p.box.tag);
+  const last = boxes.at(-1);
+  if (last?.kind !== 'row') return false;
+  let k = boxes.length - 1;
+  let bodyRows = 0;
+  for (; k >= 0; k--) {
+    const tag = boxes[k]!;
+    if (tag.kind !== 'row' || tag.table !== last.table) break;
+    if (!tag.header) bodyRows++;
+  }
+  const before = boxes[k];
+  const captioned = before?.kind === 'heading' || (before?.kind === 'line' && before.caption === true);
+  const continues = next.some((p) => !p.repeated && p.box.tag.kind === 'row' && p.box.tag.table === last.table);
+  return captioned && bodyRows === 1 && continues;
 }
 
 /** A paragraph split over pages leaves at least two lines on each side. */

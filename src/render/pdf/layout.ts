@@ -15,7 +15,7 @@ import { STYLE } from './pageStyle.ts';
  * that keep a page presentable live here, as break permissions:
  * - a paragraph leaves at least two lines on each side of a page break (no widow, no orphan);
  * - a heading (or a bold caption) stays with what follows it: two lines of a paragraph, or a table's header rows
- *   and first body row;
+ *   and first two body rows (a table without a heading keeps its header rows with its first body row);
  * - a table row is drawn whole on one page unless it is taller than a page; then it splits and the table's
  *   header rows are drawn again above the rest, as they are above every row that starts a page.
  */
@@ -223,6 +223,12 @@ export class Layout {
         for (let i = start; i < out.length; i++) {
           out[i] = { ...out[i]!, breakBefore: false };
           if (out[i]!.tag.kind !== 'space') break;
+        }
+        // under a heading or caption a table keeps its first body row with the second (as Word is told to do):
+        // a heading over a single row at a page foot reads as if the table were that one row
+        if (block.type === 'table') {
+          const bodyRows = out.slice(start).flatMap((b, k) => (b.tag.kind === 'row' && !b.tag.header ? [start + k] : []));
+          if (bodyRows.length > 1) out[bodyRows[1]!] = { ...out[bodyRows[1]!]!, breakBefore: false };
         }
       }
       afterHeading = keepsWithNext(block);
