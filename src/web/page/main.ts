@@ -114,7 +114,8 @@ class Editor {
       this.el.previewPanel.hidden = true;
       document.getElementById('preview')?.focus();
     });
-    this.el.previewPanel.append(h('div', { class: 'panel-head' }, h('h2', { id: 'preview-h' }, 'プレビュー'), closePreview), this.el.previewState, this.el.frame);
+    // the frame joins the panel at the first preview: a frame in the page costs its load a browsing context
+    this.el.previewPanel.append(h('div', { class: 'panel-head' }, h('h2', { id: 'preview-h' }, 'プレビュー'), closePreview), this.el.previewState);
     const findingsPanel = h('section', { class: 'findings', 'aria-labelledby': 'findings-h' }, h('div', { class: 'panel-head' }, h('h2', { id: 'findings-h' }, '確認事項'), h('span', { class: 'keys' }, 'F8：次のエラーへ')), this.el.summary);
     const side = h('aside', { class: 'side', 'aria-label': '確認事項とプレビュー' }, this.el.previewPanel, findingsPanel);
     app.replaceChildren(header, this.el.notice, h('div', { class: 'layout' }, this.el.main, side), this.el.dialog);
@@ -439,6 +440,7 @@ class Editor {
     const made = await this.makeDocuments(['pdf']);
     if (!made) return;
     this.el.frame.hidden = false;
+    if (!this.el.frame.isConnected) this.el.previewPanel.append(this.el.frame);
     this.el.frame.src = documentUrl(made.id, 'pdf', false);
     this.el.previewState.textContent = made.draft
       ? '下書きです：エラーの箇所は【未記入】と表示され、全ページに「下書き」と入ります。'
