@@ -166,6 +166,17 @@ describe('the editor in a browser', () => {
     await page.locator('#f-application__kind').selectOption({ label: '一般港湾運送事業の許可申請' });
     expect(await license.isVisible()).toBe(false);
     expect(await errorCount(page)).toBe(0);
+    // a measure shows the date a planned one starts only when it is planned, and asks for it then
+    const measure = 'f-measures__bcp-training';
+    const planned = page.locator(`#${measure}__plannedDate`);
+    expect(await planned.isVisible()).toBe(false);
+    expect(await page.locator(`[data-field="${measure}__description"] .opt`).isVisible()).toBe(false);
+    await page.locator(`#${measure}__status`).selectOption({ label: '実施予定' });
+    expect(await planned.isVisible()).toBe(true);
+    expect(await planned.getAttribute('aria-invalid')).toBe('true');
+    await page.locator(`#${measure}__status`).selectOption({ label: '実施済み' });
+    expect(await planned.isVisible()).toBe(false);
+    expect(await errorCount(page)).toBe(0);
     await page.getByRole('button', { name: 'プレビュー' }).click();
     await page.waitForFunction(() => document.body.dataset.previewed);
     const frame = page.locator('iframe[title="書類のプレビュー（PDF）"]');

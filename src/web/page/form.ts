@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { isChangeOnlyField } from '../../model/changeOnly.ts';
-import { SCOPE_LABELS } from '../../model/enums.ts';
+import { type EnumValue, SCOPE_LABELS } from '../../model/enums.ts';
+import { statusAsks } from '../../model/measureStatusAsks.ts';
 import { type FieldInfo, type Key, fieldAt } from '../../model/schemaWalk.ts';
 import { formatReference, REQUIREMENTS, type Requirement } from '../../catalog/requirements.ts';
 import { type PortClassification, classifyPort } from '../../catalog/classifyPort.ts';
@@ -99,6 +100,25 @@ export class FormRenderer {
   }
 
   /**
+   * Shows a measure's 実施予定日 and 理由 when its 実施状況 asks for them (or when something is written in them), and
+   * marks 任意 only what the status leaves optional: the same rule the validator applies (measureStatusAsks.ts).
+   */
+  updateMeasureFields(root: ParentNode = document): void {
+    for (const box of root.querySelectorAll<HTMLElement>('details.measure')) {
+      const path: Key[] = ['measures', box.dataset.requirement!];
+      const status = choiceOf('measureStatus', getAt(this.data, [...path, 'status'])) as EnumValue<'measureStatus'> | '';
+      for (const name of ['description', 'plannedDate', 'reason'] as const) {
+        const wrap = box.querySelector<HTMLElement>(`[data-field="${pathId('f', [...path, name])}"]`);
+        if (!wrap) continue;
+        const asked = status ? statusAsks(status, name) : name === 'description';
+        const optional = wrap.querySelector<HTMLElement>(':scope > label > .opt');
+        if (optional) optional.hidden = asked;
+        wrap.hidden = name !== 'description' && !asked && getAt(this.data, [...path, name]) === undefined;
+      }
+    }
+  }
+
+  /**
    * Shows the parts only a change of the business plan has (変更の概要, 現に受けている許可) when the 申請区分 is a
    * change, or when something is written in them already (so nothing written is ever hidden).
    */
@@ -112,7 +132,7 @@ export class FormRenderer {
   private group(path: Key[], info: FieldInfo): HTMLElement {
     const id = pathId('f', path);
     const messages = h('div', { class: 'messages', id: `${id}-m` });
-    const box = h('fieldset', { class: 'group', id, tabindex: '-1' }, h('legend', {}, info.title ?? ''), messages);
+    const box = h('fieldset', { class: 'group', id, tabindex: '-1' }, h('legend', {}, info.title ?? '', info.optional ? h('span', { class: 'opt' }, '任意') : null), messages);
     this.slot(path, { messages, describedBy: [] });
     for (const name of info.fields!) box.append(this.field([...path, name]));
     return box;
@@ -125,7 +145,9 @@ export class FormRenderer {
     const describedBy: string[] = [];
     // a blank left in the file (as `init` leaves them) is asked for by the validator: not marked optional then
     const blankInFile = typeof stored === 'string' && stored.trim() === '';
-    const label = h('label', { for: id }, info.title ?? '', info.optional && !blankInFile ? h('span', { class: 'opt' }, '任意') : null);
+    // a detail the examiner looks for is asked for (a warning when missing), not offered as optional
+    const keyDetail = this.keyDetailHint(path);
+    const label = h('label', { for: id }, info.title ?? '', info.optional && !blankInFile && !keyDetail ? h('span', { class: 'opt' }, '任意') : null);
     let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     const extras: HTMLElement[] = [];
     switch (info.kind) {
@@ -159,7 +181,6 @@ export class FormRenderer {
         control.value = textOf(stored);
       }
     }
-    const keyDetail = this.keyDetailHint(path);
     if (keyDetail) {
       extras.push(h('span', { class: 'hint', id: `${id}-k` }, keyDetail));
       describedBy.push(`${id}-k`);

@@ -127,6 +127,7 @@ class Editor {
     this.el.main.replaceChildren(this.renderer.renderAll());
     this.renderer.updateMeasures(this.el.main);
     this.renderer.updateChangeOnly(this.el.main);
+    this.renderer.updateMeasureFields(this.el.main);
   }
 
   private notify(text: string, actions: [string, () => void][] = []) {
@@ -226,6 +227,7 @@ class Editor {
       this.renderer.updateMeasures(this.el.main);
     }
     if (path.length === 2 && path[0] === 'application' && path[1] === 'kind') this.renderer.updateChangeOnly(this.el.main);
+    if (path.length === 3 && path[0] === 'measures' && path[2] === 'status') this.renderer.updateMeasureFields(this.el.main);
     if (how === 'commit') this.validateNow();
     else this.scheduleValidation(TYPING_DELAY_MS);
   }
