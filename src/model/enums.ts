@@ -25,6 +25,7 @@ export const ENUMS = {
     'tos-vendor': 'TOS保守・開発会社',
     other: 'その他',
   },
+  agentQualification: { 'administrative-scrivener': '行政書士', attorney: '弁護士', other: 'その他' },
   auditorIndependence: { external: '外部監査人', 'internal-audit': '内部監査部門' },
   measureStatus: {
     implemented: '実施済み',

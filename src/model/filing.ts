@@ -39,6 +39,20 @@ export const applicant = z
   })
   .meta({ title: '申請者' });
 
+// ---------- 代理人 ----------
+
+/** The person who prepares and submits the filing on the applicant's behalf (a 行政書士, as a rule). */
+export const agent = z
+  .strictObject({
+    qualification: labelled('資格', enumOf('agentQualification')),
+    name: labelled('氏名', text()),
+    office: opt('事務所の名称', text()),
+    registrationNumber: opt('登録番号', text()),
+    address: opt('事務所の所在地', text()),
+    phone: opt('電話番号', text()),
+  })
+  .meta({ title: '代理人' });
+
 // ---------- TOS の概要 ----------
 
 const functionUse = z.strictObject({
@@ -177,6 +191,7 @@ export const port = z
   .strictObject({
     name: labelled('港名', text()),
     unlisted: opt('登録簿にない一般の港であることの確認', z.boolean()),
+    prefecture: opt('港の所在する都道府県', text()),
     terminals: labelled('ターミナル', list(terminal).min(1)),
   })
   .meta({ title: '港' });
@@ -256,6 +271,7 @@ export const filing = z
     note: opt('このファイルについてのメモ（書類には出力されない）', text()),
     application,
     applicant,
+    agent: opt('代理人', agent),
     port,
     organization,
     measures,
@@ -263,6 +279,7 @@ export const filing = z
   .meta({ title: 'TOSの概要及び情報セキュリティの確保に関する事業計画' });
 
 export type Filing = z.infer<typeof filing>;
+export type Agent = z.infer<typeof agent>;
 export type Terminal = z.infer<typeof terminal>;
 export type TosOverview = z.infer<typeof tosOverview>;
 export type ExternalConnection = z.infer<typeof externalConnection>;
