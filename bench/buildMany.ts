@@ -4,7 +4,10 @@ import { writeOutputs } from '../src/io/writeAtomically.ts';
 import type { Filing } from '../src/model/filing.ts';
 import { writeDocx } from '../src/render/docx/writeDocx.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
-import { compileTemplates } from '../src/templates/renderTemplates.ts';
+import { installNodeHost } from '../src/platform/node.ts';
+import { compileTemplates } from '../src/platform/nodeTemplates.ts';
+
+installNodeHost();
 
 /** Milliseconds spent in each step of building a filing, summed over the filings built. */
 export interface StepTimes {

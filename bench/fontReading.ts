@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FONT_FILES } from '../src/render/pdf/fonts.ts';
+import { FONT_FILES, fileSource } from '../src/platform/node.ts';
 import { subsetTrueType } from '../src/render/pdf/subsetTrueType.ts';
-import { type FontSource, TrueTypeFont, bytesSource, fileSource } from '../src/render/pdf/trueTypeFont.ts';
-import { packageRoot } from '../src/util/packageRoot.ts';
+import { type FontSource, TrueTypeFont, bytesSource } from '../src/render/pdf/trueTypeFont.ts';
+import { packageRoot } from '../src/platform/packageRoot.ts';
 
 type Mode = 'lazy' | 'whole';
 
@@ -34,7 +34,7 @@ function measure(mode: Mode, text: string): { ms: number; bytesRead: number; gly
     source = bytesSource(bytes);
   } else {
     const file = fileSource(FONT_FILES.regular.path);
-    source = { read: (offset, length) => ((bytesRead += length), file.read(offset, length)) };
+    source = { size: file.size, read: (offset, length) => ((bytesRead += length), file.read(offset, length)) };
   }
   const font = new TrueTypeFont(source);
   const ids = new Set<number>();

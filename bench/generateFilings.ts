@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Filing } from '../src/model/filing.ts';
-import { packageRoot } from '../src/util/packageRoot.ts';
+import { packageRoot } from '../src/platform/packageRoot.ts';
 
 /** A small seeded PRNG, so that every benchmark run builds the same filings. */
 function mulberry32(seed: number) {

@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from '../src/util/packageRoot.ts';
+import { packageRoot } from '../src/platform/packageRoot.ts';
 import { buildMany } from './buildMany.ts';
 import { compareFontReading } from './fontReading.ts';
 import { generateFilings } from './generateFilings.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { requirementsFor } from '../src/catalog/requirementsFor.ts';
-import { DEFAULT_TEMPLATES_DIR } from '../src/templates/renderTemplates.ts';
+import { DEFAULT_TEMPLATES_DIR } from '../src/platform/nodeTemplates.ts';
 import { fixturePath, loadFixture, root } from './helpers/fixtures.ts';
 import { readDocx } from './helpers/readDocx.ts';
 import { readPdf } from './helpers/readPdf.ts';

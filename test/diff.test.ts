@@ -9,7 +9,7 @@ import type { Filing } from '../src/model/filing.ts';
 import { blockText } from '../src/document/tree.ts';
 import { diffContext } from '../src/templates/diffContext.ts';
 import { renderDocument } from '../src/templates/renderDocument.ts';
-import { compileTemplates } from '../src/templates/renderTemplates.ts';
+import { compileTemplates } from '../src/platform/nodeTemplates.ts';
 import { diffWords, words } from '../src/templates/wordSegments.ts';
 import { fixturePath, loadFixture } from './helpers/fixtures.ts';
 import { readDocx } from './helpers/readDocx.ts';

@@ -7,7 +7,7 @@ import { templateContext } from '../src/templates/context.ts';
 import { fillTextGaps, markGaps } from '../src/templates/draftGaps.ts';
 import { planSections } from '../src/templates/planSections.ts';
 import { renderDocument } from '../src/templates/renderDocument.ts';
-import { DEFAULT_TEMPLATES_DIR, compileTemplates } from '../src/templates/renderTemplates.ts';
+import { DEFAULT_TEMPLATES_DIR, compileTemplates } from '../src/platform/nodeTemplates.ts';
 import { katakanaNumber, parenNumber } from '../src/util/documentNumbers.ts';
 import { checkFiling } from '../src/validate/validate.ts';
 import { loadFixture } from './helpers/fixtures.ts';

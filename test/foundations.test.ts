@@ -10,7 +10,7 @@ import { parseJapaneseDate, toWareki } from '../src/util/wareki.ts';
 import { templateContext } from '../src/templates/context.ts';
 import { describeValue } from '../src/templates/describeValue.ts';
 import { renderDocument } from '../src/templates/renderDocument.ts';
-import { compileTemplates } from '../src/templates/renderTemplates.ts';
+import { compileTemplates } from '../src/platform/nodeTemplates.ts';
 import { checkFiling } from '../src/validate/validate.ts';
 
 import type { Block, Inline } from '../src/document/tree.ts';

@@ -8,7 +8,7 @@ import { fieldAt } from '../src/model/schemaWalk.ts';
 import { LIMITS } from '../src/model/primitives.ts';
 import { findingMessage } from '../src/validate/messages.ts';
 import { buildInto } from './helpers/build.ts';
-import { compileTemplates, DEFAULT_TEMPLATES_DIR } from '../src/templates/renderTemplates.ts';
+import { compileTemplates, DEFAULT_TEMPLATES_DIR } from '../src/platform/nodeTemplates.ts';
 import { fixturePath, loadFixture } from './helpers/fixtures.ts';
 import { readDocx } from './helpers/readDocx.ts';
 import { readPdf } from './helpers/readPdf.ts';

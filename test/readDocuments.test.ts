@@ -6,7 +6,8 @@ import { deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { readDocumentBytes, readSource } from '../src/readers/readSource.ts';
+import { readDocumentBytes } from '../src/readers/readSource.ts';
+import { readSource } from '../src/platform/readSourceFile.ts';
 import { reviewRows } from '../src/review/reviewFilings.ts';
 import { buildDocs } from './helpers/buildDocs.ts';
 import { root } from './helpers/fixtures.ts';
@@ -115,6 +116,8 @@ describe('hostile documents: never a crash, bounded cost', () => {
     const script = `
       import { deflateSync } from 'node:zlib';
       import { readDocumentBytes } from './src/readers/readSource.ts';
+      import { installNodeHost } from './src/platform/node.ts';
+      installNodeHost();
       const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024));
       for (let i = 0; i < 3; i++) {
         const pdf = Buffer.concat([Buffer.from('%PDF-1.7\\n' + i + ' 0 obj\\n<< /Type /EmbeddedFile /Filter /FlateDecode /Length ' + bomb.length + ' >>\\nstream\\n', 'latin1'), bomb, Buffer.from('\\nendstream\\nendobj\\n')]);

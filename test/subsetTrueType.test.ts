@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { FONT_FILES, type FontRole } from '../src/render/pdf/fonts.ts';
+import type { FontRole } from '../src/render/pdf/fonts.ts';
+import { FONT_FILES, fileSource } from '../src/platform/node.ts';
 import { subsetTrueType } from '../src/render/pdf/subsetTrueType.ts';
-import { TrueTypeFont, bytesSource, fileSource } from '../src/render/pdf/trueTypeFont.ts';
+import { TrueTypeFont, bytesSource } from '../src/render/pdf/trueTypeFont.ts';
 
 const open = (role: FontRole) => new TrueTypeFont(fileSource(FONT_FILES[role].path));
 const idsOf = (font: TrueTypeFont, text: string) => [...text].map((c) => font.glyphId(c.codePointAt(0)!));

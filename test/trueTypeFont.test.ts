@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { FONT_FILES } from '../src/render/pdf/fonts.ts';
-import { type FontSource, TrueTypeFont, bytesSource, fileSource } from '../src/render/pdf/trueTypeFont.ts';
+import { FONT_FILES, fileSource } from '../src/platform/node.ts';
+import { type FontSource, TrueTypeFont, bytesSource } from '../src/render/pdf/trueTypeFont.ts';
 
 // fontkit is the independent reading the results are compared with
 const files = { regular: readFileSync(FONT_FILES.regular.path), emoji: readFileSync(FONT_FILES.emoji.path) };
@@ -73,7 +73,7 @@ describe('TrueType font reader', () => {
   it('reads only the tables and glyphs asked for, not the whole file', () => {
     let read = 0;
     const whole = fileSource(FONT_FILES.regular.path);
-    const counting: FontSource = { read: (offset, length) => ((read += length), whole.read(offset, length)) };
+    const counting: FontSource = { size: whole.size, read: (offset, length) => ((read += length), whole.read(offset, length)) };
     const font = new TrueTypeFont(counting);
     for (const ch of '港湾運送事業者は、情報セキュリティの確保に関する事項を記載する。') font.glyph(font.glyphId(ch.codePointAt(0)!));
     expect(read).toBeLessThan(300_000);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { filingSkeleton } from '../src/app/init.ts';
 import { classifyPort } from '../src/catalog/classifyPort.ts';
-import { compileTemplates } from '../src/templates/renderTemplates.ts';
+import { compileTemplates } from '../src/platform/nodeTemplates.ts';
 import { ABSENT, FilingFile } from '../src/web/filingFile.ts';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../src/web/guard.ts';
 import { type EditorServer, startEditorServer } from '../src/web/server.ts';

@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { type DocumentFormat, type WriterOptions, writeDocuments } from '../render/registry.ts';
 import { templateContext } from '../templates/context.ts';
@@ -9,6 +8,7 @@ import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { type Finding, hasErrors } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
 import { redactFiling } from '../redact/redactFiling.ts';
+import { baseName, extName } from '../util/fileName.ts';
 import { carriedFiling, carrying } from './carry.ts';
 import type { FilingSource, OutputFile } from './source.ts';
 
@@ -28,7 +28,7 @@ export type BuildOutcome =
   | { status: 'built'; file: string; port: PortClassification; findings: Finding[]; outputs: OutputFile[] };
 
 /** The output name stem of a filing: its file name without the extension. */
-export const stemOf = (file: string) => basename(file, extname(file));
+export const stemOf = (file: string) => baseName(file).slice(0, baseName(file).length - extName(file).length);
 
 /**
  * Validates, then makes the documents in memory. With errors nothing is made, unless this is a draft, which marks

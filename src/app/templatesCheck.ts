@@ -2,7 +2,7 @@ import type { PortClassification } from '../catalog/classifyPort.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { diffFilings } from '../diff/diffFilings.ts';
 import { blockText } from '../document/tree.ts';
-import type { ReadResult } from '../io/readFiling.ts';
+import type { ReadResult } from '../io/parseFilingText.ts';
 import type { Filing } from '../model/filing.ts';
 import { writeDocuments } from '../render/registry.ts';
 import { reviewRows } from '../review/reviewFilings.ts';

@@ -10,7 +10,7 @@ import { checkTemplates } from '../app/templatesCheck.ts';
 import { checkRead } from '../app/check.ts';
 import { type ExtractFormat, extractFiling } from '../app/extract.ts';
 import { REVIEW_FORMATS, reviewFilings } from '../app/review.ts';
-import { type SourceRead, readSource } from '../readers/readSource.ts';
+import { type SourceRead, readSource } from '../platform/readSourceFile.ts';
 import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
@@ -26,11 +26,12 @@ import { filing as filingSchema } from '../model/filing.ts';
 import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
 import { DOCUMENT_FORMATS, isDocumentFormat } from '../render/registry.ts';
 import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
-import { collectFilingFiles } from '../review/reviewFilings.ts';
+import { collectFilingFiles } from '../io/collectFilingFiles.ts';
 import { reviewText } from '../review/reviewOutputs.ts';
-import { TemplateError, compileTemplates } from '../templates/renderTemplates.ts';
+import { TemplateError } from '../templates/renderTemplates.ts';
+import { compileTemplates } from '../platform/nodeTemplates.ts';
 import { type Lang, inLang } from '../util/lang.ts';
-import { packageRoot } from '../util/packageRoot.ts';
+import { packageRoot } from '../platform/packageRoot.ts';
 import { hasErrors } from '../validate/finding.ts';
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */

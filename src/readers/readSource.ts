@@ -1,7 +1,6 @@
-import { closeSync, openSync, readSync, readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { changedSections, normalizeVisible } from '../document/visibleText.ts';
-import { type ReadResult, readFiling } from '../io/readFiling.ts';
+import { type ReadResult, parseFilingBytes } from '../io/parseFilingText.ts';
+import { extName } from '../util/fileName.ts';
 import type { CarrierProblem, CarrierRead } from './carrier.ts';
 import { readDocxCarrier } from './docx/readDocx.ts';
 import { READ_LIMITS } from './limits.ts';
@@ -44,31 +43,13 @@ const PROBLEMS: Record<CarrierProblem, (format: string) => string> = {
   'too-large': (f) => `${f}の内容が大きすぎるため読むのをやめました（tos-filing が作成する書類はこの上限を大きく下回ります）`,
 };
 
-function firstBytes(file: string): Uint8Array {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = new Uint8Array(8);
-    const n = readSync(fd, buffer, 0, 8, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Which reader a file needs: by its first bytes (%PDF-, a zip); a file without them is a document only by its
  * extension when it does not look like text (a YAML file someone named filing.pdf is still a filing).
  */
-function kindOf(file: string): 'pdf' | 'docx' | 'filing' {
-  const ext = extname(file).toLowerCase();
-  let head: Uint8Array;
-  try {
-    // never open what is not a regular file (a FIFO would block): the YAML reader refuses it with a message
-    if (!statSync(file).isFile()) return 'filing';
-    head = firstBytes(file);
-  } catch {
-    return 'filing'; // the YAML reader says why the file cannot be read
-  }
+export function kindOf(file: string, head: Uint8Array): 'pdf' | 'docx' | 'filing' {
+  const ext = extName(file).toLowerCase();
+  head = head.subarray(0, 8);
   const ascii = String.fromCharCode(...head);
   if (ascii.startsWith('%PDF-')) return 'pdf';
   if (ascii.startsWith('PK\u0003\u0004')) return 'docx';
@@ -94,22 +75,14 @@ function fromCarrier(file: string, format: 'pdf' | 'docx', read: CarrierRead): S
   return { ok: true, file, data: carried.filing, carrier };
 }
 
-/** Reads a filing from any file a person may name: YAML, JSON, or a .pdf/.docx made by tos-filing. Never writes. */
-export function readSource(file: string): SourceRead {
-  const kind = kindOf(file);
-  if (kind === 'filing') return readFiling(file);
-  let bytes: Uint8Array;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return { ok: false, file, reason: 'unreadable', message: 'フォルダです。ファイルを指定してください' };
-    if (stat.size > READ_LIMITS.fileBytes)
-      return { ok: false, file, reason: 'unreadable', message: `ファイルが大きすぎます（${READ_LIMITS.fileBytes / 1024 / 1024}MBまで）` };
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, file, reason: 'unreadable', message: code === 'ENOENT' ? 'ファイルが見つかりません' : code === 'EACCES' ? 'ファイルを読む権限がありません' : String((err as Error).message) };
-  }
-  return readDocumentBytes(file, kind, bytes);
+/**
+ * Reads a filing from the bytes of any file a person may give: YAML, JSON, or a .pdf/.docx made by tos-filing,
+ * the reader picked by the content. The one way in for the CLI (platform/readSourceFile.ts), the editor and the
+ * offline page; a reader for other kinds of file plugs in here.
+ */
+export function readSourceBytes(file: string, bytes: Uint8Array): SourceRead {
+  const kind = kindOf(file, bytes);
+  return kind === 'filing' ? parseFilingBytes(file, bytes) : readDocumentBytes(file, kind, bytes);
 }
 
 /** The same for bytes already in memory (tests, the editor). */

@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { packageRoot } from '../util/packageRoot.ts';
+import { joinPath } from '../util/fileName.ts';
 import { toWareki } from '../util/wareki.ts';
 import { isGapMark } from './gapMark.ts';
 import { blockNestingProblem, lintTemplate } from './lintTemplate.ts';
-import { listTemplateFolder, readTemplateSource, type TemplateFile, type TemplateFolder } from './templateFolder.ts';
+import type { TemplateFile, TemplateFolder } from './templateFolder.ts';
 import { TemplateError } from './templateError.ts';
 
 export { TemplateError } from './templateError.ts';
 
-export const DEFAULT_TEMPLATES_DIR = join(packageRoot(), 'templates');
 const MAIN = 'filing';
 
 /**
@@ -106,7 +104,7 @@ function makeTemplates(folder: TemplateFolder): CompiledTemplates {
     const key = template.file;
     const done = compiled.get(key);
     if (done) return done;
-    const source = readTemplateSource(template);
+    const source = folder.read(template);
     const tooDeep = blockNestingProblem(template.file, source);
     if (tooDeep) throw new TemplateError(tooDeep);
     let ast: hbs.AST.Program;
@@ -149,7 +147,7 @@ function makeTemplates(folder: TemplateFolder): CompiledTemplates {
 
   const documentOf = (kind: DocumentKind) => {
     const template = folder.documents.get(kind);
-    if (!template) throw new TemplateError(`${join(folder.dir, `${kind}.hbs`)}: テンプレートが見つかりません`);
+    if (!template) throw new TemplateError(`${joinPath(folder.dir, `${kind}.hbs`)}: テンプレートが見つかりません`);
     return template;
   };
 
@@ -190,13 +188,14 @@ const cache = new Map<string, CompiledTemplates>();
 const CACHE_SIZE = 8;
 
 /**
- * The templates of a folder (top-level *.hbs are documents, partials/*.hbs are partials). Each template is
- * read, checked and compiled the first time a document needs it, once per process: the folder's compiled
- * templates are kept while its files stay the same (same names, sizes and times).
+ * The templates of a folder (top-level *.hbs are documents, partials/*.hbs are partials), given by the shell (a
+ * folder on disk, platform/nodeTemplates.ts; or files in memory, templatesInMemory). Each template is read,
+ * checked and compiled the first time a document needs it; compiled templates are kept while the folder's
+ * signature stays the same.
  */
-export function compileTemplates(dir: string = DEFAULT_TEMPLATES_DIR): CompiledTemplates {
-  const folder = listTemplateFolder(dir);
-  if (!folder.documents.has(MAIN)) throw new TemplateError(`${join(dir, `${MAIN}.hbs`)}: テンプレートが見つかりません（${MAIN}.hbs が必要です）`);
+export function compileTemplateFolder(folder: TemplateFolder): CompiledTemplates {
+  const { dir } = folder;
+  if (!folder.documents.has(MAIN)) throw new TemplateError(`${joinPath(dir, `${MAIN}.hbs`)}: テンプレートが見つかりません（${MAIN}.hbs が必要です）`);
   const key = `${dir}\u0000${folder.signature}`;
   const hit = cache.get(key);
   if (hit) return hit;

@@ -1,8 +1,3 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
-import { readRegularFile } from '../io/readBounded.ts';
-import { readProblemMessage } from '../io/readProblems.ts';
-import { TemplateError } from './templateError.ts';
 
 /** A template file larger than this is refused (the bundled ones are under 6 KB). */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -23,70 +18,19 @@ export interface TemplateFolder {
   partials: Map<string, TemplateFile>;
   /** Names, sizes and modification times of every template: the folder's contents changed when this did. */
   signature: string;
+  /** The text of a template (a TemplateError naming the file when it cannot be read). */
+  read(template: TemplateFile): string;
 }
 
-function realOrFail(path: string, what: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    throw new TemplateError(`${path}: ${what}が見つかりません`);
+/** A folder whose files are already in memory (the offline page carries the bundled templates): path → text. */
+export function templatesInMemory(dir: string, files: Record<string, string>): TemplateFolder {
+  const documents = new Map<string, TemplateFile>();
+  const partials = new Map<string, TemplateFile>();
+  for (const path of Object.keys(files).sort()) {
+    const m = /^(partials\/)?([^/]+)\.hbs$/.exec(path);
+    if (!m) continue;
+    (m[1] ? partials : documents).set(m[2]!, { file: `${dir}/${path}`, name: m[2]! });
   }
-}
-
-/**
- * Lists the templates of a folder: `*.hbs` at its top (documents) and in `partials/` (partials). Only
- * regular files that really lie inside the folder are taken: a symbolic link that leads out of it, a
- * folder named `x.hbs` or a device is a template error, so that a template folder received from someone
- * else cannot make the tool read other files on the machine.
- */
-export function listTemplateFolder(dir: string): TemplateFolder {
-  const root = realOrFail(dir, 'テンプレートのフォルダ');
-  if (!statSync(root).isDirectory()) throw new TemplateError(`${dir}: テンプレートのフォルダではありません（フォルダを指定してください）`);
-  const inside = (real: string) => real.startsWith(root + sep);
-  let signature = '';
-  let count = 0;
-  const list = (folder: string): Map<string, TemplateFile> => {
-    const found = new Map<string, TemplateFile>();
-    let names: string[];
-    try {
-      names = readdirSync(folder).filter((n) => n.endsWith('.hbs')).sort();
-    } catch (err) {
-      throw new TemplateError(`${folder}: テンプレートのフォルダを読めません（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`);
-    }
-    for (const name of names) {
-      const file = join(folder, name);
-      if (++count > MAX_TEMPLATE_FILES) throw new TemplateError(`${dir}: テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）`);
-      const real = realOrFail(file, 'テンプレート');
-      if (!inside(real)) throw new TemplateError(`${file}: テンプレートのフォルダの外を指すリンクです（${real}）。テンプレートはフォルダの中に置いてください`);
-      const stats = statSync(real);
-      if (!stats.isFile()) throw new TemplateError(`${file}: テンプレートではありません（${stats.isDirectory() ? 'フォルダ' : '特殊なファイル'}です）`);
-      signature += `${file}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${stats.ino}\n`;
-      found.set(basename(name, '.hbs'), { file, name: basename(name, '.hbs') });
-    }
-    return found;
-  };
-  const documents = list(dir);
-  const partialsDir = join(dir, 'partials');
-  let partials = new Map<string, TemplateFile>();
-  const partialsStats = statSync(partialsDir, { throwIfNoEntry: false });
-  if (partialsStats) {
-    const real = realOrFail(partialsDir, '部品（partials）のフォルダ');
-    if (!inside(real) || !statSync(real).isDirectory()) throw new TemplateError(`${partialsDir}: 部品（partials）のフォルダはテンプレートのフォルダの中のフォルダである必要があります`);
-    partials = list(partialsDir);
-  }
-  return { dir, documents, partials, signature };
-}
-
-/** The text of one template, read with the same guards as filings (regular file, size limit, UTF-8). */
-export function readTemplateSource(template: TemplateFile): string {
-  const read = readRegularFile(template.file, MAX_TEMPLATE_BYTES);
-  if (!read.ok) {
-    const why = read.problem.code === 'FILE_TOO_LARGE' ? `テンプレートが大きすぎます（1ファイル${MAX_TEMPLATE_BYTES / 1024}KBまで）` : readProblemMessage(read.problem);
-    throw new TemplateError(`${template.file}: ${why}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new TemplateError(`${template.file}: UTF-8 の文字コードではありません（UTF-8 で保存し直してください）`);
-  }
+  const text = new Map(Object.entries(files).map(([path, t]) => [`${dir}/${path}`, t]));
+  return { dir, documents, partials, signature: 'memory', read: (template) => text.get(template.file)! };
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../util/packageRoot.ts';
+import { packageRoot } from '../platform/packageRoot.ts';
 
 /**
  * The page's script and style: src/web/page/main.ts with the model, the validator and the catalog, bundled for

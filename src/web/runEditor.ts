@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { filingSkeleton } from '../app/init.ts';
 import type { PortClassification } from '../catalog/classifyPort.ts';
-import { compileTemplates } from '../templates/renderTemplates.ts';
+import { compileTemplates } from '../platform/nodeTemplates.ts';
 import { clientAssets } from './clientBundle.ts';
 import { FilingFile } from './filingFile.ts';
 import { type EditorServer, startEditorServer } from './server.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type BuildOutcome, type BuildOptions, buildFiling } from '../../src/app/build.ts';
 import { writeOutputs } from '../../src/io/writeAtomically.ts';
-import { compileTemplates } from '../../src/templates/renderTemplates.ts';
+import { compileTemplates } from '../../src/platform/nodeTemplates.ts';
 
 let defaultTemplates: ReturnType<typeof compileTemplates> | undefined;
 

@@ -1,6 +1,6 @@
 import { readFiling } from '../../src/io/readFiling.ts';
 import { buildFiling } from '../../src/app/build.ts';
-import { compileTemplates } from '../../src/templates/renderTemplates.ts';
+import { compileTemplates } from '../../src/platform/nodeTemplates.ts';
 import { fixturePath } from './fixtures.ts';
 
 export const templates = compileTemplates();

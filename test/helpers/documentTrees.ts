@@ -2,13 +2,14 @@ import { requirementsFor } from '../../src/catalog/requirementsFor.ts';
 import { diffFilings } from '../../src/diff/diffFilings.ts';
 import type { DocumentTree } from '../../src/document/tree.ts';
 import { readFiling } from '../../src/io/readFiling.ts';
-import { collectFilingFiles, reviewRows } from '../../src/review/reviewFilings.ts';
+import { reviewRows } from '../../src/review/reviewFilings.ts';
+import { collectFilingFiles } from '../../src/io/collectFilingFiles.ts';
 import { templateContext } from '../../src/templates/context.ts';
 import { diffContext } from '../../src/templates/diffContext.ts';
 import { fillTextGaps, markGaps } from '../../src/templates/draftGaps.ts';
 import { renderDocument } from '../../src/templates/renderDocument.ts';
 import { reviewContext } from '../../src/review/reviewOutputs.ts';
-import { compileTemplates } from '../../src/templates/renderTemplates.ts';
+import { compileTemplates } from '../../src/platform/nodeTemplates.ts';
 import { checkFiling } from '../../src/validate/validate.ts';
 import { fixturePath } from './fixtures.ts';
 

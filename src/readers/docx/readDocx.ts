@@ -1,4 +1,5 @@
 import { type Unzipped, unzipSync } from 'fflate';
+import { base64Decode } from '../../util/bytes.ts';
 import { SaxesParser } from 'saxes';
 import { parseCarried } from '../../document/carriedData.ts';
 import type { CarrierRead } from '../carrier.ts';
@@ -69,7 +70,7 @@ function attachmentText(xml: string): string | null {
     return null;
   }
   if (!ok) return null;
-  return encoding === 'base64' ? utf8(Buffer.from(text, 'base64')) : text;
+  return encoding === 'base64' ? utf8(base64Decode(text)) : text;
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

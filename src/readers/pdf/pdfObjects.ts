@@ -1,4 +1,5 @@
-import { constants, inflateSync } from 'node:zlib';
+import { InflateLimitError, host } from '../../platform/host.ts';
+import { latin1Bytes, latin1Text } from '../../util/bytes.ts';
 import { READ_LIMITS } from '../limits.ts';
 import { Lexer, type PdfDict, PdfKeyword, PdfRef, PdfSyntaxError, type PdfValue, isDict, nameOf } from './pdfSyntax.ts';
 
@@ -61,15 +62,16 @@ export class PdfFile {
       if (f !== 'FlateDecode' && f !== 'Fl') return null;
       const room = Math.min(limit, READ_LIMITS.pdfDecodedBudget - this.decoded);
       if (room <= 0) throw new PdfLimitError('decoded budget exceeded');
-      let out: Buffer;
+      let out: Uint8Array | null;
       try {
-        out = inflateSync(Buffer.from(data, 'latin1'), { maxOutputLength: room, finishFlush: constants.Z_SYNC_FLUSH });
+        out = host().inflate(latin1Bytes(data), room);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw new PdfLimitError('stream too large when decoded');
-        return null;
+        if (err instanceof InflateLimitError) throw new PdfLimitError('stream too large when decoded');
+        throw err;
       }
+      if (out === null) return null;
       this.decoded += out.length;
-      data = out.toString('latin1');
+      data = latin1Text(out);
     }
     return data;
   }

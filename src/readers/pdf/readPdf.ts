@@ -1,4 +1,5 @@
 import { parseCarried } from '../../document/carriedData.ts';
+import { latin1Bytes, latin1Text } from '../../util/bytes.ts';
 import type { CarrierRead } from '../carrier.ts';
 import { PdfFile, PdfLimitError, isStream } from './pdfObjects.ts';
 import { nameOf } from './pdfSyntax.ts';
@@ -9,7 +10,7 @@ import { pdfBodyText } from './pdfText.ts';
  * Never throws for what the file holds; limits on size, objects and decoding bound the cost (limits.ts).
  */
 export function readPdfCarrier(bytes: Uint8Array): CarrierRead {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const text = latin1Text(bytes);
   if (!text.slice(0, 1024).includes('%PDF-')) return { ok: false, problem: 'damaged' };
   try {
     const pdf = new PdfFile(text);
@@ -19,7 +20,7 @@ export function readPdfCarrier(bytes: Uint8Array): CarrierRead {
       if (!isStream(object) || nameOf(object.dict.get('Type')) !== 'EmbeddedFile') continue;
       const data = pdf.decode(object);
       if (data === null) continue;
-      const parsed = parseCarried(Buffer.from(data, 'latin1').toString('utf8'));
+      const parsed = parseCarried(new TextDecoder().decode(latin1Bytes(data)));
       if (!parsed.ok) {
         if (parsed.why === 'version') newer = parsed.version;
         continue;

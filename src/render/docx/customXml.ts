@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { strFromU8, strToU8 } from 'fflate';
 import type { Attachment } from '../../document/attachment.ts';
+import { hex, host } from '../../platform/host.ts';
+import { base64Encode } from '../../util/bytes.ts';
 
 /**
  * A .docx carries the tree's attachments as custom XML parts (customXml/itemN.xml with its properties part),
@@ -25,16 +26,16 @@ function body(bytes: Uint8Array): { encoding: 'utf-8' | 'base64'; text: string }
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { encoding: 'base64', text: Buffer.from(bytes).toString('base64') };
+    return { encoding: 'base64', text: base64Encode(bytes) };
   }
   // carriage returns would be normalised away by XML parsers
-  if (XML_UNSAFE.test(text) || text.includes('\r')) return { encoding: 'base64', text: Buffer.from(bytes).toString('base64') };
+  if (XML_UNSAFE.test(text) || text.includes('\r')) return { encoding: 'base64', text: base64Encode(bytes) };
   return { encoding: 'utf-8', text: escapeText(text) };
 }
 
 /** A GUID derived from the content, so that the same document gets the same bytes. */
 function guidOf(bytes: Uint8Array): string {
-  const h = createHash('sha256').update(bytes).digest('hex').toUpperCase();
+  const h = hex(host().sha256(bytes)).toUpperCase();
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { type PDFContext, type PDFRef, PDFString } from 'pdf-lib';
+import { host } from '../../platform/host.ts';
+import { latin1Bytes } from '../../util/bytes.ts';
 import { deflate } from './deflate.ts';
-import { FONT_FILES, type FontRole, fontFile, metricsFor } from './fonts.ts';
+import { FONT_NAMES, type FontRole, fontFile, metricsFor } from './fonts.ts';
 import { subsetTrueType } from './subsetTrueType.ts';
 import { toUnicodeCMap } from './toUnicodeCMap.ts';
 import { glyphUnits } from './variationSelectors.ts';
@@ -57,18 +57,19 @@ export class PdfFont {
     const glyphIds = [...this.used.keys()].sort((a, b) => a - b);
     let program: Uint8Array;
     let cidOf: (gid: number) => number;
-    let name: string = FONT_FILES[this.role].postScriptName;
+    let name: string = FONT_NAMES[this.role];
     if (this.subset) {
       const subset = subsetTrueType(font, glyphIds);
       program = subset.bytes;
       cidOf = (gid) => subset.newIds.get(gid)!;
       name = `${subsetTag(this.role, glyphIds)}+${name}`;
     } else {
-      program = new Uint8Array(readFileSync(FONT_FILES[this.role].path));
+      const whole = host().font(this.role);
+      program = whole.read(0, whole.size);
       cidOf = (gid) => gid;
     }
     const cids = glyphIds.map((gid) => [cidOf(gid), gid] as const).sort((a, b) => a[0] - b[0]);
-    const toUnicode = Buffer.from(toUnicodeCMap(cids.map(([cid, gid]) => [cid, this.used.get(gid)!])), 'latin1');
+    const toUnicode = latin1Bytes(toUnicodeCMap(cids.map(([cid, gid]) => [cid, this.used.get(gid)!])));
     const scale = 1000 / font.unitsPerEm;
     const widths = widthsArray(cids.map(([cid, gid]) => [cid, Math.round(font.advance(gid) * scale * 100) / 100]));
 
@@ -141,6 +142,6 @@ export function widthsArray(widths: readonly (readonly [cid: number, width: numb
  * one after the other) differ.
  */
 export function subsetTag(role: FontRole, glyphIds: readonly number[]): string {
-  const digest = createHash('sha256').update(`${role}:${glyphIds.join(',')}`).digest();
+  const digest = host().sha256(new TextEncoder().encode(`${role}:${glyphIds.join(',')}`));
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 }

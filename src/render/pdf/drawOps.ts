@@ -1,5 +1,6 @@
 import { type Color, ColorTypes, type PDFDocument, PDFName, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { PdfFont, PreparedFont } from './cidFont.ts';
+import { latin1Bytes } from '../../util/bytes.ts';
 import { deflate } from './deflate.ts';
 import type { FontRole } from './fonts.ts';
 
@@ -172,7 +173,7 @@ export class PageWriter {
         }
         stream += '>';
       }
-      return Buffer.from(stream, 'latin1');
+      return latin1Bytes(stream);
     });
 
     const fontRefs = new Map([...fonts].map(([font, prepared]) => [font, prepared.register(context)]));

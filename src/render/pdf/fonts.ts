@@ -1,29 +1,24 @@
-import { createRequire } from 'node:module';
-import { TrueTypeFont, fileSource } from './trueTypeFont.ts';
+import { type FontRole, host } from '../../platform/host.ts';
+import { TrueTypeFont } from './trueTypeFont.ts';
 import { splitUnit } from './variationSelectors.ts';
 
 /**
  * Fonts for the PDF: Noto Serif JP (regular and bold) from the npm registry, and monochrome Noto Emoji as
- * a fallback for pictographs. Each file is opened when a document first needs it, at most once per
- * process, and only the tables and glyphs asked for are read (trueTypeFont.ts).
+ * a fallback for pictographs. The host gives their bytes (a file on disk, or bytes the offline page carries);
+ * each is opened when a document first needs it, at most once per process, and only the tables and glyphs
+ * asked for are read (trueTypeFont.ts).
  */
 
-const require = createRequire(import.meta.url);
+export type { FontRole } from '../../platform/host.ts';
 
-export const FONT_FILES = {
-  regular: { path: require.resolve('@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf'), postScriptName: 'NotoSerifJP-Regular' },
-  bold: { path: require.resolve('@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_700Bold.ttf'), postScriptName: 'NotoSerifJP-Bold' },
-  emoji: { path: require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'), postScriptName: 'NotoEmoji-Regular' },
-} as const;
-
-export type FontRole = keyof typeof FONT_FILES;
+export const FONT_NAMES: Record<FontRole, string> = { regular: 'NotoSerifJP-Regular', bold: 'NotoSerifJP-Bold', emoji: 'NotoEmoji-Regular' };
 
 const opened = new Map<FontRole, TrueTypeFont>();
 
 export function fontFile(role: FontRole): TrueTypeFont {
   let font = opened.get(role);
   if (!font) {
-    font = new TrueTypeFont(fileSource(FONT_FILES[role].path));
+    font = new TrueTypeFont(host().font(role));
     opened.set(role, font);
   }
   return font;

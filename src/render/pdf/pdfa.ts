@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { AFRelationship, PDFArray, type PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { DocumentTree } from '../../document/tree.ts';
+import { hex, host } from '../../platform/host.ts';
 import { SRGB_PROFILE_NAME, srgbProfile } from './srgbProfile.ts';
 
 /**
@@ -23,11 +23,16 @@ function uuidOf(hex: string): string {
 }
 
 function documentDigest(tree: DocumentTree): string {
-  const hash = createHash('sha256');
   const { attachments, ...rest } = tree;
-  hash.update(JSON.stringify(rest));
-  for (const a of attachments ?? []) hash.update(a.name).update(a.bytes);
-  return hash.digest('hex');
+  const encode = (s: string) => new TextEncoder().encode(s);
+  const parts = [encode(JSON.stringify(rest)), ...(attachments ?? []).flatMap((a) => [encode(a.name), a.bytes])];
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return hex(host().sha256(all));
 }
 
 interface InfoValues {

@@ -1,4 +1,4 @@
-import { openSync, readSync } from 'node:fs';
+import type { FontSource } from '../../platform/host.ts';
 
 /**
  * A TrueType (glyf) font read only as far as the PDF writer needs: glyph ids from the cmap (formats 4 and
@@ -9,33 +9,14 @@ import { openSync, readSync } from 'node:fs';
  * Noto Serif JP take 470 KB of reads, two to six times faster than reading the file whole (bench/fontReading.ts).
  */
 
-/** Where the font's bytes come from: a file read piece by piece, or bytes already in memory. */
-export interface FontSource {
-  read(offset: number, length: number): Uint8Array;
-}
+export type { FontSource } from '../../platform/host.ts';
 
 export function bytesSource(bytes: Uint8Array): FontSource {
   return {
+    size: bytes.length,
     read(offset, length) {
       if (offset + length > bytes.length) throw new FontFormatError(`read past the end of the font (${offset}+${length})`);
       return bytes.subarray(offset, offset + length);
-    },
-  };
-}
-
-/** Reads a file with positional reads; the descriptor stays open for the life of the process (one per font). */
-export function fileSource(path: string): FontSource {
-  const fd = openSync(path, 'r');
-  return {
-    read(offset, length) {
-      const out = new Uint8Array(length);
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, out, done, length - done, offset + done);
-        if (n === 0) throw new FontFormatError(`read past the end of ${path} (${offset}+${length})`);
-        done += n;
-      }
-      return out;
     },
   };
 }
