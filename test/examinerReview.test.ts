@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../src/catalog/requirements.ts';
@@ -9,6 +10,9 @@ import { agentLine, filingFacts, opening } from '../src/review/filingFacts.ts';
 import { noticeSummary } from '../src/review/noticeSummary.ts';
 import { type ReviewRow, reviewRow } from '../src/review/reviewFilings.ts';
 import { matrixCells, matrixHeader, reviewContext, reviewCsv, reviewText } from '../src/review/reviewOutputs.ts';
+import { rowHeight, wrappedLines } from '../src/render/xlsx/writeXlsx.ts';
+import { reviewXlsx } from '../src/review/reviewXlsx.ts';
+import { findingMessage } from '../src/validate/messages.ts';
 import { fixturePath, loadFixture } from './helpers/fixtures.ts';
 import { runCli } from './helpers/runCli.ts';
 
@@ -156,5 +160,49 @@ describe('substance: the opening of 講じている措置', () => {
     expect(opening('あいうえお\nかきくけこ', 7)).toBe('あいうえお か…');
     expect(opening('短い', 7)).toBe('短い');
     expect(opening(undefined, 7)).toBe('');
+  });
+});
+
+describe('the review workbook: substance and print setup', () => {
+  const rows = [rowOf('sample/specified-complete.yaml'), rowOf('incomplete/common-omissions.yaml')];
+  const files = unzipSync(reviewXlsx(rows));
+  const sheet = (n: number) => strFromU8(files[`xl/worksheets/sheet${n}.xml`]!);
+  const workbook = strFromU8(files['xl/workbook.xml']!);
+
+  it('has a sheet of what each filing writes per requirement, with that requirement\'s errors and warnings', () => {
+    expect(workbook).toContain('<sheet name="記載内容" sheetId="3"');
+    const substance = sheet(3);
+    const written = rows[0]!.substance['asset-network-inventory']!;
+    expect(substance).toContain(opening(written, 120).slice(0, 40));
+    const warned = rows[1]!.findings.find((f) => f.requirementId && f.severity === 'warning')!;
+    expect(substance).toContain(`警告：${findingMessage(warned, 'ja').slice(0, 20)}`);
+    // one row per filing and requirement required at its port, besides the header
+    const required = rows.reduce((n, r) => n + Object.values(r.cells).filter((c) => c !== '').length, 0);
+    expect(substance.match(/<row /g)).toHaveLength(required + 1);
+  });
+
+  it('prints every sheet landscape, one page wide, its header row on every page', () => {
+    const names = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+    names.forEach((name, i) => {
+      expect(sheet(i + 1)).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+      expect(sheet(i + 1)).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+      expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${name}'!$1:$1</definedName>`);
+    });
+  });
+
+  it('makes each row as tall as its longest wrapped cell', () => {
+    expect(wrappedLines('あ'.repeat(10), 21)).toBe(1);
+    expect(wrappedLines('あ'.repeat(11), 21)).toBe(2);
+    expect(wrappedLines('a\nb', 10)).toBe(2);
+    const columns = [{ header: 'a', width: 21 }, { header: 'b', width: 5, center: true }];
+    expect(rowHeight(['あ'.repeat(30), 'あああああああ'], columns)).toBe(rowHeight(['あ'.repeat(30)], columns));
+    expect(rowHeight(['あ'.repeat(30)], columns)).toBeGreaterThan(rowHeight(['あ'], columns) * 2.5);
+    const heights = [...sheet(3).matchAll(/<row r="\d+" ht="([\d.]+)" customHeight="1">/g)].map((m) => Number(m[1]));
+    expect(heights.length).toBeGreaterThan(10);
+    expect(new Set(heights).size).toBeGreaterThan(1);
+  });
+
+  it('gives the same bytes for the same filings', () => {
+    expect(Buffer.from(reviewXlsx(rows)).equals(Buffer.from(reviewXlsx(rows)))).toBe(true);
   });
 });
