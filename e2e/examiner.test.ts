@@ -81,8 +81,8 @@ describe('the xlsx review in real spreadsheet readers', () => {
     expect(r.status, r.stderr).toBe(0);
     const review = readFileSync(join(outDir, 'review-審査一覧.csv'), 'utf8').trim().split('\n');
     expect(review).toHaveLength(4);
-    expect(review[0]).toMatch(/^No\.,ファイル,事業者,港,港の区分,状態,エラー件数,警告件数,1 資産の管理/);
-    expect(review[3]).toMatch(/^3,incomplete\/common-omissions\.yaml,港北みなと運輸株式会社,名古屋港,特定の港,読込済み,4,2,/);
+    expect(review[0]).toMatch(/^No\.,ファイル,事業者,港,港の区分,申請区分,宛先,宛先の局,代理人,状態,エラー件数,警告件数,1 資産の管理/);
+    expect(review[3]).toMatch(/^3,incomplete\/common-omissions\.yaml,港北みなと運輸株式会社,名古屋港,特定の港,一般港湾運送事業の許可申請,中部運輸局長,中部運輸局,,読込済み,4,2,/);
     expect(review[3]).toContain('×');
     expect(readFileSync(join(outDir, 'review-指摘事項.csv'), 'utf8')).toContain('措置が記載されていません');
   });
@@ -94,6 +94,7 @@ describe('the xlsx review in real spreadsheet readers', () => {
     const r = run('/usr/bin/python3', ['-c', script, file]);
     expect(r.status, r.stderr).toBe(0);
     const findings = rows().reduce((n, row) => n + row.findings.length, 0);
-    expect(r.stdout.trim().split('\n')).toEqual(['審査一覧 D2 A1:AG4 0', `指摘事項 A2 A1:H${findings + 1} 0`, '要件 A2 A1:F26 0', '凡例 A2 A1:B6 0']);
+    const substance = rows().reduce((n, row) => n + Object.values(row.cells).filter((c) => c !== '').length, 0);
+    expect(r.stdout.trim().split('\n')).toEqual(['審査一覧 D2 A1:AK4 0', `指摘事項 A2 A1:H${findings + 1} 0`, `記載内容 A2 A1:H${substance + 1} 0`, '要件 A2 A1:F26 0', '凡例 A2 A1:B6 0']);
   });
 });

@@ -28,24 +28,25 @@ describe('review --format xlsx', () => {
   it('has one row per filing, requirement columns with their numbers and Japanese titles, and the marks', () => {
     const c = cells(sheet(1));
     expect(c.get('A1')).toBe('No.');
-    expect(c.get('I1')).toBe(`1 ${REQUIREMENTS[0]!.title}`);
-    expect(c.get('AG1')).toBe(`25 ${REQUIREMENTS[24]!.title}`);
+    expect(c.get('M1')).toBe(`1 ${REQUIREMENTS[0]!.title}`);
+    expect(c.get('AK1')).toBe(`25 ${REQUIREMENTS[24]!.title}`);
+    expect([c.get('F1'), c.get('G1'), c.get('H1'), c.get('I1')]).toEqual(['申請区分', '宛先', '宛先の局', '代理人']);
     expect(c.get('B2')).toBe('sample/specified-complete.yaml');
-    expect(new Set([...c].filter(([ref]) => /^(I|[J-Z]|A[A-G])[2-5]$/.test(ref)).map(([, v]) => v))).toEqual(new Set(['○', '△', '×', '']));
+    expect(new Set([...c].filter(([ref]) => /^([M-Z]|A[A-K])[2-5]$/.test(ref)).map(([, v]) => v))).toEqual(new Set(['○', '△', '×', '']));
     // the general port leaves the specified-port-only columns blank; errors are numbers
-    expect(c.get('K3')).toBe(''); // 3: incident-response-procedure is for specified ports only
-    expect(sheet(1)).toMatch(/<c r="G4" s="\d"><v>4<\/v><\/c>/);
+    expect(c.get('O3')).toBe(''); // 3: incident-response-procedure is for specified ports only
+    expect(sheet(1)).toMatch(/<c r="K4" s="\d"><v>4<\/v><\/c>/);
   });
 
   it('keeps to the rules for machine-readable tables: one frozen header row, a filter, nothing merged', () => {
-    for (const n of [1, 2, 3, 4]) {
+    for (const n of [1, 2, 3, 4, 5]) {
       const xml = sheet(n);
       expect(xml).toContain('ySplit="1"');
       expect(xml).toMatch(/<autoFilter ref="A1:[A-Z]+\d+"\/>/);
       expect(xml).not.toContain('mergeCell');
-      expect([...xml.matchAll(/<row r="1">/g)].length).toBe(1);
+      expect([...xml.matchAll(/<row r="1"[ >]/g)].length).toBe(1);
     }
-    expect(strFromU8(files['xl/workbook.xml']!)).toMatch(/<sheet name="審査一覧"[^>]*\/><sheet name="指摘事項"[^>]*\/><sheet name="要件"[^>]*\/><sheet name="凡例"/);
+    expect(strFromU8(files['xl/workbook.xml']!)).toMatch(/<sheet name="審査一覧"[^>]*\/><sheet name="指摘事項"[^>]*\/><sheet name="記載内容"[^>]*\/><sheet name="要件"[^>]*\/><sheet name="凡例"/);
   });
 
   it('lists every finding as a Japanese message, never a code', () => {

@@ -54,7 +54,7 @@ describe('review', () => {
     cpSync(fixturePath('incomplete/common-omissions.yaml'), join(dir, 'c.yaml'));
     const out = join(dir, 'out');
     const { code, stdout } = await runCli(['review', dir, join(dir, 'missing.yaml'), '--out', out, '--format', 'text,csv,json,docx']);
-    expect(code).toBe(1);
+    expect(code).toBe(2); // a file that gives no filing, as for build, validate and extract
     expect(stdout).toContain('読込不可');
     const json = JSON.parse(readFileSync(join(out, 'review.json'), 'utf8'));
     expect(json.filings.map((f: { file: string; state: string }) => [f.file.replace(dir, ''), f.state])).toEqual([
@@ -68,7 +68,7 @@ describe('review', () => {
     const csv = readFileSync(join(out, 'review.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]!.split(',').slice(0, 7)).toEqual(['ファイル', '事業者', '港', '特定の港', '状態', 'エラー', '警告']);
+    expect(lines[0]!.split(',').slice(0, 10)).toEqual(['ファイル', '事業者', '港', '特定の港', '宛先', '申請区分', '代理人', '状態', 'エラー', '警告']);
     expect(lines[0]).toContain('1 資産の管理（機器構成・ネットワーク構成・外部接続・未管理機器の把握）');
     expect(lines[0]).not.toContain('asset-network-inventory');
     expect(lines[1]).toContain('塩釜北港運株式会社');

@@ -1,4 +1,6 @@
 import { type DocumentFormat, DOCUMENT_FORMATS, isDocumentFormat, writeDocuments } from '../render/registry.ts';
+import type { Bureau } from '../catalog/ports.ts';
+import { markOtherBureaus } from '../review/bureauFilter.ts';
 import { type ReviewRow, type RowRead, reviewRows } from '../review/reviewFilings.ts';
 import { reviewContext, reviewCsv, reviewJson } from '../review/reviewOutputs.ts';
 import { reviewXlsx } from '../review/reviewXlsx.ts';
@@ -30,12 +32,15 @@ export interface ReviewOptions {
   /** A draft 補正 request per filing with errors. */
   notice?: boolean;
   lang: Lang;
+  /** The examiner's bureau: filings addressed to another one get ADDRESSED_TO_OTHER_BUREAU. */
+  bureau?: Bureau;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
 /** The examiner's review of filings already read: one row each, and the files asked for, in memory. */
 export async function reviewFilings(reads: readonly { file: string; read: RowRead }[], options: ReviewOptions): Promise<{ rows: ReviewRow[]; outputs: OutputFile[] }> {
-  const rows = reviewRows(reads, options.onProgress);
+  const read = reviewRows(reads, options.onProgress);
+  const rows = options.bureau ? markOtherBureaus(read, options.bureau) : read;
   const outputs: OutputFile[] = [];
   for (const format of options.formats)
     if (Object.hasOwn(ROW_WRITERS, format)) outputs.push({ name: `review.${format}`, bytes: ROW_WRITERS[format as RowFormat](rows, options.lang) });

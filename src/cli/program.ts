@@ -27,6 +27,8 @@ import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
 import { DOCUMENT_FORMATS, isDocumentFormat } from '../render/registry.ts';
 import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
 import { collectFilingFiles } from '../io/collectFilingFiles.ts';
+import { parseBureau, unknownBureauMessage } from '../review/bureauFilter.ts';
+import { noticeSummary } from '../review/noticeSummary.ts';
 import { reviewText } from '../review/reviewOutputs.ts';
 import { TemplateError } from '../templates/renderTemplates.ts';
 import { compileTemplates } from '../platform/nodeTemplates.ts';
@@ -221,16 +223,19 @@ export function buildProgram(): Command {
 
   program
     .command('review')
-    .description('複数の届出ファイルを検証し、要件ごとの審査一覧（text / csv / json / docx / pdf）を作成します')
+    .description(`複数の届出ファイルを検証し、要件ごとの審査一覧（${REVIEW_FORMATS.join(' / ')}）を作成します`)
     .argument('<paths...>', '届出ファイルや受け取った書類、またはそれを含むフォルダ（.yaml / .yml / .json / .pdf / .docx を再帰的に探します）')
-    .option('--out <dir>', 'csv・json・docx・pdf の出力先のフォルダ', 'out')
+    .option('--out <dir>', `${REVIEW_FORMATS.filter((f) => f !== 'text').join('・')} の出力先のフォルダ`, 'out')
     .option('--format <formats>', `作成するもの（${REVIEW_FORMATS.join(',')} から、カンマ区切り。text は標準出力）`, 'text')
     .option('--notice', 'エラーのある届出ごとに、補正のお願いの案（<ファイル名>.notice.docx / .pdf）を作成します', false)
+    .option('--bureau <name>', '審査する地方運輸局等（例：九州運輸局）。宛先が他の局の届出に、その旨の警告を付けます')
     .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; notice: boolean; templates?: string; lang: Lang }) => {
+    .action(async (paths: string[], options: { out: string; format: string; notice: boolean; bureau?: string; templates?: string; lang: Lang }) => {
       const lang = options.lang;
       const formats = parseFormats(options.format, REVIEW_FORMATS, lang);
+      const bureau = options.bureau === undefined ? undefined : parseBureau(options.bureau);
+      if (bureau === null) throw new UsageError(unknownBureauMessage(options.bureau!));
       const files = collectFilingFiles(paths, { documents: true, outDir: options.out });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
@@ -241,13 +246,17 @@ export function buildProgram(): Command {
         templates: needsTemplates ? compileTemplates(options.templates) : undefined,
         notice: options.notice,
         lang,
+        bureau,
         onProgress: progress,
       });
       if (progress) process.stderr.write('\n');
       const written = await write(options.out, outputs, files);
       if (formats.includes('text')) print(reviewText(rows, lang));
       for (const path of written) print(path);
-      process.exitCode = rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
+      const noNotice = options.notice ? noticeSummary(rows, lang) : null;
+      if (noNotice) print(forTerminal(noNotice));
+      // as build, validate and extract: a file that gives no filing (unreadable, or a document without data) is 2
+      process.exitCode = rows.some((r) => r.state === 'unreadable') ? EXIT.usage : rows.some((r) => r.errors > 0) ? EXIT.findings : EXIT.ok;
     });
 
   program

@@ -5,6 +5,7 @@ import { normalizeInput } from '../model/normalizeInput.ts';
 import { type DocumentFacts, documentFindings } from '../validate/documentFindings.ts';
 import { type Finding, countBySeverity, sortFindings } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
+import { type FilingFacts, NO_FACTS, filingFacts } from './filingFacts.ts';
 
 /**
  * The examiner's review: every filing validated, one row per filing, one column per requirement.
@@ -14,7 +15,7 @@ import { checkFiling } from '../validate/validate.ts';
 export const CELL = { implemented: '✓', progressing: '△', notApplicable: '—', missing: '✗', blank: '' } as const;
 export type Cell = (typeof CELL)[keyof typeof CELL];
 
-export interface ReviewRow {
+export interface ReviewRow extends FilingFacts {
   file: string;
   /** ok: validated (it may still have findings); invalid: wrong shape; unreadable: missing file or YAML error. */
   state: 'ok' | 'invalid' | 'unreadable';
@@ -28,6 +29,8 @@ export interface ReviewRow {
   /** Why the file could not be read. */
   problem: string | null;
   filingDate: string | null;
+  /** The bureau the filing is addressed to when `review --bureau` names another one, else null. */
+  otherBureau: string | null;
 }
 
 function emptyCells(): Record<RequirementId, Cell> {
@@ -79,6 +82,8 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
       findings: [],
       problem: read.message,
       filingDate: null,
+      ...NO_FACTS,
+      otherBureau: null,
     };
   }
   const checked = checkFiling(read.data);
@@ -103,6 +108,8 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
     findings,
     problem: null,
     filingDate: filing?.application.filingDate ?? null,
+    ...filingFacts(read.data),
+    otherBureau: null,
   };
 }
 

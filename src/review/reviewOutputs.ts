@@ -8,6 +8,7 @@ import { xmlSafeDeep } from '../util/xmlSafe.ts';
 import type { Finding } from '../validate/finding.ts';
 import { documentDigits, parenNumber } from '../util/documentNumbers.ts';
 import { documentMessage } from '../validate/documentMessage.ts';
+import { agentLine } from './filingFacts.ts';
 import type { ReviewRow } from './reviewFilings.ts';
 
 const STATE_LABEL = {
@@ -22,16 +23,34 @@ const portText = (row: ReviewRow, lang: Lang = 'ja') =>
 /** The port in the review document: 横浜港（特定の港）. */
 const portWords = (row: ReviewRow) => (row.port === null ? '' : `${row.port}${row.specified ? '（特定の港）' : ''}`);
 
+/** Each requirement's column in the text view: wide enough for its whole number, so that 11 never reads as 1. */
+const MATRIX_COLUMN = 3;
+/** The requirement numbers over the marks, right-aligned: `  1  2 … 10 11 …`. */
+export const matrixHeader = () => REQUIREMENTS.map((_, i) => String(i + 1).padStart(MATRIX_COLUMN)).join('');
+/** A row's marks under the numbers of matrixHeader. */
+export const matrixCells = (row: ReviewRow) => REQUIREMENTS.map((r) => (row.cells[r.id] || ' ').padStart(MATRIX_COLUMN)).join('');
+
+/** 宛先・申請区分・代理人 of a row on one line (empty when the file gave none of them). */
+function applicationLine(row: ReviewRow, lang: Lang): string {
+  const parts = [
+    row.addressee && `${inLang({ ja: '宛先', en: 'addressee' }, lang)}：${row.addressee}`,
+    row.kind && `${inLang({ ja: '申請区分', en: 'kind' }, lang)}：${row.kind}`,
+    row.agent && `${inLang({ ja: '代理人', en: 'agent' }, lang)}：${agentLine(row.agent)}`,
+    row.otherBureau && inLang({ ja: `【他局あて：${row.otherBureau}】`, en: `[addressed to ${row.otherBureau}]` }, lang),
+  ];
+  return parts.filter(Boolean).join('　');
+}
+
 export function reviewText(rows: readonly ReviewRow[], lang: Lang = 'ja'): string {
   const say = (text: { ja: string; en: string }) => inLang(text, lang);
   const lines: string[] = [];
   lines.push(`${say({ ja: '要件', en: 'requirements' })}: ${REQUIREMENTS.map((r, i) => `${i + 1}=${lang === 'ja' ? r.title : r.id}`).join(lang === 'ja' ? '\n  ' : ' ')}`);
-  const numbers = REQUIREMENTS.map((_, i) => String((i + 1) % 10)).join('');
-  lines.push(`${' '.repeat(2)}${numbers}  E  W  ${say({ ja: 'ファイル', en: 'file' })}`);
+  lines.push(`  ${matrixHeader()}   E  W  ${say({ ja: 'ファイル', en: 'file' })}`);
   for (const row of rows) {
-    const cells = REQUIREMENTS.map((r) => row.cells[r.id] || ' ').join('');
     const state = say(STATE_LABEL[row.state]);
-    lines.push(`  ${cells}  ${String(row.errors).padStart(2)} ${String(row.warnings).padStart(2)}  ${row.file}  ${row.operator ?? ''} ${portText(row, lang)} ${state}`.trimEnd());
+    lines.push(`  ${matrixCells(row)}  ${String(row.errors).padStart(2)} ${String(row.warnings).padStart(2)}  ${row.file}  ${row.operator ?? ''} ${portText(row, lang)} ${state}`.trimEnd());
+    const facts = applicationLine(row, lang);
+    if (facts) lines.push(`  ${' '.repeat(REQUIREMENTS.length * MATRIX_COLUMN + 8)}${facts}`);
   }
   lines.push('', say({ ja: '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要', en: '✓ implemented  △ partial/planned/alternative  — not applicable  ✗ missing  blank: not required at that port' }));
   for (const row of rows) {
@@ -56,12 +75,15 @@ export function csvCell(value: string | number | null): string {
 
 /** UTF-8 with a byte-order mark and CRLF line ends, so that spreadsheet software opens the Japanese intact. */
 export function reviewCsv(rows: readonly ReviewRow[]): string {
-  const header = ['ファイル', '事業者', '港', '特定の港', '状態', 'エラー', '警告', ...REQUIREMENTS.map((r, i) => `${i + 1} ${r.title}`), '指摘事項'];
+  const header = ['ファイル', '事業者', '港', '特定の港', '宛先', '申請区分', '代理人', '状態', 'エラー', '警告', ...REQUIREMENTS.map((r, i) => `${i + 1} ${r.title}`), '指摘事項'];
   const body = rows.map((row) => [
     row.file,
     row.operator,
     row.port,
     row.specified === null ? '' : row.specified ? '特定' : '一般',
+    row.addressee,
+    row.kind,
+    agentLine(row.agent),
     STATE_LABEL[row.state].ja,
     row.errors,
     row.warnings,
@@ -129,6 +151,10 @@ export function reviewContext(rows: readonly ReviewRow[]) {
       file: row.file,
       operator: row.operator ?? '',
       port: portWords(row),
+      addressee: row.addressee ?? '',
+      kind: row.kind ?? '',
+      agent: agentLine(row.agent),
+      otherBureau: row.otherBureau,
       state: STATE_LABEL[row.state].ja,
       errors: row.errors,
       warnings: row.warnings,

@@ -38,6 +38,8 @@ export const FINDING_CODES = [
   // what reading a .pdf/.docx found (documentFindings.ts)
   'DOCUMENT_TEXT_CHANGED',
   'DOCUMENT_REDACTED',
+  // what the examiner's review adds (review --bureau)
+  'ADDRESSED_TO_OTHER_BUREAU',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -200,6 +200,10 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja: 'この書類は共有用の非開示版です。IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名は【非開示】に置き換えられています。',
     en: 'This is a redacted copy for sharing: IP addresses, host names, e-mail addresses, phone numbers and contact persons’ names are replaced by 【非開示】.',
   }),
+  ADDRESSED_TO_OTHER_BUREAU: (p) => ({
+    ja: `この届出は${p.via === 'port' ? `宛先に地方運輸局等の名称がなく、港（${str(p.portName)}）を管轄する` : `宛先「${str(p.addressee)}」のとおり`}${str(p.addressed)}あてで、${str(p.bureau)}あてではありません。${str(p.addressed)}に回付するか、申請者に宛先を確認してください。`,
+    en: `This filing is addressed to ${str(p.addressed)}${p.via === 'port' ? ` (the bureau competent for ${str(p.portName)}; the addressee names none)` : ''}, not to ${str(p.bureau)}.`,
+  }),
   SCHEMA_UNKNOWN_FIELD: (p) => ({
     ja: `不明な項目「${str(p.key)}」です。` + (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : ''),
     en: `Unknown field "${str(p.key)}".` + (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : ''),

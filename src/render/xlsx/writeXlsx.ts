@@ -1,10 +1,13 @@
 import { strToU8, zipSync } from 'fflate';
+import { japaneseWidth } from '../displayText.ts';
 
 /**
  * A small SpreadsheetML (.xlsx) writer for tables: one header row per sheet, kept in view (frozen) with a filter
  * on it, text and numbers in cells, column widths, and nothing merged. Written by hand rather than with a
  * spreadsheet library: what a review table needs is a few hundred lines of XML, and writing it ourselves makes
  * the bytes the same on every run and in every time zone (fixed dates, fixed zip entry order and times).
+ * Every sheet prints landscape, one page wide, with its header row on every page; text wraps in its cell and
+ * each row is as tall as its longest cell needs (spreadsheet software does not fit heights when it opens a file).
  */
 
 export type CellValue = string | number | null;
@@ -49,7 +52,7 @@ export function columnName(index: number): string {
   return out;
 }
 
-// cellXfs: 0 the sheet's default (no border), 1 header, 2 wrapped text, 3 centred, 4 plain
+// cellXfs: 0 the sheet's default (no border), 1 header, 2 wrapped text, 3 centred, 4 plain (wrapped as well, so that no text runs over a border)
 const STYLE = { header: 1, wrap: 2, center: 3, plain: 4 } as const;
 
 const STYLES_XML =
@@ -67,13 +70,44 @@ const STYLES_XML =
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
   '</cellXfs><cellStyles count="1"><cellStyle name="標準" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 function cellXml(ref: string, value: CellValue, style: number): string {
   if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(String(value))}</t></is></c>`;
+}
+
+/** Points per wrapped line of 11 pt text as Excel sets 游ゴシック (LibreOffice's fallback fonts set lines closer). */
+const LINE_HEIGHT = 15;
+/** Column-width units per em of 11 pt text (a unit is a digit's width; Excel's 游ゴシック sets a kanji at about 1.8), erring wide. */
+const UNITS_PER_EM = 1.9;
+
+/** How many lines a value takes in a wrapped cell of the given width (in characters), breaking at any character. */
+export function wrappedLines(value: CellValue, width: number): number {
+  if (value === null || value === '') return 1;
+  const room = Math.max(1, width - 1); // the cell's padding
+  let lines = 0;
+  for (const paragraph of String(value).split('\n')) {
+    let line = 0;
+    lines++;
+    for (const char of paragraph) {
+      const w = japaneseWidth(char) * UNITS_PER_EM;
+      if (line + w > room && line > 0) {
+        lines++;
+        line = 0;
+      }
+      line += w;
+    }
+  }
+  return lines;
+}
+
+/** The height (points) of a row whose cells wrap within their columns: its longest cell's lines, and a margin. */
+export function rowHeight(values: readonly CellValue[], columns: readonly SheetColumn[]): number {
+  const lines = Math.max(1, ...columns.map((c, i) => (c.center ? 1 : wrappedLines(values[i] ?? null, c.width))));
+  return Math.round((lines * LINE_HEIGHT + 4.5) * 4) / 4;
 }
 
 function sheetXml(sheet: SheetTable): string {
@@ -85,21 +119,27 @@ function sheetXml(sheet: SheetTable): string {
     ? `<pane xSplit="${frozen}" ySplit="1" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/><selection pane="bottomRight" activeCell="${topLeft}" sqref="${topLeft}"/>`
     : `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>`;
   const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
-  const header = `<row r="1">${sheet.columns.map((c, i) => cellXml(`${columnName(i)}1`, c.header, STYLE.header)).join('')}</row>`;
+  const height = (values: readonly CellValue[], wrapAll: boolean) => rowHeight(values, wrapAll ? sheet.columns.map((c) => ({ ...c, center: false })) : sheet.columns);
+  const header = `<row r="1" ht="${height(sheet.columns.map((c) => c.header), true)}" customHeight="1">${sheet.columns.map((c, i) => cellXml(`${columnName(i)}1`, c.header, STYLE.header)).join('')}</row>`;
   const styleOf = (c: SheetColumn) => (c.center ? STYLE.center : c.wrap ? STYLE.wrap : STYLE.plain);
   const body = sheet.rows
-    .map((row, r) => `<row r="${r + 2}">${sheet.columns.map((c, i) => cellXml(`${columnName(i)}${r + 2}`, row[i] ?? null, styleOf(c))).join('')}</row>`)
+    .map((row, r) => `<row r="${r + 2}" ht="${height(row, false)}" customHeight="1">${sheet.columns.map((c, i) => cellXml(`${columnName(i)}${r + 2}`, row[i] ?? null, styleOf(c))).join('')}</row>`)
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${last}${lastRow}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="18"/>' +
     `<cols>${cols}</cols>` +
     `<sheetData>${header}${body}</sheetData>` +
     `<autoFilter ref="A1:${last}${lastRow}"/>` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '<printOptions horizontalCentered="1"/>' +
+    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    // A4 landscape, one page wide and as many pages long as it takes
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddHeader>&amp;L${esc(sheet.name)}</oddHeader><oddFooter>&amp;C&amp;P／&amp;N</oddFooter></headerFooter>` +
     '</worksheet>'
   );
 }
@@ -109,10 +149,12 @@ function workbookXml(book: Workbook): string {
   const filters = book.sheets
     .map((s, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${esc(s.name).replace(/'/g, "''")}'!$A$1:$${columnName(s.columns.length - 1)}$${s.rows.length + 1}</definedName>`)
     .join('');
+  // the header row repeated at the top of every printed page
+  const titles = book.sheets.map((s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${esc(s.name).replace(/'/g, "''")}'!$1:$1</definedName>`).join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets}</sheets><definedNames>${filters}</definedNames></workbook>`
+    `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets}</sheets><definedNames>${filters}${titles}</definedNames></workbook>`
   );
 }
 
