@@ -132,7 +132,10 @@ export class FormRenderer {
   private group(path: Key[], info: FieldInfo): HTMLElement {
     const id = pathId('f', path);
     const messages = h('div', { class: 'messages', id: `${id}-m` });
-    const box = h('fieldset', { class: 'group', id, tabindex: '-1' }, h('legend', {}, info.title ?? '', info.optional ? h('span', { class: 'opt' }, '任意') : null), messages);
+    // a measure's 詳細 is what examiners look for (a warning when it is missing), not a part to leave out
+    const examined = path.length === 3 && path[0] === 'measures' && path[2] === 'details';
+    const mark = examined ? h('span', { class: 'opt examined' }, '審査で確認される事項') : info.optional ? h('span', { class: 'opt' }, '任意') : null;
+    const box = h('fieldset', { class: 'group', id, tabindex: '-1' }, h('legend', {}, info.title ?? '', mark), messages);
     this.slot(path, { messages, describedBy: [] });
     for (const name of info.fields!) box.append(this.field([...path, name]));
     return box;
