@@ -227,6 +227,14 @@ describe('the editor in a browser', () => {
     expect(await page.locator(`#${item}__method`).inputValue()).toBe('leased-line');
     expect(await page.locator(`#${item}__firewall`).inputValue()).toBe('yes');
     expect(await page.locator(`#${item}__firewall`).getAttribute('aria-invalid')).toBeNull();
+    // 接続元の制限: 任意 on a 専用線, 必須 with its error at once on a VPN (the validator's own rule)
+    const restriction = page.locator(`[data-field="${item}__sourceRestriction"] .opt`);
+    expect(await restriction.textContent()).toBe('任意');
+    await page.locator(`#${item}__method`).selectOption({ label: 'VPN' });
+    expect(await restriction.textContent()).toBe('必須');
+    expect(await page.locator(`#${item}__sourceRestriction`).getAttribute('aria-invalid')).toBe('true');
+    await page.locator(`#${item}__sourceRestriction`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'editor-6b-vpn-needs-restriction.png') });
     expect(await errorCount(page)).toBeGreaterThan(before); // its blank texts are asked for…
     await page.getByRole('button', { name: 'プレビュー' }).click();
     await page.waitForFunction(() => document.body.dataset.previewed);

@@ -138,6 +138,7 @@ class Editor {
     this.renderer.updateMeasures(this.el.main);
     this.renderer.updateChangeOnly(this.el.main);
     this.renderer.updateMeasureFields(this.el.main);
+    this.renderer.updateDependentNeeds(this.el.main);
   }
 
   private notify(text: string, actions: [string, () => void][] = []) {
@@ -244,6 +245,7 @@ class Editor {
     }
     if (path.length === 2 && path[0] === 'application' && path[1] === 'kind') this.renderer.updateChangeOnly(this.el.main);
     if (path.length === 3 && path[0] === 'measures' && path[2] === 'status') this.renderer.updateMeasureFields(this.el.main);
+    this.renderer.updateDependentNeeds(this.el.main);
     if (how === 'commit') this.validateNow();
     else this.scheduleValidation(TYPING_DELAY_MS);
   }
@@ -284,6 +286,7 @@ class Editor {
     if (!old) return this.drawForm();
     this.renderer.forget(path);
     old.replaceWith(this.renderer.field(path));
+    this.renderer.updateDependentNeeds(this.el.main);
   }
 
   private changed() {
