@@ -209,6 +209,61 @@ describe('the editor in a browser', () => {
     expect(outside(requests, ed.origin)).toEqual([]);
   });
 
+  it('says what the rules say: a new connection that does not block a draft, what a warning means, why a document is not made', async () => {
+    const file = join(dir, 'rules.yaml');
+    copyFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), file);
+    const ed = await editor([file]);
+    const { page } = await openEditor(browser, ed.url, { width: 1400, height: 900 });
+    expect(await page.locator('#severity-legend').textContent()).toContain('このままで提出できます');
+    // a measure's 詳細 is what examiners look for, not 任意
+    const details = page.locator('#f-measures__bcp-training__details > legend .opt');
+    expect(await details.textContent()).toBe('審査で確認される事項');
+    // a new external connection starts as the skeleton does: nothing about its 方式 or ファイアウォール blocks
+    const before = await errorCount(page);
+    const list = 'f-port__terminals__0__tos__externalConnections';
+    const count = await page.locator(`#${list} > .items > .item`).count();
+    await page.locator(`#${list} > button.add`).click();
+    const item = `${list}__${count}`;
+    expect(await page.locator(`#${item}__method`).inputValue()).toBe('leased-line');
+    expect(await page.locator(`#${item}__firewall`).inputValue()).toBe('yes');
+    expect(await page.locator(`#${item}__firewall`).getAttribute('aria-invalid')).toBeNull();
+    // 接続元の制限: 任意 on a 専用線, 必須 with its error at once on a VPN (the validator's own rule)
+    const restriction = page.locator(`[data-field="${item}__sourceRestriction"] .opt`);
+    expect(await restriction.textContent()).toBe('任意');
+    await page.locator(`#${item}__method`).selectOption({ label: 'VPN' });
+    expect(await restriction.textContent()).toBe('必須');
+    expect(await page.locator(`#${item}__sourceRestriction`).getAttribute('aria-invalid')).toBe('true');
+    await page.locator(`#${item}__sourceRestriction`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'editor-6b-vpn-needs-restriction.png') });
+    expect(await errorCount(page)).toBeGreaterThan(before); // its blank texts are asked for…
+    await page.getByRole('button', { name: 'プレビュー' }).click();
+    await page.waitForFunction(() => document.body.dataset.previewed);
+    expect(await page.locator('.preview-state').textContent()).toContain('下書き'); // …and a draft is still made
+    // the preview opens without the viewer's thumbnail strip, each page as wide as the frame
+    expect(await page.locator('iframe[title="書類のプレビュー（PDF）"]').getAttribute('src')).toMatch(/#navpanes=0&view=FitH$/);
+    for (const width of [1280, 1400, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(2500);
+      const frame = (await page.locator('iframe[title="書類のプレビュー（PDF）"]').boundingBox())!;
+      expect(frame.width, `preview at ${width}px`).toBeGreaterThanOrEqual(width * 0.45);
+      await page.screenshot({ path: join(SHOTS, `editor-7-preview-${width}.png`) });
+    }
+    // a choice left blank blocks even a draft: the reason and the field are said beside the buttons
+    await page.locator('#f-application__kind').selectOption('');
+    await page.getByRole('button', { name: 'PDF' }).click();
+    const blocked = page.locator('#documents-blocked');
+    await blocked.waitFor({ state: 'visible' });
+    expect(await blocked.textContent()).toContain('申請区分');
+    await page.screenshot({ path: join(SHOTS, 'editor-8-blocked.png') });
+    await blocked.locator('a').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-application__kind');
+    await page.locator('#f-application__kind').selectOption({ label: '一般港湾運送事業の許可申請' });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF' }).click();
+    await download;
+    expect(await blocked.isHidden()).toBe(true);
+  });
+
   it('keeps comments through a save and catches a change made to the file outside the editor', async () => {
     const file = join(dir, 'commented.yaml');
     copyFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), file);

@@ -33,7 +33,9 @@ describe('filing data edits', () => {
     const data: Record<string, any> = {};
     const path = ['port', 'terminals', 0, 'tos', 'externalConnections'];
     const blank = blankItem(path) as Record<string, unknown>;
-    expect(Object.keys(blank)).toEqual(['counterparty', 'purpose', 'terminatingDevice']);
+    // a new connection starts as the init skeleton writes one: a 専用線 behind a firewall, never a blocking blank choice
+    expect(blank).toEqual({ counterparty: '', purpose: '', method: '専用線', terminatingDevice: '', firewall: 'はい' });
+    expect(checkFiling({ port: { terminals: [{ tos: { externalConnections: [blank] } }] } }).findings.some((f) => f.path.endsWith('externalConnections[0].firewall') || f.path.endsWith('externalConnections[0].method'))).toBe(false);
     addItem(data, path, { counterparty: 'A' });
     addItem(data, path, { counterparty: 'B' });
     expect(moveItem(data, path, 1, -1)).toBe(true);

@@ -174,7 +174,7 @@ describe('saving', () => {
     const saved = await post('/api/save', { baseVersion: loaded.version, data });
     expect(saved.status).toBe(200);
     const text = readFileSync(file, 'utf8');
-    expect(text).toBe(commented.replace('  name: ""                   # 名称', '  name: "清水港運株式会社"                   # 名称'));
+    expect(text).toBe(commented.replace('  name: ""                   # 名称', '  name: "清水港運株式会社"   # 名称'));
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(saved.json().version).toBe((await get('/api/status')).json().version);
   });

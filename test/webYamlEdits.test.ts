@@ -34,7 +34,8 @@ describe('applyDataToYaml', () => {
     const data = dataOf(skeleton);
     data.applicant.name = '清水港運株式会社';
     const out = applyDataToYaml(skeleton, data);
-    expect(out).toBe(skeleton.replace('  name: ""                   # 名称', '  name: "清水港運株式会社"                   # 名称'));
+    // the comment stays in its column as the file is seen in an editor (a full-width character is two columns wide)
+    expect(out).toBe(skeleton.replace('  name: ""                   # 名称', '  name: "清水港運株式会社"   # 名称'));
     expect(dataOf(out)).toEqual(data);
   });
 
@@ -127,5 +128,19 @@ describe('applyDataToYaml', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('aligned comments', () => {
+  it('keeps a comment after a changed value in the column the person aligned it to', async () => {
+    const { applyDataToYaml } = await import('../src/web/yamlEdits.ts');
+    const source = 'a:\n  name: ""        # 名称\n  phone: ""       # 電話\n  mail: x          # メール\n';
+    const out = applyDataToYaml(source, { a: { name: '港運', phone: '054-000-1234-5678', mail: 'x' } });
+    const lines = out.split('\n');
+    // `# 名称` was in column 18; "港運" is six columns wide where "" was two
+    expect(lines[1]).toBe('  name: "港運"    # 名称');
+    // a value longer than the room keeps one space before its comment
+    expect(lines[2]).toMatch(/054-000-1234-5678" # 電話$/);
+    expect(lines[3]).toBe('  mail: x          # メール');
   });
 });

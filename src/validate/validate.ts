@@ -6,6 +6,7 @@ import { statusAsks } from '../model/measureStatusAsks.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
 import { type Key, fieldAt, parseAt } from '../model/schemaWalk.ts';
 import { pathsWithBidiControl, pathsWithXmlIllegal } from '../util/xmlSafe.ts';
+import { dependentNeedFindings } from './dependentNeeds.ts';
 import { type Finding, finding, sortFindings } from './finding.ts';
 import { plausibilityFindings } from './plausibility.ts';
 import { schemaFindings } from './schemaFindings.ts';
@@ -34,6 +35,8 @@ export function checkFiling(data: unknown): CheckResult {
   if (port && parts.portName !== null) findings.push(...portFindings(parts.portName, parts.unlisted, port));
   if (parts.terminals) findings.push(...terminalFindings(parts.terminals));
   if (port) findings.push(...measureFindings(parts.measures, port, parts.portName ?? '', { filingDate: parts.filingDate, terminals: parts.terminals }, findings));
+  // a field another value asks for is asked for at once, not only once the rest of its part is well formed
+  findings.push(...dependentNeedFindings(input, new Set(findings.map((f) => f.path))));
   return { filing: null, port, findings: sortFindings([...findings, ...textFindings]) };
 }
 
@@ -65,7 +68,7 @@ export function validate(filing: Filing): Finding[] {
   const port = classifyPort(filing.port.name);
   return sortFindings([
     ...portFindings(filing.port.name, filing.port.unlisted === true, port),
-    ...applicationFindings(filing),
+    ...dependentNeedFindings(filing),
     ...terminalFindings(filing.port.terminals),
     ...organizationFindings(filing, port),
     ...measureFindings(filing.measures, port, filing.port.name, { filingDate: filing.application.filingDate, terminals: filing.port.terminals }, []),
@@ -90,27 +93,15 @@ function portFindings(input: string, unlisted: boolean, port: PortClassification
   return [];
 }
 
-function applicationFindings(filing: Filing): Finding[] {
-  if (filing.application.kind === 'new-license') return [];
-  const out: Finding[] = [];
-  if (!filing.applicant.existingLicense) out.push(finding('error', 'LICENSE_MISSING', ['applicant', 'existingLicense']));
-  if (!filing.application.changeSummary) out.push(finding('warning', 'CHANGE_SUMMARY_MISSING', ['application', 'changeSummary']));
-  return out;
-}
-
 function terminalFindings(terminals: readonly Terminal[]): Finding[] {
   const out: Finding[] = [];
   terminals.forEach((terminal, t) => {
     const base: Key[] = ['port', 'terminals', t];
     const tos = terminal.tos;
     if (terminal.type !== 'container') out.push(finding('info', 'TERMINAL_NOT_CONTAINER', [...base, 'type'], { name: terminal.name }));
-    if (tos.ownership.applicantRole === 'user' && !tos.ownership.assurance)
-      out.push(finding('error', 'TOS_OWNER_ASSURANCE_MISSING', [...base, 'tos', 'ownership', 'assurance'], { owner: tos.ownership.owner }));
     tos.externalConnections.forEach((connection, c) => {
       const path: Key[] = [...base, 'tos', 'externalConnections', c];
       const { counterparty, method } = connection;
-      if ((method === 'vpn' || method === 'internet') && !connection.sourceRestriction)
-        out.push(finding('error', 'CONNECTION_SOURCE_UNRESTRICTED', [...path, 'sourceRestriction'], { counterparty, method }, 'ext-source-ip-restriction'));
       if ((method === 'leased-line' || method === 'nat') && !connection.firewall)
         out.push(finding('warning', 'CONNECTION_NO_FIREWALL', [...path, 'firewall'], { counterparty, method }));
     });

@@ -114,7 +114,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
       return {
         ok: false as const,
         message: '次の項目を直すまで、下書きも作成できません（選択肢・一覧の形・読めない日付の誤り。空欄は下書きで【未記入】と示されます）。',
-        problems: blocking.map((f) => ({ where: fieldWords(f.segments), message: findingMessage(f, 'ja') })),
+        problems: blocking.map((f) => ({ where: fieldWords(f.segments), message: findingMessage(f, 'ja'), at: f.segments })),
       };
     }
     const id = randomBytes(8).toString('hex');

@@ -93,12 +93,26 @@ function splice(source: string, doc: Document, before: unknown, next: unknown): 
   edits.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
   let out = '';
   let pos = 0;
-  for (const e of edits) {
+  edits.forEach((e, i) => {
     if (e.start < pos) throw new CannotSplice();
     out += source.slice(pos, e.start) + e.text;
     pos = e.end;
-  }
+    // a comment after the value on its line stays in the column the person aligned it to (while there is room)
+    const gap = /^[ \t]+(?=#)/.exec(source.slice(pos, source.indexOf('\n', pos) === -1 ? undefined : source.indexOf('\n', pos)));
+    if (!gap || e.text.includes('\n') || source.slice(e.start, e.end).includes('\n') || (edits[i + 1]?.start ?? Infinity) <= pos + gap[0].length) return;
+    const column = displayWidth(source.slice(source.lastIndexOf('\n', pos - 1) + 1, pos)) + gap[0].length;
+    const now = displayWidth(out.slice(out.lastIndexOf('\n') + 1));
+    out += ' '.repeat(Math.max(1, column - now));
+    pos += gap[0].length;
+  });
   return out + source.slice(pos);
+}
+
+/** Columns a line takes in an editor with a monospaced font: a full-width character takes two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return width;
 }
 
 class Splicer {

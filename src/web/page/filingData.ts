@@ -1,4 +1,6 @@
+import { ITEM_STARTS } from '../../model/itemStarts.ts';
 import { type Key, fieldAt } from '../../model/schemaWalk.ts';
+import { storedChoice, storedYesNo } from './fieldValues.ts';
 
 /**
  * The filing as the page holds it: plain data exactly as read from the file (Japanese choices, 和暦 dates and
@@ -103,13 +105,19 @@ export function blankItem(listPath: readonly Key[]): unknown {
   const element = fieldAt([...listPath, 0]);
   if (!element) return '';
   if (element.kind !== 'object') return '';
-  return blankObject([...listPath, 0]);
+  return blankObject([...listPath, 0], ITEM_STARTS[String(listPath.at(-1))] ?? {});
 }
 
-function blankObject(path: readonly Key[]): Data {
+function blankObject(path: readonly Key[], starts: Readonly<Record<string, string | boolean>> = {}): Data {
   const out: Data = {};
   for (const name of fieldAt(path)?.fields ?? []) {
     const info = fieldAt([...path, name]);
+    const start = starts[name];
+    if (info && start !== undefined) {
+      // written the way `init` writes it: the Japanese label, はい／いいえ
+      out[name] = typeof start === 'boolean' ? storedYesNo(start ? 'yes' : 'no', undefined) : info.enumName ? storedChoice(info.enumName, start, undefined) : start;
+      continue;
+    }
     if (!info || info.optional) continue;
     if (info.kind === 'text' || info.kind === 'email' || info.kind === 'date') out[name] = '';
     else if (info.kind === 'object') out[name] = blankObject([...path, name]);

@@ -3,6 +3,8 @@
 import { isChangeOnlyField } from '../../model/changeOnly.ts';
 import { type EnumValue, SCOPE_LABELS } from '../../model/enums.ts';
 import { statusAsks } from '../../model/measureStatusAsks.ts';
+import { normalizeInput } from '../../model/normalizeInput.ts';
+import { dependentNeedAt } from '../../validate/dependentNeeds.ts';
 import { type FieldInfo, type Key, fieldAt } from '../../model/schemaWalk.ts';
 import { formatReference, REQUIREMENTS, type Requirement } from '../../catalog/requirements.ts';
 import { type PortClassification, classifyPort } from '../../catalog/classifyPort.ts';
@@ -132,7 +134,10 @@ export class FormRenderer {
   private group(path: Key[], info: FieldInfo): HTMLElement {
     const id = pathId('f', path);
     const messages = h('div', { class: 'messages', id: `${id}-m` });
-    const box = h('fieldset', { class: 'group', id, tabindex: '-1' }, h('legend', {}, info.title ?? '', info.optional ? h('span', { class: 'opt' }, '任意') : null), messages);
+    // a measure's 詳細 is what examiners look for (a warning when it is missing), not a part to leave out
+    const examined = path.length === 3 && path[0] === 'measures' && path[2] === 'details';
+    const mark = examined ? h('span', { class: 'opt examined' }, '審査で確認される事項') : this.needMark(path) ?? (info.optional ? h('span', { class: 'opt' }, '任意') : null);
+    const box = h('fieldset', { class: 'group', id, tabindex: '-1' }, h('legend', {}, info.title ?? '', mark), messages);
     this.slot(path, { messages, describedBy: [] });
     for (const name of info.fields!) box.append(this.field([...path, name]));
     return box;
@@ -147,7 +152,7 @@ export class FormRenderer {
     const blankInFile = typeof stored === 'string' && stored.trim() === '';
     // a detail the examiner looks for is asked for (a warning when missing), not offered as optional
     const keyDetail = this.keyDetailHint(path);
-    const label = h('label', { for: id }, info.title ?? '', info.optional && !blankInFile && !keyDetail ? h('span', { class: 'opt' }, '任意') : null);
+    const label = h('label', { for: id }, info.title ?? '', this.needMark(path) ?? (info.optional && !blankInFile && !keyDetail ? h('span', { class: 'opt' }, '任意') : null));
     let control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     const extras: HTMLElement[] = [];
     switch (info.kind) {
@@ -189,6 +194,23 @@ export class FormRenderer {
     this.controls.set(control, { path, info });
     this.slot(path, { messages, control, describedBy });
     return h('div', { class: `field kind-${info.kind}`, 'data-field': id }, label, h('div', { class: 'control' }, control, ...extras), messages);
+  }
+
+  /** The mark of a field whose need depends on another value; updateDependentNeeds says 必須 or 任意 from the rule. */
+  private needMark(path: Key[]): HTMLElement | null {
+    if (!dependentNeedAt({}, path)) return null;
+    return h('span', { class: 'opt need', 'data-need': JSON.stringify(path) }, '任意');
+  }
+
+  /** 必須／任意 of every field another value asks for, from the validator's own table (dependentNeeds.ts). */
+  updateDependentNeeds(root: ParentNode = document): void {
+    const filing = normalizeInput(this.data);
+    for (const mark of root.querySelectorAll<HTMLElement>('[data-need]')) {
+      const found = dependentNeedAt(filing, JSON.parse(mark.dataset.need!) as Key[]);
+      const asked = Boolean(found?.asked);
+      mark.textContent = !asked ? '任意' : found!.need.severity === 'error' ? '必須' : '記載をお願いします';
+      mark.classList.toggle('asked', asked);
+    }
   }
 
   /** 「審査で確認される事項」 beside the detail fields the catalog says an examiner looks for. */

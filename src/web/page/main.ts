@@ -10,7 +10,7 @@ import { h } from './dom.ts';
 import { dropDrafts, loadDraft, storeDraft } from './drafts.ts';
 import { storedChoice, storedText, storedYesNo } from './fieldValues.ts';
 import { type Data, addItem, blankItem, getAt, moveItem, pathId, removeItem, setAt } from './filingData.ts';
-import { FindingsView } from './findingsView.ts';
+import { FindingsView, placeOf } from './findingsView.ts';
 import { FormRenderer, portReading, readingText } from './form.ts';
 
 /**
@@ -57,6 +57,7 @@ class Editor {
     previewState: h('p', { class: 'preview-state', role: 'status' }),
     frame: h('iframe', { title: '書類のプレビュー（PDF）', name: 'preview' }),
     dialog: h('dialog', { class: 'conflict', 'aria-labelledby': 'conflict-h' }),
+    blocked: h('div', { class: 'blocked', role: 'alert', id: 'documents-blocked', hidden: true }),
   };
 
   constructor(
@@ -108,6 +109,7 @@ class Editor {
         button('プレビュー', () => void this.preview(), { id: 'preview' }),
         button('Word（.docx）', () => void this.download('docx'), { id: 'download-docx' }),
         button('PDF', () => void this.download('pdf'), { id: 'download-pdf' }),
+        this.el.blocked,
       ),
     );
     const closePreview = button('閉じる', () => {
@@ -116,7 +118,15 @@ class Editor {
     });
     // the frame joins the panel at the first preview: a frame in the page costs its load a browsing context
     this.el.previewPanel.append(h('div', { class: 'panel-head' }, h('h2', { id: 'preview-h' }, 'プレビュー'), closePreview), this.el.previewState);
-    const findingsPanel = h('section', { class: 'findings', 'aria-labelledby': 'findings-h' }, h('div', { class: 'panel-head' }, h('h2', { id: 'findings-h' }, '確認事項'), h('span', { class: 'keys' }, 'F8：次のエラーへ')), this.el.summary);
+    const legend = h(
+      'p',
+      { class: 'severity-legend', id: 'severity-legend' },
+      h('span', { class: 'sev error' }, 'エラー'),
+      '直すまで提出用の書類を作れません。',
+      h('span', { class: 'sev warning' }, '警告'),
+      '確認のお願いです。内容が正しければ、このままで提出できます。',
+    );
+    const findingsPanel = h('section', { class: 'findings', 'aria-labelledby': 'findings-h' }, h('div', { class: 'panel-head' }, h('h2', { id: 'findings-h' }, '確認事項'), h('span', { class: 'keys' }, 'F8：次のエラーへ')), legend, this.el.summary);
     const side = h('aside', { class: 'side', 'aria-label': '確認事項とプレビュー' }, this.el.previewPanel, findingsPanel);
     app.replaceChildren(header, this.el.notice, h('div', { class: 'layout' }, this.el.main, side), this.el.dialog);
     this.view = new FindingsView(this.renderer.slots, this.el.summary, this.el.counts);
@@ -128,6 +138,7 @@ class Editor {
     this.renderer.updateMeasures(this.el.main);
     this.renderer.updateChangeOnly(this.el.main);
     this.renderer.updateMeasureFields(this.el.main);
+    this.renderer.updateDependentNeeds(this.el.main);
   }
 
   private notify(text: string, actions: [string, () => void][] = []) {
@@ -163,6 +174,12 @@ class Editor {
     form.addEventListener('click', (e) => {
       const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
       if (button) this.structural(button);
+    });
+    this.el.blocked.addEventListener('click', (e) => {
+      const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-at]');
+      if (!link) return;
+      e.preventDefault();
+      this.focusPath(placeOf(JSON.parse(link.dataset.at!) as Key[], this.renderer.slots));
     });
     this.el.summary.addEventListener('click', (e) => {
       const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-jump]');
@@ -228,6 +245,7 @@ class Editor {
     }
     if (path.length === 2 && path[0] === 'application' && path[1] === 'kind') this.renderer.updateChangeOnly(this.el.main);
     if (path.length === 3 && path[0] === 'measures' && path[2] === 'status') this.renderer.updateMeasureFields(this.el.main);
+    this.renderer.updateDependentNeeds(this.el.main);
     if (how === 'commit') this.validateNow();
     else this.scheduleValidation(TYPING_DELAY_MS);
   }
@@ -268,6 +286,7 @@ class Editor {
     if (!old) return this.drawForm();
     this.renderer.forget(path);
     old.replaceWith(this.renderer.field(path));
+    this.renderer.updateDependentNeeds(this.el.main);
   }
 
   private changed() {
@@ -423,17 +442,32 @@ class Editor {
 
   private async makeDocuments(formats: ('pdf' | 'docx')[]): Promise<{ id: string; draft: boolean } | null> {
     const json = JSON.stringify(this.data);
-    const res = await api<{ ok: boolean; id?: string; draft?: boolean; message?: string; problems?: { where: string; message: string }[]; error?: string }>('/api/documents', { data: this.data, formats });
+    const res = await api<{ ok: boolean; id?: string; draft?: boolean; message?: string; problems?: { where: string; message: string; at?: Key[] }[]; error?: string }>('/api/documents', { data: this.data, formats });
     if (res.status === 200 && res.body.id) {
       this.documents = { id: res.body.id, json, formats };
+      this.el.blocked.hidden = true;
       return { id: res.body.id, draft: Boolean(res.body.draft) };
     }
+    this.showBlocked(res.body.problems ?? [], res.body.message ?? res.body.error ?? '書類を作成できません。');
     this.el.previewPanel.hidden = false;
     const problems = h('ul', {});
     for (const p of res.body.problems ?? []) problems.append(h('li', {}, `${p.where}：${p.message}`));
     this.el.previewState.replaceChildren(h('span', {}, res.body.message ?? res.body.error ?? '書類を作成できません。'), problems);
     this.el.frame.hidden = true;
     return null;
+  }
+
+  /** Beside the buttons: why no document was made, and a link to the first field to fix. */
+  private showBlocked(problems: { where: string; message: string; at?: Key[] }[], why: string) {
+    const first = problems[0];
+    const box = this.el.blocked;
+    box.replaceChildren(h('p', {}, first ? '書類を作成できません。次の項目を直してください：' : why));
+    if (first) {
+      const at = first.at ?? [];
+      box.append(h('a', { href: `#${pathId('f', placeOf(at, this.renderer.slots))}`, 'data-at': JSON.stringify(at) }, `${first.where}：${first.message}`));
+      if (problems.length > 1) box.append(h('span', { class: 'more' }, `ほか${problems.length - 1}件（確認事項の一覧を参照）`));
+    }
+    box.hidden = false;
   }
 
   async preview(): Promise<void> {
@@ -443,7 +477,8 @@ class Editor {
     if (!made) return;
     this.el.frame.hidden = false;
     if (!this.el.frame.isConnected) this.el.previewPanel.append(this.el.frame);
-    this.el.frame.src = documentUrl(made.id, 'pdf', false);
+    // the viewer's thumbnail strip would take the room of the pages: open without it, each page as wide as the frame
+    this.el.frame.src = `${documentUrl(made.id, 'pdf', false)}#navpanes=0&view=FitH`;
     this.el.previewState.textContent = made.draft
       ? '下書きです：エラーの箇所は【未記入】と表示され、全ページに「下書き」と入ります。'
       : '提出用の書類です（build で作成されるものと同じ内容）。';
