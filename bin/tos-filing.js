@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Runs the prebuilt bundle (dist/cli.cjs, made by `npm install`) when it is newer than every source file;
 // otherwise runs the TypeScript sources through tsx, so that an edited checkout never runs stale code.
-// The bundle is compiled with V8's code cache (dist/cli.cache) when the cache was made for this very bundle by
+// The bundle is compiled with V8's code cache (dist/cli.*.cache) when the cache was made for this very bundle by
 // this very Node; a missing, stale or foreign cache is ignored (V8 compiles from source, as without one).
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -12,7 +11,10 @@ import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'cli.cjs');
-const cacheFile = join(root, 'dist', 'cli.cache');
+// two caches of the same bundle: one holds only what starting takes (--help, --version: small, quick to read),
+// the other also every function a build of the sample compiled (made by scripts/bundle.mjs)
+const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const cacheFile = join(root, 'dist', command && command !== 'help' ? 'cli.command.cache' : 'cli.start.cache');
 
 function newestSource(dir) {
   let newest = 0;
@@ -23,9 +25,8 @@ function newestSource(dir) {
   return newest;
 }
 
-/** What a cache must have been made for: this bundle's bytes, this Node and V8, this machine's architecture. */
-const cacheKey = (source) =>
-  `${createHash('sha256').update(source).digest('hex')} ${process.version} ${process.versions.v8} ${process.arch}\n`;
+/** What a cache must have been made for: this bundle file (size and time), this Node and V8, this architecture. */
+const cacheKey = ({ size, mtimeMs }) => `${size} ${mtimeMs} ${process.version} ${process.versions.v8} ${process.arch}\n`;
 
 /** The cache's code when its first line is this bundle's key, else undefined. */
 function cachedCode(key) {
@@ -38,9 +39,9 @@ function cachedCode(key) {
   }
 }
 
-function runBundle() {
+function runBundle(stat) {
   const source = readFileSync(bundle, 'utf8');
-  const key = cacheKey(source);
+  const key = cacheKey(stat);
   const cachedData = cachedCode(key);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
@@ -54,8 +55,9 @@ function runBundle() {
     process.once('beforeExit', () => writeFileSync(cacheFile, Buffer.concat([Buffer.from(key, 'latin1'), script.createCachedData()])));
 }
 
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) {
-  runBundle();
+const bundled = existsSync(bundle) ? statSync(bundle) : undefined;
+if (bundled && bundled.mtimeMs >= newestSource(join(root, 'src'))) {
+  runBundle(bundled);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

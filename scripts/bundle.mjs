@@ -21,13 +21,15 @@ await build({
   define: { 'import.meta.url': '__tosFilingUrl' },
   banner: { js: "const __tosFilingUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-rmSync('dist/cli.mjs', { force: true }); // the earlier ES-module bundle, if an older install left one
+for (const old of ['dist/cli.mjs', 'dist/cli.cache']) rmSync(old, { force: true }); // what an older install left
 
-// the code cache: functions a build of the sample compiles, recorded after that build (see bin/tos-filing.js)
+// the code caches, each recorded after a run compiled from source (see bin/tos-filing.js): what --version
+// compiles (for --help and --version), and what a build of the sample compiles (for the commands)
+rmSync('dist/cli.start.cache', { force: true });
+rmSync('dist/cli.command.cache', { force: true });
 const out = mkdtempSync(join(tmpdir(), 'tos-filing-cache-'));
-const warm = spawnSync(process.execPath, ['bin/tos-filing.js', 'build', 'fixtures/sample/specified-complete.yaml', '--out', out], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, TOS_FILING_WRITE_CODE_CACHE: '1' },
-});
+const record = (args) =>
+  spawnSync(process.execPath, ['bin/tos-filing.js', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TOS_FILING_WRITE_CODE_CACHE: '1' } }).status === 0;
+const made = record(['--version']) && record(['build', 'fixtures/sample/specified-complete.yaml', '--out', out]);
 rmSync(out, { recursive: true, force: true });
-if (warm.status !== 0) console.warn('tos-filing: the code cache was not made; the CLI works without it, only starts slower');
+if (!made) console.warn('tos-filing: the code cache was not made; the CLI works without it, only starts slower');
