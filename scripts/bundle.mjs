@@ -3,7 +3,7 @@
 // script starts far faster than transpiling every module through tsx, and the code cache spares compiling it.
 // The bundle is CommonJS because Node (20 and up) can hand V8 a code cache only for a script, not an ES module.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -21,6 +21,11 @@ await build({
   define: { 'import.meta.url': '__tosFilingUrl' },
   banner: { js: "const __tosFilingUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// a script compiled from a code cache cannot import() at run time (Node 20 needs --experimental-vm-modules)
+if (/\bimport\(/.test(readFileSync('dist/cli.cjs', 'utf8'))) {
+  console.error('tos-filing: the CLI bundle calls import() at run time; require() the package, or import a module the bundle holds');
+  process.exit(1);
+}
 for (const old of ['dist/cli.mjs', 'dist/cli.cache']) rmSync(old, { force: true }); // what an older install left
 
 // the code caches, each recorded after a run compiled from source (see bin/tos-filing.js): what --version
