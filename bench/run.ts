@@ -7,7 +7,10 @@
  *      BENCH_LO_BATCH generated filings (LibreOffice converts them in one call);
  *  (b) BENCH_FILINGS generated filings (default 1,000) built in one process: ms per filing, split by step
  *      (the docx package's share apart), and the live heap after a full GC at the start and the end;
- *  (d) reading the 7.7 MB font lazily vs whole, in a new process each (bench/fontReading.ts).
+ *  (d) reading the 7.7 MB font lazily vs whole, in a new process each (bench/fontReading.ts);
+ *  (e) `tos-filing --version` (starting alone) vs `node -e 0`, a new process each.
+ * First of all it checks that every document still has the bytes recorded in bench/outputs.sha256.json
+ * (bench/outputs.ts) and stops if any changed: a speed-up must not change a byte.
  * Prints the figures and writes bench/results.json. Not part of npm test. Run with --expose-gc (npm run bench does).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,12 +19,13 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/platform/packageRoot.ts';
 import { buildMany } from './buildMany.ts';
+import { changedOutputs } from './outputs.ts';
 import { compareFontReading } from './fontReading.ts';
 import { generateFilings } from './generateFilings.ts';
 
 const root = packageRoot();
 const SAMPLE = join(root, 'fixtures/sample/specified-complete.yaml');
-const FILINGS = Number(process.env.BENCH_FILINGS ?? 1000);
+const FILINGS = Number(process.env.BENCH_FILINGS ?? 100);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 7);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LO_BATCH = Number(process.env.BENCH_LO_BATCH ?? 10);
@@ -42,6 +46,15 @@ const work = mkdtempSync(join(tmpdir(), 'tos-bench-'));
 const load: { start: number[]; end?: number[] } = { start: loadavg().map((l) => round(l, 2)) };
 console.log(`machine: ${cpus().length} cores, load average ${load.start.join(' ')} (other work on the machine slows both sides of each pair alike)`);
 
+// (a)–(e) only measure the build that makes the recorded bytes
+execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'inherit' }); // the bundle and code caches `npm install` makes
+const changed = changedOutputs();
+if (changed.length) {
+  console.error(`outputs changed from bench/outputs.sha256.json, not measured:\n  ${changed.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('outputs: every document has the bytes recorded in bench/outputs.sha256.json');
+
 // LibreOffice, with its own profile made once (that first run is reported, not compared)
 const soffice = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).stdout.trim();
 const profile = join(work, 'lo-profile');
@@ -52,7 +65,6 @@ const convert = (files: string[], outDir: string) =>
   });
 
 // (a) CLI in a new process vs LibreOffice in a new process, on the sample
-execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'inherit' }); // the bundle `npm install` makes
 const cliOut = join(work, 'cli');
 const cli = () => execFileSync(process.execPath, [join(root, 'bin/tos-filing.js'), 'build', SAMPLE, '--out', cliOut], { stdio: 'pipe' });
 cli();
@@ -126,6 +138,19 @@ console.log(
     `whole file ${ms(fontReading.whole.medianMs)} (${Math.round(fontReading.whole.bytesRead / 1024)} KB); whole ÷ lazy per pair ${fontReading.wholeVsLazyPerPair.join(', ')}`,
 );
 
+// (e) starting alone
+const startPairs: { versionMs: number; nodeMs: number; ratio: number }[] = [];
+const newProcess = (args: string[]) => () => execFileSync(process.execPath, args, { stdio: 'pipe' });
+for (let i = 0; i < PAIRS * 2; i++) {
+  const versionMs = await time(newProcess([join(root, 'bin/tos-filing.js'), '--version']));
+  const nodeMs = await time(newProcess(['-e', '0']));
+  startPairs.push({ versionMs: round(versionMs), nodeMs: round(nodeMs), ratio: round(versionMs / nodeMs, 2) });
+}
+const versionMedian = median(startPairs.map((p) => p.versionMs));
+console.log(
+  `(e) tos-filing --version median ${ms(versionMedian)}, node -e 0 median ${ms(median(startPairs.map((p) => p.nodeMs)))}, --version ÷ node per pair: median ${round(median(startPairs.map((p) => p.ratio)), 2)}×`,
+);
+
 load.end = loadavg().map((l) => round(l, 2));
 rmSync(work, { recursive: true, force: true });
 
@@ -149,9 +174,13 @@ const results = {
     peakRssMB: Math.round(Math.max(...bResult.rss)),
   },
   d_fontReading: fontReading,
+  e_startup: { pairs: startPairs, versionMedianMs: versionMedian, nodeMedianMs: median(startPairs.map((p) => p.nodeMs)) },
   ratios,
   aims: {
-    perFilingAtMost70ms: perFiling <= 70,
+    perFilingAtMost50ms: perFiling <= 50,
+    cliAtMost450ms: cliMedian <= 450,
+    cliAtLeast2_2xLibreOffice: soffice ? median(pairsA.map((p) => p.ratio)) >= 2.2 : null,
+    versionAtMost120ms: versionMedian <= 120,
     samplePdfAtMost200KB: samplePdfBytes <= 200_000,
     memoryFlat: heap.length ? heap.at(-1)! <= heap[0]! * 1.2 : null,
   },

@@ -1,5 +1,6 @@
 import { main } from './cli/program.ts';
-import { installNodeHost } from './platform/node.ts';
 
-installNodeHost();
-process.exitCode = await main(process.argv.slice(2));
+// no top-level await: the bundle is a CommonJS script, so that its compiled code can be cached (bin/tos-filing.js)
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,6 +1,7 @@
 import { type DocumentFormat, DOCUMENT_FORMATS, isDocumentFormat, writeDocuments } from '../render/registry.ts';
 import type { Bureau } from '../catalog/ports.ts';
 import { markOtherBureaus } from '../review/bureauFilter.ts';
+import { REVIEW_FORMATS, type ReviewFormat, type RowFormat } from './reviewFormats.ts';
 import { type ReviewRow, type RowRead, reviewRows } from '../review/reviewFilings.ts';
 import { reviewContext, reviewCsv, reviewJson } from '../review/reviewOutputs.ts';
 import { reviewXlsx } from '../review/reviewXlsx.ts';
@@ -17,13 +18,9 @@ const ROW_WRITERS = {
   csv: (rows: readonly ReviewRow[]) => encode(reviewCsv(rows)),
   json: (rows: readonly ReviewRow[], lang: Lang) => encode(`${reviewJson(rows, lang)}\n`),
   xlsx: (rows: readonly ReviewRow[]) => reviewXlsx(rows),
-} as const;
+} as const satisfies Record<RowFormat, unknown>;
 
-type RowFormat = keyof typeof ROW_WRITERS;
-
-/** Every format `review` makes: text on the terminal, the row formats, and the document formats. */
-export const REVIEW_FORMATS = ['text', ...(Object.keys(ROW_WRITERS) as RowFormat[]), ...DOCUMENT_FORMATS] as const;
-export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+export { REVIEW_FORMATS, type ReviewFormat };
 
 export interface ReviewOptions {
   formats: readonly ReviewFormat[];

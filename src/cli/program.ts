@@ -1,40 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import * as z from 'zod';
-import { type BuildOutcome, buildFiling, stemOf } from '../app/build.ts';
-import { compareFilings } from '../app/diff.ts';
-import { filingSkeleton } from '../app/init.ts';
+import type { BuildOutcome } from '../app/build.ts';
 import type { FilingSource, OutputFile } from '../app/source.ts';
-import { checkTemplates } from '../app/templatesCheck.ts';
-import { checkRead } from '../app/check.ts';
-import { type ExtractFormat, extractFiling } from '../app/extract.ts';
-import { REVIEW_FORMATS, reviewFilings } from '../app/review.ts';
-import { type SourceRead, readSource } from '../platform/readSourceFile.ts';
-import { classifyPort } from '../catalog/classifyPort.ts';
-import { REQUIREMENTS, VOLUME_TITLES, formatReference } from '../catalog/requirements.ts';
-import { requirementsFor } from '../catalog/requirementsFor.ts';
-import { MarkupError } from '../document/parseMarkup.ts';
+import type { ExtractFormat } from '../app/extract.ts';
+import { REVIEW_FORMATS } from '../app/reviewFormats.ts';
+import type { SourceRead } from '../readers/readSource.ts';
 import { OutputError } from '../io/outputError.ts';
-import { prepareOutputFolder } from '../io/outputFolder.ts';
-import { writeOutputs } from '../io/writeAtomically.ts';
 import { forTerminal } from '../util/terminalText.ts';
 import { japaneseError, japaneseHelp } from './japaneseHelp.ts';
-import { SCOPE_LABELS, enumValueFor, enumValues } from '../model/enums.ts';
+import { enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
-import { filing as filingSchema } from '../model/filing.ts';
-import { DEFAULT_DOCX_FONT } from '../render/docx/writeDocx.ts';
-import { DOCUMENT_FORMATS, isDocumentFormat } from '../render/registry.ts';
-import { findingsReport, formatFindingsText } from '../report/findingsReport.ts';
-import { collectFilingFiles } from '../io/collectFilingFiles.ts';
+import { DEFAULT_DOCX_FONT } from '../render/docx/docxFont.ts';
+import { DOCUMENT_FORMATS } from '../render/registry.ts';
+import { TemplateError } from '../templates/templateError.ts';
 import { parseBureau, unknownBureauMessage } from '../review/bureauFilter.ts';
 import { noticeSummary } from '../review/noticeSummary.ts';
-import { reviewText } from '../review/reviewOutputs.ts';
-import { TemplateError } from '../templates/renderTemplates.ts';
-import { compileTemplates } from '../platform/nodeTemplates.ts';
 import { type Lang, inLang } from '../util/lang.ts';
 import { packageRoot } from '../platform/packageRoot.ts';
-import { hasErrors } from '../validate/finding.ts';
+import type * as CommandModules from './commandModules.ts';
+
+let loaded: typeof CommandModules | undefined;
+/** The modules the commands run on: loaded before a command's action runs, never for --help or --version. */
+function commandModules(): typeof CommandModules {
+  if (!loaded) throw new Error('command modules used before a command was chosen');
+  return loaded;
+}
 
 /** Exit codes: 0 fine, 1 the filing has errors, 2 the input or the arguments could not be used. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -52,6 +43,7 @@ function print(text: string): void {
 }
 
 function portOrFail(name: string, lang: Lang) {
+  const { classifyPort } = commandModules();
   const port = classifyPort(name);
   if (port.name === null) {
     const hint = port.suggestions.length ? inLang({ ja: ` もしかして ${port.suggestions.join('、')}？`, en: ` Did you mean ${port.suggestions.join(', ')}?` }, lang) : '';
@@ -75,6 +67,7 @@ function parseFormats<F extends string>(raw: string, allowed: readonly F[], lang
 
 /** Reads a filing (YAML, JSON, or a .pdf/.docx that carries one) or stops with the reader's message (exit 2). */
 function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSource {
+  const { readSource } = commandModules();
   const read = readSource(file);
   if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
   return read;
@@ -82,6 +75,7 @@ function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSourc
 
 /** Writes a command's outputs into the folder, atomically, refusing any that would replace one of the inputs. */
 async function write(outDir: string, outputs: readonly OutputFile[], inputs: readonly string[]): Promise<string[]> {
+  const { writeOutputs } = commandModules();
   const files = outputs.map((o) => ({ path: join(outDir, o.name), bytes: o.bytes }));
   await writeOutputs(files, { inputs });
   return files.map((f) => f.path);
@@ -89,6 +83,7 @@ async function write(outDir: string, outputs: readonly OutputFile[], inputs: rea
 
 /** Where each input's outputs go: by file name, or by the path below the inputs' common folder when names clash. */
 function outputPrefixes(files: readonly string[]): Map<string, string> {
+  const { stemOf } = commandModules();
   const stems = files.map(stemOf);
   const clash = new Set(stems).size !== stems.length;
   if (!clash) return new Map(files.map((f) => [f, '']));
@@ -108,6 +103,12 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'この説明を表示します')
     .helpCommand('help [command]', 'コマンドの説明を表示します')
     .exitOverride()
+    .hook('preAction', async () => {
+      if (!loaded) {
+        loaded = await import('./commandModules.ts');
+        loaded.installNodeHost();
+      }
+    })
     .configureHelp(japaneseHelp)
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(japaneseError(s)) });
 
@@ -118,6 +119,7 @@ export function buildProgram(): Command {
     .addOption(formatOption(['text', 'json'], '出力の形式（text: 文章 / json: JSON）'))
     .addOption(langOption())
     .action((file: string, options: { format: string; lang: Lang }) => {
+      const { checkRead, findingsReport, formatFindingsText, hasErrors } = commandModules();
       const { port, findings } = checkRead(sourceOf(file));
       const report = findingsReport(file, port, findings, options.lang);
       print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang));
@@ -136,6 +138,7 @@ export function buildProgram(): Command {
     .option('--redact', '共有用の非開示版（<ファイル名>.redacted.docx / .pdf）も作成します。IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名を【非開示】に置き換えます', false)
     .addOption(langOption())
     .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; lang: Lang }) => {
+      const { buildFiling, collectFilingFiles, compileTemplates, prepareOutputFolder, readSource } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
       const templates = compileTemplates(options.templates);
@@ -165,6 +168,7 @@ export function buildProgram(): Command {
     });
 
   async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang, draft: boolean): Promise<boolean> {
+    const { findingsReport, formatFindingsText } = commandModules();
     const report = findingsReport(outcome.file, outcome.port, outcome.findings, lang);
     if (outcome.status === 'invalid') {
       process.stderr.write(`${formatFindingsText(report, lang)}\n`);
@@ -190,6 +194,7 @@ export function buildProgram(): Command {
     .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
     .action(async (beforeFile: string, afterFile: string, options: { out: string; format: string; templates?: string; lang: Lang }) => {
+      const { compareFilings, compileTemplates, findingsReport, formatFindingsText, isDocumentFormat } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, [...DOCUMENT_FORMATS, 'json'], lang);
       const outcome = await compareFilings(sourceOf(beforeFile), sourceOf(afterFile), {
@@ -232,6 +237,7 @@ export function buildProgram(): Command {
     .option('--templates <dir>', 'テンプレートのフォルダ')
     .addOption(langOption())
     .action(async (paths: string[], options: { out: string; format: string; notice: boolean; bureau?: string; templates?: string; lang: Lang }) => {
+      const { collectFilingFiles, compileTemplates, isDocumentFormat, readSource, reviewFilings, reviewText } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, REVIEW_FORMATS, lang);
       const bureau = options.bureau === undefined ? undefined : parseBureau(options.bureau);
@@ -267,6 +273,7 @@ export function buildProgram(): Command {
     .option('--before', '新旧対照表では変更前の届出データを出力します（既定は変更後）', false)
     .addOption(langOption())
     .action((file: string, options: { format: ExtractFormat; before: boolean; lang: Lang }) => {
+      const { extractFiling } = commandModules();
       const outcome = extractFiling(sourceOf(file), { format: options.format, before: options.before });
       if (outcome.status === 'not-a-document')
         throw new UsageError(inLang({ ja: `${file}: 書類（.pdf / .docx）を指定してください（届出ファイルはそのまま使えます）`, en: `${file}: give a .pdf or .docx document` }, options.lang));
@@ -281,6 +288,7 @@ export function buildProgram(): Command {
     .argument('<dir>', 'テンプレートのフォルダ（templates/ をコピーしたもの）')
     .addOption(langOption())
     .action(async (dir: string, options: { lang: Lang }) => {
+      const { checkTemplates, collectFilingFiles, compileTemplates } = commandModules();
       const lang = options.lang;
       const templates = compileTemplates(dir);
       templates.checkAll();
@@ -305,6 +313,7 @@ export function buildProgram(): Command {
     .addOption(formatOption(['text', 'json'], '出力の形式（text / json）'))
     .addOption(langOption())
     .action((options: { port?: string; format: string; lang: Lang }) => {
+      const { REQUIREMENTS, SCOPE_LABELS, VOLUME_TITLES, formatReference, requirementsFor } = commandModules();
       const lang = options.lang;
       const list = options.port ? requirementsFor(portOrFail(options.port, lang)) : [...REQUIREMENTS];
       if (options.format === 'json') {
@@ -328,6 +337,7 @@ export function buildProgram(): Command {
     .option('--kind <kind>', `申請区分（${enumValues('applicationKind').join(' / ')}、または 許可申請・事業計画変更認可申請・事業計画変更届出）`, 'new-license')
     .addOption(langOption())
     .action((options: { port: string; kind: string; lang: Lang }) => {
+      const { enumValueFor, filingSkeleton } = commandModules();
       const kind = enumValueFor('applicationKind', options.kind) as ApplicationKind | undefined;
       if (!kind) throw new UsageError(inLang({ ja: `--kind には ${enumValues('applicationKind').join('、')} のいずれかを指定してください（${options.kind}）`, en: `--kind takes ${enumValues('applicationKind').join(', ')} (not ${options.kind})` }, options.lang));
       print(filingSkeleton(portOrFail(options.port, options.lang), kind));
@@ -360,7 +370,8 @@ export function buildProgram(): Command {
     .command('schema')
     .description('届出ファイルの JSON Schema（エディタの補完用）')
     .action(() => {
-      const schema = z.toJSONSchema(filingSchema, { io: 'input' });
+      const { filingSchema, toJSONSchema } = commandModules();
+      const schema = toJSONSchema(filingSchema, { io: 'input' });
       print(JSON.stringify({ ...schema, $id: 'https://tos-filing.invalid/filing.schema.json' }, null, 2));
     });
 
@@ -368,7 +379,7 @@ export function buildProgram(): Command {
 }
 
 function isUserFacing(err: unknown): err is Error {
-  return err instanceof UsageError || err instanceof TemplateError || err instanceof MarkupError || err instanceof OutputError;
+  return err instanceof UsageError || err instanceof TemplateError || err instanceof OutputError || (loaded !== undefined && err instanceof loaded.MarkupError);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

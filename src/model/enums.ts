@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /**
  * Every choice a filing offers, with the Japanese label documents, messages and the editor show for each
  * value. Keyed by the enum a value belongs to: the same value (`cloud`, `other`) may read differently in two
@@ -64,11 +62,6 @@ export type EnumValue<E extends EnumName> = keyof (typeof ENUMS)[E] & string;
 
 export function enumValues<E extends EnumName>(name: E): [EnumValue<E>, ...EnumValue<E>[]] {
   return Object.keys(ENUMS[name]) as [EnumValue<E>, ...EnumValue<E>[]];
-}
-
-/** The zod enum of a named choice; the name travels in the schema's metadata so that labels can be found from it. */
-export function enumOf<E extends EnumName>(name: E) {
-  return z.enum(enumValues(name)).meta({ enumName: name });
 }
 
 /** The Japanese label of a value of an enum (connectionMethod, leased-line → 専用線). */

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { REQUIREMENT_IDS, type RequirementId } from '../catalog/requirements.ts';
 import { MEASURE_DETAILS } from './measureDetails.ts';
-import { type EnumValue, enumOf } from './enums.ts';
+import type { EnumValue } from './enums.ts';
+import { enumOf } from './enumSchema.ts';
 import { calendarDate, corporateNumber, labelled, list, longText, opt, person, text } from './primitives.ts';
 
 // ---------- 申請 ----------

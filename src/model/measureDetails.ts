@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { RequirementId } from '../catalog/requirements.ts';
-import { enumOf } from './enums.ts';
+import { enumOf } from './enumSchema.ts';
 import { calendarDate, labelled, list, longText, opt, text } from './primitives.ts';
 
 /**

@@ -1,6 +1,4 @@
 import type { DocumentTree } from '../document/tree.ts';
-import { writeDocx } from './docx/writeDocx.ts';
-import { writePdf } from './pdf/writePdf.ts';
 
 /** Options a writer may take; each writer reads only its own. */
 export interface WriterOptions {
@@ -8,10 +6,13 @@ export interface WriterOptions {
   docxFont?: string;
 }
 
-/** Every document format, each a writer over the document tree. A new format is one entry here and one module. */
+/**
+ * Every document format, each a writer over the document tree. A new format is one entry here and one module.
+ * Each writer's module is loaded when its format is first asked for (a command that makes no PDF loads no pdf-lib).
+ */
 export const DOCUMENT_WRITERS = {
-  docx: (tree: DocumentTree, options: WriterOptions) => writeDocx(tree, options.docxFont ? { font: options.docxFont } : undefined),
-  pdf: (tree: DocumentTree, _options: WriterOptions) => writePdf(tree),
+  docx: async (tree: DocumentTree, options: WriterOptions) => (await import('./docx/writeDocx.ts')).writeDocx(tree, options.docxFont ? { font: options.docxFont } : undefined),
+  pdf: async (tree: DocumentTree, _options: WriterOptions) => (await import('./pdf/writePdf.ts')).writePdf(tree),
 } as const;
 
 export type DocumentFormat = keyof typeof DOCUMENT_WRITERS;

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../platform/packageRoot.ts';
 
@@ -36,8 +37,9 @@ function isFresh(): boolean {
 
 export async function bundleClient(): Promise<void> {
   // esbuild is a development dependency: loaded only when the bundle has to be made
+  // (required, not import()ed: the CLI bundle is a code-cached script, which cannot import() at run time)
   const esbuildName = 'esbuild';
-  const { build } = (await import(esbuildName)) as typeof import('esbuild');
+  const { build } = createRequire(import.meta.url)(esbuildName) as typeof import('esbuild');
   mkdirSync(outDir(), { recursive: true });
   await build({
     entryPoints: { app: join(root(), 'src', 'web', 'page', 'main.ts') },

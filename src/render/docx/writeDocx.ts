@@ -27,6 +27,7 @@ import { type ColumnMeasure, columnWidths } from '../columnWidths.ts';
 import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../displayText.ts';
 import { fitOnOneLine } from '../fitLine.ts';
 import { keepsWithNext } from '../keepWithNext.ts';
+import { DEFAULT_DOCX_FONT } from './docxFont.ts';
 import { packDeterministic } from './packDeterministic.ts';
 import { withParagraphDefaults } from './paragraphDefaults.ts';
 
@@ -42,7 +43,7 @@ export interface DocxOptions {
   font: string;
 }
 
-export const DEFAULT_DOCX_FONT = 'ＭＳ 明朝';
+export { DEFAULT_DOCX_FONT };
 
 // A4 and margins in twips (1/20 pt); A4 is hard-coded because mm→twip conversion truncates (tech-notes §4.2)
 const PAGE = { width: 11906, height: 16838, top: 1417, bottom: 1247, left: 1417, right: 1134, header: 567, footer: 624 };
