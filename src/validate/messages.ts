@@ -118,7 +118,7 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja:
       `港名「${str(p.input)}」は登録簿（港湾運送事業法の指定港とその一部の港名）にありません。` +
       (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : '') +
-      '特定の港かどうかを判定できないため、港名を正しく記載してください。登録簿にない港であれば、「登録簿にない一般の港であることの確認」を「はい」にし、「港の所在する都道府県」を記載してください（宛先が管轄の運輸局等かを確かめます）。',
+      '特定の港かどうかを判定できないため、港名を正しく記載してください。登録簿にない港であれば、「登録簿にない一般の港であることの確認」を「はい」にし、「港の所在する都道府県」を記載してください。',
     en:
       `Port "${str(p.input)}" is not in the registry (the designated ports of the Port Transport Business Act and names of their parts).` +
       (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : '') +
