@@ -195,8 +195,7 @@ const DESIGNATED: readonly PortEntry[] = [
   designated('苅田', '福岡', 'kanda'),
   designated('博多', '福岡', 'hakata', { specifiedPort: '博多港', aliases: ['福岡港'] }),
   designated('大牟田', '福岡', 'omuta', {
-    confirmed: false,
-    note: '保存された写しは「福岡 大牟田」「福岡 三池」の2行を載せる（大牟田港と三池港は別の港か、写しの重複か未確認）。現行の条文で確認すること。',
+    note: '保存された写しは「福岡 大牟田」「福岡 三池」の2行を載せる。大牟田港（大牟田市西新町の地方港湾）と三池港（同市新港町の重要港湾）は別の港であり（角川日本地名大辞典の写し）、写しの重複ではないと判断した。',
   }),
   designated('三池', '福岡', 'miike'),
   designated('唐津', '佐賀', 'karatsu'),
