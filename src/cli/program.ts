@@ -52,7 +52,7 @@ function portOrFail(request: PortRequest, lang: Lang) {
   return choice;
 }
 
-const unlistedOption = () => new Option('--unlisted', '登録簿にない港（港湾運送事業法の指定港以外の港）として始めます');
+const unlistedOption = (help = '登録簿にない港（港湾運送事業法の指定港以外の港）として始めます') => new Option('--unlisted', help);
 const prefectureOption = () => new Option('--prefecture <name>', '--unlisted のとき、港の所在する都道府県（例：岩手県）。宛先をその都道府県を管轄する運輸局等にします');
 
 function packageVersion(): string {
@@ -313,7 +313,7 @@ export function buildProgram(): Command {
     .command('catalog')
     .description('強制要件の一覧（--port でその港に適用されるもの）')
     .option('--port <name>', '港名（例：横浜港）')
-    .addOption(unlistedOption())
+    .addOption(unlistedOption('登録簿にない港（港湾運送事業法の指定港以外の港）として、一般の港の要件を示します'))
     .addOption(formatOption(['text', 'json'], '出力の形式（text / json）'))
     .addOption(langOption())
     .action((options: { port?: string; unlisted?: boolean; format: string; lang: Lang }) => {
