@@ -248,3 +248,17 @@ describe('choosing the port a new filing starts from', () => {
     expect(choice.notes.join('\n')).toContain('指定港ではありません');
   });
 });
+
+describe('validate: an unlisted name that looks like a registry port', () => {
+  it('warns that 横浜港x may be 横浜港, a specified port, instead of quietly treating it as a general port', () => {
+    const filing = loadFixture('sample/specified-complete.yaml');
+    filing.port.name = '横浜港x';
+    filing.port.unlisted = true;
+    const findings = checkFiling(filing).findings;
+    const looks = findings.find((f) => f.code === 'PORT_UNLISTED_LOOKS_LIKE')!;
+    expect(looks.severity).toBe('warning');
+    expect(findingMessage(looks, 'ja')).toContain('「横浜港」は特定の港');
+    filing.port.name = '小本港';
+    expect(checkFiling(filing).findings.some((f) => f.code === 'PORT_UNLISTED_LOOKS_LIKE')).toBe(false);
+  });
+});

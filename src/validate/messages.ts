@@ -142,6 +142,14 @@ const MESSAGES: Record<FindingCode, Render> = {
       (p.hint ? str(p.hint) : ''),
     en: `"${str(p.name)}" is not a designated port of the Port Transport Business Act under that name; the Act's licence may not be needed there. Confirm with ${str(p.bureau)}.`,
   }),
+  PORT_UNLISTED_LOOKS_LIKE: (p) => ({
+    ja:
+      `港名「${str(p.input)}」は、登録簿の${quoteJa(list(p.suggestions))}に似ています。その港であれば港名を直し、「登録簿にない一般の港であることの確認」を外してください。` +
+      (list(p.specified).length ? `${quoteJa(list(p.specified))}は特定の港で、記載が必要な項目が増えます。` : ''),
+    en:
+      `Port "${str(p.input)}" looks like ${list(p.suggestions).join(', ')} in the registry; if it is that port, correct the name and remove port.unlisted.` +
+      (list(p.specified).length ? ` ${list(p.specified).join(', ')} is a specified port, with more items to state.` : ''),
+  }),
   PORT_PREFECTURE_UNKNOWN: (p) => ({
     ja:
       `「港の所在する都道府県」の「${str(p.prefecture)}」は都道府県名として読めません。` +

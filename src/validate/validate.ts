@@ -93,11 +93,13 @@ function portFindings(written: { name: string; unlisted: boolean; prefecture?: s
   if (prefecture !== undefined && !findPrefecture(prefecture))
     out.push(finding('warning', 'PORT_PREFECTURE_UNKNOWN', ['port', 'prefecture'], { prefecture, suggestions: closest(prefecture.normalize('NFKC'), PREFECTURES.map((p) => p.name)) }));
   if (port.name === null) {
-    out.push(
-      written.unlisted
-        ? finding('info', 'PORT_UNLISTED', ['port', 'name'], { input, prefecture: prefecture ?? null })
-        : finding('error', 'PORT_UNKNOWN', ['port', 'name'], { input, suggestions: port.suggestions }),
-    );
+    if (!written.unlisted) return [...out, finding('error', 'PORT_UNKNOWN', ['port', 'name'], { input, suggestions: port.suggestions })];
+    out.push(finding('info', 'PORT_UNLISTED', ['port', 'name'], { input, prefecture: prefecture ?? null }));
+    // an unlisted name that looks like a registry port is most likely that port misspelt (and may be a specified one)
+    if (port.suggestions.length) {
+      const specified = port.suggestions.filter((name) => classifyPort(name).specified);
+      out.push(finding('warning', 'PORT_UNLISTED_LOOKS_LIKE', ['port', 'name'], { input, suggestions: port.suggestions, specified }));
+    }
     return out;
   }
   if (written.unlisted) out.push(finding('warning', 'PORT_UNLISTED_BUT_KNOWN', ['port', 'unlisted'], { input, name: port.name }));
