@@ -137,6 +137,29 @@ describe('the editor in a browser', () => {
     expect(outside(requests, ed.origin)).toEqual([]);
   });
 
+  it('starts a filing at a port outside the registry with its 都道府県, and says what a typed name is', async () => {
+    const file = join(dir, 'omoto.yaml');
+    const ed = await editor([file, '--port', '小本港', '--unlisted', '--prefecture', '岩手県']);
+    const { page } = await openEditor(browser, ed.url);
+    expect(await page.locator('#f-application__addressee').inputValue()).toBe('東北運輸局長');
+    expect(await page.locator('#f-port__prefecture').inputValue()).toBe('岩手県');
+    expect(await page.locator('#prefecture-names option').count()).toBe(47);
+    const reading = page.locator('#port-class');
+    expect(await reading.textContent()).toContain('登録簿にない港名です');
+    // the registry names are offered, every 指定港 among them
+    expect(await page.locator('#port-names option[value="釜石港"]').count()).toBe(1);
+    await page.locator('#f-port__name').fill('釜石湾');
+    await page.keyboard.press('Tab');
+    expect(await reading.textContent()).toContain('もしかして「釜石港」');
+    await page.locator('#f-port__name').fill('北九州港');
+    await page.keyboard.press('Tab');
+    expect(await reading.textContent()).toContain('指定港「関門港」の一部');
+    await page.locator('#f-port__name').fill('堺泉北港');
+    await page.keyboard.press('Tab');
+    expect(await reading.textContent()).toContain('指定港ではない港');
+    await page.screenshot({ path: join(SHOTS, 'editor-unlisted-port.png') });
+  });
+
   it('shows the preview beside the form, offers the documents, and stays usable at 200 % zoom', async () => {
     const file = join(dir, 'preview.yaml');
     copyFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), file);

@@ -39,7 +39,7 @@ describe('validate: the complete filings', () => {
 
   it('reports no error for specified-only items when the same filing moves to a general port', () => {
     const filing = loadFixture(SPECIFIED);
-    filing.port.name = '堺泉北港';
+    filing.port.name = '阪南港';
     filing.application.addressee = '近畿運輸局長';
     const findings = checkFiling(filing).findings;
     expect(errors(findings)).toEqual([]);

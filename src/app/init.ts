@@ -1,5 +1,6 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { addresseeOf } from '../catalog/ports.ts';
+import type { Prefecture } from '../catalog/prefectures.ts';
 import { type RequirementId, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { ENUMS, type EnumName, SCOPE_LABELS, enumLabel, enumValues } from '../model/enums.ts';
@@ -17,6 +18,19 @@ function choices(name: EnumName): string {
     .join(' / ');
 }
 
+/** What the skeleton says about the port besides its class: the 指定港 it lies in, or that it is none. */
+function portStatusNotes(port: PortClassification, prefecture: Prefecture | undefined): string[] {
+  if (port.kind === 'part' && port.designatedPort && port.designatedPort !== port.specifiedPort) return [`# ${port.name}は港湾運送事業法の指定港「${port.designatedPort}」の一部です`];
+  if (port.kind === 'not-designated')
+    return [`# ${port.name}は港湾運送事業法施行令 別表第一の指定港ではありません。許可（事業計画）が必要か、${port.bureau}に確認してください`];
+  if (port.name === null && prefecture)
+    return [
+      `# 登録簿にない港（${prefecture.name}）: 指定港でない可能性があります。許可（事業計画）が必要か、${prefecture.bureau}に確認してください`,
+      ...(prefecture.also ? [`# 宛先は${prefecture.bureau}長としています（${prefecture.also.where}の港は${prefecture.also.bureau}長）`] : []),
+    ];
+  return [];
+}
+
 function detailHints(id: RequirementId): string[] {
   return Object.keys(MEASURE_DETAILS[id].shape).map((key) => `    #   ${key}: ${fieldAt(['measures', id, 'details', key])?.title ?? ''}`);
 }
@@ -26,19 +40,21 @@ function detailHints(id: RequirementId): string[] {
  * Choices are written as their Japanese labels (the reader accepts them; the canonical value is in the comment),
  * the addressee is the bureau competent for the port, and the filing date is left for the person to write.
  */
-export function filingSkeleton(port: PortClassification, kind: ApplicationKind): string {
+export function filingSkeleton(port: PortClassification, kind: ApplicationKind, unlisted?: { prefecture: Prefecture }): string {
   const portName = port.name ?? port.input;
   const portNote = port.specified
     ? `特定の港（${port.specifiedPort}）: 全ての港の要件と特定の港の要件を記載します`
     : '一般の港: 全ての港の要件を記載します';
+  const portNotes = [`# ${portNote}`, ...portStatusNotes(port, unlisted?.prefecture)];
   const change = kind !== 'new-license';
-  const addressee = port.bureau ? addresseeOf(port.bureau) : '';
+  const bureau = port.bureau ?? (port.name === null && unlisted ? unlisted.prefecture.bureau : null);
+  const addressee = bureau ? addresseeOf(bureau) : '';
   const lines = [
     '# yaml-language-server: $schema=./tos-filing.schema.json',
     `# TOSの概要及び情報セキュリティの確保に関する事業計画（${portName}）`,
     '# 「""」の箇所を記入し、`npx tos-filing validate このファイル` で不足を確認してください。',
     '# 選択肢は日本語（例：専用線）でも英語の値（例：leased-line）でも書けます。日付は「令和8年4月1日」「R8.4.1」「2026-04-01」のいずれでも書けます。',
-    `# ${portNote}`,
+    ...portNotes,
     '',
     'application:',
     `  kind: ${choice('applicationKind', kind)}   # ${choices('applicationKind')}`,
@@ -64,6 +80,9 @@ export function filingSkeleton(port: PortClassification, kind: ApplicationKind):
     '',
     'port:',
     `  name: ${portName}`,
+    ...(port.name === null && unlisted
+      ? ['  unlisted: はい              # 登録簿にない港であることの確認', `  prefecture: ${unlisted.prefecture.name}${' '.repeat(Math.max(1, 16 - unlisted.prefecture.name.length * 2))}# 港の所在する都道府県（宛先が管轄の運輸局等かを確かめます）`]
+      : []),
     '  terminals:',
     '    - name: ""               # ターミナル名称',
     `      type: ${choice('terminalType', 'container')}     # ${choices('terminalType')}`,

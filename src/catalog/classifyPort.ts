@@ -1,5 +1,6 @@
 import { editDistance } from '../util/closest.ts';
-import { type Bureau, PORTS, type PortEntry, type SpecifiedPortName } from './ports.ts';
+import { hasKana, kanaToRomaji } from '../util/kanaRomaji.ts';
+import { type Bureau, PORTS, type PortEntry, type PortKind, type SpecifiedPortName } from './ports.ts';
 
 export interface PortClassification {
   input: string;
@@ -11,6 +12,14 @@ export interface PortClassification {
   bureau: Bureau | null;
   /** Close registry names, for a "did you mean" message, when the port is unknown. */
   suggestions: string[];
+  /** What the registry knows the name as (null when it does not know it). */
+  kind: PortKind | null;
+  /** The 指定港 of 港湾運送事業法 the port is or lies in (null for a not-designated or unknown name). */
+  designatedPort: string | null;
+  /** 都道府県 of the port, from the registry (empty when the port is not in it). */
+  prefectures: readonly string[];
+  /** For a not-designated name: what to check, in Japanese. */
+  hint: string | null;
 }
 
 /** Folds full-width forms, case, spaces and a trailing 港 / "port" so that spellings compare equal. */
@@ -49,27 +58,52 @@ export function classifyPort(raw: string): PortClassification {
       specifiedPort: entry.specifiedPort ?? null,
       bureau: entry.bureau,
       suggestions: [],
+      kind: entry.kind,
+      designatedPort: entry.designatedPort ?? null,
+      prefectures: entry.prefectures,
+      hint: entry.hint ?? null,
     };
   }
-  return { input: raw, name: null, specified: false, specifiedPort: null, bureau: null, suggestions: suggestPorts(raw) };
+  return {
+    input: raw,
+    name: null,
+    specified: false,
+    specifiedPort: null,
+    bureau: null,
+    suggestions: suggestPorts(raw),
+    kind: null,
+    designatedPort: null,
+    prefectures: [],
+    hint: null,
+  };
+}
+
+/** 北九州港 → 「北九州港（関門港）」: a name for a part of a 指定港 shown with the 指定港 it lies in. */
+export function portLabel(port: Pick<PortClassification, 'name' | 'input' | 'designatedPort'>): string {
+  const name = port.name ?? port.input;
+  return port.designatedPort && port.designatedPort !== name ? `${name}（${port.designatedPort}）` : name;
 }
 
 /**
  * Registry names an unknown port name is almost certainly a misspelling of. A port name is short, and two
  * different ports often differ in one character (静岡 and 福岡), so a change of a character counts only in a name
  * of three or more characters, and at most one change in every three; a name that only gains or loses
- * characters at its ends or in between (横浜x, 名古) counts when what remains is the whole other name. Only the
- * nearest names are offered.
+ * characters at its ends or in between (横浜x, 名古) counts when what remains is the whole other name. A name in
+ * kana is also compared, as romaji, with the registry's romanised names (かまいし → kamaishi). Only the nearest
+ * names are offered.
  */
 export function suggestPorts(raw: string, limit = 3): string[] {
   // A stray 港 in the middle ("横浜港x") should not hide the port it was meant to be.
   const key = normalizePortName(raw).replaceAll('港', '');
   if (!key) return [];
+  const keys = hasKana(key) ? [key, kanaToRomaji(key)] : [key];
   const scored: { name: string; distance: number }[] = [];
   for (const [k, entry] of index) {
     const candidate = k.replaceAll('港', '');
-    const distance = nearMiss(key, candidate);
-    if (distance !== null) scored.push({ name: entry.name, distance });
+    for (const typed of keys) {
+      const distance = nearMiss(typed, candidate);
+      if (distance !== null) scored.push({ name: entry.name, distance });
+    }
   }
   const best = Math.min(...scored.map((s) => s.distance));
   const names = scored.filter((s) => s.distance === best).map((s) => s.name).sort();

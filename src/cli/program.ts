@@ -6,6 +6,7 @@ import type { FilingSource, OutputFile } from '../app/source.ts';
 import type { ExtractFormat } from '../app/extract.ts';
 import { REVIEW_FORMATS } from '../app/reviewFormats.ts';
 import type { SourceRead } from '../readers/readSource.ts';
+import type { PortRequest } from '../app/newFilingPort.ts';
 import { OutputError } from '../io/outputError.ts';
 import { forTerminal } from '../util/terminalText.ts';
 import { japaneseError, japaneseHelp } from './japaneseHelp.ts';
@@ -42,15 +43,17 @@ function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-function portOrFail(name: string, lang: Lang) {
-  const { classifyPort } = commandModules();
-  const port = classifyPort(name);
-  if (port.name === null) {
-    const hint = port.suggestions.length ? inLang({ ja: ` もしかして ${port.suggestions.join('、')}？`, en: ` Did you mean ${port.suggestions.join(', ')}?` }, lang) : '';
-    throw new UsageError(inLang({ ja: `港名「${name}」は登録簿にありません。${hint}`, en: `port "${name}" is not in the registry.${hint}` }, lang));
-  }
-  return port;
+/** The port a command starts from, or a usage error with the closest names and the way on (newFilingPort.ts). */
+function portOrFail(request: PortRequest, lang: Lang) {
+  const { choosePort } = commandModules();
+  const choice = choosePort(request, lang);
+  if (!choice.ok) throw new UsageError(choice.message);
+  for (const note of choice.notes) process.stderr.write(`${forTerminal(note)}\n`);
+  return choice;
 }
+
+const unlistedOption = (help = '登録簿にない港（港湾運送事業法の指定港以外の港）として始めます') => new Option('--unlisted', help);
+const prefectureOption = () => new Option('--prefecture <name>', '--unlisted のとき、港の所在する都道府県（例：岩手県）。宛先をその都道府県を管轄する運輸局等にします');
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -310,12 +313,15 @@ export function buildProgram(): Command {
     .command('catalog')
     .description('強制要件の一覧（--port でその港に適用されるもの）')
     .option('--port <name>', '港名（例：横浜港）')
+    .addOption(unlistedOption('登録簿にない港（港湾運送事業法の指定港以外の港）として、一般の港の要件を示します'))
     .addOption(formatOption(['text', 'json'], '出力の形式（text / json）'))
     .addOption(langOption())
-    .action((options: { port?: string; format: string; lang: Lang }) => {
+    .action((options: { port?: string; unlisted?: boolean; format: string; lang: Lang }) => {
       const { REQUIREMENTS, SCOPE_LABELS, VOLUME_TITLES, formatReference, requirementsFor } = commandModules();
       const lang = options.lang;
-      const list = options.port ? requirementsFor(portOrFail(options.port, lang)) : [...REQUIREMENTS];
+      const list = options.port
+        ? requirementsFor(portOrFail({ name: options.port, unlisted: options.unlisted, command: 'tos-filing catalog', needsPrefecture: false }, lang).port)
+        : [...REQUIREMENTS];
       if (options.format === 'json') {
         const rows = list.map((r) => ({
           id: r.id,
@@ -334,13 +340,16 @@ export function buildProgram(): Command {
     .command('init')
     .description('その港で記載が必要な項目をすべて含む、記入用のYAMLひな形を出力します（宛先は港を管轄する運輸局）')
     .requiredOption('--port <name>', '港名（例：清水港）')
+    .addOption(unlistedOption())
+    .addOption(prefectureOption())
     .option('--kind <kind>', `申請区分（${enumValues('applicationKind').join(' / ')}、または 許可申請・事業計画変更認可申請・事業計画変更届出）`, 'new-license')
     .addOption(langOption())
-    .action((options: { port: string; kind: string; lang: Lang }) => {
+    .action((options: { port: string; unlisted?: boolean; prefecture?: string; kind: string; lang: Lang }) => {
       const { enumValueFor, filingSkeleton } = commandModules();
       const kind = enumValueFor('applicationKind', options.kind) as ApplicationKind | undefined;
       if (!kind) throw new UsageError(inLang({ ja: `--kind には ${enumValues('applicationKind').join('、')} のいずれかを指定してください（${options.kind}）`, en: `--kind takes ${enumValues('applicationKind').join(', ')} (not ${options.kind})` }, options.lang));
-      print(filingSkeleton(portOrFail(options.port, options.lang), kind));
+      const chosen = portOrFail({ name: options.port, unlisted: options.unlisted, prefecture: options.prefecture, command: 'tos-filing init', needsPrefecture: true }, options.lang);
+      print(filingSkeleton(chosen.port, kind, chosen.unlisted));
     });
 
   program
@@ -348,18 +357,23 @@ export function buildProgram(): Command {
     .description('届出ファイルをブラウザの画面で編集します（項目ごとに検証結果を表示し、保存・書類のプレビューができます）')
     .argument('<file>', '届出ファイル（.yaml / .yml / .json）。まだない場合は --port を指定するとひな形から始めます')
     .option('--port <name>', 'ファイルがまだない場合に、ひな形を作る港名（例：清水港）')
+    .addOption(unlistedOption())
+    .addOption(prefectureOption())
     .option('--http-port <number>', '編集画面のポート番号（0 で空いているポート）')
     .option('--no-open', 'ブラウザを開かない（表示された URL を自分で開く）')
     .addOption(langOption())
-    .action(async (file: string, options: { port?: string; httpPort?: string; open: boolean; lang: Lang }) => {
+    .action(async (file: string, options: { port?: string; unlisted?: boolean; prefecture?: string; httpPort?: string; open: boolean; lang: Lang }) => {
       const httpPort = options.httpPort === undefined ? undefined : Number(options.httpPort);
       if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535))
         throw new UsageError(inLang({ ja: `--http-port には 0〜65535 の数を指定してください（${options.httpPort}）`, en: `--http-port takes 0-65535 (not ${options.httpPort})` }, options.lang));
-      const port = options.port === undefined ? undefined : portOrFail(options.port, options.lang);
+      const chosen =
+        options.port === undefined
+          ? undefined
+          : portOrFail({ name: options.port, unlisted: options.unlisted, prefecture: options.prefecture, command: `tos-filing edit ${file}`, needsPrefecture: true }, options.lang);
       // loaded only for this command: the other commands start no faster or slower because of the editor
       const { EditorStartError, runEditor } = await import('../web/runEditor.ts');
       try {
-        await runEditor({ file, port, httpPort, open: options.open, log: (line) => print(line) });
+        await runEditor({ file, port: chosen?.port, unlisted: chosen?.unlisted, httpPort, open: options.open, log: (line) => print(line) });
       } catch (err) {
         if (err instanceof EditorStartError) throw new UsageError(err.message);
         throw err;

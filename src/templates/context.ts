@@ -131,7 +131,11 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
       registryName: port.name ?? filing.port.name,
       specified: port.specified,
       specifiedPort: port.specifiedPort,
-      classLabel: port.specified ? `特定の港（${port.specifiedPort}）` : '特定の港以外の港',
+      classLabel: port.specified
+        ? `特定の港（${port.specifiedPort}）`
+        : port.kind === 'part' && port.designatedPort
+          ? `${port.designatedPort}の一部で、特定の港以外の港`
+          : '特定の港以外の港',
       /** In a draft of a filing whose port is not in the registry, the class is not known. */
       classGap: marks.at(['port', 'name'], ['PORT_UNKNOWN'], '港の区分'),
     },

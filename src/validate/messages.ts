@@ -116,21 +116,46 @@ const MESSAGES: Record<FindingCode, Render> = {
   }),
   PORT_UNKNOWN: (p) => ({
     ja:
-      `港名「${str(p.input)}」は登録簿にありません。` +
+      `港名「${str(p.input)}」は登録簿（港湾運送事業法の指定港とその一部の港名）にありません。` +
       (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : '') +
-      '特定の港かどうかを判定できないため、港名を正しく記載するか、登録簿にない一般の港であれば「登録簿にない一般の港であることの確認」を「はい」にしてください。',
+      '特定の港かどうかを判定できないため、港名を正しく記載してください。登録簿にない港であれば、「登録簿にない一般の港であることの確認」を「はい」にし、「港の所在する都道府県」を記載してください。',
     en:
-      `Port "${str(p.input)}" is not in the registry.` +
+      `Port "${str(p.input)}" is not in the registry (the designated ports of the Port Transport Business Act and names of their parts).` +
       (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : '') +
-      ' Whether it is a specified port cannot be told: correct the name, or set port.unlisted: true for a general port not in the registry.',
+      ' Whether it is a specified port cannot be told: correct the name, or for a port outside the registry set port.unlisted: true and port.prefecture.',
   }),
   PORT_UNLISTED: (p) => ({
-    ja: `港名「${str(p.input)}」は登録簿にない一般の港として扱います（特定の港の要件は適用しません）。`,
-    en: `Port "${str(p.input)}" is treated as a general port not in the registry (specified-port items do not apply).`,
+    ja:
+      `港名「${str(p.input)}」は登録簿にない港として扱います（特定の港の要件は適用しません）。登録簿は港湾運送事業法施行令 別表第一の指定港をすべて収めているため、この港は指定港でない可能性があります。同法の許可が必要かは、提出先の運輸局等に確認してください。` +
+      (p.prefecture ? '' : '「港の所在する都道府県」を記載すると、宛先が管轄の運輸局等かを確かめます。'),
+    en:
+      `Port "${str(p.input)}" is treated as a port not in the registry (specified-port items do not apply). The registry holds every designated port of the Act, so this port may not be one; ask the bureau whether the licence is needed.` +
+      (p.prefecture ? '' : ' Give port.prefecture to have the addressee checked.'),
   }),
   PORT_UNLISTED_BUT_KNOWN: (p) => ({
     ja: `港名「${str(p.input)}」は登録簿の「${str(p.name)}」です。「登録簿にない一般の港であることの確認」は不要です。`,
     en: `Port "${str(p.input)}" is ${str(p.name)} in the registry; port.unlisted is not needed.`,
+  }),
+  PORT_NOT_DESIGNATED: (p) => ({
+    ja:
+      `「${str(p.name)}」は、港湾運送事業法施行令 別表第一の指定港（同法が適用される港）にその名前では掲げられていません。指定港でない港では、同法の一般港湾運送事業の許可（事業計画の提出）が必要ない場合があります。提出が必要か、${str(p.bureau)}に確認してください。` +
+      (p.hint ? str(p.hint) : ''),
+    en: `"${str(p.name)}" is not a designated port of the Port Transport Business Act under that name; the Act's licence may not be needed there. Confirm with ${str(p.bureau)}.`,
+  }),
+  PORT_UNLISTED_LOOKS_LIKE: (p) => ({
+    ja:
+      `港名「${str(p.input)}」は、登録簿の${quoteJa(list(p.suggestions))}に似ています。その港であれば港名を直し、「登録簿にない一般の港であることの確認」を外してください。` +
+      (list(p.specified).length ? `${quoteJa(list(p.specified))}は特定の港で、記載が必要な項目が増えます。` : ''),
+    en:
+      `Port "${str(p.input)}" looks like ${list(p.suggestions).join(', ')} in the registry; if it is that port, correct the name and remove port.unlisted.` +
+      (list(p.specified).length ? ` ${list(p.specified).join(', ')} is a specified port, with more items to state.` : ''),
+  }),
+  PORT_PREFECTURE_UNKNOWN: (p) => ({
+    ja:
+      `「港の所在する都道府県」の「${str(p.prefecture)}」は都道府県名として読めません。` +
+      (list(p.suggestions).length ? `もしかして ${quoteJa(list(p.suggestions))} ですか。` : '') +
+      '「岩手県」のように記載してください。',
+    en: `The port's prefecture "${str(p.prefecture)}" is not a prefecture name${list(p.suggestions).length ? ` (did you mean ${list(p.suggestions).join(', ')}?)` : ''}; write it as e.g. 岩手県.`,
   }),
   TERMINAL_NOT_CONTAINER: (p) => ({
     ja: `ターミナル「${str(p.name)}」はコンテナターミナルではありません。TOSの概要等の記載はコンテナ埠頭について求められるものです。`,
@@ -168,6 +193,15 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja: `宛先「${str(p.addressee)}」に、${str(p.portName)}を管轄する地方運輸局等の名称がありません。宛先は「${str(p.expected)}」としてください。`,
     en: `The addressee "${str(p.addressee)}" does not name the bureau competent for ${str(p.portName)}; address the filing to "${str(p.expected)}".`,
   }),
+  ADDRESSEE_NOT_PREFECTURE_BUREAU: (p) => {
+    const bureau = str(p.expected).replace(/長$/, '');
+    const also = p.alsoBureau ? `（${str(p.alsoWhere)}の港は${str(p.alsoBureau)}）` : '';
+    const alsoEn = p.alsoBureau ? ` (${str(p.alsoBureau)} for ports in ${str(p.alsoWhere)})` : '';
+    return {
+      ja: `${p.named ? `宛先「${str(p.addressee)}」は${str(p.named)}です` : `宛先「${str(p.addressee)}」に地方運輸局等の名称がありません`}が、${str(p.prefecture)}の港を管轄するのは${bureau}${also}です。宛先を「${str(p.expected)}」${p.alsoBureau ? `又は「${str(p.alsoBureau)}長」` : ''}としてください。`,
+      en: `The addressee "${str(p.addressee)}" ${p.named ? `is ${str(p.named)}` : 'names no bureau'}, but ports in ${str(p.prefecture)} are under ${bureau}${alsoEn}; address the filing to "${str(p.expected)}".`,
+    };
+  },
   REMOVABLE_MEDIA_PURPOSE_MISSING: (p, l) => ({
     ja: `ターミナル「${str(p.name)}」では外部記憶媒体（USBメモリ等）を使用するとされていますが、使用する場面が記載されていません。「使用する場面」に、例えば「保守会社によるプログラムの更新」「帳票データの受け渡し」のように、何に使うかを記載してください。ガイドライン：${guidelineSection('removable-media-scan', l)}`,
     en: `Terminal "${str(p.name)}" uses removable media but does not say what for; list the uses (e.g. program updates by the maintenance company). Guideline: ${guidelineSection('removable-media-scan', l)}`,

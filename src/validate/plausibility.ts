@@ -1,5 +1,6 @@
 import type { PortClassification } from '../catalog/classifyPort.ts';
 import { BUREAUS, addresseeOf } from '../catalog/ports.ts';
+import { bureausOf, findPrefecture } from '../catalog/prefectures.ts';
 import { REQUIREMENTS } from '../catalog/requirements.ts';
 import type { Filing } from '../model/filing.ts';
 import { fieldAt } from '../model/schemaWalk.ts';
@@ -17,7 +18,8 @@ export function plausibilityFindings(filing: Filing, port: PortClassification): 
 const fold = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '');
 
 function addresseeFindings(filing: Filing, port: PortClassification): Finding[] {
-  if (!port.bureau || !port.name) return [];
+  if (!port.name) return unlistedAddresseeFindings(filing);
+  if (!port.bureau) return [];
   const addressee = filing.application.addressee;
   const written = fold(addressee);
   if (written.includes(port.bureau)) return [];
@@ -27,6 +29,27 @@ function addresseeFindings(filing: Filing, port: PortClassification): Finding[] 
   return named
     ? [finding('warning', 'ADDRESSEE_WRONG_BUREAU', path, { ...params, named })]
     : [finding('warning', 'ADDRESSEE_NO_BUREAU', path, params)];
+}
+
+/** A port outside the registry, with its 都道府県 written: the addressee should be that prefecture's bureau. */
+function unlistedAddresseeFindings(filing: Filing): Finding[] {
+  const pref = filing.port.unlisted === true && filing.port.prefecture ? findPrefecture(filing.port.prefecture) : undefined;
+  if (!pref) return [];
+  const addressee = filing.application.addressee;
+  const written = fold(addressee);
+  const bureaus = bureausOf(pref);
+  if (bureaus.some((b) => written.includes(b))) return [];
+  const named = BUREAUS.find((b) => written.includes(b)) ?? null;
+  return [
+    finding('warning', 'ADDRESSEE_NOT_PREFECTURE_BUREAU', ['application', 'addressee'], {
+      addressee,
+      prefecture: pref.name,
+      expected: addresseeOf(pref.bureau),
+      alsoBureau: pref.also?.bureau ?? null,
+      alsoWhere: pref.also?.where ?? null,
+      named,
+    }),
+  ];
 }
 
 function removableMediaFindings(filing: Filing): Finding[] {

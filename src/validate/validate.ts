@@ -1,4 +1,6 @@
 import { type PortClassification, classifyPort } from '../catalog/classifyPort.ts';
+import { PREFECTURES, findPrefecture } from '../catalog/prefectures.ts';
+import { closest } from '../util/closest.ts';
 import { type NotApplicableCondition, REQUIREMENTS, type Requirement } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { type Filing, type Measure, type Terminal, filing as filingSchema } from '../model/filing.ts';
@@ -32,7 +34,7 @@ export function checkFiling(data: unknown): CheckResult {
   const findings = schemaFindings(parsed.error.issues, input);
   const parts = partsThatParse(input);
   const port = parts.portName === null ? null : classifyPort(parts.portName);
-  if (port && parts.portName !== null) findings.push(...portFindings(parts.portName, parts.unlisted, port));
+  if (port && parts.portName !== null) findings.push(...portFindings({ name: parts.portName, unlisted: parts.unlisted, prefecture: parts.prefecture }, port));
   if (parts.terminals) findings.push(...terminalFindings(parts.terminals));
   if (port) findings.push(...measureFindings(parts.measures, port, parts.portName ?? '', { filingDate: parts.filingDate, terminals: parts.terminals }, findings));
   // a field another value asks for is asked for at once, not only once the rest of its part is well formed
@@ -58,6 +60,7 @@ function partsThatParse(input: unknown) {
   return {
     portName: namePart.success ? (namePart.data as string) : null,
     unlisted: port.unlisted === true,
+    prefecture: typeof port.prefecture === 'string' ? port.prefecture : undefined,
     filingDate: datePart.success ? (datePart.data as string) : null,
     terminals: terminalsPart.success ? (terminalsPart.data as Terminal[]) : null,
     measures,
@@ -67,7 +70,7 @@ function partsThatParse(input: unknown) {
 export function validate(filing: Filing): Finding[] {
   const port = classifyPort(filing.port.name);
   return sortFindings([
-    ...portFindings(filing.port.name, filing.port.unlisted === true, port),
+    ...portFindings({ name: filing.port.name, unlisted: filing.port.unlisted === true, prefecture: filing.port.prefecture }, port),
     ...dependentNeedFindings(filing),
     ...terminalFindings(filing.port.terminals),
     ...organizationFindings(filing, port),
@@ -83,14 +86,25 @@ function textCharacterFindings(input: unknown): Finding[] {
   ];
 }
 
-function portFindings(input: string, unlisted: boolean, port: PortClassification): Finding[] {
+function portFindings(written: { name: string; unlisted: boolean; prefecture?: string | undefined }, port: PortClassification): Finding[] {
+  const input = written.name;
+  const out: Finding[] = [];
+  const prefecture = written.prefecture?.trim() ? written.prefecture : undefined;
+  if (prefecture !== undefined && !findPrefecture(prefecture))
+    out.push(finding('warning', 'PORT_PREFECTURE_UNKNOWN', ['port', 'prefecture'], { prefecture, suggestions: closest(prefecture.normalize('NFKC'), PREFECTURES.map((p) => p.name)) }));
   if (port.name === null) {
-    return unlisted
-      ? [finding('info', 'PORT_UNLISTED', ['port', 'name'], { input })]
-      : [finding('error', 'PORT_UNKNOWN', ['port', 'name'], { input, suggestions: port.suggestions })];
+    if (!written.unlisted) return [...out, finding('error', 'PORT_UNKNOWN', ['port', 'name'], { input, suggestions: port.suggestions })];
+    out.push(finding('info', 'PORT_UNLISTED', ['port', 'name'], { input, prefecture: prefecture ?? null }));
+    // an unlisted name that looks like a registry port is most likely that port misspelt (and may be a specified one)
+    if (port.suggestions.length) {
+      const specified = port.suggestions.filter((name) => classifyPort(name).specified);
+      out.push(finding('warning', 'PORT_UNLISTED_LOOKS_LIKE', ['port', 'name'], { input, suggestions: port.suggestions, specified }));
+    }
+    return out;
   }
-  if (unlisted) return [finding('warning', 'PORT_UNLISTED_BUT_KNOWN', ['port', 'unlisted'], { input, name: port.name })];
-  return [];
+  if (written.unlisted) out.push(finding('warning', 'PORT_UNLISTED_BUT_KNOWN', ['port', 'unlisted'], { input, name: port.name }));
+  if (port.kind === 'not-designated') out.push(finding('warning', 'PORT_NOT_DESIGNATED', ['port', 'name'], { input, name: port.name, bureau: port.bureau, hint: port.hint }));
+  return out;
 }
 
 function terminalFindings(terminals: readonly Terminal[]): Finding[] {

@@ -2,7 +2,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseFilingText } from '../io/readFiling.ts';
+import { kindOf } from '../readers/readSource.ts';
 import { applyDataToYaml, YamlEditError } from './yamlEdits.ts';
+
+/**
+ * A Word or PDF document given to the editor, which edits filing files: what it is and the way on (the data of a
+ * document tos-filing made can be taken out with `extract`).
+ */
+export function notAFilingMessage(path: string, document: 'pdf' | 'docx'): string {
+  const what = document === 'pdf' ? 'PDF の書類' : 'Word の書類（.docx）';
+  const stem = basename(path).replace(/\.[^.]+$/u, '');
+  return (
+    `${path}: ${what}です。編集画面で開けるのは届出ファイル（.yaml / .yml / .json）です。` +
+    `tos-filing で作成した書類なら extract で届出データを取り出せます（例：tos-filing extract ${basename(path)} > ${stem}.yaml）。取り出したファイルを tos-filing edit ${stem}.yaml で開いてください。` +
+    '他のソフトで作成した書類は、まだ読み込めません（tos-filing init --port 港名 でひな形を作り、内容を写してください）。'
+  );
+}
 
 /**
  * The one file an editor session edits. Its version is the hash of its bytes ("absent" while it does not exist
@@ -61,6 +76,8 @@ export class FilingFile {
     } catch (err) {
       return { ok: false, message: `${this.path}: ファイルを読めません（${(err as Error).message}）` };
     }
+    const document = kindOf(this.path, bytes.subarray(0, 8));
+    if (document !== 'filing') return { ok: false, message: notAFilingMessage(this.path, document) };
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { filingSkeleton } from '../app/init.ts';
 import type { PortClassification } from '../catalog/classifyPort.ts';
+import type { Prefecture } from '../catalog/prefectures.ts';
 import { compileTemplates } from '../platform/nodeTemplates.ts';
 import { clientAssets } from './clientBundle.ts';
 import { FilingFile } from './filingFile.ts';
@@ -22,6 +23,8 @@ export interface EditorOptions {
   file: string;
   /** The port the filing is for, to start from the `init` skeleton when the file does not exist yet. */
   port?: PortClassification;
+  /** With a port outside the registry: its 都道府県, for the skeleton's addressee. */
+  unlisted?: { prefecture: Prefecture };
   /** undefined: the default port (or the next free one after it); 0: any free port. */
   httpPort?: number;
   open: boolean;
@@ -32,8 +35,10 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
   const exists = existsSync(options.file);
   if (!exists && !options.port)
     throw new EditorStartError(`${options.file}: ファイルが見つかりません。新しく作る場合は --port 港名 を指定してください（例：--port 清水港）`);
+  if (!exists && /\.(pdf|docx)$/iu.test(options.file))
+    throw new EditorStartError(`${options.file}: 新しい届出ファイルは .yaml の名前で作ってください（例：tos-filing edit ${options.file.replace(/\.(pdf|docx)$/iu, '.yaml')} --port 港名）。書類（.pdf / .docx）は build が作ります`);
   if (exists && options.port) options.log(`${options.file} は既にあるため、--port の指定は使いません。`);
-  const file = new FilingFile(options.file, options.port ? filingSkeleton(options.port, 'new-license') : undefined);
+  const file = new FilingFile(options.file, options.port ? filingSkeleton(options.port, 'new-license', options.unlisted) : undefined);
   const read = file.read();
   if (!read.ok) throw new EditorStartError(read.message);
   const [templates, assets] = [compileTemplates(), await clientAssets()];

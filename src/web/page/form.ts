@@ -9,6 +9,7 @@ import { type FieldInfo, type Key, fieldAt } from '../../model/schemaWalk.ts';
 import { formatReference, REQUIREMENTS, type Requirement } from '../../catalog/requirements.ts';
 import { type PortClassification, classifyPort } from '../../catalog/classifyPort.ts';
 import { PORTS } from '../../catalog/ports.ts';
+import { PREFECTURES } from '../../catalog/prefectures.ts';
 import { requirementsFor } from '../../catalog/requirementsFor.ts';
 import { PORT_CLASS_LABELS } from '../../model/enums.ts';
 import { h } from './dom.ts';
@@ -91,6 +92,7 @@ export class FormRenderer {
     const info = fieldAt(path);
     if (!info) return h('div');
     if (path.length === 2 && path[0] === 'port' && path[1] === 'name') return this.portName(path, info);
+    if (path.length === 2 && path[0] === 'port' && path[1] === 'prefecture') return this.prefecture(path, info);
     switch (info.kind) {
       case 'object':
         return this.group(path, info);
@@ -233,6 +235,17 @@ export class FormRenderer {
     return wrap;
   }
 
+  /** 港の所在する都道府県: a text field that offers the 47 names (for a port outside the registry). */
+  private prefecture(path: Key[], info: FieldInfo): HTMLElement {
+    const wrap = this.input(path, info);
+    const control = this.slots.get(pathId('f', path))!.control as HTMLInputElement;
+    control.setAttribute('list', 'prefecture-names');
+    const list = h('datalist', { id: 'prefecture-names' });
+    for (const p of PREFECTURES) list.append(h('option', { value: p.name }));
+    control.after(list);
+    return wrap;
+  }
+
   private list(path: Key[], info: FieldInfo): HTMLElement {
     const element = fieldAt([...path, 0])!;
     if (element.kind === 'enum') return this.choices(path, info, element);
@@ -356,9 +369,14 @@ export function currentPort(data: Data): PortClassification {
 export function portReading(name: string): string {
   if (!name.trim()) return '';
   const port = classifyPort(name);
-  if (port.name === null) return '登録簿にない港名です';
+  if (port.name === null) {
+    const near = port.suggestions.length ? `もしかして${port.suggestions.map((n) => `「${n}」`).join('、')}ですか。` : '';
+    return `登録簿にない港名です。${near}港名の誤りでなければ、「登録簿にない一般の港であることの確認」を「はい」にし、「港の所在する都道府県」を選んでください。`;
+  }
+  if (port.kind === 'not-designated') return `${port.name}：港湾運送事業法の指定港ではない港・${port.bureau}（許可が必要か${port.bureau}に確認してください）`;
   const cls = port.specified ? `${PORT_CLASS_LABELS.specified}（${port.specifiedPort}）` : PORT_CLASS_LABELS.general;
-  return `${port.name}：${cls}・${port.bureau}`;
+  const within = port.kind === 'part' && port.designatedPort && !port.specified ? `指定港「${port.designatedPort}」の一部・` : '';
+  return `${port.name}：${within}${cls}・${port.bureau}`;
 }
 
 export function readingText(typed: string): string {
