@@ -6,6 +6,8 @@ export { installNodeHost } from '../platform/node.ts';
 export { buildFiling, stemOf } from '../app/build.ts';
 export { compareFilings } from '../app/diff.ts';
 export { filingSkeleton } from '../app/init.ts';
+export { officeAgent, withOfficeAgent } from '../app/office.ts';
+export { readFiling } from '../io/readFiling.ts';
 export { checkTemplates } from '../app/templatesCheck.ts';
 export { checkRead } from '../app/check.ts';
 export { extractFiling } from '../app/extract.ts';

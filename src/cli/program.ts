@@ -73,6 +73,16 @@ function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSourc
   return read;
 }
 
+/** The agent of an office file (`--agent`), or a usage error (exit 2) naming the file and each field it gets wrong. */
+function officeAgentOf(file: string, lang: Lang): Record<string, unknown> {
+  const { officeAgent, readFiling } = commandModules();
+  const read = readFiling(file);
+  if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
+  const office = officeAgent(file, read.data, lang);
+  if (!office.ok) throw new UsageError(office.message);
+  return office.agent;
+}
+
 /** Writes a command's outputs into the folder, atomically, refusing any that would replace one of the inputs. */
 async function write(outDir: string, outputs: readonly OutputFile[], inputs: readonly string[]): Promise<string[]> {
   const { writeOutputs } = commandModules();
@@ -136,11 +146,13 @@ export function buildProgram(): Command {
     .option('--draft', 'エラーがあっても下書きとして作成し、不足箇所を【未記入】【要確認】で示します', false)
     .option('--docx-font <name>', 'Word で使う明朝体のフォント名', DEFAULT_DOCX_FONT)
     .option('--redact', '共有用の非開示版（<ファイル名>.redacted.docx / .pdf）も作成します。IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名を【非開示】に置き換えます', false)
+    .option('--agent <office.yaml>', '事務所ファイル（代理人の資格・氏名・事務所・登録番号など）。代理人のない届出はこの代理人で作成します（届出の代理人が優先）。代理人のある届出では委任状（<ファイル名>.委任状.docx / .pdf）も作成します')
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; lang: Lang }) => {
-      const { buildFiling, collectFilingFiles, compileTemplates, prepareOutputFolder, readSource } = commandModules();
+    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; agent?: string; lang: Lang }) => {
+      const { buildFiling, collectFilingFiles, compileTemplates, prepareOutputFolder, readSource, withOfficeAgent } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
+      const office = options.agent === undefined ? undefined : officeAgentOf(options.agent, lang);
       const templates = compileTemplates(options.templates);
       prepareOutputFolder(options.out);
       const files = collectFilingFiles(paths, { outDir: options.out });
@@ -158,7 +170,7 @@ export function buildProgram(): Command {
           unreadable++;
           continue;
         }
-        const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
+        const outcome = await buildFiling({ file, data: withOfficeAgent(read.data, office) }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
         if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang, Boolean(options.draft)))) failed++;
       }
       if (progress) process.stderr.write('\n');
@@ -335,12 +347,15 @@ export function buildProgram(): Command {
     .description('その港で記載が必要な項目をすべて含む、記入用のYAMLひな形を出力します（宛先は港を管轄する運輸局）')
     .requiredOption('--port <name>', '港名（例：清水港）')
     .option('--kind <kind>', `申請区分（${enumValues('applicationKind').join(' / ')}、または 許可申請・事業計画変更認可申請・事業計画変更届出）`, 'new-license')
+    .option('--agent <office.yaml>', '事務所ファイル。ひな形の代理人（agent）にその記載を入れます')
     .addOption(langOption())
-    .action((options: { port: string; kind: string; lang: Lang }) => {
+    .action((options: { port: string; kind: string; agent?: string; lang: Lang }) => {
       const { enumValueFor, filingSkeleton } = commandModules();
       const kind = enumValueFor('applicationKind', options.kind) as ApplicationKind | undefined;
       if (!kind) throw new UsageError(inLang({ ja: `--kind には ${enumValues('applicationKind').join('、')} のいずれかを指定してください（${options.kind}）`, en: `--kind takes ${enumValues('applicationKind').join(', ')} (not ${options.kind})` }, options.lang));
-      print(filingSkeleton(portOrFail(options.port, options.lang), kind));
+      const port = portOrFail(options.port, options.lang);
+      const agent = options.agent === undefined ? undefined : officeAgentOf(options.agent, options.lang);
+      print(filingSkeleton(port, kind, agent));
     });
 
   program

@@ -28,6 +28,7 @@ const SAID_IN_PLACE = new Set<FindingCode>([
   'CHANGE_SUMMARY_MISSING',
   'TOS_OWNER_ASSURANCE_MISSING',
   'CONNECTION_SOURCE_UNRESTRICTED',
+  'AGENT_NAME_MISSING',
 ]);
 
 /** Findings whose message names the place itself (外部接続「…」, 港名「…」, ターミナル「…」). */

@@ -6,6 +6,7 @@ import { statusAsks } from '../model/measureStatusAsks.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
 import { type Key, fieldAt, parseAt } from '../model/schemaWalk.ts';
 import { pathsWithBidiControl, pathsWithXmlIllegal } from '../util/xmlSafe.ts';
+import { agentFindings } from './agentFindings.ts';
 import { dependentNeedFindings } from './dependentNeeds.ts';
 import { type Finding, finding, sortFindings } from './finding.ts';
 import { plausibilityFindings } from './plausibility.ts';
@@ -35,6 +36,7 @@ export function checkFiling(data: unknown): CheckResult {
   if (port && parts.portName !== null) findings.push(...portFindings(parts.portName, parts.unlisted, port));
   if (parts.terminals) findings.push(...terminalFindings(parts.terminals));
   if (port) findings.push(...measureFindings(parts.measures, port, parts.portName ?? '', { filingDate: parts.filingDate, terminals: parts.terminals }, findings));
+  if (isRecord(input)) findings.push(...agentFindings(input.agent));
   // a field another value asks for is asked for at once, not only once the rest of its part is well formed
   findings.push(...dependentNeedFindings(input, new Set(findings.map((f) => f.path))));
   return { filing: null, port, findings: sortFindings([...findings, ...textFindings]) };
@@ -71,6 +73,7 @@ export function validate(filing: Filing): Finding[] {
     ...dependentNeedFindings(filing),
     ...terminalFindings(filing.port.terminals),
     ...organizationFindings(filing, port),
+    ...agentFindings(filing.agent),
     ...measureFindings(filing.measures, port, filing.port.name, { filingDate: filing.application.filingDate, terminals: filing.port.terminals }, []),
     ...plausibilityFindings(filing, port),
   ]);
