@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOutcome } from '../app/build.ts';
@@ -83,6 +83,14 @@ function officeAgentOf(file: string, lang: Lang): Record<string, unknown> {
   return office.agent;
 }
 
+const realOrNull = (file: string) => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
+};
+
 /** Writes a command's outputs into the folder, atomically, refusing any that would replace one of the inputs. */
 async function write(outDir: string, outputs: readonly OutputFile[], inputs: readonly string[]): Promise<string[]> {
   const { writeOutputs } = commandModules();
@@ -155,7 +163,9 @@ export function buildProgram(): Command {
       const office = options.agent === undefined ? undefined : officeAgentOf(options.agent, lang);
       const templates = compileTemplates(options.templates);
       prepareOutputFolder(options.out);
-      const files = collectFilingFiles(paths, { outDir: options.out });
+      // the office file may lie in the folder of the filings it serves: it is not one of them
+      const officeFile = options.agent === undefined ? null : realpathSync(options.agent);
+      const files = collectFilingFiles(paths, { outDir: options.out }).filter((f) => officeFile === null || realOrNull(f) !== officeFile);
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const prefixes = outputPrefixes(files);
       const progress = files.length > 1 ? progressOnTerminal() : undefined;
@@ -171,7 +181,8 @@ export function buildProgram(): Command {
           continue;
         }
         const outcome = await buildFiling({ file, data: withOfficeAgent(read.data, office) }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
-        if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang, Boolean(options.draft)))) failed++;
+        const inputs = options.agent === undefined ? [file] : [file, options.agent];
+        if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang, Boolean(options.draft), inputs))) failed++;
       }
       if (progress) process.stderr.write('\n');
       if (files.length > 1 && (failed || unreadable))
@@ -179,7 +190,7 @@ export function buildProgram(): Command {
       process.exitCode = unreadable ? EXIT.usage : failed ? EXIT.findings : EXIT.ok;
     });
 
-  async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang, draft: boolean): Promise<boolean> {
+  async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang, draft: boolean, inputs: string[]): Promise<boolean> {
     const { findingsReport, formatFindingsText } = commandModules();
     const report = findingsReport(outcome.file, outcome.port, outcome.findings, lang);
     if (outcome.status === 'invalid') {
@@ -192,7 +203,7 @@ export function buildProgram(): Command {
       return false;
     }
     if (outcome.findings.length) process.stderr.write(`${formatFindingsText(report, lang)}\n`);
-    for (const path of await write(outDir, outcome.outputs, [outcome.file])) print(path);
+    for (const path of await write(outDir, outcome.outputs, inputs)) print(path);
     return true;
   }
 
