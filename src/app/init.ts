@@ -2,7 +2,7 @@ import type { PortClassification } from '../catalog/classifyPort.ts';
 import { addresseeOf } from '../catalog/ports.ts';
 import { type RequirementId, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
-import { ENUMS, type EnumName, SCOPE_LABELS, enumLabel, enumValueFor, enumValues } from '../model/enums.ts';
+import { ENUMS, type EnumName, type EnumValue, SCOPE_LABELS, enumLabel, enumValueFor, enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
 import { MEASURE_DETAILS } from '../model/measureDetails.ts';
 import { fieldAt } from '../model/schemaWalk.ts';
@@ -41,11 +41,12 @@ function agentLines(agent: Record<string, unknown> | undefined): string[] {
       '#   phone: ""                # 電話番号',
     ];
   }
-  const qualification = typeof agent.qualification === 'string' ? enumValueFor('agentQualification', agent.qualification) : undefined;
+  // the office file is checked before it gets here: its qualification is one of the choices, in either language
+  const qualification = enumValueFor('agentQualification', String(agent.qualification)) as EnumValue<'agentQualification'> | undefined;
   const optional = (key: string, comment: string) => (agent[key] === undefined || agent[key] === null ? [] : [`  ${key}: ${quoted(agent[key])}   # ${comment}`]);
   return [
     'agent:                       # 代理人（事務所ファイルから）',
-    `  qualification: ${qualification ? choice('agentQualification', qualification as 'other') : quoted(agent.qualification)}   # ${choices('agentQualification')}`,
+    `  qualification: ${qualification ? choice('agentQualification', qualification) : quoted(agent.qualification)}   # ${choices('agentQualification')}`,
     `  name: ${quoted(agent.name)}   # 氏名`,
     ...optional('office', '事務所の名称'),
     ...optional('registrationNumber', '登録番号'),
