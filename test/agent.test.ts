@@ -10,6 +10,7 @@ import { classifyPort } from '../src/catalog/classifyPort.ts';
 import { isPossibleRegistration, registrationDigits, registrationNumberText } from '../src/model/agentRegistration.ts';
 import type { Agent } from '../src/model/filing.ts';
 import { fieldAt } from '../src/model/schemaWalk.ts';
+import { agentLine, filingFacts } from '../src/review/filingFacts.ts';
 import { DEFAULT_TEMPLATES_DIR, compileTemplates } from '../src/platform/nodeTemplates.ts';
 import { TemplateError } from '../src/templates/templateError.ts';
 import { findingMessage } from '../src/validate/messages.ts';
@@ -226,6 +227,11 @@ describe('findings on the agent', () => {
     expect(isPossibleRegistration('administrative-scrivener', '1234567')).toBe(false);
     expect(registrationNumberText('administrative-scrivener', '12345678')).toBe('第12345678号');
     expect(registrationNumberText('other', '東京都 第A-7号')).toBe('東京都 第A-7号');
+  });
+
+  it('the examiner’s review names the 登録番号 as the cover does', () => {
+    const facts = filingFacts(withAgent({ ...AGENT, registrationNumber: '１２３４５６７８' }));
+    expect(agentLine(facts.agent)).toBe('行政書士　山田 花子（山田行政書士事務所、登録番号 第12345678号）');
   });
 
   it('the editor’s fields for the agent carry Japanese labels from the model', () => {
