@@ -295,6 +295,16 @@ describe('the office file', () => {
     expect(readFileSync(join(dir, 'plain.yaml')).equals(before)).toBe(true);
   });
 
+  it('given where a filing is expected, is told as an office file, not as a filing that lacks every part', () => {
+    for (const data of [parse(readFileSync(OFFICE, 'utf8')), { agent: AGENT }]) {
+      const { findings } = checkFiling(data);
+      expect(findings.map((f) => [f.code, f.severity, f.path])).toEqual([['OFFICE_FILE_NOT_FILING', 'error', '(root)']]);
+      expect(findingMessage(findings[0]!)).toContain('事務所ファイル（代理人の記載）のようです');
+    }
+    // a filing that happens to hold only a few parts is still judged as a filing
+    expect(checkFiling({ applicant: {}, agent: AGENT }).findings.some((f) => f.code === 'OFFICE_FILE_NOT_FILING')).toBe(false);
+  });
+
   it('build --agent with a bad office file stops at once (exit 2) and writes nothing', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'office.yaml'), 'qualification: 行政書士\nname: 山田\nregistrationNumber: "第1234号"\n');

@@ -1,5 +1,6 @@
 import { type AgentQualification, REGISTRATION_RULES, isPossibleRegistration } from '../model/agentRegistration.ts';
 import { ENUMS } from '../model/enums.ts';
+import { fieldAt } from '../model/schemaWalk.ts';
 import { type Finding, type FindingParams, finding } from './finding.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -24,4 +25,16 @@ export function agentFindings(agent: unknown): Finding[] {
   if (isPossibleRegistration(qualification, written)) return [];
   const rule = REGISTRATION_RULES[qualification];
   return [finding('error', 'AGENT_REGISTRATION_NUMBER_INVALID', ['agent', 'registrationNumber'], { input: written.trim(), qualification, label: rule.label, expected: rule.expected })];
+}
+
+/**
+ * Whether data given as a filing is an office file (`build --agent`): only the agent's fields at the top, or
+ * only an `agent:` part. Such a file is told as what it is, not as a filing that lacks every part.
+ */
+export function looksLikeOfficeFile(data: unknown): boolean {
+  if (!isRecord(data)) return false;
+  const keys = Object.keys(data);
+  if (keys.length === 1 && keys[0] === 'agent') return isRecord(data.agent);
+  const fields = fieldAt(['agent'])?.fields ?? [];
+  return keys.length > 0 && keys.every((k) => fields.includes(k));
 }

@@ -27,6 +27,7 @@ export const FINDING_CODES = [
   // the 代理人 who prepares and submits the filing (agentFindings.ts)
   'AGENT_NAME_MISSING',
   'AGENT_REGISTRATION_NUMBER_INVALID',
+  'OFFICE_FILE_NOT_FILING',
   'TEXT_CONTROL_CHARACTER',
   'TEXT_BIDI_CONTROL',
   'SCHEMA_UNKNOWN_FIELD',

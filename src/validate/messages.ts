@@ -160,6 +160,10 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja: `代理人の登録番号「${str(p.input)}」は、${optionLabel('agentQualification', p.qualification, l)}の登録番号の形ではありません。${str(p.label)}は${str(p.expected)}で記入してください。`,
     en: `The agent's registration number "${str(p.input)}" is not a possible ${str(p.qualification)} number (${p.qualification === 'attorney' ? 'up to 5 digits' : '8 digits'}).`,
   }),
+  OFFICE_FILE_NOT_FILING: () => ({
+    ja: 'このファイルは事務所ファイル（代理人の記載）のようです。届出ファイルではありません。書類を作るときに `build 届出ファイル --agent このファイル` のように --agent で指定してください。',
+    en: 'This looks like an office file (the agent’s details), not a filing; give it to build with --agent.',
+  }),
   TEXT_CONTROL_CHARACTER: () => ({
     ja: '表示できない制御文字が含まれています。書類では削除して出力します。',
     en: 'The text holds control characters that cannot be printed; the documents leave them out.',

@@ -6,7 +6,7 @@ import { statusAsks } from '../model/measureStatusAsks.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
 import { type Key, fieldAt, parseAt } from '../model/schemaWalk.ts';
 import { pathsWithBidiControl, pathsWithXmlIllegal } from '../util/xmlSafe.ts';
-import { agentFindings } from './agentFindings.ts';
+import { agentFindings, looksLikeOfficeFile } from './agentFindings.ts';
 import { dependentNeedFindings } from './dependentNeeds.ts';
 import { type Finding, finding, sortFindings } from './finding.ts';
 import { plausibilityFindings } from './plausibility.ts';
@@ -30,6 +30,7 @@ export function checkFiling(data: unknown): CheckResult {
   const parsed = filingSchema.safeParse(input);
   const textFindings = textCharacterFindings(input);
   if (parsed.success) return { filing: parsed.data, port: classifyPort(parsed.data.port.name), findings: sortFindings([...validate(parsed.data), ...textFindings]) };
+  if (looksLikeOfficeFile(input)) return { filing: null, port: null, findings: [finding('error', 'OFFICE_FILE_NOT_FILING', [])] };
   const findings = schemaFindings(parsed.error.issues, input);
   const parts = partsThatParse(input);
   const port = parts.portName === null ? null : classifyPort(parts.portName);
