@@ -177,6 +177,12 @@ describe('the 委任状', () => {
     await expect(buildFiling({ file: 'filing.yaml', data: withAgent(AGENT) }, { formats: ['pdf'], templates: without })).rejects.toThrow(/power-of-attorney\.hbs: テンプレートが見つかりません（代理人のある届出では委任状も作成します/);
     // a filing without an agent needs no 委任状
     expect((await buildFiling({ file: 'filing.yaml', data: loadFixture('sample/general-complete.yaml') }, { formats: ['pdf'], templates: without })).status).toBe('built');
+    // build --agent with such a folder stops before it writes anything (exit 2)
+    const out = join(dir, 'out');
+    const cli = await runCli(['build', fixturePath('sample/general-complete.yaml'), '--agent', fixturePath('agent/office.yaml'), '--templates', dir, '--out', out]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain(`${join(dir, 'power-of-attorney.hbs')}: テンプレートが見つかりません`);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
   it('in a draft, marks the missing 氏名 in place and tells the applicant not to sign', async () => {

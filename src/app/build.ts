@@ -25,6 +25,8 @@ export interface BuildOptions extends WriterOptions {
   redact?: boolean;
   /** The data is already a redacted copy: say so in the data the documents carry. */
   redacted?: boolean;
+  /** Make the 委任状 of a filing made through an agent (true unless said otherwise; the editor's preview needs none). */
+  powerOfAttorney?: boolean;
 }
 
 export type BuildOutcome =
@@ -46,7 +48,7 @@ export async function buildFiling(source: FilingSource, options: BuildOptions): 
   const stem = stemOf(source.file);
   const outputs = documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
   // the copy for sharing is of the filing alone: a 委任状 is for the applicant to sign, not to share
-  if (made.filing.agent && !options.redacted) outputs.push(...(await powerOfAttorney(made.filing, port, stem, options)));
+  if (made.filing.agent && !options.redacted && options.powerOfAttorney !== false) outputs.push(...(await powerOfAttorney(made.filing, port, stem, options)));
   if (options.redact) outputs.push(...(await redactedCopies(source, options)));
   return { status: 'built', file: source.file, port, findings, outputs };
 }
@@ -83,13 +85,19 @@ export function filingTree(
 const POWER_OF_ATTORNEY = 'power-of-attorney';
 export const POWER_OF_ATTORNEY_SUFFIX = '委任状';
 
+/** The error of a template folder without the 委任状's template, for a build that needs it (null when it has it). */
+export function powerOfAttorneyTemplateMissing(templates: CompiledTemplates): TemplateError | null {
+  if (templates.has(POWER_OF_ATTORNEY)) return null;
+  return new TemplateError(
+    `${joinPath(templates.dir, `${POWER_OF_ATTORNEY}.hbs`)}: テンプレートが見つかりません（代理人のある届出では委任状も作成します。tos-filing の templates/${POWER_OF_ATTORNEY}.hbs をこのフォルダにコピーしてください）`,
+  );
+}
+
 /** The 委任状 of a filing made through an agent, in each format asked for (same bytes for the same filing). */
 async function powerOfAttorney(filing: Filing, port: PortClassification, stem: string, options: BuildOptions): Promise<OutputFile[]> {
   const { templates } = options;
-  if (!templates.has(POWER_OF_ATTORNEY))
-    throw new TemplateError(
-      `${joinPath(templates.dir, `${POWER_OF_ATTORNEY}.hbs`)}: テンプレートが見つかりません（代理人のある届出では委任状も作成します。tos-filing の templates/${POWER_OF_ATTORNEY}.hbs をこのフォルダにコピーしてください）`,
-    );
+  const missing = powerOfAttorneyTemplateMissing(templates);
+  if (missing) throw missing;
   const tree = renderDocument(templates, POWER_OF_ATTORNEY, powerOfAttorneyContext(filing, port, options.draft ?? false));
   const documents = await writeDocuments(tree, options.formats, options);
   return documents.map((d) => ({ name: `${stem}.${POWER_OF_ATTORNEY_SUFFIX}.${d.format}`, bytes: d.bytes }));

@@ -3,7 +3,7 @@
  * option start without the validator, the templates or the document writers.
  */
 export { installNodeHost } from '../platform/node.ts';
-export { buildFiling, stemOf } from '../app/build.ts';
+export { buildFiling, powerOfAttorneyTemplateMissing, stemOf } from '../app/build.ts';
 export { compareFilings } from '../app/diff.ts';
 export { filingSkeleton } from '../app/init.ts';
 export { officeAgent, withOfficeAgent } from '../app/office.ts';

@@ -157,11 +157,14 @@ export function buildProgram(): Command {
     .option('--agent <office.yaml>', '事務所ファイル（代理人の資格・氏名・事務所・登録番号など）。代理人のない届出はこの代理人で作成します（届出の代理人が優先）。代理人のある届出では委任状（<ファイル名>.委任状.docx / .pdf）も作成します')
     .addOption(langOption())
     .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; agent?: string; lang: Lang }) => {
-      const { buildFiling, collectFilingFiles, compileTemplates, prepareOutputFolder, readSource, withOfficeAgent } = commandModules();
+      const { buildFiling, collectFilingFiles, compileTemplates, powerOfAttorneyTemplateMissing, prepareOutputFolder, readSource, withOfficeAgent } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
       const office = options.agent === undefined ? undefined : officeAgentOf(options.agent, lang);
       const templates = compileTemplates(options.templates);
+      // every filing built through the office's agent has a 委任状: a folder without its template stops before anything is written
+      const noPowerOfAttorney = office ? powerOfAttorneyTemplateMissing(templates) : null;
+      if (noPowerOfAttorney) throw noPowerOfAttorney;
       prepareOutputFolder(options.out);
       // the office file may lie in the folder of the filings it serves: it is not one of them
       const officeFile = options.agent === undefined ? null : realpathSync(options.agent);

@@ -103,7 +103,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   /** The documents of the data as `build` would write them (a draft while errors remain); the preview needs only the PDF. */
   async function buildDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
     const draft = hasErrors(checkFiling(data).findings);
-    return { draft, outcome: await buildFiling({ file: file.path, data }, { formats, templates, draft }) };
+    return { draft, outcome: await buildFiling({ file: file.path, data }, { formats, templates, draft, powerOfAttorney: false }) };
   }
 
   /** Makes the documents and keeps them for the page to fetch by id (the preview frame, a download). */
