@@ -185,6 +185,15 @@ describe('the 委任状', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
+  it('templates check tries the 委任状 too, with a stand-in agent for the samples', async () => {
+    const dir = tempDir();
+    cpSync(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'power-of-attorney.hbs'), '<document title="x"><p>{{agent.nosuch}}</p></document>');
+    const { code, stderr } = await runCli(['templates', 'check', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${join(dir, 'power-of-attorney.hbs')}:1:`);
+  });
+
   it('in a draft, marks the missing 氏名 in place and tells the applicant not to sign', async () => {
     const { byName } = await build(withAgent({ qualification: 'administrative-scrivener', name: '' }), { draft: true });
     const read = await texts(byName);
