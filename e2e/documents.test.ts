@@ -103,7 +103,7 @@ describe('a filing made through an agent, as LibreOffice and poppler get it', ()
     const cover = ['上記代理人', '港田 みなと', '港田行政書士事務所', '日本行政書士会連合会登録番号', '第12345678号'];
     expect(checkPdf(writeTemp('agent.pdf', bytes('general-complete.pdf')), { expected: cover })).toEqual([]);
     expect(checkDocx(writeTemp('agent.docx', bytes('general-complete.docx')), cover)).toEqual([]);
-    const poa = ['委　任　状', '（受任者）', '（委任者）', '前号の申請に係る補正及び取下げに関すること', '令和　　年　　月　　日'];
+    const poa = ['委　任　状', '（受任者）', '（委任者）', '第1号の申請に係る補正及び取下げに関すること', '令和　　年　　月　　日'];
     const poaPdf = writeTemp('poa.pdf', bytes('general-complete.委任状.pdf'));
     expect(checkPdf(poaPdf, { expected: poa })).toEqual([]);
     expect(pdfText(poaPdf).split('\f').filter((p) => p.trim())).toHaveLength(1);

@@ -124,8 +124,8 @@ describe('the 委任状', () => {
         '日本行政書士会連合会登録番号第12345678号',
         '私は、上記の者を代理人と定め、下記の事項を委任します。',
         '仙台塩釜港における一般港湾運送事業の許可申請（東北運輸局長あて）について、申請書及び添付書類',
-        '前号の申請に係る補正及び取下げに関すること',
-        '前号の申請に係る許可書その他の書類の受領に関すること',
+        '第1号の申請に係る補正及び取下げに関すること',
+        '第1号の申請に係る許可書その他の書類の受領に関すること',
         '令和年月日',
         '（委任者）',
         '住所宮城県塩竈市港町九丁目99番地',
@@ -146,13 +146,13 @@ describe('the 委任状', () => {
     notification.applicant = { ...notification.applicant, existingLicense: { number: '東北運輸局 第1号', date: '2010-04-01' } };
     const text = squash((await texts((await build(notification)).byName)).get('filing.委任状.pdf')!.text);
     expect(text).toContain('仙台塩釜港における一般港湾運送事業の事業計画変更届出（東北運輸局長あて）について、届出書及び添付書類');
-    expect(text).toContain('前号の届出に係る補正及び取下げに関すること');
-    expect(text).toContain('前号の届出に係る書類の受領に関すること');
+    expect(text).toContain('第1号の届出に係る補正及び取下げに関すること');
+    expect(text).toContain('第1号の届出に係る書類の受領に関すること');
     expect(text).not.toContain('許可書');
     notification.application.kind = 'plan-change-approval';
     const approval = squash((await texts((await build(notification)).byName)).get('filing.委任状.pdf')!.text);
     expect(approval).toContain('事業計画変更認可申請（東北運輸局長あて）について、申請書');
-    expect(approval).toContain('前号の申請に係る認可書その他の書類の受領');
+    expect(approval).toContain('第1号の申請に係る認可書その他の書類の受領');
   });
 
   it('is not made for the copies for sharing (--redact makes the filing’s copies only)', async () => {
