@@ -320,6 +320,22 @@ describe('the office file', () => {
     expect(checkFiling({ applicant: {}, agent: AGENT }).findings.some((f) => f.code === 'OFFICE_FILE_NOT_FILING')).toBe(false);
   });
 
+  it('a folder of documents built through an agent is reviewed without its 委任状 (which carries no filing)', async () => {
+    const dir = tempDir();
+    const built = join(dir, 'built');
+    expect((await runCli(['build', fixturePath('sample/general-complete.yaml'), '--agent', OFFICE, '--out', built])).code).toBe(0);
+    expect(readdirSync(built).sort()).toEqual(['general-complete.docx', 'general-complete.pdf', 'general-complete.委任状.docx', 'general-complete.委任状.pdf']);
+    const review = await runCli(['review', built, '--format', 'json', '--out', join(dir, 'review')]);
+    expect(review.code).toBe(0);
+    const rows = (JSON.parse(readFileSync(join(dir, 'review', 'review.json'), 'utf8')) as { filings: { file: string; agent: unknown }[] }).filings;
+    expect(rows.map((r) => r.file.slice(built.length + 1))).toEqual(['general-complete.docx', 'general-complete.pdf']);
+    expect(rows.every((r) => JSON.stringify(r.agent).includes('港田 みなと'))).toBe(true);
+    // named on its own, it is read, and said to carry no filing
+    const own = await runCli(['validate', join(built, 'general-complete.委任状.pdf')]);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain('届出データが含まれていません');
+  });
+
   it('build --agent with a bad office file stops at once (exit 2) and writes nothing', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'office.yaml'), 'qualification: 行政書士\nname: 山田\nregistrationNumber: "第1234号"\n');
