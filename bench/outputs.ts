@@ -20,6 +20,7 @@ const RUNS: { name: string; args: string[] }[] = [
   { name: 'draft-incomplete', args: ['build', 'fixtures/incomplete', '--draft', '--out', '{out}'] },
   { name: 'diff', args: ['diff', 'fixtures/change/before.yaml', 'fixtures/change/after.yaml', '--out', '{out}'] },
   { name: 'review', args: ['review', 'fixtures/sample', 'fixtures/incomplete', 'fixtures/change', '--format', 'text,csv,json,xlsx,docx,pdf', '--notice', '--out', '{out}'] },
+  { name: 'agent', args: ['build', 'fixtures/sample/general-complete.yaml', '--agent', 'fixtures/agent/office.yaml', '--out', '{out}'] },
   { name: 'hostile', args: ['build', 'fixtures/robustness/hostile-text.yaml', '--draft', '--out', '{out}'] },
 ];
 

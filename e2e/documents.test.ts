@@ -1,7 +1,9 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { PDFDict, PDFDocument, PDFName, type PDFRawStream, type PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { buildFiling } from '../src/app/build.ts';
 import { compareFilings } from '../src/app/diff.ts';
+import { officeAgent, withOfficeAgent } from '../src/app/office.ts';
 import { readFiling } from '../src/io/readFiling.ts';
 import { writeDocuments } from '../src/render/registry.ts';
 import { reviewRows } from '../src/review/reviewFilings.ts';
@@ -84,6 +86,28 @@ describe('新旧対照表 and review as their readers get them', () => {
     expect(pdfText(pdf)).toMatch(/21\s+22\s+23\s+24\s+25/);
     const docx = writeTemp('review.docx', outputs.find((o) => o.format === 'docx')!.bytes);
     expect(checkDocx(docx, expected)).toEqual([]);
+  });
+});
+
+describe('a filing made through an agent, as LibreOffice and poppler get it', () => {
+  it('shows 上記代理人 on the cover and makes a one-page 委任状, in both formats', { timeout: 120_000 }, async () => {
+    const office = readFiling(fixturePath('agent/office.yaml'));
+    const filing = readFiling(fixturePath('sample/general-complete.yaml'));
+    if (!office.ok || !filing.ok) throw new Error('fixtures not read');
+    const agent = officeAgent('office.yaml', office.data);
+    if (!agent.ok) throw new Error(agent.message);
+    const outcome = await buildFiling({ file: 'general-complete.yaml', data: withOfficeAgent(filing.data, agent.agent) }, { formats: ['docx', 'pdf'], templates });
+    if (outcome.status !== 'built') throw new Error('not built');
+    const bytes = (name: string) => outcome.outputs.find((o) => o.name === name)!.bytes;
+    // pdftotext reads the cover's label column apart from its values: each is looked for on its own
+    const cover = ['上記代理人', '港田 みなと', '港田行政書士事務所', '日本行政書士会連合会登録番号', '第12345678号'];
+    expect(checkPdf(writeTemp('agent.pdf', bytes('general-complete.pdf')), { expected: cover })).toEqual([]);
+    expect(checkDocx(writeTemp('agent.docx', bytes('general-complete.docx')), cover)).toEqual([]);
+    const poa = ['委　任　状', '（受任者）', '（委任者）', '第1号の申請に係る補正及び取下げに関すること', '令和　　年　　月　　日'];
+    const poaPdf = writeTemp('poa.pdf', bytes('general-complete.委任状.pdf'));
+    expect(checkPdf(poaPdf, { expected: poa })).toEqual([]);
+    expect(pdfText(poaPdf).split('\f').filter((p) => p.trim())).toHaveLength(1);
+    expect(checkDocx(writeTemp('poa.docx', bytes('general-complete.委任状.docx')), poa)).toEqual([]);
   });
 });
 

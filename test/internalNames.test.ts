@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFiling } from '../src/app/build.ts';
+import { officeAgent, withOfficeAgent } from '../src/app/office.ts';
 import { compareFilings } from '../src/app/diff.ts';
 import { readFiling } from '../src/io/readFiling.ts';
 import { writeDocuments } from '../src/render/registry.ts';
@@ -45,7 +46,10 @@ describe('no internal names in any document', () => {
     expect(findInternalNames('区分：その他　方式：専用線　VPN　BX-VPN 3200　Ver.5.2')).toEqual([]);
   });
 
-  it.each(files.filter((f) => !f.includes('invalid/')))('filing document of %s (a draft where the filing is incomplete)', { timeout: 60_000 }, async (file) => {
+  /** The office file (fixtures/agent) holds a 代理人, not a filing: it is tried below with a sample filing. */
+  const OFFICE = 'fixtures/agent/office.yaml';
+
+  it.each(files.filter((f) => !f.includes('invalid/') && f !== OFFICE))('filing document of %s (a draft where the filing is incomplete)', { timeout: 60_000 }, async (file) => {
     const read = readFiling(fixturePath(relative('fixtures', file)));
     if (!read.ok) throw new Error(read.message);
     const build = (draft: boolean) => buildFiling({ file, data: read.data }, { formats: ['docx', 'pdf'], templates, draft });
@@ -54,6 +58,22 @@ describe('no internal names in any document', () => {
     if (outcome.status !== 'built') throw new Error(`${file} was not built`);
     for (const { name, text } of await texts(outcome.outputs)) {
       expect(text.length, name).toBeGreaterThan(1000);
+      expect(findInternalNames(text, TYPED), name).toEqual([]);
+    }
+  });
+
+  it('filing document and 委任状 of a filing made through the office file’s agent', { timeout: 60_000 }, async () => {
+    const office = readFiling(fixturePath('agent/office.yaml'));
+    const read = readFiling(fixturePath('sample/general-complete.yaml'));
+    if (!office.ok || !read.ok) throw new Error('fixtures not read');
+    const agent = officeAgent(OFFICE, office.data);
+    if (!agent.ok) throw new Error(agent.message);
+    const outcome = await buildFiling({ file: 'general-complete.yaml', data: withOfficeAgent(read.data, agent.agent) }, { formats: ['docx', 'pdf'], templates });
+    if (outcome.status !== 'built') throw new Error('not built');
+    const read2 = await texts(outcome.outputs);
+    expect(read2.map((t) => t.name)).toEqual(['general-complete.docx', 'general-complete.pdf', 'general-complete.委任状.docx', 'general-complete.委任状.pdf']);
+    for (const { name, text } of read2) {
+      expect(text, name).toContain('港田行政書士事務所');
       expect(findInternalNames(text, TYPED), name).toEqual([]);
     }
   });

@@ -224,7 +224,7 @@ describe('choosing the port a new filing starts from', () => {
     expect(choice.ok).toBe(true);
     if (!choice.ok) return;
     expect(choice.unlisted?.prefecture.name).toBe('岩手県');
-    const skeleton = filingSkeleton(choice.port, 'new-license', choice.unlisted);
+    const skeleton = filingSkeleton(choice.port, 'new-license', { unlisted: choice.unlisted });
     expect(skeleton).toContain('addressee: "東北運輸局長"');
     expect(skeleton).toMatch(/unlisted: はい/);
     expect(skeleton).toMatch(/prefecture: 岩手県/);

@@ -2,6 +2,10 @@ import type { PortClassification } from '../catalog/classifyPort.ts';
 import { type DocumentFormat, type WriterOptions, writeDocuments } from '../render/registry.ts';
 import { templateContext } from '../templates/context.ts';
 import { fillTextGaps, markGaps } from '../templates/draftGaps.ts';
+import { powerOfAttorneyContext } from '../templates/powerOfAttorneyContext.ts';
+import type { Filing } from '../model/filing.ts';
+import { TemplateError } from '../templates/templateError.ts';
+import { joinPath } from '../util/fileName.ts';
 import { renderDocument } from '../templates/renderDocument.ts';
 import type { DocumentTree } from '../document/tree.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
@@ -21,6 +25,8 @@ export interface BuildOptions extends WriterOptions {
   redact?: boolean;
   /** The data is already a redacted copy: say so in the data the documents carry. */
   redacted?: boolean;
+  /** Make the 委任状 of a filing made through an agent (true unless said otherwise; the editor's preview needs none). */
+  powerOfAttorney?: boolean;
 }
 
 export type BuildOutcome =
@@ -41,6 +47,8 @@ export async function buildFiling(source: FilingSource, options: BuildOptions): 
   const documents = await writeDocuments(tree, options.formats, options);
   const stem = stemOf(source.file);
   const outputs = documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
+  // the copy for sharing is of the filing alone: a 委任状 is for the applicant to sign, not to share
+  if (made.filing.agent && !options.redacted && options.powerOfAttorney !== false) outputs.push(...(await powerOfAttorney(made.filing, port, stem, options)));
   if (options.redact) outputs.push(...(await redactedCopies(source, options)));
   return { status: 'built', file: source.file, port, findings, outputs };
 }
@@ -49,7 +57,7 @@ export async function buildFiling(source: FilingSource, options: BuildOptions): 
 export function filingTree(
   source: FilingSource,
   options: Pick<BuildOptions, 'templates' | 'draft' | 'redacted'>,
-): Extract<BuildOutcome, { status: 'invalid' }> | { status: 'tree'; tree: DocumentTree; port: PortClassification; findings: Finding[] } {
+): Extract<BuildOutcome, { status: 'invalid' }> | { status: 'tree'; tree: DocumentTree; port: PortClassification; findings: Finding[]; filing: Filing } {
   const checked = checkFiling(source.data);
   const { findings } = checked;
   let { filing, port } = checked;
@@ -62,14 +70,37 @@ export function filingTree(
     gaps = draft.gaps;
   }
   if (!filing || !port || (hasErrors(findings) && !options.draft)) return { status: 'invalid', file: source.file, port, findings };
-  const context = templateContext(markGaps(filing, gaps), port, findings, options.draft ?? false);
+  const marked = markGaps(filing, gaps);
+  const context = templateContext(marked, port, findings, options.draft ?? false);
   const tree = carrying(renderDocument(options.templates, 'filing', context), {
     document: 'filing',
     filing: carriedFiling(checked.filing, source.data),
     draft: options.draft ?? false,
     redacted: options.redacted ?? false,
   });
-  return { status: 'tree', tree, port, findings };
+  return { status: 'tree', tree, port, findings, filing: marked };
+}
+
+/** The document kind of the 委任状, and the word its outputs are named with: <name>.委任状.docx / .pdf. */
+const POWER_OF_ATTORNEY = 'power-of-attorney';
+export const POWER_OF_ATTORNEY_SUFFIX = '委任状';
+
+/** The error of a template folder without the 委任状's template, for a build that needs it (null when it has it). */
+export function powerOfAttorneyTemplateMissing(templates: CompiledTemplates): TemplateError | null {
+  if (templates.has(POWER_OF_ATTORNEY)) return null;
+  return new TemplateError(
+    `${joinPath(templates.dir, `${POWER_OF_ATTORNEY}.hbs`)}: テンプレートが見つかりません（代理人のある届出では委任状も作成します。tos-filing の templates/${POWER_OF_ATTORNEY}.hbs をこのフォルダにコピーしてください）`,
+  );
+}
+
+/** The 委任状 of a filing made through an agent, in each format asked for (same bytes for the same filing). */
+async function powerOfAttorney(filing: Filing, port: PortClassification, stem: string, options: BuildOptions): Promise<OutputFile[]> {
+  const { templates } = options;
+  const missing = powerOfAttorneyTemplateMissing(templates);
+  if (missing) throw missing;
+  const tree = renderDocument(templates, POWER_OF_ATTORNEY, powerOfAttorneyContext(filing, port, options.draft ?? false));
+  const documents = await writeDocuments(tree, options.formats, options);
+  return documents.map((d) => ({ name: `${stem}.${POWER_OF_ATTORNEY_SUFFIX}.${d.format}`, bytes: d.bytes }));
 }
 
 /** The copies for sharing: the same build from the redacted data, named <name>.redacted.docx / .pdf. */

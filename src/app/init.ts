@@ -3,7 +3,7 @@ import { addresseeOf } from '../catalog/ports.ts';
 import type { Prefecture } from '../catalog/prefectures.ts';
 import { type RequirementId, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
-import { ENUMS, type EnumName, SCOPE_LABELS, enumLabel, enumValues } from '../model/enums.ts';
+import { ENUMS, type EnumName, type EnumValue, SCOPE_LABELS, enumLabel, enumValueFor, enumValues } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
 import { MEASURE_DETAILS } from '../model/measureDetails.ts';
 import { fieldAt } from '../model/schemaWalk.ts';
@@ -35,12 +35,50 @@ function detailHints(id: RequirementId): string[] {
   return Object.keys(MEASURE_DETAILS[id].shape).map((key) => `    #   ${key}: ${fieldAt(['measures', id, 'details', key])?.title ?? ''}`);
 }
 
+/** A YAML scalar for any text (JSON's double-quoted strings are YAML's). */
+const quoted = (value: unknown) => JSON.stringify(typeof value === 'string' ? value : String(value ?? ''));
+
+/**
+ * The 代理人 part: filled from an office file (`init --agent`), else commented out with what it takes, so that
+ * a filing made through a 行政書士 finds the place.
+ */
+function agentLines(agent: Record<string, unknown> | undefined): string[] {
+  if (!agent) {
+    return [
+      '# 代理人（行政書士等）が作成・提出する場合は記入してください（事務所ファイルがあれば `init --agent office.yaml` で記入済みにできます）',
+      '# agent:',
+      `#   qualification: ${choice('agentQualification', 'administrative-scrivener')}   # ${choices('agentQualification')}`,
+      '#   name: ""                 # 氏名',
+      '#   office: ""               # 事務所の名称',
+      '#   registrationNumber: ""   # 登録番号（行政書士：日本行政書士会連合会の8桁の番号）',
+      '#   address: ""              # 事務所の所在地',
+      '#   phone: ""                # 電話番号',
+    ];
+  }
+  // the office file is checked before it gets here: its qualification is one of the choices, in either language
+  const qualification = enumValueFor('agentQualification', String(agent.qualification)) as EnumValue<'agentQualification'> | undefined;
+  const optional = (key: string, comment: string) => (agent[key] === undefined || agent[key] === null ? [] : [`  ${key}: ${quoted(agent[key])}   # ${comment}`]);
+  return [
+    'agent:                       # 代理人（事務所ファイルから）',
+    `  qualification: ${qualification ? choice('agentQualification', qualification) : quoted(agent.qualification)}   # ${choices('agentQualification')}`,
+    `  name: ${quoted(agent.name)}   # 氏名`,
+    ...optional('office', '事務所の名称'),
+    ...optional('registrationNumber', '登録番号'),
+    ...optional('address', '事務所の所在地'),
+    ...optional('phone', '電話番号'),
+  ];
+}
+
 /**
  * A commented YAML filing with every section and every measure that applies at the port, ready to fill in.
  * Choices are written as their Japanese labels (the reader accepts them; the canonical value is in the comment),
  * the addressee is the bureau competent for the port, and the filing date is left for the person to write.
  */
-export function filingSkeleton(port: PortClassification, kind: ApplicationKind, unlisted?: { prefecture: Prefecture }): string {
+export function filingSkeleton(
+  port: PortClassification,
+  kind: ApplicationKind,
+  { unlisted, agent }: { unlisted?: { prefecture: Prefecture }; agent?: Record<string, unknown> } = {},
+): string {
   const portName = port.name ?? port.input;
   const portNote = port.specified
     ? `特定の港（${port.specifiedPort}）: 全ての港の要件と特定の港の要件を記載します`
@@ -77,6 +115,8 @@ export function filingSkeleton(port: PortClassification, kind: ApplicationKind, 
     ...(change
       ? ['  existingLicense:', '    number: ""               # 許可番号', '    date: ""                 # 許可年月日（例：平成20年4月1日）']
       : []),
+    '',
+    ...agentLines(agent),
     '',
     'port:',
     `  name: ${portName}`,

@@ -9,6 +9,7 @@ import { reviewRows } from '../review/reviewFilings.ts';
 import { reviewContext } from '../review/reviewOutputs.ts';
 import { templateContext } from '../templates/context.ts';
 import { diffContext } from '../templates/diffContext.ts';
+import { powerOfAttorneyContext } from '../templates/powerOfAttorneyContext.ts';
 import { renderDocument } from '../templates/renderDocument.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { checkFiling } from '../validate/validate.ts';
@@ -55,5 +56,19 @@ export async function checkTemplates(templates: CompiledTemplates, samples: read
     const rows = reviewRows(samples.map((s) => ({ file: s.file, read: { ok: true, file: s.file, data: s.data } as ReadResult })));
     await writeDocuments(renderDocument(templates, 'review', reviewContext(rows)), ['docx', 'pdf']);
   }
+  if (templates.has('power-of-attorney') && first) {
+    // the samples are filed by the applicant itself: the 委任状 is tried with a stand-in agent
+    const filing = { ...first.filing, agent: first.filing.agent ?? SAMPLE_AGENT };
+    await writeDocuments(renderDocument(templates, 'power-of-attorney', powerOfAttorneyContext(filing, first.port, false)), ['docx', 'pdf']);
+  }
   return results;
 }
+
+const SAMPLE_AGENT: NonNullable<Filing['agent']> = {
+  qualification: 'administrative-scrivener',
+  name: '見本 太郎',
+  office: '見本行政書士事務所',
+  registrationNumber: '12345678',
+  address: '東京都千代田区霞が関九丁目9番9号',
+  phone: '03-0000-0000',
+};

@@ -3,10 +3,12 @@
  * option start without the validator, the templates or the document writers.
  */
 export { installNodeHost } from '../platform/node.ts';
-export { buildFiling, stemOf } from '../app/build.ts';
+export { buildFiling, powerOfAttorneyTemplateMissing, stemOf } from '../app/build.ts';
 export { compareFilings } from '../app/diff.ts';
 export { filingSkeleton } from '../app/init.ts';
 export { choosePort } from '../app/newFilingPort.ts';
+export { officeAgent, withOfficeAgent } from '../app/office.ts';
+export { readFiling } from '../io/readFiling.ts';
 export { checkTemplates } from '../app/templatesCheck.ts';
 export { checkRead } from '../app/check.ts';
 export { extractFiling } from '../app/extract.ts';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOutcome } from '../app/build.ts';
@@ -76,6 +76,24 @@ function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSourc
   return read;
 }
 
+/** The agent of an office file (`--agent`), or a usage error (exit 2) naming the file and each field it gets wrong. */
+function officeAgentOf(file: string, lang: Lang): Record<string, unknown> {
+  const { officeAgent, readFiling } = commandModules();
+  const read = readFiling(file);
+  if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
+  const office = officeAgent(file, read.data, lang);
+  if (!office.ok) throw new UsageError(office.message);
+  return office.agent;
+}
+
+const realOrNull = (file: string) => {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null;
+  }
+};
+
 /** Writes a command's outputs into the folder, atomically, refusing any that would replace one of the inputs. */
 async function write(outDir: string, outputs: readonly OutputFile[], inputs: readonly string[]): Promise<string[]> {
   const { writeOutputs } = commandModules();
@@ -139,14 +157,21 @@ export function buildProgram(): Command {
     .option('--draft', 'エラーがあっても下書きとして作成し、不足箇所を【未記入】【要確認】で示します', false)
     .option('--docx-font <name>', 'Word で使う明朝体のフォント名', DEFAULT_DOCX_FONT)
     .option('--redact', '共有用の非開示版（<ファイル名>.redacted.docx / .pdf）も作成します。IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名を【非開示】に置き換えます', false)
+    .option('--agent <office.yaml>', '事務所ファイル（代理人の資格・氏名・事務所・登録番号など）。代理人のない届出はこの代理人で作成します（届出の代理人が優先）。代理人のある届出では委任状（<ファイル名>.委任状.docx / .pdf）も作成します')
     .addOption(langOption())
-    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; lang: Lang }) => {
-      const { buildFiling, collectFilingFiles, compileTemplates, prepareOutputFolder, readSource } = commandModules();
+    .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; agent?: string; lang: Lang }) => {
+      const { buildFiling, collectFilingFiles, compileTemplates, powerOfAttorneyTemplateMissing, prepareOutputFolder, readSource, withOfficeAgent } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
+      const office = options.agent === undefined ? undefined : officeAgentOf(options.agent, lang);
       const templates = compileTemplates(options.templates);
+      // every filing built through the office's agent has a 委任状: a folder without its template stops before anything is written
+      const noPowerOfAttorney = office ? powerOfAttorneyTemplateMissing(templates) : null;
+      if (noPowerOfAttorney) throw noPowerOfAttorney;
       prepareOutputFolder(options.out);
-      const files = collectFilingFiles(paths, { outDir: options.out });
+      // the office file may lie in the folder of the filings it serves: it is not one of them
+      const officeFile = options.agent === undefined ? null : realpathSync(options.agent);
+      const files = collectFilingFiles(paths, { outDir: options.out }).filter((f) => officeFile === null || realOrNull(f) !== officeFile);
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const prefixes = outputPrefixes(files);
       const progress = files.length > 1 ? progressOnTerminal() : undefined;
@@ -161,8 +186,9 @@ export function buildProgram(): Command {
           unreadable++;
           continue;
         }
-        const outcome = await buildFiling({ file, data: read.data }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
-        if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang, Boolean(options.draft)))) failed++;
+        const outcome = await buildFiling({ file, data: withOfficeAgent(read.data, office) }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
+        const inputs = options.agent === undefined ? [file] : [file, options.agent];
+        if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang, Boolean(options.draft), inputs))) failed++;
       }
       if (progress) process.stderr.write('\n');
       if (files.length > 1 && (failed || unreadable))
@@ -170,7 +196,7 @@ export function buildProgram(): Command {
       process.exitCode = unreadable ? EXIT.usage : failed ? EXIT.findings : EXIT.ok;
     });
 
-  async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang, draft: boolean): Promise<boolean> {
+  async function reportBuild(outcome: BuildOutcome, outDir: string, lang: Lang, draft: boolean, inputs: string[]): Promise<boolean> {
     const { findingsReport, formatFindingsText } = commandModules();
     const report = findingsReport(outcome.file, outcome.port, outcome.findings, lang);
     if (outcome.status === 'invalid') {
@@ -183,7 +209,7 @@ export function buildProgram(): Command {
       return false;
     }
     if (outcome.findings.length) process.stderr.write(`${formatFindingsText(report, lang)}\n`);
-    for (const path of await write(outDir, outcome.outputs, [outcome.file])) print(path);
+    for (const path of await write(outDir, outcome.outputs, inputs)) print(path);
     return true;
   }
 
@@ -343,13 +369,15 @@ export function buildProgram(): Command {
     .addOption(unlistedOption())
     .addOption(prefectureOption())
     .option('--kind <kind>', `申請区分（${enumValues('applicationKind').join(' / ')}、または 許可申請・事業計画変更認可申請・事業計画変更届出）`, 'new-license')
+    .option('--agent <office.yaml>', '事務所ファイル。ひな形の代理人（agent）にその記載を入れます')
     .addOption(langOption())
-    .action((options: { port: string; unlisted?: boolean; prefecture?: string; kind: string; lang: Lang }) => {
+    .action((options: { port: string; unlisted?: boolean; prefecture?: string; kind: string; agent?: string; lang: Lang }) => {
       const { enumValueFor, filingSkeleton } = commandModules();
       const kind = enumValueFor('applicationKind', options.kind) as ApplicationKind | undefined;
       if (!kind) throw new UsageError(inLang({ ja: `--kind には ${enumValues('applicationKind').join('、')} のいずれかを指定してください（${options.kind}）`, en: `--kind takes ${enumValues('applicationKind').join(', ')} (not ${options.kind})` }, options.lang));
       const chosen = portOrFail({ name: options.port, unlisted: options.unlisted, prefecture: options.prefecture, command: 'tos-filing init', needsPrefecture: true }, options.lang);
-      print(filingSkeleton(chosen.port, kind, chosen.unlisted));
+      const agent = options.agent === undefined ? undefined : officeAgentOf(options.agent, options.lang);
+      print(filingSkeleton(chosen.port, kind, { unlisted: chosen.unlisted, agent }));
     });
 
   program

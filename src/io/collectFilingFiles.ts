@@ -15,12 +15,17 @@ const realPath = (path: string) => {
 
 /** The names review writes into its output folder that it could otherwise read back as a filing. */
 const OWN_OUTPUTS = new Set(['review.json', 'review.pdf', 'review.docx']);
+/**
+ * The 委任状 build writes beside a filing made through an agent (<name>.委任状.pdf / .docx): it carries no filing (the
+ * filing's own documents do), so a folder of received documents is reviewed without it. Named on its own, it is read.
+ */
+const POWER_OF_ATTORNEY = /\.委任状\.(pdf|docx)$/i;
 
 /**
  * The filing files named by the arguments: files as given, folders searched recursively, in a stable order.
  * The output folder is never searched when it lies inside a searched folder, and when it is a searched
  * folder itself, review's own outputs in it are left out, so that a second run does not review the first
- * run's review.json. Symbolic links to folders are not followed (no loops).
+ * run's review.json; nor are the 委任状 a build made. Symbolic links to folders are not followed (no loops).
  */
 export function collectFilingFiles(inputs: readonly string[], options: { outDir?: string; documents?: boolean } = {}): string[] {
   const wanted = options.documents ? WITH_DOCUMENTS : FILING_EXTENSIONS;
@@ -39,7 +44,7 @@ export function collectFilingFiles(inputs: readonly string[], options: { outDir?
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path, false);
-      else if (wanted.test(entry.name) && !(real !== null && real === outReal && OWN_OUTPUTS.has(entry.name))) out.push(path);
+      else if (wanted.test(entry.name) && !(real !== null && real === outReal && OWN_OUTPUTS.has(entry.name)) && !(options.documents && POWER_OF_ATTORNEY.test(entry.name))) out.push(path);
     }
   };
   for (const input of inputs) {

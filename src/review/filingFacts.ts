@@ -1,5 +1,6 @@
 import { REQUIREMENT_IDS, type RequirementId } from '../catalog/requirements.ts';
-import { type EnumName, enumLabel, enumValueFor } from '../model/enums.ts';
+import { ENUMS, type EnumName, enumLabel, enumValueFor } from '../model/enums.ts';
+import { registrationNumberText } from '../model/agentRegistration.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
 
 /**
@@ -55,10 +56,16 @@ export function filingFacts(data: unknown): FilingFacts {
       qualification: labelOf('agentQualification', agent.qualification),
       name: textOf(agent.name),
       office: textOf(agent.office),
-      registrationNumber: textOf(agent.registrationNumber),
+      // as the cover prints it: 第12345678号 however the digits were written
+      registrationNumber: registrationOf(agent.qualification, textOf(agent.registrationNumber)),
     },
     substance,
   };
+}
+
+function registrationOf(qualification: unknown, written: string | null): string | null {
+  if (written === null || typeof qualification !== 'string' || !Object.hasOwn(ENUMS.agentQualification, qualification)) return written;
+  return registrationNumberText(qualification as keyof typeof ENUMS.agentQualification, written);
 }
 
 /** The agent in one line: 行政書士　山田花子（山田行政書士事務所、登録番号 第12345号）. */

@@ -2,7 +2,8 @@ import type { PortClassification } from '../catalog/classifyPort.ts';
 import { formatReference, formatReferencesShort, type Requirement, type RequirementId } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { ENUMS, SCOPE_LABELS, enumLabel } from '../model/enums.ts';
-import type { Filing, Measure } from '../model/filing.ts';
+import type { Agent, Filing, Measure } from '../model/filing.ts';
+import { REGISTRATION_RULES, registrationNumberText } from '../model/agentRegistration.ts';
 import { MEASURE_DETAILS } from '../model/measureDetails.ts';
 import { type Key, fieldTitle } from '../model/schemaWalk.ts';
 import type { Finding } from '../validate/finding.ts';
@@ -126,6 +127,7 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
         : null,
       existingLicenseGap: marks.at(['applicant', 'existingLicense'], ['LICENSE_MISSING'], '現に受けている許可'),
     },
+    agent: agentEntry(filing.agent),
     port: {
       name: filing.port.name,
       registryName: port.name ?? filing.port.name,
@@ -168,6 +170,29 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
     },
     /** Draft notes for the cover: findings that belong to no requirement and no marked place. */
     notes: marks.general(),
+  };
+}
+
+/**
+ * The 代理人 as the cover and the 委任状 print it (null when the filing is made by the applicant itself): the
+ * qualification's label, and the 登録番号 under the name its register gives it (日本行政書士会連合会登録番号
+ * 第12345678号). In a draft a missing 氏名 is a GapMark, printed as its mark.
+ */
+export function agentEntry(agent: Agent | undefined) {
+  if (!agent) return null;
+  const rule = REGISTRATION_RULES[agent.qualification];
+  const number = agent.registrationNumber;
+  return {
+    qualification: agent.qualification,
+    qualificationLabel: enumLabel('agentQualification', agent.qualification),
+    /** The qualification as a title before the name (行政書士　山田花子); none for その他. */
+    title: agent.qualification === 'other' ? null : enumLabel('agentQualification', agent.qualification),
+    name: agent.name,
+    office: orNull(agent.office),
+    address: orNull(agent.address),
+    phone: orNull(agent.phone),
+    registrationLabel: rule.label,
+    registrationNumber: typeof number === 'string' ? registrationNumberText(agent.qualification, number) : orNull(number),
   };
 }
 

@@ -28,10 +28,11 @@ const SAID_IN_PLACE = new Set<FindingCode>([
   'CHANGE_SUMMARY_MISSING',
   'TOS_OWNER_ASSURANCE_MISSING',
   'CONNECTION_SOURCE_UNRESTRICTED',
+  'AGENT_NAME_MISSING',
 ]);
 
 /** Findings whose message names the place itself (外部接続「…」, 港名「…」, ターミナル「…」). */
-const NAMES_ITS_PLACE = /^(CONNECTION_|PORT_|TERMINAL_|MANUAL_OPERATION_)/;
+const NAMES_ITS_PLACE = /^(CONNECTION_|PORT_|TERMINAL_|MANUAL_OPERATION_|AGENT_)/;
 
 /**
  * The marks a draft shows: 【未記入：…】 where something is missing, 【要確認：…】 where something should be checked,

@@ -22,7 +22,7 @@ export const MAX_PARTIAL_DEPTH = 16;
 /** Characters of markup one render may produce (a filing with 10,000 external connections makes 1.8 million). */
 export const MAX_RENDERED_CHARS = 32 * 1024 * 1024;
 
-export type DocumentKind = 'filing' | 'diff' | 'review' | 'notice';
+export type DocumentKind = 'filing' | 'diff' | 'review' | 'notice' | 'power-of-attorney';
 
 export interface CompiledTemplates {
   dir: string;

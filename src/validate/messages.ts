@@ -177,6 +177,18 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja: `ターミナル「${str(p.name)}」ではTOS停止時に荷役を継続できないとされています。BCPでTOSを利用しない荷役等の手順を整理することが求められます（セキュリティ責任者編 1.8.2 ウ）。`,
     en: `Terminal "${str(p.name)}" cannot continue cargo handling without the TOS; the BCP should set out procedures without the system (security managers volume 1.8.2 ウ).`,
   }),
+  AGENT_NAME_MISSING: (p, l) => ({
+    ja: `代理人の氏名が記載されていません。${p.qualification ? `代理人（${optionLabel('agentQualification', p.qualification, l)}）の` : '代理人の'}氏名を記入してください（代理人を立てない場合は「代理人」の項目ごと削除してください）。`,
+    en: 'The agent has no name; give the agent\'s name (or remove the agent if the filing is not made through one).',
+  }),
+  AGENT_REGISTRATION_NUMBER_INVALID: (p, l) => ({
+    ja: `代理人の登録番号「${str(p.input)}」は、${optionLabel('agentQualification', p.qualification, l)}の登録番号の形ではありません。${str(p.label)}は${str(p.expected)}で記入してください。`,
+    en: `The agent's registration number "${str(p.input)}" is not a possible ${str(p.qualification)} number (${p.qualification === 'attorney' ? 'up to 5 digits' : '8 digits'}).`,
+  }),
+  OFFICE_FILE_NOT_FILING: () => ({
+    ja: 'このファイルは事務所ファイル（代理人の記載）のようです。届出ファイルではありません。書類を作るときに `build 届出ファイル --agent このファイル` のように --agent で指定してください。',
+    en: 'This looks like an office file (the agent’s details), not a filing; give it to build with --agent.',
+  }),
   TEXT_CONTROL_CHARACTER: () => ({
     ja: '表示できない制御文字が含まれています。書類では削除して出力します。',
     en: 'The text holds control characters that cannot be printed; the documents leave them out.',

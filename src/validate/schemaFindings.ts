@@ -2,7 +2,8 @@ import type * as z from 'zod';
 import { REQUIREMENT_IDS, type RequirementId } from '../catalog/requirements.ts';
 import { fieldAt, type Key } from '../model/schemaWalk.ts';
 import { closest } from '../util/closest.ts';
-import { type Finding, type FindingParams, finding } from './finding.ts';
+import { agentNameParams } from './agentFindings.ts';
+import { type Finding, type FindingCode, type FindingParams, finding } from './finding.ts';
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let current = data;
@@ -48,6 +49,11 @@ function issueParams(issue: z.core.$ZodIssue, value: unknown, path: Key[]): Find
   }
 }
 
+/** Required fields whose absence has its own finding, whose message says whose field it is (「代理人の氏名」). */
+const OWN_REQUIRED: Record<string, { code: FindingCode; params: (data: unknown) => FindingParams }> = {
+  'agent.name': { code: 'AGENT_NAME_MISSING', params: (data) => agentNameParams(valueAt(data, ['agent'])) },
+};
+
 /** Turns zod issues into findings that name the field path, the field's label and what is expected. */
 export function schemaFindings(issues: readonly z.core.$ZodIssue[], data: unknown): Finding[] {
   const findings: Finding[] = [];
@@ -66,6 +72,11 @@ export function schemaFindings(issues: readonly z.core.$ZodIssue[], data: unknow
     const key = path.join('\u0000');
     if (reported.has(key)) continue; // one finding a field: a failed date format does not also fail its range
     reported.add(key);
+    const own = missing ? OWN_REQUIRED[path.join('.')] : undefined;
+    if (own) {
+      findings.push(finding('error', own.code, path, own.params(data)));
+      continue;
+    }
     const params = issueParams(issue, value, path);
     findings.push(finding('error', missing ? 'SCHEMA_REQUIRED' : 'SCHEMA_INVALID', path, params, requirementOf(path)));
   }

@@ -8,6 +8,7 @@ import { statusAsks } from '../model/measureStatusAsks.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
 import { type Key, fieldAt, parseAt } from '../model/schemaWalk.ts';
 import { pathsWithBidiControl, pathsWithXmlIllegal } from '../util/xmlSafe.ts';
+import { agentFindings, looksLikeOfficeFile } from './agentFindings.ts';
 import { dependentNeedFindings } from './dependentNeeds.ts';
 import { type Finding, finding, sortFindings } from './finding.ts';
 import { plausibilityFindings } from './plausibility.ts';
@@ -31,12 +32,14 @@ export function checkFiling(data: unknown): CheckResult {
   const parsed = filingSchema.safeParse(input);
   const textFindings = textCharacterFindings(input);
   if (parsed.success) return { filing: parsed.data, port: classifyPort(parsed.data.port.name), findings: sortFindings([...validate(parsed.data), ...textFindings]) };
+  if (looksLikeOfficeFile(input)) return { filing: null, port: null, findings: [finding('error', 'OFFICE_FILE_NOT_FILING', [])] };
   const findings = schemaFindings(parsed.error.issues, input);
   const parts = partsThatParse(input);
   const port = parts.portName === null ? null : classifyPort(parts.portName);
   if (port && parts.portName !== null) findings.push(...portFindings({ name: parts.portName, unlisted: parts.unlisted, prefecture: parts.prefecture }, port));
   if (parts.terminals) findings.push(...terminalFindings(parts.terminals));
   if (port) findings.push(...measureFindings(parts.measures, port, parts.portName ?? '', { filingDate: parts.filingDate, terminals: parts.terminals }, findings));
+  if (isRecord(input)) findings.push(...agentFindings(input.agent));
   // a field another value asks for is asked for at once, not only once the rest of its part is well formed
   findings.push(...dependentNeedFindings(input, new Set(findings.map((f) => f.path))));
   return { filing: null, port, findings: sortFindings([...findings, ...textFindings]) };
@@ -74,6 +77,7 @@ export function validate(filing: Filing): Finding[] {
     ...dependentNeedFindings(filing),
     ...terminalFindings(filing.port.terminals),
     ...organizationFindings(filing, port),
+    ...agentFindings(filing.agent),
     ...measureFindings(filing.measures, port, filing.port.name, { filingDate: filing.application.filingDate, terminals: filing.port.terminals }, []),
     ...plausibilityFindings(filing, port),
   ]);

@@ -38,7 +38,7 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
   if (!exists && /\.(pdf|docx)$/iu.test(options.file))
     throw new EditorStartError(`${options.file}: 新しい届出ファイルは .yaml の名前で作ってください（例：tos-filing edit ${options.file.replace(/\.(pdf|docx)$/iu, '.yaml')} --port 港名）。書類（.pdf / .docx）は build が作ります`);
   if (exists && options.port) options.log(`${options.file} は既にあるため、--port の指定は使いません。`);
-  const file = new FilingFile(options.file, options.port ? filingSkeleton(options.port, 'new-license', options.unlisted) : undefined);
+  const file = new FilingFile(options.file, options.port ? filingSkeleton(options.port, 'new-license', { unlisted: options.unlisted }) : undefined);
   const read = file.read();
   if (!read.ok) throw new EditorStartError(read.message);
   const [templates, assets] = [compileTemplates(), await clientAssets()];

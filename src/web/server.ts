@@ -103,7 +103,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   /** The documents of the data as `build` would write them (a draft while errors remain); the preview needs only the PDF. */
   async function buildDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
     const draft = hasErrors(checkFiling(data).findings);
-    return { draft, outcome: await buildFiling({ file: file.path, data }, { formats, templates, draft }) };
+    return { draft, outcome: await buildFiling({ file: file.path, data }, { formats, templates, draft, powerOfAttorney: false }) };
   }
 
   /** Makes the documents and keeps them for the page to fetch by id (the preview frame, a download). */
@@ -119,9 +119,10 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     }
     const id = randomBytes(8).toString('hex');
     const stored: StoredDocuments = { stem: stemOf(file.path) };
+    // the filing's own documents (a filing through an agent also has its 委任状 among the outputs)
     for (const o of outcome.outputs) {
-      if (o.name.endsWith('.pdf')) stored.pdf = o.bytes;
-      if (o.name.endsWith('.docx')) stored.docx = o.bytes;
+      if (o.name === `${stored.stem}.pdf`) stored.pdf = o.bytes;
+      if (o.name === `${stored.stem}.docx`) stored.docx = o.bytes;
     }
     documents.set(id, stored);
     // keep the two newest sets (the one shown and the one being made)

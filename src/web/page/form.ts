@@ -74,7 +74,9 @@ export class FormRenderer {
       return wrap;
     }
     const messages = h('div', { class: 'messages', id: `${id}-m` });
-    const wrap = h('section', { class: 'part', id, 'aria-labelledby': `${id}-h`, tabindex: '-1' }, h('h2', { id: `${id}-h` }, info.title ?? ''), messages);
+    // a part the filing may leave out as a whole (代理人): its fields are asked for only once it is given
+    const mark = info.optional ? h('span', { class: 'opt' }, '任意') : null;
+    const wrap = h('section', { class: 'part', id, 'aria-labelledby': `${id}-h`, tabindex: '-1' }, h('h2', { id: `${id}-h` }, info.title ?? '', mark), messages);
     this.slot(path, { messages, describedBy: [] });
     if (path[0] === 'measures') wrap.append(this.measures());
     else for (const name of info.fields!) wrap.append(this.field([...path, name]));
