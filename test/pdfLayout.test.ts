@@ -6,7 +6,7 @@ import { paginate } from '../src/render/pdf/pageFlow.ts';
 import { pageGeometry } from '../src/render/pdf/pageStyle.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
 import { diffTree, filingTree, filingTreeOf, reviewTree } from './helpers/documentTrees.ts';
-import { loadFixture } from './helpers/fixtures.ts';
+import { longMeasureFiling } from './helpers/longFiling.ts';
 import { headerRowsNotRepeated, layoutProblems, pagesEndingBadly, tablesSplitBadly, textOutsideItsBox, widowsAndOrphans } from './helpers/layoutChecks.ts';
 import { readPdf } from './helpers/readPdf.ts';
 
@@ -48,11 +48,7 @@ describe('a measure’s table', () => {
   });
 
   it('longer than a page splits between rows, two or more on each side', () => {
-    const data = loadFixture('sample/specified-complete.yaml') as unknown as { measures: Record<string, { description: string; details: Record<string, unknown> }> };
-    const measure = data.measures['asset-network-inventory']!;
-    measure.description = Array.from({ length: 42 }, (_, i) => `第${i + 1}項　資産台帳を年1回見直している。`).join('\n');
-    measure.details.unmanagedDeviceCheck = Array.from({ length: 8 }, () => '月1回、スイッチのMACアドレス表を資産台帳と照合している。').join('\n');
-    const laid = layoutDocument(filingTreeOf(data));
+    const laid = layoutDocument(filingTreeOf(longMeasureFiling()));
     expect(pagesOfTable(laid, '資産の管理').length).toBeGreaterThan(1);
     expect(layoutProblems(laid)).toEqual([]);
   });
