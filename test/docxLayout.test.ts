@@ -48,6 +48,16 @@ describe('Word page rules', () => {
     expect(table.rows.every((r) => r.cantSplit)).toBe(true);
   });
 
+  it('keeps a note under a table with the table’s last row, and the notes together', async () => {
+    const docx = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table><p size="small">注記一</p><p size="small">注記二</p><p>本文</p>'))).read();
+    const [table, spacer, first, second] = docx.blocks as [DocxTable, DocxParagraph, DocxParagraph, DocxParagraph];
+    expect(table.rows.at(-1)!.cells.flatMap((c) => c.blocks as DocxParagraph[]).every((p) => p.keepNext)).toBe(true);
+    expect([spacer.keepNext, first.keepNext, second.keepNext]).toEqual([true, true, false]);
+    // without a note the last row keeps with nothing
+    const bare = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr></table><p>本文</p>'))).read();
+    expect(((bare.blocks[0] as DocxTable).rows[0]!.cells[0]!.blocks[0] as DocxParagraph).keepNext).toBeFalsy();
+  });
+
   it('keeps rows joined by a rowspan together, and a short table whole, in the rule it gives Word', () => {
     const t = (body: string) => doc(`<table widths="1 1">${body}</table>`).body[0] as Table;
     const row = (a: string) => `<tr><td>${a}</td><td>x</td></tr>`;

@@ -54,6 +54,27 @@ describe('a measure’s table', () => {
   });
 });
 
+describe('a note under a table', () => {
+  it('stays on the page of the table’s last row, as a draft’s notes under a measure’s table do', () => {
+    const item = (n: number) =>
+      `<h3>（${n}）見出し</h3><table widths="1 3">${[1, 2, 3, 4].map((r) => `<tr><th>項目${r}</th><td>第${n}表の第${r}行</td></tr>`).join('')}</table>` +
+      `<p size="small">注記${n}の一：確認のお願い</p><p size="small">注記${n}の二：確認のお願い</p>`;
+    // shifted by a line at a time, so that some note would fall at a page top
+    for (let shift = 0; shift < 12; shift++) {
+      const lead = shift ? `<p>${Array.from({ length: shift }, () => '前置きの行').join('<br/>')}</p>` : '';
+      const laid = layoutDocument(doc(lead + Array.from({ length: 12 }, (_, i) => item(i + 1)).join('')));
+      const pageText = laid.pages.map((_, i) => texts(laid, i).slice(0, laid.pages[i]!.bodyMarks).map((m) => m.text).join(''));
+      expect(laid.pages.length).toBeGreaterThan(1);
+      for (let n = 1; n <= 12; n++) {
+        const notes = pageText.findIndex((t) => t.includes(`注記${n}の一`));
+        expect({ shift, n, page: pageText.findIndex((t) => t.includes(`第${n}表の第4行`)) }).toEqual({ shift, n, page: notes });
+        expect(pageText.findIndex((t) => t.includes(`注記${n}の二`))).toBe(notes);
+      }
+      expect(layoutProblems(laid)).toEqual([]);
+    }
+  });
+});
+
 describe('the checks see what they look for', () => {
   // the sample's boxes, paginated as if every break were allowed and no header row repeated
   const tree = filingTree('sample/specified-complete.yaml').tree;

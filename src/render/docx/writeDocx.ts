@@ -26,7 +26,7 @@ import { xmlSafe } from '../../util/xmlSafe.ts';
 import { type ColumnMeasure, columnWidths } from '../columnWidths.ts';
 import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../displayText.ts';
 import { fitOnOneLine } from '../fitLine.ts';
-import { keepsWithNext } from '../keepWithNext.ts';
+import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import { DEFAULT_DOCX_FONT } from './docxFont.ts';
 import { packDeterministic } from './packDeterministic.ts';
 import { withParagraphDefaults } from './paragraphDefaults.ts';
@@ -199,7 +199,9 @@ class Writer {
     const { inCell, left } = ctx;
     const out: (DocxParagraph | DocxTable)[] = [];
     list.forEach((block, i) => {
-      const keepNext = ctx.keepAll || (!inCell && keepsWithNext(block) && i < list.length - 1);
+      // a note under a table stays with the table's last row (and with the note before it)
+      const noteFollows = !inCell && i < list.length - 1 && isTableNote(list, i + 1);
+      const keepNext = ctx.keepAll || noteFollows || (!inCell && keepsWithNext(block) && i < list.length - 1);
       switch (block.type) {
         case 'paragraph':
           out.push(this.paragraph(block, ctx, keepNext));
@@ -218,9 +220,9 @@ class Writer {
           break;
         case 'table':
           // a heading or caption stays with the table (its own keep-with-next), the table with itself (keepRowWithNext)
-          out.push(this.table(block, width - left, left, i > 0 && !inCell && keepsWithNext(list[i - 1]!), inCell));
+          out.push(this.table(block, width - left, left, i > 0 && !inCell && keepsWithNext(list[i - 1]!), inCell, noteFollows));
           // two tables in a row would merge into one in Word
-          if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, children: [] }));
+          if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined, children: [] }));
           break;
         case 'pagebreak':
           out.push(new DocxParagraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
@@ -230,13 +232,14 @@ class Writer {
     return out;
   }
 
-  table(t: Table, width: number, left: number, captioned = false, inCell = false): DocxTable {
+  /** `captioned`: under a heading or caption; `noted`: with a note under it, which its last row keeps with. */
+  table(t: Table, width: number, left: number, captioned = false, inCell = false, noted = false): DocxTable {
     const columnWidths_ = columnWidths(t, width, CELL_MEASURE).map(Math.floor);
     // a table in a cell goes with its row (its header rows with its first body row); a body table is kept on one
     // page if it fits there with its caption
     const keep = inCell
       ? t.rows.map((row, r) => row.header && r < t.rows.length - 1)
-      : keepRowWithNext(t, tableHeight(t, width, CELL_METRICS, columnWidths_) + (captioned ? CAPTION_HEIGHT : 0) <= this.pageHeight);
+      : keepRowWithNext(t, tableHeight(t, width, CELL_METRICS, columnWidths_) + (captioned ? CAPTION_HEIGHT : 0) <= this.pageHeight).map((k, r) => k || (noted && r === t.rows.length - 1));
     const rows = placeCells(t).map((placed, r) => {
       const keepAll = keep[r]!;
       const cells = placed.map(({ cell, col, span }) => {

@@ -3,7 +3,7 @@ import type { Block, Heading, Inline, List, Paragraph, Table } from '../../docum
 import { inlineText, listMarker, placeCells } from '../../document/tree.ts';
 import { type ColumnMeasure, columnWidths } from '../columnWidths.ts';
 import { displayText, listIndent } from '../displayText.ts';
-import { keepsWithNext } from '../keepWithNext.ts';
+import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import type { Canvas } from './canvas.ts';
 import { metricsFor } from './fonts.ts';
 import { type Line, breakLines } from './lineBreak.ts';
@@ -217,7 +217,7 @@ export class Layout {
   bodyBoxes(blocks: readonly Block[], width: number, pageHeight: number): Box[] {
     const out: Box[] = [];
     let afterHeading = false;
-    for (const block of blocks) {
+    blocks.forEach((block, index) => {
       const start = out.length;
       if (block.type === 'pagebreak') out.push({ height: 0, breakBefore: true, tag: { kind: 'pagebreak' }, draw: () => {} });
       else if (block.type === 'table') out.push(...this.tableBoxes(block, width), space(STYLE.tableAfter));
@@ -230,6 +230,11 @@ export class Layout {
         }
       }
       if (block.type === 'table') tableBreaks(out, start, pageHeight);
+      // a note under a table goes with the table's last row: no break before it, nor before the space above it
+      if (isTableNote(blocks, index)) {
+        for (let i = start - 1; i >= 0 && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
+        out[start] = { ...out[start]!, breakBefore: false };
+      }
       afterHeading = keepsWithNext(block);
       if (afterHeading && block.type === 'paragraph')
         for (let i = start; i < out.length; i++) {
@@ -238,7 +243,7 @@ export class Layout {
         }
       // nor between it and its own space below
       for (let i = out.length - 1; afterHeading && i >= start && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
-    }
+    });
     return out;
   }
 
