@@ -48,6 +48,14 @@ describe('Word page rules', () => {
     expect(table.rows.every((r) => r.cantSplit)).toBe(true);
   });
 
+  it('keeps every paragraph of a table inside a kept row with the next row, so that Word reads the whole row as kept', async () => {
+    const nested = '<table widths="1 1"><tr header="true"><th>区分</th><th>名称</th></tr><tr><td>a</td><td>b</td></tr></table>';
+    const docx = (await read(doc(`<table widths="1 3"><tr><th>相手先</th><td>${nested}</td></tr><tr><th>最後</th><td>x</td></tr></table>`))).read();
+    const outer = docx.blocks[0] as DocxTable;
+    const inner = outer.rows[0]!.cells[1]!.blocks.find((b) => 'rows' in b) as DocxTable;
+    expect(inner.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks as DocxParagraph[])).every((p) => p.keepNext)).toBe(true);
+  });
+
   it('keeps a note under a table with the table’s last row, and the notes together', async () => {
     const docx = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table><p size="small">注記一</p><p size="small">注記二</p><p>本文</p>'))).read();
     const [table, spacer, first, second] = docx.blocks as [DocxTable, DocxParagraph, DocxParagraph, DocxParagraph];

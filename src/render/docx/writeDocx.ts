@@ -220,7 +220,7 @@ class Writer {
           break;
         case 'table':
           // a heading or caption stays with the table (its own keep-with-next), the table with itself (keepRowWithNext)
-          out.push(this.table(block, width - left, left, i > 0 && !inCell && keepsWithNext(list[i - 1]!), inCell, noteFollows));
+          out.push(this.table(block, width - left, left, { captioned: i > 0 && !inCell && keepsWithNext(list[i - 1]!), inCell, noted: noteFollows, keepAll: ctx.keepAll }));
           // two tables in a row would merge into one in Word
           if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined, children: [] }));
           break;
@@ -232,13 +232,17 @@ class Writer {
     return out;
   }
 
-  /** `captioned`: under a heading or caption; `noted`: with a note under it, which its last row keeps with. */
-  table(t: Table, width: number, left: number, captioned = false, inCell = false, noted = false): DocxTable {
+  /**
+   * `captioned`: under a heading or caption; `noted`: with a note under it, which its last row keeps with;
+   * `inCell` with `keepAll`: in a row of a table that is kept with its next row, so every row of it keeps too.
+   */
+  table(t: Table, width: number, left: number, how: { captioned?: boolean; inCell?: boolean; noted?: boolean; keepAll?: boolean } = {}): DocxTable {
+    const { captioned = false, inCell = false, noted = false, keepAll: inKeptRow = false } = how;
     const columnWidths_ = columnWidths(t, width, CELL_MEASURE).map(Math.floor);
     // a table in a cell goes with its row (its header rows with its first body row); a body table is kept on one
     // page if it fits there with its caption
     const keep = inCell
-      ? t.rows.map((row, r) => row.header && r < t.rows.length - 1)
+      ? t.rows.map((row, r) => inKeptRow || (row.header && r < t.rows.length - 1))
       : keepRowWithNext(t, tableHeight(t, width, CELL_METRICS, columnWidths_) + (captioned ? CAPTION_HEIGHT : 0) <= this.pageHeight).map((k, r) => k || (noted && r === t.rows.length - 1));
     const rows = placeCells(t).map((placed, r) => {
       const keepAll = keep[r]!;
