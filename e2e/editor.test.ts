@@ -271,16 +271,26 @@ describe('the editor in a browser', () => {
       expect(frame.width, `preview at ${width}px`).toBeGreaterThanOrEqual(width * 0.45);
       await page.screenshot({ path: join(SHOTS, `editor-7-preview-${width}.png`) });
     }
-    // a choice left blank blocks even a draft: the reason and the field are said beside the buttons
+    // a choice left blank is an error for the final document, not for a draft: the draft is made, marked 【未記入】
     await page.locator('#f-application__kind').selectOption('');
+    const draft = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'PDF' }).click();
+    await draft;
+    await page.locator('#f-application__kind').selectOption({ label: '一般港湾運送事業の許可申請' });
+    // a date written so that it cannot be read blocks even a draft: the reason and the field are said beside the buttons
+    const date = page.locator('#f-application__filingDate');
+    const written = await date.inputValue();
+    await date.fill('令和7年13月45日');
+    await date.blur();
     await page.getByRole('button', { name: 'PDF' }).click();
     const blocked = page.locator('#documents-blocked');
     await blocked.waitFor({ state: 'visible' });
-    expect(await blocked.textContent()).toContain('申請区分');
+    expect(await blocked.textContent()).toContain('申請日');
     await page.screenshot({ path: join(SHOTS, 'editor-8-blocked.png') });
     await blocked.locator('a').click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-application__kind');
-    await page.locator('#f-application__kind').selectOption({ label: '一般港湾運送事業の許可申請' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-application__filingDate');
+    await date.fill(written);
+    await date.blur();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PDF' }).click();
     await download;

@@ -6,9 +6,20 @@ import type { DocumentTree } from '../src/document/tree.ts';
 import { writeDocx } from '../src/render/docx/writeDocx.ts';
 import { pageGeometry } from '../src/render/pdf/pageStyle.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
-import { diffTree, filingTree, reviewTree } from '../test/helpers/documentTrees.ts';
+import { layoutDocument } from '../src/render/pdf/layoutDocument.ts';
+import { diffTree, filingTree, filingTreeOf, reviewTree } from '../test/helpers/documentTrees.ts';
+import { longMeasureFiling } from '../test/helpers/longFiling.ts';
 import { writeTemp } from './checks.ts';
-import { type PageAreas, convertWithLibreOffice, glyphsOutOfPlace, headerRowsMissing, headingsAtPageFoot, widowsAndOrphans } from './pageChecks.ts';
+import {
+  type PageAreas,
+  convertWithLibreOffice,
+  glyphsOutOfPlace,
+  headerRowsMissing,
+  headingsAtPageFoot,
+  tablesParted,
+  tablesUnderHeadings,
+  widowsAndOrphans,
+} from './pageChecks.ts';
 
 /** Page layout read back with poppler: our PDFs, and the PDFs LibreOffice makes of our .docx files. */
 
@@ -48,6 +59,47 @@ describe.each(DOCUMENTS)('%s', (_, makeTree) => {
   });
 });
 
+/**
+ * Which tables under headings fit on a page with their heading, as the PDF writer measures them: a table within
+ * 90% of the page (LibreOffice sets lines a little differently) must be on one page in both writers.
+ */
+function fitting(tree: DocumentTree): (heading: string) => boolean {
+  const laid = layoutDocument(tree);
+  const flat = laid.pages.flatMap((p) => p.placed.filter((q) => !q.repeated && q.box.tag.kind !== 'space').map((q) => q.box));
+  const heights = new Map<string, number>();
+  flat.forEach((box, k) => {
+    if (box.tag.kind !== 'heading' || box.tag.line !== 0) return;
+    let height = 0;
+    let i = k;
+    for (; i < flat.length && flat[i]!.tag.kind === 'heading'; i++) height += flat[i]!.height;
+    const first = flat[i]?.tag;
+    if (first?.kind !== 'row') return;
+    for (; i < flat.length && flat[i]!.tag.kind === 'row' && (flat[i]!.tag as { table: number }).table === first.table; i++) height += flat[i]!.height;
+    heights.set(box.tag.title.replace(/\s+/g, ''), height);
+  });
+  return (heading) => (heights.get(heading) ?? Infinity) <= 0.9 * laid.geometry.contentHeight;
+}
+
+const FILINGS: [string, () => DocumentTree][] = [
+  ['the sample filing', () => filingTree('sample/specified-complete.yaml').tree],
+  ['the general-port sample', () => filingTree('sample/general-complete.yaml').tree],
+  ['the sample from init', () => filingTree('sample/general-from-init.yaml').tree],
+  ['a measure longer than a page', () => filingTreeOf(longMeasureFiling())],
+];
+
+describe.each(FILINGS)('tables under headings in %s', (_, makeTree) => {
+  const tree = makeTree();
+  const fits = fitting(tree);
+
+  it('PDF and Word (through LibreOffice): a table that fits is on one page with its heading; a longer one leaves two rows on each side', async () => {
+    expect(tablesUnderHeadings(tree).length).toBeGreaterThan(10);
+    const pdf = writeTemp('tables.pdf', await writePdf(tree));
+    expect(tablesParted(pdf, tree, fits)).toEqual([]);
+    const word = convertWithLibreOffice(writeTemp('tables.docx', await writeDocx(tree)));
+    expect(tablesParted(word, tree, fits)).toEqual([]);
+  });
+});
+
 describe('the layout checks catch the defects they look for', () => {
   const areas = pdfAreas('portrait');
   const filler = '<p>港湾運送事業者は、ターミナルで使用するTOSの情報セキュリティを確保するため、次の措置を講ずる。</p>'.repeat(30);
@@ -84,6 +136,16 @@ describe('the layout checks catch the defects they look for', () => {
     const claimed = parseMarkup(`<document title="t" date="2025-04-01">${filler}<p>最初の一行だけが前のページに残る段落の、続きの行。${'続きの本文がここに長く続いていく。'.repeat(8)}</p></document>`);
     const pdf = writeTemp('orphan.pdf', await writePdf(written));
     expect(widowsAndOrphans(pdf, claimed, areas).join('\n')).toMatch(/ends with the first line of a paragraph alone/);
+  });
+
+  it('a table under a heading whose last row went overleaf alone', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `<tr><th>第${i + 1}の項目</th><td>第${i + 1}の項目について講じている措置を記載する。</td></tr>`);
+    const claimed = parseMarkup(`<document title="t" date="2025-04-01"><h3>（１）措置の見出し</h3><table widths="1 3">${rows.join('')}</table></document>`);
+    const written = parseMarkup(`<document title="t" date="2025-04-01"><h3>（１）措置の見出し</h3><table widths="1 3">${rows.slice(0, 5).join('')}</table><pagebreak/><table widths="1 3">${rows[5]}</table></document>`);
+    const pdf = writeTemp('overleaf.pdf', await writePdf(written));
+    expect(tablesParted(pdf, claimed, () => true).join('\n')).toMatch(/fits on a page but its last row is on page 2/);
+    expect(tablesParted(pdf, claimed, () => false).join('\n')).toMatch(/its last row is alone on page 2/);
+    expect(tablesParted(writeTemp('together.pdf', await writePdf(claimed)), claimed, () => true)).toEqual([]);
   });
 
   it('a table continued on a page without its header row', async () => {

@@ -195,6 +195,65 @@ export function headerRowsMissing(file: string, tree: DocumentTree): string[] {
   return problems;
 }
 
+/** The longest paragraph in `blocks` (in list items and tables too), without whitespace: what finds a row on a page. */
+function longestParagraph(blocks: readonly Block[]): string {
+  let longest = '';
+  const walk = (list: readonly Block[]) =>
+    list.forEach((b) => {
+      if (b.type === 'paragraph' || b.type === 'heading') {
+        const text = squash(inlineText(b.children));
+        if (text.length > longest.length) longest = text;
+      } else if (b.type === 'list') b.items.forEach(walk);
+      else if (b.type === 'table') b.rows.forEach((r) => r.cells.forEach((c) => walk(c.children)));
+    });
+  walk(blocks);
+  return longest;
+}
+
+/** Each body table right under a heading: the heading's text and, for each body row, its longest paragraph. */
+export function tablesUnderHeadings(tree: DocumentTree): { heading: string; rows: string[] }[] {
+  const out: { heading: string; rows: string[] }[] = [];
+  tree.body.forEach((block, i) => {
+    const before = tree.body[i - 1];
+    if (block.type !== 'table' || before?.type !== 'heading') return;
+    const rows = block.rows.filter((r) => !r.header).map((r) => longestParagraph(r.cells.flatMap((c) => c.children)));
+    out.push({ heading: squash(inlineText(before.children)), rows });
+  });
+  return out;
+}
+
+/**
+ * Tables under headings as the pages show them (text in drawing order): a table that `fits` on a page has its
+ * heading and its last row on the same page; a table split over pages has its first two body rows on its
+ * heading's page and its last two on one page. A row is looked for from the page of the row before it.
+ */
+export function tablesParted(file: string, tree: DocumentTree, fits: (heading: string) => boolean): string[] {
+  const pages = drawnText(file, popplerPages(file).length);
+  const problems: string[] = [];
+  for (const { heading, rows } of tablesUnderHeadings(tree)) {
+    const start = pages.findIndex((p) => p.includes(heading));
+    if (start < 0 || !rows.length) {
+      problems.push(`「${heading}」 not found`);
+      continue;
+    }
+    let cursor = start;
+    const pageOf = rows.map((row) => {
+      const at = pages.findIndex((p, i) => i >= cursor && p.includes(row));
+      if (at >= 0) cursor = at;
+      return at;
+    });
+    const name = heading.slice(0, 24);
+    if (pageOf.includes(-1)) problems.push(`「${name}」: row ${pageOf.indexOf(-1) + 1} not found`);
+    else if (fits(heading)) {
+      if (pageOf.at(-1) !== start) problems.push(`「${name}」 fits on a page but its last row is on page ${pageOf.at(-1)! + 1}, its heading on page ${start + 1}`);
+    } else if (rows.length >= 4) {
+      if (pageOf[1] !== start) problems.push(`「${name}」: its second row is not on its heading's page ${start + 1}`);
+      if (pageOf.at(-2) !== pageOf.at(-1)) problems.push(`「${name}」: its last row is alone on page ${pageOf.at(-1)! + 1}`);
+    }
+  }
+  return problems;
+}
+
 function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':

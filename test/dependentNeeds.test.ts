@@ -35,3 +35,38 @@ describe('fields whose need depends on another value (one table for the validato
     expect(dependentNeedAt({ application: { kind: 'new-license' } }, ['applicant', 'existingLicense'])?.asked).toBe(false);
   });
 });
+
+describe('a measure’s fields follow its 実施状況, from the same table', () => {
+  const measure = ['measures', 'asset-network-inventory'] as const;
+  const CODES = { description: 'MEASURE_DESCRIPTION_MISSING', plannedDate: 'MEASURE_PLANNED_DATE_MISSING', reason: 'MEASURE_REASON_MISSING' } as const;
+
+  function withStatus(status: string, broken = false) {
+    const data = loadFixture('sample/general-complete.yaml') as any;
+    data.measures['asset-network-inventory'] = { status };
+    // another part that does not parse: the filing as a whole has not the right shape
+    if (broken) data.port.terminals[0].tos.externalConnections[0].method = 'carrier-pigeon';
+    return data;
+  }
+
+  it.each(['implemented', 'partial', 'planned', 'alternative', 'not-applicable'])('%s: the editor marks asked exactly the fields the validator asks for', (status) => {
+    for (const broken of [false, true]) {
+      const data = withStatus(status, broken);
+      const raised = new Set(checkFiling(data).findings.filter((f) => f.path.startsWith('measures.asset-network-inventory.')).map((f) => f.code));
+      for (const [field, code] of Object.entries(CODES)) {
+        const asked = dependentNeedAt(data, [...measure, field])?.asked;
+        expect({ status, broken, field, asked }).toEqual({ status, broken, field, asked: raised.has(code) });
+      }
+    }
+  });
+
+  it('asks a planned measure for its date and a measure not applicable for its reason, and nothing of a measure the catalog does not know', () => {
+    expect(dependentNeedAt(withStatus('planned'), [...measure, 'plannedDate'])?.asked).toBe(true);
+    expect(dependentNeedAt(withStatus('implemented'), [...measure, 'plannedDate'])?.asked).toBe(false);
+    expect(dependentNeedAt(withStatus('not-applicable'), [...measure, 'reason'])?.asked).toBe(true);
+    expect(dependentNeedAt(withStatus('not-applicable'), [...measure, 'description'])?.asked).toBe(false);
+    expect(dependentNeedAt({ measures: { 'no-such-requirement': { status: 'implemented' } } }, ['measures', 'no-such-requirement', 'description'])?.asked).toBe(false);
+    // the status as a clerk types it (Japanese) is read the same
+    const typed = withStatus('実施予定');
+    expect(checkFiling(typed).findings.some((f) => f.code === 'MEASURE_PLANNED_DATE_MISSING' && f.path === 'measures.asset-network-inventory.plannedDate')).toBe(true);
+  });
+});

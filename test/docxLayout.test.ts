@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
-import { writeDocx } from '../src/render/docx/writeDocx.ts';
+import type { Table } from '../src/document/tree.ts';
+import { keepRowWithNext, writeDocx } from '../src/render/docx/writeDocx.ts';
 import { japaneseTextWidth } from '../src/render/displayText.ts';
 import { filingTree } from './helpers/documentTrees.ts';
 import { type DocxParagraph, type DocxTable, readDocx } from './helpers/readDocx.ts';
@@ -11,20 +12,20 @@ const doc = (body: string, head = '') => parseMarkup(`<document title="t" date="
 const read = async (tree: ReturnType<typeof doc>) => readDocx(await writeDocx(tree));
 
 describe('Word page rules', () => {
-  it('keeps headings and bold captions with what follows, the header rows of a table with its first body row, and under a caption the first body row with the second', async () => {
+  it('keeps headings and bold captions with what follows, and a table that fits on a page with itself', async () => {
     const docx = (await read(doc('<h2>見出し</h2><p><b>（１）ターミナル</b></p><table widths="1 1"><tr header="true"><th>項目</th><th>内容</th></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table><p>本文</p>'))).read();
     const [heading, caption, table] = docx.blocks as [DocxParagraph, DocxParagraph, DocxTable];
     expect(heading.style).toBe('Heading2');
     expect(caption.keepNext).toBe(true);
-    const cellParagraphs = (row: number) => table.rows[row]!.cells.flatMap((c) => c.blocks as DocxParagraph[]);
-    expect(cellParagraphs(0).every((p) => p.keepNext)).toBe(true);
-    // a caption above: the first body row stays with the second, so no caption sits at a page foot over one row
-    expect(cellParagraphs(1).every((p) => p.keepNext)).toBe(true);
-    expect(cellParagraphs(2).some((p) => p.keepNext)).toBe(false);
-    // no caption above: only the header rows keep with what follows
+    const cellParagraphs = (t: DocxTable, row: number) => t.rows[row]!.cells.flatMap((c) => c.blocks as DocxParagraph[]);
+    // every paragraph of every row but the last keeps with the next: Word and LibreOffice keep the table on one page
+    expect(cellParagraphs(table, 0).every((p) => p.keepNext)).toBe(true);
+    expect(cellParagraphs(table, 1).every((p) => p.keepNext)).toBe(true);
+    expect(cellParagraphs(table, 2).some((p) => p.keepNext)).toBe(false);
+    // the same without a caption above
     const bare = (await read(doc('<p>本文</p><table widths="1 1"><tr header="true"><th>項目</th><th>内容</th></tr><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>'))).read();
     const bareTable = bare.blocks[1] as DocxTable;
-    expect(bareTable.rows[1]!.cells.flatMap((c) => c.blocks as DocxParagraph[]).some((p) => p.keepNext)).toBe(false);
+    expect([0, 1, 2].map((r) => cellParagraphs(bareTable, r).every((p) => p.keepNext))).toEqual([true, true, false]);
     expect(table.rows.map((r) => [r.header, r.cantSplit])).toEqual([
       [true, true],
       [false, true],
@@ -32,6 +33,48 @@ describe('Word page rules', () => {
     ]);
     const styles = readDocx(await writeDocx(doc('<p>x</p>'))).xml('word/styles.xml');
     expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading2">[\s\S]*?<w:keepNext\/>[\s\S]*?<w:outlineLvl w:val="1"\/>[\s\S]*?<\/w:style>/);
+  });
+
+  it('lets a table longer than a page break only between body rows that leave two on each side, repeating its header row', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `<tr><td>第${i + 1}行</td><td>第${i + 1}行の内容を記載する。</td></tr>`).join('');
+    const docx = (await read(doc(`<h3>一覧</h3><table widths="1 2"><tr header="true"><th>項目</th><th>内容</th></tr>${rows}</table>`))).read();
+    const table = docx.blocks[1] as DocxTable;
+    const keeps = table.rows.map((r) => r.cells.flatMap((c) => c.blocks as DocxParagraph[]).every((p) => p.keepNext));
+    // header row and first body row kept with the next; the second-to-last with the last; free in between
+    expect(keeps.slice(0, 3)).toEqual([true, true, false]);
+    expect(keeps.slice(3, -2).every((k) => !k)).toBe(true);
+    expect(keeps.slice(-2)).toEqual([true, false]);
+    expect(table.rows.map((r) => r.header)).toEqual([true, ...Array.from({ length: 60 }, () => false)]);
+    expect(table.rows.every((r) => r.cantSplit)).toBe(true);
+  });
+
+  it('keeps every paragraph of a table inside a kept row with the next row, so that Word reads the whole row as kept', async () => {
+    const nested = '<table widths="1 1"><tr header="true"><th>区分</th><th>名称</th></tr><tr><td>a</td><td>b</td></tr></table>';
+    const docx = (await read(doc(`<table widths="1 3"><tr><th>相手先</th><td>${nested}</td></tr><tr><th>最後</th><td>x</td></tr></table>`))).read();
+    const outer = docx.blocks[0] as DocxTable;
+    const inner = outer.rows[0]!.cells[1]!.blocks.find((b) => 'rows' in b) as DocxTable;
+    expect(inner.rows.flatMap((r) => r.cells.flatMap((c) => c.blocks as DocxParagraph[])).every((p) => p.keepNext)).toBe(true);
+  });
+
+  it('keeps a note under a table with the table’s last row, and the notes together', async () => {
+    const docx = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table><p size="small">注記一</p><p size="small">注記二</p><p>本文</p>'))).read();
+    const [table, spacer, first, second] = docx.blocks as [DocxTable, DocxParagraph, DocxParagraph, DocxParagraph];
+    expect(table.rows.at(-1)!.cells.flatMap((c) => c.blocks as DocxParagraph[]).every((p) => p.keepNext)).toBe(true);
+    expect([spacer.keepNext, first.keepNext, second.keepNext]).toEqual([true, true, false]);
+    // without a note the last row keeps with nothing
+    const bare = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr></table><p>本文</p>'))).read();
+    expect(((bare.blocks[0] as DocxTable).rows[0]!.cells[0]!.blocks[0] as DocxParagraph).keepNext).toBeFalsy();
+  });
+
+  it('keeps rows joined by a rowspan together, and a short table whole, in the rule it gives Word', () => {
+    const t = (body: string) => doc(`<table widths="1 1">${body}</table>`).body[0] as Table;
+    const row = (a: string) => `<tr><td>${a}</td><td>x</td></tr>`;
+    expect(keepRowWithNext(t(row('a') + row('b') + row('c')), true)).toEqual([true, true, false]);
+    // too long for a page: breaks only where two body rows are on each side
+    expect(keepRowWithNext(t(['a', 'b', 'c', 'd', 'e', 'f'].map(row).join('')), false)).toEqual([true, false, false, false, true, false]);
+    // rows 2 and 3 joined by a rowspan count as one row and are never parted
+    const joined = row('a') + row('b') + '<tr><td rowspan="2">c</td><td>x</td></tr><tr><td>y</td></tr>' + row('d') + row('e');
+    expect(keepRowWithNext(t(joined), false)).toEqual([true, false, true, false, true, false]);
   });
 
   it('turns on widow control and turns off the space Word adds between Japanese and Latin letters or digits', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Box, type BoxTag, mayBreakBeforeLine } from '../src/render/pdf/layout.ts';
+import { type Box, type BoxTag, mayBreakBeforeLine, tableBreaks } from '../src/render/pdf/layout.ts';
 import { type PlacedBox, paginate } from '../src/render/pdf/pageFlow.ts';
 
 /** Synthetic boxes: the page flow sees only heights and break permissions. */
@@ -81,6 +81,30 @@ describe('page flow', () => {
     expect(pages[0]).toEqual(['p0.0', 'p0.1']);
     expect(pages[1]).toEqual(['H', 'r0', 'r1', 'r2']);
     expect(pages[2]).toEqual(['R0', 'r3', 'r4']);
+  });
+
+  it('moves a table that fits on a page to the next page whole, with its heading, rather than leave its last rows alone', () => {
+    blocks = 0;
+    const boxes = [...paragraph(2), ...heading(), ...kept(table([10, 10, 10, 10], 0))];
+    tableBreaks(boxes, 4, 60);
+    // the heading and three rows would fit under the paragraph, the last row alone overleaf
+    expect(describePages(paginate(boxes, 60))).toEqual([['p0.0', 'p0.1'], ['H', 'r0', 'r1', 'r2', 'r3']]);
+  });
+
+  it('splits a table longer than a page only where two body rows are left on each side', () => {
+    blocks = 0;
+    const rows = (n: number) => [10, ...Array.from({ length: n }, () => 10)];
+    for (const n of [4, 5, 6, 7, 9]) {
+      const boxes = [...paragraph(2), ...heading(), ...kept(table(rows(n), 1))];
+      tableBreaks(boxes, 4, 45);
+      const pages = describePages(paginate(boxes, 45));
+      const bodyRows = pages.map((page) => page.filter((b) => /^r[1-9]/.test(b ?? '')).length).filter((k) => k > 0);
+      expect(bodyRows.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(bodyRows.length).toBeGreaterThan(1);
+      for (const k of bodyRows) expect(k).toBeGreaterThanOrEqual(2);
+      // every page that continues the table starts with its header row
+      for (const page of pages.slice(2)) expect(page[0]).toBe('R0');
+    }
   });
 
   it('moves a row that does not fit to the next page whole, and splits only a row taller than a page', () => {

@@ -5,8 +5,9 @@ import { type LaidOutDocument, layoutDocument } from '../src/render/pdf/layoutDo
 import { paginate } from '../src/render/pdf/pageFlow.ts';
 import { pageGeometry } from '../src/render/pdf/pageStyle.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
-import { diffTree, filingTree, reviewTree } from './helpers/documentTrees.ts';
-import { headerRowsNotRepeated, layoutProblems, pagesEndingBadly, textOutsideItsBox, widowsAndOrphans } from './helpers/layoutChecks.ts';
+import { diffTree, filingTree, filingTreeOf, reviewTree } from './helpers/documentTrees.ts';
+import { longMeasureFiling } from './helpers/longFiling.ts';
+import { headerRowsNotRepeated, layoutProblems, pagesEndingBadly, tablesSplitBadly, textOutsideItsBox, widowsAndOrphans } from './helpers/layoutChecks.ts';
 import { readPdf } from './helpers/readPdf.ts';
 
 const doc = (body: string, head = '') => parseMarkup(`<document title="t" date="2025-04-01">${head}${body}</document>`);
@@ -27,15 +28,68 @@ describe('PDF page layout of the documents the commands make', () => {
   });
 });
 
+describe('a measure’s table', () => {
+  /** The pages that hold rows of the table drawn right after the heading that starts with `title`. */
+  const pagesOfTable = (laid: LaidOutDocument, title: string) => {
+    const flat = laid.pages.flatMap((page, i) => page.placed.filter((p) => p.box.tag.kind !== 'space' && !p.repeated).map((p) => ({ tag: p.box.tag, page: i })));
+    const at = flat.findIndex((p) => p.tag.kind === 'heading' && p.tag.title.includes(title));
+    const first = flat.slice(at).find((p) => p.tag.kind === 'row')!.tag;
+    const table = first.kind === 'row' ? first.table : -1;
+    return [...new Set(flat.filter((p) => p.tag.kind === 'row' && p.tag.table === table).map((p) => p.page))];
+  };
+
+  it('is kept on one page in the samples, where each fits on a page', () => {
+    for (const name of ['sample/specified-complete.yaml', 'sample/general-complete.yaml', 'sample/general-from-init.yaml']) {
+      const laid = layoutDocument(filingTree(name).tree);
+      expect(tablesSplitBadly(laid)).toEqual([]);
+      // the measures whose last rows went overleaf alone before (issue 22)
+      for (const title of ['外部接続ネットワーク機器の脆弱性情報', 'サイバー攻撃を受けた外部接続機器']) if (name !== 'sample/general-from-init.yaml') expect(pagesOfTable(laid, title)).toHaveLength(1);
+    }
+  });
+
+  it('longer than a page splits between rows, two or more on each side', () => {
+    const laid = layoutDocument(filingTreeOf(longMeasureFiling()));
+    expect(pagesOfTable(laid, '資産の管理').length).toBeGreaterThan(1);
+    expect(layoutProblems(laid)).toEqual([]);
+  });
+});
+
+describe('a note under a table', () => {
+  it('stays on the page of the table’s last row, as a draft’s notes under a measure’s table do', () => {
+    const item = (n: number) =>
+      `<h3>（${n}）見出し</h3><table widths="1 3">${[1, 2, 3, 4].map((r) => `<tr><th>項目${r}</th><td>第${n}表の第${r}行</td></tr>`).join('')}</table>` +
+      `<p size="small">注記${n}の一：確認のお願い</p><p size="small">注記${n}の二：確認のお願い</p>`;
+    // shifted by a line at a time, so that some note would fall at a page top
+    for (let shift = 0; shift < 12; shift++) {
+      const lead = shift ? `<p>${Array.from({ length: shift }, () => '前置きの行').join('<br/>')}</p>` : '';
+      const laid = layoutDocument(doc(lead + Array.from({ length: 12 }, (_, i) => item(i + 1)).join('')));
+      const pageText = laid.pages.map((_, i) => texts(laid, i).slice(0, laid.pages[i]!.bodyMarks).map((m) => m.text).join(''));
+      expect(laid.pages.length).toBeGreaterThan(1);
+      for (let n = 1; n <= 12; n++) {
+        const notes = pageText.findIndex((t) => t.includes(`注記${n}の一`));
+        expect({ shift, n, page: pageText.findIndex((t) => t.includes(`第${n}表の第4行`)) }).toEqual({ shift, n, page: notes });
+        expect(pageText.findIndex((t) => t.includes(`注記${n}の二`))).toBe(notes);
+      }
+      expect(layoutProblems(laid)).toEqual([]);
+    }
+  });
+});
+
 describe('the checks see what they look for', () => {
   // the sample's boxes, paginated as if every break were allowed and no header row repeated
   const tree = filingTree('sample/specified-complete.yaml').tree;
   const geometry = pageGeometry('portrait');
-  const careless = new Layout().bodyBoxes(tree.body, geometry.contentWidth).map((b) => ({ ...b, breakBefore: true, repeat: undefined }));
+  const careless = new Layout().bodyBoxes(tree.body, geometry.contentWidth, geometry.contentHeight).map((b) => ({ ...b, breakBefore: true, repeat: undefined }));
   const laid: LaidOutDocument = { geometry, outline: [], pages: paginate(careless, geometry.contentHeight).map((placed) => ({ marks: [], bodyMarks: 0, placed })) };
 
   it('finds pages that end with a heading or caption, widows and orphans, and tables continued without header rows', () => {
     expect(pagesEndingBadly(laid).length + widowsAndOrphans(laid).length + headerRowsNotRepeated(laid).length).toBeGreaterThan(0);
+  });
+
+  it('finds a table split though it fits on a page, and a single row left on a page', () => {
+    const problems = tablesSplitBadly(laid).join('\n');
+    expect(problems).toMatch(/fits on a page but is split over pages/);
+    expect(problems).toMatch(/has a single body row on this page/);
   });
 
   it('finds text outside the text width and out of its cell', () => {

@@ -203,7 +203,7 @@ export function buildProgram(): Command {
       process.stderr.write(`${formatFindingsText(report, lang)}\n`);
       process.stderr.write(
         draft
-          ? inLang({ ja: `${outcome.file}：下書きも作成できませんでした。選択肢・一覧の形・読めない日付のエラーを先に直してください（空欄は下書きで【未記入】と示されます）。\n`, en: `${outcome.file}: not even a draft could be made: correct the choices, list shapes and unreadable dates first (blanks are marked in a draft).\n` }, lang)
+          ? inLang({ ja: `${outcome.file}：下書きも作成できませんでした。選択肢にない値・一覧の形・読めない日付のエラーを先に直してください（空欄は下書きで【未記入】と示されます）。\n`, en: `${outcome.file}: not even a draft could be made: correct values that are not among the choices, list shapes and unreadable dates first (blanks are marked in a draft).\n` }, lang)
           : inLang({ ja: `${outcome.file}：エラーがあるため書類を作成しませんでした（--draft で下書きを作成できます）。\n`, en: `${outcome.file}: errors found, no documents were written (use --draft for a draft).\n` }, lang),
       );
       return false;

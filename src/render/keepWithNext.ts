@@ -10,3 +10,16 @@ export function keepsWithNext(block: Block): boolean {
   const texts = block.children.filter((c) => c.type === 'text');
   return texts.length > 0 && texts.every((c) => c.style.bold || !c.text.trim());
 }
+
+/**
+ * A note under a table, which stays with the table's last row in both writers: a small paragraph right after a
+ * table or after another such note (the draft notes under a measure's table).
+ */
+export function isTableNote(blocks: readonly Block[], index: number): boolean {
+  for (let i = index; i >= 0; i--) {
+    const block = blocks[i]!;
+    if (i < index && block.type === 'table') return true;
+    if (block.type !== 'paragraph' || block.size !== 'small') return false;
+  }
+  return false;
+}

@@ -12,7 +12,7 @@ import { type Described, describeDetail } from './describeValue.ts';
 import { documentDigits, parenKatakana, parenNumber } from '../util/documentNumbers.ts';
 import { FindingMarks } from './findingMarks.ts';
 import { DRAFT_DOCUMENT_DATE } from './draftGaps.ts';
-import { isGapMark } from './gapMark.ts';
+import { type GapMark, isGapMark } from './gapMark.ts';
 
 /**
  * What templates see: the filing with every optional value present (null when absent), enum values
@@ -37,6 +37,15 @@ export function detailLines(id: RequirementId, details: Record<string, unknown> 
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
+/**
+ * A draft may leave a choice blank: its value is then a GapMark (draftGaps.ts). The label of a choice, or the mark;
+ * a yes/no as itself (null when blank, so that templates show neither), and its mark apart.
+ */
+const choiceLabel = <E extends Parameters<typeof enumLabel>[0]>(name: E, value: Parameters<typeof enumLabel<E>>[1] | GapMark): string | GapMark =>
+  isGapMark(value) ? value : enumLabel(name, value);
+const yesNo = (value: boolean | GapMark): boolean | null => (isGapMark(value) ? null : value);
+const gapOf = (value: unknown): GapMark | null => (isGapMark(value) ? value : null);
+
 /** Every choice of a status, the chosen one checked: ■実施済み　□一部実施… */
 const statusChoices = (chosen: string | undefined) =>
   Object.entries(ENUMS.measureStatus).map(([value, label]) => ({ label, on: value === chosen }));
@@ -58,7 +67,7 @@ function requirementEntry(req: Requirement, index: number, filing: Filing, marks
     referencesShort: formatReferencesShort(req.references),
     present: measure !== undefined,
     status: measure?.status ?? null,
-    statusLabel: measure ? enumLabel('measureStatus', measure.status) : null,
+    statusLabel: measure ? choiceLabel('measureStatus', measure.status) : null,
     statusChoices: statusChoices(measure?.status),
     implemented: measure?.status === 'implemented',
     planned: measure?.status === 'planned',
@@ -68,7 +77,7 @@ function requirementEntry(req: Requirement, index: number, filing: Filing, marks
     reason: orNull(measure?.reason),
     details: detailLines(id, measure?.details as Record<string, unknown> | undefined),
     /** Draft marks in place (null in a final document or when nothing is missing there). */
-    statusGap: marks.measureMissing(id, '実施状況'),
+    statusGap: marks.measureMissing(id, '実施状況') ?? gapOf(measure?.status),
     descriptionGap: marks.measureMissing(id, '講じている措置') ?? marks.at(path, ['MEASURE_DESCRIPTION_MISSING'], '講じている措置'),
     plannedDateGap: marks.at([...path, 'plannedDate'], ['MEASURE_PLANNED_DATE_MISSING'], '実施予定日'),
     reasonGap: marks.at([...path, 'reason'], ['MEASURE_REASON_MISSING'], '理由'),
@@ -97,8 +106,8 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
     title: 'TOSの概要及び情報セキュリティの確保に関する事項',
     application: {
       kind: application.kind,
-      kindLabel: enumLabel('applicationKind', application.kind),
-      isChange: application.kind !== 'new-license',
+      kindLabel: choiceLabel('applicationKind', application.kind),
+      isChange: !isGapMark(application.kind) && application.kind !== 'new-license',
       filingDate: application.filingDate,
       /** The date the document's properties carry: the filing date, or a fixed one while a draft leaves it blank. */
       documentDate: isGapMark(application.filingDate) ? DRAFT_DOCUMENT_DATE : application.filingDate,
@@ -155,12 +164,12 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
       csirtGap: marks.at(['organization', 'csirt'], ['CSIRT_MISSING'], 'インシデント対応体制（CSIRT等）'),
       emergencyContacts: organization.emergencyContacts.map((c) => ({ ...c, means: orNull(c.means) })),
       externalContacts: organization.externalContacts.map((c) => ({
-        kindLabel: enumLabel('contactKind', c.kind),
+        kindLabel: choiceLabel('contactKind', c.kind),
         name: c.name,
         department: orNull(c.department),
         phone: orNull(c.phone),
       })),
-      auditor: organization.auditor ? { name: organization.auditor.name, independenceLabel: enumLabel('auditorIndependence', organization.auditor.independence) } : null,
+      auditor: organization.auditor ? { name: organization.auditor.name, independenceLabel: choiceLabel('auditorIndependence', organization.auditor.independence) } : null,
     },
     requirements,
     counts: {
@@ -202,7 +211,8 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
   const fn = tos.functions;
   const functionRow = (label: string, f: { used: boolean; description?: string | undefined }) => ({
     label,
-    used: f.used,
+    used: yesNo(f.used),
+    usedGap: gapOf(f.used),
     description: orNull(f.description),
   });
   return {
@@ -210,7 +220,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
     /** The terminal's number under section １: （１）, （２）… */
     number: parenNumber(index + 1),
     name: terminal.name,
-    typeLabel: enumLabel('terminalType', terminal.type),
+    typeLabel: choiceLabel('terminalType', terminal.type),
     address: orNull(terminal.address),
     berths: orNull(terminal.berths),
     tos: {
@@ -219,7 +229,7 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
       developer: tos.developer,
       inServiceSince: orNull(tos.inServiceSince),
       owner: tos.ownership.owner,
-      applicantRoleLabel: enumLabel('applicantRole', tos.ownership.applicantRole),
+      applicantRoleLabel: choiceLabel('applicantRole', tos.ownership.applicantRole),
       ownedByApplicant: tos.ownership.applicantRole !== 'user',
       otherUsers: tos.ownership.otherUsers ?? [],
       assurance: orNull(tos.ownership.assurance),
@@ -230,14 +240,15 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
         functionRow('ヤードオペレーション', fn.yardOperation),
         functionRow('全体管理', fn.overallManagement),
       ],
-      gateManagement: fn.overallManagement.gateManagement,
+      gateManagement: yesNo(fn.overallManagement.gateManagement),
+      gateManagementGap: gapOf(fn.overallManagement.gateManagement),
       externalSystemLinks: fn.overallManagement.externalSystemLinks ?? [],
-      hosting: { kindLabel: enumLabel('hostingKind', tos.hosting.kind), location: tos.hosting.location, redundancy: orNull(tos.hosting.redundancy) },
+      hosting: { kindLabel: choiceLabel('hostingKind', tos.hosting.kind), location: tos.hosting.location, redundancy: orNull(tos.hosting.redundancy) },
       components: { servers: tos.components.servers, clientTerminals: tos.components.clientTerminals, other: tos.components.other ?? [] },
       network: {
         diagram: orNull(tos.network.diagram),
         lines: tos.network.lines.map((l, i) => ({ no: documentDigits(i + 1), carrier: l.carrier, lineType: l.lineType, purpose: orNull(l.purpose) })),
-        devices: tos.network.devices.map((d, i) => ({ no: documentDigits(i + 1), ...d })),
+        devices: tos.network.devices.map((d, i) => ({ no: documentDigits(i + 1), ...d, externalFacing: yesNo(d.externalFacing), externalFacingGap: gapOf(d.externalFacing) })),
         segmentation: orNull(tos.network.segmentation),
       },
       externalConnections: tos.externalConnections.map((c, i) => ({
@@ -246,22 +257,25 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
         number: parenKatakana(i + 1),
         counterparty: c.counterparty,
         purpose: c.purpose,
-        methodLabel: enumLabel('connectionMethod', c.method),
+        methodLabel: choiceLabel('connectionMethod', c.method),
         terminatingDevice: c.terminatingDevice,
         sourceRestriction: orNull(c.sourceRestriction),
         sourceRestrictionGap: marks.at([...base, 'externalConnections', i, 'sourceRestriction'], ['CONNECTION_SOURCE_UNRESTRICTED'], '接続元の制限'),
-        firewall: c.firewall,
+        firewall: yesNo(c.firewall),
+        firewallGap: gapOf(c.firewall),
         firewallReview: marks.at([...base, 'externalConnections', i, 'firewall'], ['CONNECTION_NO_FIREWALL'], 'ファイアウォール'),
       })),
       outsourcing: tos.outsourcing.map((o, i) => ({
         no: documentDigits(i + 1),
         vendor: o.vendor,
-        scopeLabel: o.scope.map((s) => enumLabel('outsourcingScope', s)).join('・'),
-        remoteAccess: o.remoteAccess,
+        // a blank among the chosen scopes stands for the whole (the mark cannot be joined into text)
+        scopeLabel: o.scope.find(isGapMark) ?? o.scope.map((s) => enumLabel('outsourcingScope', s)).join('・'),
+        remoteAccess: yesNo(o.remoteAccess),
+        remoteAccessGap: gapOf(o.remoteAccess),
         contract: orNull(o.contract),
       })),
-      removableMedia: { used: tos.removableMedia.used, useCases: tos.removableMedia.useCases ?? [] },
-      manualOperation: tos.manualOperation,
+      removableMedia: { used: yesNo(tos.removableMedia.used), usedGap: gapOf(tos.removableMedia.used), useCases: tos.removableMedia.useCases ?? [] },
+      manualOperation: { ...tos.manualOperation, possible: yesNo(tos.manualOperation.possible), possibleGap: gapOf(tos.manualOperation.possible) },
     },
   };
 }

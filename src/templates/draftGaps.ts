@@ -4,8 +4,11 @@ import { type Key, fieldAt, mapAlongSchema } from '../model/schemaWalk.ts';
 import { fieldWords } from '../validate/messages.ts';
 import { GapMark } from './gapMark.ts';
 
-/** Stand-ins the schema accepts for an empty field of a draft; each is replaced by a GapMark, by path. */
-const STAND_IN = { text: '未記入', date: '2000-01-01' } as const;
+/**
+ * Stand-ins the schema accepts for an empty field of a draft; each is replaced by a GapMark, by path, so the
+ * document never shows them. A blank choice stands in as 'no' or as its first option.
+ */
+const STAND_IN = { text: '未記入', date: '2000-01-01', boolean: false } as const;
 
 /** The date a draft's document carries in its properties while its 申請日 is still blank. */
 export const DRAFT_DOCUMENT_DATE = STAND_IN.date;
@@ -17,10 +20,11 @@ export interface DraftData {
 }
 
 /**
- * For a draft: text and date fields that are empty or missing are filled so that the document can still be built,
- * and their paths are kept so that the document marks each gap in place (a fresh `init` file has a blank 申請日).
- * A missing choice or list, or a date that is written but cannot be read, still stops the build: the document's
- * shape depends on the choice, and a mistyped date is for the person to correct, not to hide.
+ * For a draft: text, date and choice fields (one of a list of options, or yes/no) that are empty or missing are
+ * filled so that the document can still be built, and their paths are kept so that the document marks each gap in
+ * place (a fresh `init` file has a blank 申請日; a blank ファイアウォール is 【未記入】 in the draft, and still an error
+ * for the final document). A missing list or group, a choice that is not one of the options, or a date that is
+ * written but cannot be read still stops the build: a mistyped value is for the person to correct, not to hide.
  */
 export function fillTextGaps(data: unknown): DraftData {
   const copy = structuredClone(data);
@@ -37,8 +41,10 @@ export function fillTextGaps(data: unknown): DraftData {
 
 function fillAt(data: unknown, issue: z.core.$ZodIssue, gaps: Key[][]): boolean {
   const path = issue.path as Key[];
-  const kind = issue.code === 'unrecognized_keys' || path.length === 0 ? undefined : fieldAt(path)?.kind;
-  if (kind !== 'text' && kind !== 'date') return false;
+  const field = issue.code === 'unrecognized_keys' || path.length === 0 ? undefined : fieldAt(path);
+  const standIn =
+    field?.kind === 'text' || field?.kind === 'date' || field?.kind === 'boolean' ? STAND_IN[field.kind] : field?.kind === 'enum' ? field.options?.[0]?.value : undefined;
+  if (standIn === undefined) return false;
   let parent = data as Record<PropertyKey, unknown>;
   for (const key of path.slice(0, -1)) {
     const next = parent?.[key];
@@ -48,7 +54,7 @@ function fillAt(data: unknown, issue: z.core.$ZodIssue, gaps: Key[][]): boolean 
   const key = path.at(-1)!;
   const value = parent[key];
   if (value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '')) return false;
-  parent[key] = STAND_IN[kind];
+  parent[key] = standIn;
   gaps.push(path);
   return true;
 }

@@ -66,7 +66,7 @@ export class FindingMarks {
   /** Notes under a requirement's table: its findings that no mark in place explains. */
   notesFor(id: string): GapMark[] {
     return this.shown
-      .filter((f) => f.requirementId === id && !SAID_IN_PLACE.has(f.code) && !(f.code === 'MEASURE_MISSING' && f.severity === 'error'))
+      .filter((f) => f.requirementId === id && !SAID_IN_PLACE.has(f.code) && !(f.code === 'MEASURE_MISSING' && f.severity === 'error') && !this.isFilledGap(f))
       .map((f) => this.note(f, `${measureFieldOf(f)}${withoutTitle(f, documentMessage(f))}`));
   }
 

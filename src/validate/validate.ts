@@ -4,12 +4,11 @@ import { closest } from '../util/closest.ts';
 import { type NotApplicableCondition, REQUIREMENTS, type Requirement } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { type Filing, type Measure, type Terminal, filing as filingSchema } from '../model/filing.ts';
-import { statusAsks } from '../model/measureStatusAsks.ts';
 import { normalizeInput } from '../model/normalizeInput.ts';
 import { type Key, fieldAt, parseAt } from '../model/schemaWalk.ts';
 import { pathsWithBidiControl, pathsWithXmlIllegal } from '../util/xmlSafe.ts';
 import { agentFindings, looksLikeOfficeFile } from './agentFindings.ts';
-import { dependentNeedFindings } from './dependentNeeds.ts';
+import { dependentNeedFindings, statusAsks } from './dependentNeeds.ts';
 import { type Finding, finding, sortFindings } from './finding.ts';
 import { plausibilityFindings } from './plausibility.ts';
 import { schemaFindings } from './schemaFindings.ts';
@@ -187,13 +186,9 @@ function measureRuleFindings(req: Requirement, measure: Measure, path: Key[], co
   const out: Finding[] = [];
   const { status } = measure;
   const at = (key: string) => [...path, key];
-  if (statusAsks(status, 'description') && !measure.description) out.push(finding('error', 'MEASURE_DESCRIPTION_MISSING', at('description'), { requirement: id }, id));
-  if (statusAsks(status, 'plannedDate')) {
-    if (!measure.plannedDate) out.push(finding('error', 'MEASURE_PLANNED_DATE_MISSING', at('plannedDate'), { requirement: id }, id));
-    else if (context.filingDate && measure.plannedDate < context.filingDate)
-      out.push(finding('warning', 'MEASURE_PLANNED_DATE_PAST', at('plannedDate'), { requirement: id, date: measure.plannedDate }, id));
-  }
-  if (statusAsks(status, 'reason') && !measure.reason) out.push(finding('error', 'MEASURE_REASON_MISSING', at('reason'), { requirement: id, status }, id));
+  // a field the status asks for and that is blank: dependentNeeds.ts, the table the editor's badges come from
+  if (statusAsks(status, 'plannedDate') && measure.plannedDate && context.filingDate && measure.plannedDate < context.filingDate)
+    out.push(finding('warning', 'MEASURE_PLANNED_DATE_PAST', at('plannedDate'), { requirement: id, date: measure.plannedDate }, id));
   if (status === 'not-applicable') {
     if (!req.notApplicableWhen) out.push(finding('error', 'MEASURE_NOT_APPLICABLE_UNSUPPORTED', at('status'), { requirement: id }, id));
     else if (context.terminals) {

@@ -113,7 +113,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
       const blocking = outcome.findings.filter((f) => f.severity === 'error').slice(0, 20);
       return {
         ok: false as const,
-        message: '次の項目を直すまで、下書きも作成できません（選択肢・一覧の形・読めない日付の誤り。空欄は下書きで【未記入】と示されます）。',
+        message: '次の項目を直すまで、下書きも作成できません（選択肢にない値・一覧の形・読めない日付の誤り。空欄は下書きで【未記入】と示されます）。',
         problems: blocking.map((f) => ({ where: fieldWords(f.segments), message: findingMessage(f, 'ja'), at: f.segments })),
       };
     }

@@ -20,10 +20,14 @@ const templates = compileTemplates();
 function checked(name: string, draft: boolean) {
   const read = readFiling(fixturePath(name));
   if (!read.ok) throw new Error(read.message);
-  const checked = checkFiling(read.data);
+  return checkedData(read.data, draft, name);
+}
+
+function checkedData(data: unknown, draft: boolean, name = 'the filing') {
+  const checked = checkFiling(data);
   let { filing, port } = checked;
   if (!filing && draft) {
-    const filled = fillTextGaps(read.data);
+    const filled = fillTextGaps(data);
     const again = checkFiling(filled.data);
     filing = again.filing && markGaps(again.filing, filled.gaps);
     port = again.port;
@@ -44,6 +48,12 @@ export function filingTree(name: string, draft = false): FixtureTree {
     tree: renderDocument(templates, 'filing', templateContext(filing, port, findings, draft)),
     expected: [filing.applicant.name, filing.port.name, ...requirementsFor(port).map((r) => r.title)],
   };
+}
+
+/** The document tree of a filing given as data (a fixture changed by a test). */
+export function filingTreeOf(data: unknown, draft = false): DocumentTree {
+  const { filing, port, findings } = checkedData(data, draft);
+  return renderDocument(templates, 'filing', templateContext(filing, port, findings, draft));
 }
 
 export function diffTree(beforeName = 'change/before.yaml', afterName = 'change/after.yaml'): DocumentTree {

@@ -122,6 +122,46 @@ export function rowsSplitNeedlessly(doc: LaidOutDocument): string[] {
   return problems;
 }
 
+/**
+ * A table that fits on a page, with the heading or caption right above it, is on one page; a table split over
+ * pages has at least two body rows (its own, not repeated header rows) on each page it is on, or a part of a row
+ * taller than a page.
+ */
+export function tablesSplitBadly(doc: LaidOutDocument): string[] {
+  const flat = doc.pages.flatMap((page, i) => page.placed.filter((p) => !p.repeated && p.box.tag.kind !== 'space').map((p) => ({ ...p, page: i })));
+  const tables = new Map<number, { first: number; height: number; pages: Map<number, number> }>();
+  flat.forEach(({ box: { tag }, page }, k) => {
+    if (tag.kind !== 'row') return;
+    const t = tables.get(tag.table) ?? { first: k, height: 0, pages: new Map<number, number>() };
+    if (tag.part !== 'rest') t.height += tag.height;
+    // a page holding a part of a row taller than a page holds as much as it can: count it as two
+    if (!tag.header) t.pages.set(page, (t.pages.get(page) ?? 0) + (tag.part === 'whole' ? 1 : 2));
+    tables.set(tag.table, t);
+  });
+  const problems: string[] = [];
+  for (const [id, t] of tables) {
+    if (t.pages.size < 2) continue;
+    // the heading or caption kept with the table
+    let above = 0;
+    for (let k = t.first - 1; k >= 0; k--) {
+      const tag = flat[k]!.box.tag;
+      if (tag.kind !== 'heading' && !(tag.kind === 'line' && tag.caption)) break;
+      above += flat[k]!.box.height;
+    }
+    const pages = [...t.pages.keys()].map((p) => p + 1).join(', ');
+    if (t.height + above <= doc.geometry.contentHeight) problems.push(`table ${id} fits on a page but is split over pages ${pages}`);
+    for (const [page, rows] of t.pages) if (rows < 2) problems.push(`page ${page + 1}: table ${id} has a single body row on this page`);
+  }
+  return problems;
+}
+
 export function layoutProblems(doc: LaidOutDocument): string[] {
-  return [...textOutsideItsBox(doc), ...pagesEndingBadly(doc), ...widowsAndOrphans(doc), ...headerRowsNotRepeated(doc), ...rowsSplitNeedlessly(doc)];
+  return [
+    ...textOutsideItsBox(doc),
+    ...pagesEndingBadly(doc),
+    ...widowsAndOrphans(doc),
+    ...headerRowsNotRepeated(doc),
+    ...rowsSplitNeedlessly(doc),
+    ...tablesSplitBadly(doc),
+  ];
 }

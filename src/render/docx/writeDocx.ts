@@ -26,10 +26,11 @@ import { xmlSafe } from '../../util/xmlSafe.ts';
 import { type ColumnMeasure, columnWidths } from '../columnWidths.ts';
 import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../displayText.ts';
 import { fitOnOneLine } from '../fitLine.ts';
-import { keepsWithNext } from '../keepWithNext.ts';
+import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import { DEFAULT_DOCX_FONT } from './docxFont.ts';
 import { packDeterministic } from './packDeterministic.ts';
 import { withParagraphDefaults } from './paragraphDefaults.ts';
+import { type CellMetrics, tableHeight } from './tableHeight.ts';
 
 /**
  * The Word writer: the same tree as the PDF, in the same order, as WordprocessingML, with Word's own means for
@@ -115,9 +116,45 @@ interface Context {
 
 const BODY: Context = { inCell: false, left: 0, keepAll: false };
 
+/** Cell text as tableHeight.ts estimates it: the TfCell line (280 twips at most for the 9.5 pt Mincho) and padding. */
+const CELL_METRICS: CellMetrics = { em: em(SIZES.cell), line: 280, padding: 120, rowPadding: 100 };
+/** What a heading or caption kept with a table takes above it, at most (spacing and one line), in twips. */
+const CAPTION_HEIGHT = 800;
+
+/**
+ * Where Word may break a table: nowhere inside one that fits on a page with its caption; else only between body
+ * rows that leave two on each side, never inside rows joined by a rowspan, and never after a header row (the
+ * PDF writer's rule, layout.ts tableBreaks). Word knows only "keep with next" on the paragraphs of a row:
+ * true for row r means no page break between row r and row r + 1.
+ */
+export function keepRowWithNext(t: Table, fits: boolean): boolean[] {
+  const rows = placeCells(t);
+  // the last row of the group of rows joined by rowspans that each row belongs to
+  const groupEnd: number[] = [];
+  for (let r = 0; r < rows.length; ) {
+    let to = r;
+    for (let k = r; k <= to; k++) for (const p of rows[k]!) to = Math.max(to, Math.min(k + p.cell.rowspan, rows.length) - 1);
+    for (let k = r; k <= to; k++) groupEnd[k] = to;
+    r = to + 1;
+  }
+  const groupStarts = rows.map((_, r) => r === 0 || groupEnd[r - 1] === r - 1);
+  const body = rows.filter((_, r) => groupStarts[r] && !t.rows[r]!.header).length;
+  let j = 0; // body groups up to and including row r's
+  return rows.map((_, r) => {
+    if (groupStarts[r] && !t.rows[r]!.header) j++;
+    if (r === rows.length - 1) return false;
+    if (groupEnd[r] !== r || fits || t.rows[r]!.header) return true;
+    // a break after row r comes before body group j (0-based): allowed when two groups are on each side
+    return !(j >= 2 && body - j >= 2);
+  });
+}
+
 /** State carried through the body: a counter so that every list numbers from 1. */
 class Writer {
   private lists = 0;
+
+  /** `pageHeight`: of the body, in twips, for the tables that are kept on one page. */
+  constructor(private readonly pageHeight: number) {}
 
   paragraph(p: Paragraph, { inCell, left }: Context, keepNext: boolean): DocxParagraph {
     const size = p.size === 'small' ? SIZES.small : inCell ? SIZES.cell : SIZES.body;
@@ -162,7 +199,9 @@ class Writer {
     const { inCell, left } = ctx;
     const out: (DocxParagraph | DocxTable)[] = [];
     list.forEach((block, i) => {
-      const keepNext = ctx.keepAll || (!inCell && keepsWithNext(block) && i < list.length - 1);
+      // a note under a table stays with the table's last row (and with the note before it)
+      const noteFollows = !inCell && i < list.length - 1 && isTableNote(list, i + 1);
+      const keepNext = ctx.keepAll || noteFollows || (!inCell && keepsWithNext(block) && i < list.length - 1);
       switch (block.type) {
         case 'paragraph':
           out.push(this.paragraph(block, ctx, keepNext));
@@ -180,11 +219,10 @@ class Writer {
           out.push(...this.list(block, width, ctx));
           break;
         case 'table':
-          // after a heading or caption, the table's first two body rows stay together too, so that a heading never
-          // sits at a page foot with a single row under it (the PDF writer keeps the same)
-          out.push(this.table(block, width - left, left, i > 0 && !inCell && keepsWithNext(list[i - 1]!)));
+          // a heading or caption stays with the table (its own keep-with-next), the table with itself (keepRowWithNext)
+          out.push(this.table(block, width - left, left, { captioned: i > 0 && !inCell && keepsWithNext(list[i - 1]!), inCell, noted: noteFollows, keepAll: ctx.keepAll }));
           // two tables in a row would merge into one in Word
-          if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, children: [] }));
+          if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined, children: [] }));
           break;
         case 'pagebreak':
           out.push(new DocxParagraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
@@ -194,13 +232,20 @@ class Writer {
     return out;
   }
 
-  table(t: Table, width: number, left: number, captioned = false): DocxTable {
+  /**
+   * `captioned`: under a heading or caption; `noted`: with a note under it, which its last row keeps with;
+   * `inCell` with `keepAll`: in a row of a table that is kept with its next row, so every row of it keeps too.
+   */
+  table(t: Table, width: number, left: number, how: { captioned?: boolean; inCell?: boolean; noted?: boolean; keepAll?: boolean } = {}): DocxTable {
+    const { captioned = false, inCell = false, noted = false, keepAll: inKeptRow = false } = how;
     const columnWidths_ = columnWidths(t, width, CELL_MEASURE).map(Math.floor);
-    let firstBody = 0;
-    while (firstBody < t.rows.length && t.rows[firstBody]!.header) firstBody++;
+    // a table in a cell goes with its row (its header rows with its first body row); a body table is kept on one
+    // page if it fits there with its caption
+    const keep = inCell
+      ? t.rows.map((row, r) => inKeptRow || (row.header && r < t.rows.length - 1))
+      : keepRowWithNext(t, tableHeight(t, width, CELL_METRICS, columnWidths_) + (captioned ? CAPTION_HEIGHT : 0) <= this.pageHeight).map((k, r) => k || (noted && r === t.rows.length - 1));
     const rows = placeCells(t).map((placed, r) => {
-      // header rows stay with the first body row (and, under a caption, the first body row with the second)
-      const keepAll = r < firstBody || (captioned && r === firstBody && r + 1 < t.rows.length);
+      const keepAll = keep[r]!;
       const cells = placed.map(({ cell, col, span }) => {
         const cellWidth = columnWidths_.slice(col, col + span).reduce((a, b) => a + b, 0);
         const content = this.blocks(cell.children, cellWidth - CELL_MEASURE.padding, { inCell: true, left: 0, keepAll });
@@ -301,7 +346,7 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
           default: new Header({ children: runningParagraphs(tree.header, contentWidth, PAGE.top - PAGE.header, watermark()) }),
         },
         footers: { first: footer(), default: footer() },
-        children: new Writer().blocks(tree.body, contentWidth),
+        children: new Writer((landscape ? PAGE.width : PAGE.height) - PAGE.top - PAGE.bottom).blocks(tree.body, contentWidth),
       },
     ],
   });

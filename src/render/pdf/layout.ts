@@ -3,7 +3,7 @@ import type { Block, Heading, Inline, List, Paragraph, Table } from '../../docum
 import { inlineText, listMarker, placeCells } from '../../document/tree.ts';
 import { type ColumnMeasure, columnWidths } from '../columnWidths.ts';
 import { displayText, listIndent } from '../displayText.ts';
-import { keepsWithNext } from '../keepWithNext.ts';
+import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import type { Canvas } from './canvas.ts';
 import { metricsFor } from './fonts.ts';
 import { type Line, breakLines } from './lineBreak.ts';
@@ -14,8 +14,9 @@ import { STYLE } from './pageStyle.ts';
  * break before them, and how to draw themselves. The page flow (pageFlow.ts) decides where they go. The rules
  * that keep a page presentable live here, as break permissions:
  * - a paragraph leaves at least two lines on each side of a page break (no widow, no orphan);
- * - a heading (or a bold caption) stays with what follows it: two lines of a paragraph, or a table's header rows
- *   and first two body rows (a table without a heading keeps its header rows with its first body row);
+ * - a heading (or a bold caption) stays with what follows it: two lines of a paragraph, or a table;
+ * - a table that fits on a page (with the heading or caption it is kept with) is kept on one page;
+ * - a table taller than that breaks only between body rows, leaving at least two on each side (see tableBreaks);
  * - a table row is drawn whole on one page unless it is taller than a page; then it splits and the table's
  *   header rows are drawn again above the rest, as they are above every row that starts a page.
  */
@@ -209,11 +210,14 @@ export class Layout {
     return out;
   }
 
-  /** The body: blocks in order, a heading (or a caption) kept with the block after it, page breaks as boxes. */
-  bodyBoxes(blocks: readonly Block[], width: number): Box[] {
+  /**
+   * The body: blocks in order, a heading (or a caption) kept with the block after it, page breaks as boxes.
+   * `pageHeight` (of the content area) decides which tables are kept on one page.
+   */
+  bodyBoxes(blocks: readonly Block[], width: number, pageHeight: number): Box[] {
     const out: Box[] = [];
     let afterHeading = false;
-    for (const block of blocks) {
+    blocks.forEach((block, index) => {
       const start = out.length;
       if (block.type === 'pagebreak') out.push({ height: 0, breakBefore: true, tag: { kind: 'pagebreak' }, draw: () => {} });
       else if (block.type === 'table') out.push(...this.tableBoxes(block, width), space(STYLE.tableAfter));
@@ -224,12 +228,12 @@ export class Layout {
           out[i] = { ...out[i]!, breakBefore: false };
           if (out[i]!.tag.kind !== 'space') break;
         }
-        // under a heading or caption a table keeps its first body row with the second (as Word is told to do):
-        // a heading over a single row at a page foot reads as if the table were that one row
-        if (block.type === 'table') {
-          const bodyRows = out.slice(start).flatMap((b, k) => (b.tag.kind === 'row' && !b.tag.header ? [start + k] : []));
-          if (bodyRows.length > 1) out[bodyRows[1]!] = { ...out[bodyRows[1]!]!, breakBefore: false };
-        }
+      }
+      if (block.type === 'table') tableBreaks(out, start, pageHeight);
+      // a note under a table goes with the table's last row: no break before it, nor before the space above it
+      if (isTableNote(blocks, index)) {
+        for (let i = start - 1; i >= 0 && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
+        out[start] = { ...out[start]!, breakBefore: false };
       }
       afterHeading = keepsWithNext(block);
       if (afterHeading && block.type === 'paragraph')
@@ -239,7 +243,7 @@ export class Layout {
         }
       // nor between it and its own space below
       for (let i = out.length - 1; afterHeading && i >= start && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
-    }
+    });
     return out;
   }
 
@@ -299,7 +303,7 @@ export class Layout {
       const height = heights.slice(from, to + 1).reduce((a, b) => a + b, 0);
       const box: Box = {
         ...rowBox(cells, height, { kind: 'row', table: id, row: from, header, part: 'whole', height }),
-        // a table starts where it may; its header rows and first body row stay together
+        // a table starts where it may; the body decides where it may break inside (tableBreaks)
         breakBefore: from === 0 || from > firstBody,
         repeat: header ? undefined : headers,
       };
@@ -307,6 +311,32 @@ export class Layout {
       if (header) headers.push(box);
       return box;
     });
+  }
+}
+
+/**
+ * Where a page may break inside the body table whose row boxes start at `start` (and run to the next box that is
+ * not a row). A table that fits on a page together with what it is kept with (the heading or caption above it)
+ * breaks nowhere inside: the whole of it goes to the next page. A longer one breaks only before a body row that
+ * leaves two body rows (rows joined by a rowspan count as one) on each side; its header rows stay with the first.
+ * The Word writer asks the same of Word (writeDocx.ts).
+ */
+export function tableBreaks(out: Box[], start: number, pageHeight: number): void {
+  let end = start;
+  while (end < out.length && out[end]!.tag.kind === 'row') end++;
+  // what the table is kept with: back to the box before which a page may break (a space there is dropped)
+  let from = start;
+  while (from > 0 && !out[from]!.breakBefore) from--;
+  while (from < start && out[from]!.tag.kind === 'space') from++;
+  const chain = out.slice(from, end).reduce((h, b) => h + b.height, 0);
+  const fits = chain <= pageHeight + 1e-6;
+  const body = out.slice(start, end).filter((b) => b.tag.kind === 'row' && !b.tag.header).length;
+  let j = 0; // body rows before this box
+  for (let i = start; i < end; i++) {
+    const box = out[i]!;
+    const header = box.tag.kind === 'row' && box.tag.header;
+    if (i > start) out[i] = { ...box, breakBefore: !fits && !header && j >= 2 && body - j >= 2 };
+    if (!header) j++;
   }
 }
 

@@ -35,7 +35,7 @@ export interface LaidOutDocument {
 export function layoutDocument(tree: DocumentTree): LaidOutDocument {
   const geometry = pageGeometry(tree.orientation);
   const layout = new Layout();
-  const boxes = layout.bodyBoxes(tree.body, geometry.contentWidth);
+  const boxes = layout.bodyBoxes(tree.body, geometry.contentWidth, geometry.contentHeight);
   const contentTop = geometry.height - geometry.top;
   const outline: OutlineEntry[] = [];
   const placedPages = paginate(boxes, geometry.contentHeight);

@@ -2,7 +2,6 @@
 /// <reference lib="dom.iterable" />
 import { isChangeOnlyField } from '../../model/changeOnly.ts';
 import { type EnumValue, SCOPE_LABELS } from '../../model/enums.ts';
-import { statusAsks } from '../../model/measureStatusAsks.ts';
 import { normalizeInput } from '../../model/normalizeInput.ts';
 import { dependentNeedAt } from '../../validate/dependentNeeds.ts';
 import { type FieldInfo, type Key, fieldAt } from '../../model/schemaWalk.ts';
@@ -107,16 +106,17 @@ export class FormRenderer {
 
   /**
    * Shows a measure's 実施予定日 and 理由 when its 実施状況 asks for them (or when something is written in them), and
-   * marks 任意 only what the status leaves optional: the same rule the validator applies (measureStatusAsks.ts).
+   * marks 任意 only what the status leaves optional: the validator's own table (dependentNeeds.ts).
    */
   updateMeasureFields(root: ParentNode = document): void {
+    const filing = normalizeInput(this.data);
     for (const box of root.querySelectorAll<HTMLElement>('details.measure')) {
       const path: Key[] = ['measures', box.dataset.requirement!];
       const status = choiceOf('measureStatus', getAt(this.data, [...path, 'status'])) as EnumValue<'measureStatus'> | '';
       for (const name of ['description', 'plannedDate', 'reason'] as const) {
         const wrap = box.querySelector<HTMLElement>(`[data-field="${pathId('f', [...path, name])}"]`);
         if (!wrap) continue;
-        const asked = status ? statusAsks(status, name) : name === 'description';
+        const asked = status ? Boolean(dependentNeedAt(filing, [...path, name])?.asked) : name === 'description';
         const optional = wrap.querySelector<HTMLElement>(':scope > label > .opt');
         if (optional) optional.hidden = asked;
         wrap.hidden = name !== 'description' && !asked && getAt(this.data, [...path, name]) === undefined;
