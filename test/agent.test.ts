@@ -202,6 +202,13 @@ describe('the 委任状', () => {
     expect(poa).toContain('【未記入：代理人の氏名】');
     expect(squash(read.get('filing.pdf')!.pages![0]!)).toContain('上記代理人行政書士【未記入：代理人の氏名】');
   });
+
+  it('in a draft, a 資格 left blank is marked where the title goes, in the cover and the 委任状', async () => {
+    const { byName } = await build(withAgent({ ...AGENT, qualification: '' }), { draft: true });
+    const read = await texts(byName);
+    expect(squash(read.get('filing.pdf')!.pages![0]!)).toContain('上記代理人【未記入：代理人の資格】山田花子');
+    expect(squash(read.get('filing.委任状.pdf')!.text)).toContain('【未記入：代理人の資格】山田花子');
+  });
 });
 
 describe('findings on the agent', () => {

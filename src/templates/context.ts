@@ -189,19 +189,22 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
  */
 export function agentEntry(agent: Agent | undefined) {
   if (!agent) return null;
-  const rule = REGISTRATION_RULES[agent.qualification];
+  // In a draft the 資格 may be left blank (a GapMark): the title prints the mark and the number its plain label.
+  const qualification = agent.qualification as Agent['qualification'] | GapMark;
+  const known = isGapMark(qualification) ? null : qualification;
+  const rule = REGISTRATION_RULES[known ?? 'other'];
   const number = agent.registrationNumber;
   return {
-    qualification: agent.qualification,
-    qualificationLabel: enumLabel('agentQualification', agent.qualification),
+    qualification: known,
+    qualificationLabel: choiceLabel('agentQualification', qualification),
     /** The qualification as a title before the name (行政書士　山田花子); none for その他. */
-    title: agent.qualification === 'other' ? null : enumLabel('agentQualification', agent.qualification),
+    title: known === 'other' ? null : choiceLabel('agentQualification', qualification),
     name: agent.name,
     office: orNull(agent.office),
     address: orNull(agent.address),
     phone: orNull(agent.phone),
     registrationLabel: rule.label,
-    registrationNumber: typeof number === 'string' ? registrationNumberText(agent.qualification, number) : orNull(number),
+    registrationNumber: typeof number === 'string' ? registrationNumberText(known ?? 'other', number) : orNull(number),
   };
 }
 
