@@ -46,3 +46,65 @@ export function refusedHtml(): string {
 </html>
 `;
 }
+
+/**
+ * The policy of the offline page: nothing may be fetched or sent anywhere. Scripts and styles are the page's own
+ * (inline); the Worker, the preview and the downloads are blob: URLs the page makes from bytes it holds.
+ */
+export const OFFLINE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' blob:",
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  'font-src data:',
+  'worker-src blob:',
+  "connect-src 'none'",
+  'frame-src blob:',
+  'object-src blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Text that sits inside a <script> element and must not end it (or open a comment that would hide its end). */
+export function scriptText(text: string): string {
+  return text.replace(/<(\/script|!--)/gi, (_m, rest: string) => `\\u003c${rest}`);
+}
+
+export interface OfflinePageParts {
+  js: string;
+  css: string;
+  /** The Worker's script (a classic script), run from a blob: URL. */
+  worker: string;
+  /** gzip + base64 of each font. */
+  fonts: Record<'regular' | 'bold' | 'emoji', string>;
+  version: string;
+}
+
+/**
+ * The offline single file: the editor's very page (same script, same style) with the Worker that runs the core,
+ * the templates inside it and the fonts, all in one file that never asks the network for anything.
+ * The Worker's script and the fonts sit in blocks the browser never runs (type="text/plain").
+ */
+export function offlinePageHtml(parts: OfflinePageParts): string {
+  const data = (id: string, text: string) => `<script type="text/plain" id="${id}">${text}</script>\n`;
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="tos-filing-backend" content="offline">
+<meta name="tos-filing-version" content="${escape(parts.version)}">
+<link rel="icon" href="data:,">
+<title>tos-filing — 届出の作成・確認（オフライン版）</title>
+<style>${parts.css.replace(/<\/style/gi, '<\\/style')}</style>
+</head>
+<body>
+<noscript>この画面を使うには JavaScript を有効にしてください。</noscript>
+<div id="app" aria-busy="true"><p class="loading">読み込んでいます…</p></div>
+${data('tos-filing-worker', scriptText(parts.worker))}${data('tos-font-regular', parts.fonts.regular)}${data('tos-font-bold', parts.fonts.bold)}${data('tos-font-emoji', parts.fonts.emoji)}<script type="module">${scriptText(parts.js)}</script>
+</body>
+</html>
+`;
+}

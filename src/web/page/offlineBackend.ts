@@ -1,0 +1,240 @@
+/// <reference lib="dom" />
+import type { Answer, Backend, DocumentFormat, DocumentsAnswer, FileAnswer, SaveAnswer } from './backend.ts';
+import type { Data } from './filingData.ts';
+import type { OfflineFiling, WorkerAnswer, WorkerRequest } from './offlineProtocol.ts';
+
+/**
+ * The offline single file's backend: the core runs in a Worker made from the script the page carries (a blob:
+ * URL; the page may fetch nothing), the file comes from the person's own file picker and goes back through the
+ * File System Access API where the browser has it, else as a download. What is open survives a reload
+ * (localStorage), with the unsaved edits the page keeps as drafts.
+ */
+
+const SESSION_KEY = 'tos-filing:offline:session';
+/** A new filing has no version until it is first saved (the drafts of a new file are kept under this). */
+const NEW = 'absent';
+
+interface Session {
+  filing: OfflineFiling;
+  exists: boolean;
+}
+
+type SaveHandle = {
+  name: string;
+  queryPermission?(o: { mode: 'readwrite' }): Promise<string>;
+  requestPermission?(o: { mode: 'readwrite' }): Promise<string>;
+  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+};
+type PickerWindow = Window & {
+  showSaveFilePicker?: (o: object) => Promise<SaveHandle>;
+  showOpenFilePicker?: (o: object) => Promise<(SaveHandle & { getFile(): Promise<File> })[]>;
+};
+
+class WorkerClient {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, (a: WorkerAnswer) => void>();
+
+  constructor(source: string) {
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    this.worker = new Worker(url);
+    this.worker.onmessage = (e: MessageEvent<{ id: number; reply: WorkerAnswer }>) => {
+      const done = this.waiting.get(e.data.id);
+      this.waiting.delete(e.data.id);
+      done?.(e.data.reply);
+    };
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      for (const done of this.waiting.values()) done({ ok: false, message: `処理できませんでした（${e.message || '作業用スクリプトが停止しました'}）` });
+      this.waiting.clear();
+    };
+  }
+
+  request(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerAnswer> {
+    const id = ++this.next;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ id, request }, transfer);
+    });
+  }
+}
+
+const blockText = (id: string) => document.getElementById(id)?.textContent ?? '';
+
+export const isOfflinePage = () => document.querySelector('meta[name="tos-filing-backend"]')?.getAttribute('content') === 'offline';
+
+const stemOf = (name: string) => name.replace(/\.[^.]*$/, '');
+
+function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export class OfflineBackend implements Backend {
+  readonly kind = 'offline' as const;
+  readonly unreachable = '保存できませんでした。変更はこのブラウザに残っています。';
+  private readonly worker: WorkerClient;
+  private readonly fontsSent: Promise<WorkerAnswer>;
+  private session: Session | null = null;
+  private handle: SaveHandle | null = null;
+  private madeCount = 0;
+  private readonly made = new Map<string, { stem: string; urls: Partial<Record<DocumentFormat, string>> }>();
+
+  constructor() {
+    this.worker = new WorkerClient(blockText('tos-filing-worker'));
+    // the fonts are unpacked in the Worker at once, in the background: the first preview finds them ready
+    this.fontsSent = this.worker.request({ op: 'fonts', fonts: { regular: blockText('tos-font-regular'), bold: blockText('tos-font-bold'), emoji: blockText('tos-font-emoji') } });
+    for (const id of ['tos-font-regular', 'tos-font-bold', 'tos-font-emoji']) document.getElementById(id)?.remove();
+    try {
+      const raw = localStorage.getItem(SESSION_KEY);
+      if (raw) this.session = JSON.parse(raw) as Session;
+    } catch {
+      this.session = null;
+    }
+  }
+
+  get fileName(): string | null {
+    return this.session?.filing.name ?? null;
+  }
+
+  private remember(session: Session | null) {
+    this.session = session;
+    try {
+      if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+      else localStorage.removeItem(SESSION_KEY);
+    } catch {
+      // storage full or refused: the file stays open until the page is closed
+    }
+  }
+
+  private answer(): Answer<FileAnswer> | null {
+    const s = this.session;
+    if (!s) return null;
+    return { status: 200, body: { ok: true, name: s.filing.name, path: `offline:${s.filing.name}`, exists: s.exists, version: s.exists ? s.filing.version : NEW, data: s.filing.data } };
+  }
+
+  async load() {
+    return this.answer();
+  }
+
+  /** Opens a file the person picked: YAML/JSON, or a .pdf/.docx made by tos-filing (the data it carries). */
+  async open(file: File, handle: SaveHandle | null = null): Promise<string | null> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const reply = await this.worker.request({ op: 'open', name: file.name, bytes }, [bytes.buffer]);
+    if (!reply.ok) return reply.message;
+    if (!('filing' in reply)) return `${file.name}: 読めません`;
+    // a document's data is saved as a new YAML file, never over the document
+    this.handle = reply.filing.from ? null : handle;
+    this.remember({ filing: reply.filing, exists: !reply.filing.from });
+    return null;
+  }
+
+  /** Where the browser can, opens through its file picker so that 保存 can write back to the same file. */
+  async pickAndOpen(): Promise<string | null | 'fallback'> {
+    const w = window as PickerWindow;
+    if (!w.showOpenFilePicker) return 'fallback';
+    let picked;
+    try {
+      picked = await w.showOpenFilePicker({ multiple: false });
+    } catch (err) {
+      return (err as Error).name === 'AbortError' ? null : 'fallback';
+    }
+    const handle = picked[0];
+    if (!handle) return null;
+    return this.open(await handle.getFile(), handle);
+  }
+
+  /** Starts a new filing from the `init` skeleton of the port and the kind of application. */
+  async create(port: string, kind: string): Promise<string | null> {
+    const reply = await this.worker.request({ op: 'new', port, kind });
+    if (!reply.ok) return reply.message;
+    if (!('filing' in reply)) return '作成できません';
+    this.handle = null;
+    this.remember({ filing: reply.filing, exists: false });
+    return null;
+  }
+
+  close(): void {
+    this.handle = null;
+    this.remember(null);
+  }
+
+  async save(_baseVersion: string, data: Data): Promise<Answer<SaveAnswer>> {
+    const s = this.session;
+    if (!s) return { status: 500, body: { ok: false, error: '開いているファイルがありません' } };
+    const type = s.filing.format === 'json' ? 'application/json' : 'application/yaml';
+    // ask where first, while the click still counts as the person's own action
+    let handle = this.handle;
+    const w = window as PickerWindow;
+    if (!handle && w.showSaveFilePicker) {
+      try {
+        handle = await w.showSaveFilePicker({ suggestedName: s.filing.name });
+      } catch {
+        handle = null; // cancelled, or not allowed here: the file is downloaded instead
+      }
+    }
+    const reply = await this.worker.request({ op: 'save', filing: s.filing, data });
+    if (!reply.ok) return { status: 500, body: { ok: false, error: reply.message } };
+    if (!('text' in reply)) return { status: 500, body: { ok: false, error: '保存する内容を作れません' } };
+    let note: string | undefined;
+    let name = s.filing.name;
+    if (handle) {
+      try {
+        const mode = { mode: 'readwrite' as const };
+        if (handle.queryPermission && (await handle.queryPermission(mode)) !== 'granted' && handle.requestPermission && (await handle.requestPermission(mode)) !== 'granted') throw new Error('refused');
+        const writable = await handle.createWritable();
+        await writable.write(reply.text);
+        await writable.close();
+        this.handle = handle;
+        name = handle.name;
+      } catch {
+        handle = null;
+      }
+    }
+    if (!handle) {
+      downloadText(name, reply.text, type);
+      note = `${name} としてダウンロードしました（ダウンロードのフォルダに保存されます）`;
+    }
+    this.remember({ filing: { ...s.filing, name, text: reply.text, version: reply.version, data: structuredClone(data) }, exists: true });
+    return { status: 200, body: { ok: true, version: reply.version, ...(note ? { note } : {}) } };
+  }
+
+  async currentVersion() {
+    return null;
+  }
+
+  async current(): Promise<Answer<FileAnswer>> {
+    return this.answer() ?? { status: 404, body: { ok: false, message: '開いているファイルがありません', name: '', path: '', exists: false, version: NEW, data: {} } };
+  }
+
+  async makeDocuments(data: Data, formats: DocumentFormat[]): Promise<Answer<DocumentsAnswer>> {
+    const name = this.session?.filing.name ?? 'filing.yaml';
+    await this.fontsSent;
+    const reply = await this.worker.request({ op: 'build', name, data, formats });
+    if (!reply.ok) return { status: 422, body: { ok: false, message: reply.message, problems: reply.problems } };
+    if (!('documents' in reply)) return { status: 500, body: { ok: false, error: '書類を作成できません' } };
+    const id = String(++this.madeCount);
+    const urls: Partial<Record<DocumentFormat, string>> = {};
+    const types = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+    for (const format of Object.keys(reply.documents) as DocumentFormat[]) urls[format] = URL.createObjectURL(new Blob([reply.documents[format] as BlobPart], { type: types[format] }));
+    this.made.set(id, { stem: stemOf(name), urls });
+    // keep the two newest sets (the one shown and the one being made)
+    while (this.made.size > 2) {
+      const [oldest, old] = this.made.entries().next().value!;
+      for (const url of Object.values(old.urls)) URL.revokeObjectURL(url);
+      this.made.delete(oldest);
+    }
+    return { status: 200, body: { ok: true, id, draft: reply.draft } };
+  }
+
+  documentLink(id: string, format: DocumentFormat) {
+    const made = this.made.get(id);
+    return { href: made?.urls[format] ?? '', download: `${made?.stem ?? 'filing'}.${format}` };
+  }
+}
