@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildFiling } from '../src/app/build.ts';
+import { bundledTemplates } from '../src/platform/browser.ts';
+import { compileTemplates } from '../src/platform/nodeTemplates.ts';
+import { TemplateError } from '../src/templates/templateError.ts';
+import { templatesInMemory } from '../src/templates/templateFolder.ts';
+import { compileTemplateFolder, precompileTemplateFolder } from '../src/templates/renderTemplates.ts';
+import { templatesModuleSource } from '../src/web/offlineApp.ts';
+import { OFFLINE_CONTENT_SECURITY_POLICY, offlinePageHtml, scriptText } from '../src/web/pageHtml.ts';
+import { fixturePath } from './helpers/fixtures.ts';
+
+/**
+ * The offline single file carries its templates compiled to code (its policy lets nothing turn text into code)
+ * and must make the very bytes the CLI makes; its page forbids every connection.
+ */
+
+/** The generated module, run as the page's bundler would include it. */
+function loadTemplatesModule() {
+  const source = templatesModuleSource().replace(/^export default /, 'return ');
+  return new Function(source)() as { files: Record<string, string>; specs: Record<string, object> };
+}
+
+describe('templates compiled into the offline page', () => {
+  it('make the same documents, byte for byte, as the templates the CLI compiles', async () => {
+    const data = parse(readFileSync(fixturePath('sample/specified-complete.yaml'), 'utf8'));
+    const source = { file: 'specified-complete.yaml', data };
+    const cli = await buildFiling(source, { formats: ['docx', 'pdf'], templates: compileTemplates() });
+    const page = await buildFiling(source, { formats: ['docx', 'pdf'], templates: bundledTemplates(loadTemplatesModule()) });
+    expect(cli.status).toBe('built');
+    expect(page.status).toBe('built');
+    if (cli.status !== 'built' || page.status !== 'built') return;
+    expect(page.outputs.map((o) => o.name)).toEqual(cli.outputs.map((o) => o.name));
+    for (const [i, o] of page.outputs.entries()) expect(Buffer.from(o.bytes).equals(Buffer.from(cli.outputs[i]!.bytes))).toBe(true);
+  });
+
+  it('are used in place of the source: a precompiled template is never parsed again', async () => {
+    const bundle = loadTemplatesModule();
+    // the source of filing.hbs is broken, its compiled form is not: building uses the compiled form
+    const broken = { ...bundle.files, 'filing.hbs': '{{#if}}' };
+    const specs = Object.fromEntries(Object.entries(bundle.specs).map(([p, s]) => [`broken/${p}`, s]));
+    expect(() => precompileTemplateFolder(templatesInMemory('broken', broken))).toThrow(TemplateError);
+    const data = parse(readFileSync(fixturePath('sample/specified-complete.yaml'), 'utf8'));
+    const built = await buildFiling({ file: 'x.yaml', data }, { formats: ['docx'], templates: compileTemplateFolder(templatesInMemory('broken', broken, specs)) });
+    expect(built.status).toBe('built');
+  });
+
+  it('refuses, when made, a template the closed template rules refuse', () => {
+    const folder = templatesInMemory('mine', { 'filing.hbs': '{{{applicant.name}}}' });
+    expect(() => precompileTemplateFolder(folder)).toThrow(/mine\/filing\.hbs/);
+  });
+});
+
+describe('the offline page', () => {
+  const html = offlinePageHtml({ js: 'let a = "</script><!--";', css: 'body{}', worker: 'self.x = "</SCRIPT>"', fonts: { regular: 'AAAA', bold: 'BBBB', emoji: 'CCCC' }, version: '0.1.0' });
+
+  it('declares a policy that forbids every connection and every remote source', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toBe(OFFLINE_CONTENT_SECURITY_POLICY);
+    const directives = new Map(csp!.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('connect-src')).toEqual(["'none'"]);
+    for (const sources of directives.values()) for (const s of sources) expect(s).toMatch(/^('none'|'unsafe-inline'|data:|blob:)$/);
+    expect(html).not.toMatch(/\b(src|href)="(https?:|\/\/)/);
+  });
+
+  it('keeps the scripts it carries from closing their element', () => {
+    expect(html.match(/<\/script>/gi)?.length).toBe(5);
+    expect(scriptText('a</script>b<!--c')).toBe('a\\u003c/script>b\\u003c!--c');
+    expect(html).toContain('<meta name="tos-filing-backend" content="offline">');
+  });
+});
