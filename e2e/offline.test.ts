@@ -1,0 +1,240 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './editorHarness.ts';
+
+/**
+ * The offline single file in a real browser (Debian's Chromium), opened from disk as a clerk would open it from
+ * a shared folder: every request but file:, data: and blob: is blocked and counted. A filing is opened, edited
+ * (with markup typed into a field), saved (downloaded: the browser here has no file picker to answer), previewed,
+ * and its PDF and Word documents downloaded and compared byte for byte with `tos-filing build` of the saved file.
+ */
+
+const ROOT = join(import.meta.dirname, '..');
+const SHOTS = '/tmp/tos-offline-shots';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+let browser: Browser;
+let dir: string;
+let html: string;
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Tokyo' } });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tos-offline-e2e-'));
+  mkdirSync(SHOTS, { recursive: true });
+  const made = cli('app', '--out', join(dir, 'app'));
+  expect(made.status, made.stderr).toBe(0);
+  html = join(dir, 'app', 'tos-filing.html');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Every request outside file:, data: and blob:, blocked. */
+  outside: string[];
+  /** The browser's own PDF viewer's parts (chrome://, chrome-extension:// of the built-in viewer): never the network. */
+  internal: string[];
+  alerts: string[];
+}
+
+const BUILT_IN_PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
+
+async function openApp(): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: true });
+  const outside: string[] = [];
+  const internal: string[] = [];
+  const alerts: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (/^(file|data|blob):/.test(url)) return route.continue();
+    if (url.startsWith('chrome://resources/') || url.startsWith(BUILT_IN_PDF_VIEWER)) {
+      internal.push(url);
+      return route.continue();
+    }
+    outside.push(url);
+    return route.abort();
+  });
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!/^(file|data|blob|chrome|chrome-extension):/.test(url) && !outside.includes(url)) outside.push(url);
+  });
+  // the headless browser has no file picker to answer: the page falls back to <input type=file> and downloads
+  await context.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+  });
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    // leaving with unsaved edits asks first (they are kept in the browser): the reload goes ahead
+    if (d.type() === 'beforeunload') return void d.accept();
+    if (d.type() === 'confirm') return;
+    alerts.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(pathToFileURL(html).href);
+  await page.waitForSelector('body[data-ready]');
+  return { context, page, outside, internal, alerts };
+}
+
+const counts = async (page: Page) => (await page.locator('.counts').innerText()).replace(/\s+/g, ' ');
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+async function download(page: Page, button: string, to: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = join(dir, to);
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('the offline single file', () => {
+  it('is one file under 16 MB that says it may connect nowhere', () => {
+    expect(readdirSync(join(dir, 'app'))).toEqual(['tos-filing.html']);
+    expect(statSync(html).size).toBeLessThan(16 * 1024 * 1024);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);
+    expect(text).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)="(?!data:)/i);
+  });
+
+  it('opens a filing from disk, edits, saves, previews and downloads the documents `build` makes, reaching nothing outside', async () => {
+    const s = await openApp();
+    const { page } = s;
+    expect(await page.locator('h2', { hasText: '新しく作成' }).count()).toBe(1);
+    await shot(page, '1-start');
+
+    const original = readFileSync(join(ROOT, 'fixtures', 'sample', 'specified-complete.yaml'), 'utf8');
+    const source = join(dir, 'specified-complete.yaml');
+    writeFileSync(source, original);
+    await page.setInputFiles('#open-file', source);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await counts(page)).toBe('エラー 0 警告 0 情報 0');
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('港北みなと運輸株式会社');
+    await shot(page, '2-opened');
+
+    // markup typed into a field is text, in the form and in the findings; and an error is counted at once
+    await page.locator('#f-applicant__name').fill(HOSTILE);
+    await page.locator('#f-applicant__name').blur();
+    await page.locator('#f-applicant__representative__name').fill('');
+    await page.locator('#f-applicant__representative__name').blur();
+    await page.waitForFunction(() => document.querySelector('.counts')?.textContent?.includes('エラー 1'));
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe(HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
+    await shot(page, '3-edited-error');
+    await page.locator('#f-applicant__representative__name').fill('潮見 浩一');
+    await page.locator('#f-applicant__representative__name').blur();
+    await page.waitForFunction(() => document.querySelector('.counts')?.textContent?.includes('エラー 0'));
+    expect(await page.locator('.state').textContent()).toBe('未保存の変更があります');
+
+    // 保存: the browser here has no file picker: the YAML is downloaded under the file's own name, comments kept
+    const saved = await download(page, '#save', 'saved/specified-complete.yaml');
+    expect(saved.name).toBe('specified-complete.yaml');
+    const savedText = saved.bytes.toString('utf8');
+    expect(savedText).toMatch(/^ {2}name: ["']?<img src=x onerror=alert\(1\)>["']?$/m);
+    const changed = savedText.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+    expect(changed).toHaveLength(1);
+    expect(savedText.split('\n').filter((l) => l.trim().startsWith('#'))).toEqual(original.split('\n').filter((l) => l.trim().startsWith('#')));
+    await page.waitForFunction(() => document.querySelector('.state')?.textContent?.includes('ダウンロードしました'));
+    await shot(page, '4-saved');
+
+    // preview, then the documents, compared with `tos-filing build` of the saved file
+    await page.click('#preview');
+    await page.waitForSelector('body[data-previewed]');
+    expect(await page.locator('.preview-state').textContent()).toContain('提出用の書類です');
+    expect(await page.locator('iframe[name="preview"]').getAttribute('src')).toMatch(/^blob:/);
+    await page.waitForTimeout(1500);
+    await shot(page, '5-preview');
+    const pdf = await download(page, '#download-pdf', 'page/specified-complete.pdf');
+    const docx = await download(page, '#download-docx', 'page/specified-complete.docx');
+    expect([pdf.name, docx.name]).toEqual(['specified-complete.pdf', 'specified-complete.docx']);
+    const built = cli('build', join(dir, 'saved', 'specified-complete.yaml'), '--out', join(dir, 'cli'));
+    expect(built.status, built.stderr).toBe(0);
+    expect(pdf.bytes.equals(readFileSync(join(dir, 'cli', 'specified-complete.pdf')))).toBe(true);
+    expect(docx.bytes.equals(readFileSync(join(dir, 'cli', 'specified-complete.docx')))).toBe(true);
+
+    // unsaved work survives a reload
+    await page.locator('#f-applicant__contact__phone').fill('045-111-2222');
+    await page.locator('#f-applicant__contact__phone').blur();
+    await page.waitForTimeout(800);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#f-applicant__contact__phone').inputValue()).toBe('045-111-2222');
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe(HOSTILE);
+    expect(await page.locator('.notice').textContent()).toContain('保存していない変更');
+    await shot(page, '6-reloaded');
+
+    expect(s.alerts).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+
+  it('starts a new filing from the port and the kind, and opens a document tos-filing made', async () => {
+    const s = await openApp();
+    const { page } = s;
+    await page.locator('#new-port').fill('清水港');
+    await page.locator('#new-kind').selectOption({ label: '事業計画変更届出' });
+    await page.click('#create');
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#f-application__addressee').inputValue()).toBe('中部運輸局長');
+    expect(await page.locator('#f-port__name').inputValue()).toBe('清水港');
+    expect(Number((await page.locator('.counts .count.error').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await shot(page, '7-new');
+    // a draft while errors remain, as `build --draft`
+    await page.click('#preview');
+    await page.waitForSelector('body[data-previewed]');
+    expect(await page.locator('.preview-state').textContent()).toContain('下書き');
+
+    // back to the start, then a PDF made by the CLI: its carried data opens
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#switch-file');
+    await page.waitForSelector('body[data-ready="start"]');
+    const built = cli('build', join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), '--out', join(dir, 'docs'));
+    expect(built.status, built.stderr).toBe(0);
+    await page.setInputFiles('#open-file', join(dir, 'docs', 'general-complete.pdf'));
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('.title .file').textContent()).toBe('general-complete.yaml');
+    expect(await counts(page)).toMatch(/^エラー 0/);
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+
+  it('says in Japanese what is wrong with a file it cannot open, and stays usable', async () => {
+    const s = await openApp();
+    const { page } = s;
+    const utf16 = join(dir, 'utf16.yaml');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('application:\n  kind: x\n', 'utf16le')]));
+    await page.setInputFiles('#open-file', utf16);
+    await page.waitForSelector('#start-problem:not([hidden])');
+    expect(await page.locator('#start-problem').textContent()).toMatch(/utf16\.yaml: .*UTF-8/);
+    const bomb = join(dir, 'bomb.yaml');
+    writeFileSync(bomb, `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n')}\n`);
+    await page.setInputFiles('#open-file', bomb);
+    await page.waitForFunction(() => !document.getElementById('start-problem')?.textContent?.includes('utf16'));
+    expect(await page.locator('#start-problem').textContent()).toMatch(/bomb\.yaml: /);
+    const fake = join(dir, 'fake.pdf');
+    writeFileSync(fake, '%PDF-1.7\n' + 'x'.repeat(1000));
+    await page.setInputFiles('#open-file', fake);
+    await page.waitForFunction(() => document.getElementById('start-problem')?.textContent?.includes('fake.pdf'));
+    expect(await page.locator('#start-problem').textContent()).toMatch(/PDF/);
+    await shot(page, '8-bad-file');
+    // still usable
+    await page.locator('#new-port').fill('博多港');
+    await page.click('#create');
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
