@@ -199,7 +199,7 @@ export class OfflineBackend implements Backend {
     }
     if (!handle) {
       downloadText(name, reply.text, type);
-      note = `${name} としてダウンロードしました（ダウンロードのフォルダに保存されます）`;
+      note = `${name} をダウンロードしました`;
     }
     this.remember({ filing: { ...s.filing, name, text: reply.text, version: reply.version, data: structuredClone(data) }, exists: true });
     return { status: 200, body: { ok: true, version: reply.version, ...(note ? { note } : {}) } };

@@ -1,0 +1,76 @@
+/**
+ * npm run bench:offline — the offline single file in a real browser (Debian's Chromium), opened from disk, against
+ * the aims of issue 18: the file ≤ 16 MB, usable (a filing opened and its form drawn and validated) ≤ 1.5 s,
+ * validation ≤ 50 ms after an edit, PDF preview ≤ 1 s warm. Not part of any test run; writes
+ * bench/offline-results.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../e2e/editorHarness.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const SAMPLE = join(ROOT, 'fixtures', 'sample', 'specified-complete.yaml');
+const RUNS = 5;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const dir = mkdtempSync(join(tmpdir(), 'tos-offline-bench-'));
+const made = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'app', '--out', dir], { encoding: 'utf8' });
+if (made.status !== 0) throw new Error(made.stderr);
+const html = join(dir, 'tos-filing.html');
+const browser = await launchBrowser();
+const results = { startScreenMs: [] as number[], usableMs: [] as number[], validationMs: [] as number[], firstPreviewMs: [] as number[], warmPreviewMs: [] as number[] };
+try {
+  for (let i = 0; i < RUNS; i++) {
+    // a new profile each time: the first time a clerk opens the file
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(pathToFileURL(html).href);
+    await page.waitForSelector('body[data-ready="start"]');
+    results.startScreenMs.push(Date.now() - started);
+    await page.setInputFiles('#open-file', SAMPLE);
+    await page.waitForSelector('body[data-ready="true"]');
+    results.usableMs.push(Date.now() - started);
+    await page.locator('#f-applicant__name').fill(`港北みなと運輸株式会社${i}`);
+    await page.locator('#f-applicant__name').blur();
+    await page.waitForFunction(() => Number(document.body.dataset.validations) >= 2);
+    results.validationMs.push(Number(await page.evaluate(() => document.body.dataset.validationMs)));
+    let t = Date.now();
+    await page.click('#preview');
+    await page.waitForFunction(() => document.body.dataset.previewed === '1');
+    results.firstPreviewMs.push(Date.now() - t);
+    await page.locator('#f-applicant__name').fill('港北みなと運輸株式会社');
+    await page.locator('#f-applicant__name').blur();
+    t = Date.now();
+    await page.click('#preview');
+    await page.waitForFunction(() => document.body.dataset.previewed === '2');
+    results.warmPreviewMs.push(Date.now() - t);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+const summary = {
+  fileBytes: statSync(html).size,
+  startScreenMs: median(results.startScreenMs),
+  usableMs: median(results.usableMs),
+  validationMs: median(results.validationMs),
+  firstPreviewMs: median(results.firstPreviewMs),
+  warmPreviewMs: median(results.warmPreviewMs),
+  runs: RUNS,
+  machine: { cpus: cpus().length, load: loadavg()[0]!.toFixed(2) },
+};
+rmSync(dir, { recursive: true, force: true });
+writeFileSync(join(ROOT, 'bench', 'offline-results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+console.log(summary);
+console.log(
+  [
+    `file ${(summary.fileBytes / 1024 / 1024).toFixed(1)} MB (aim ≤ 16 MB)`,
+    `usable ${summary.usableMs} ms (aim ≤ 1500)`,
+    `validation ${summary.validationMs} ms (aim ≤ 50)`,
+    `preview warm ${summary.warmPreviewMs} ms (aim ≤ 1000; first ${summary.firstPreviewMs} ms)`,
+  ].join('\n'),
+);
