@@ -238,3 +238,41 @@ describe('the offline single file', () => {
     await s.context.close();
   });
 });
+
+describe('the examiner view of the offline file', () => {
+  it('reviews received files as `review` does, and its 審査一覧（Excel） is the bytes of `review --format xlsx`', async () => {
+    const received = join(dir, 'received');
+    mkdirSync(received, { recursive: true });
+    for (const [sample, format] of [['general-complete', 'pdf'], ['specified-complete', 'docx']] as const) {
+      const made = cli('build', join(ROOT, 'fixtures', 'sample', `${sample}.yaml`), '--out', received, '--format', format);
+      expect(made.status, made.stderr).toBe(0);
+    }
+    const init = readFileSync(join(ROOT, 'fixtures', 'sample', 'general-from-init.yaml'), 'utf8');
+    writeFileSync(join(received, 'hostile.yaml'), init.replace(/^(  name: ).*$/m, `$1"${HOSTILE}"`));
+    writeFileSync(join(received, 'fake.pdf'), '%PDF-1.7\n' + 'x'.repeat(100));
+    const names = readdirSync(received).sort();
+    const s = await openApp();
+    const { page } = s;
+    await page.setInputFiles('#review-files', names.map((n) => join(received, n)));
+    await page.waitForSelector('body[data-ready="review"]');
+    expect(await page.locator('h1').textContent()).toBe(`審査一覧（${names.length}件）`);
+    const rows = page.locator('.review-table tbody tr');
+    expect(await rows.count()).toBe(names.length);
+    expect(await rows.locator('th[scope=row]').allTextContents()).toEqual(names);
+    expect(await page.locator('.review-table').textContent()).toContain('読込不可');
+    expect(await page.locator('.review-findings').textContent()).toContain('このPDFには tos-filing の届出データが含まれていません');
+    expect(await page.locator('img').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, '9-review.png'), fullPage: false });
+    const xlsx = await download(page, '#review-xlsx', 'page/review.xlsx');
+    expect(xlsx.name).toBe('review.xlsx');
+    const reviewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', ...names, '--format', 'xlsx', '--out', join(dir, 'cli-review')], { cwd: received, encoding: 'utf8' });
+    expect(reviewed.status).toBe(2); // fake.pdf gives no filing
+    expect(xlsx.bytes.equals(readFileSync(join(dir, 'cli-review', 'review.xlsx')))).toBe(true);
+    expect(s.alerts).toEqual([]);
+    expect(s.outside).toEqual([]);
+    await page.click('#review-back');
+    await page.waitForSelector('body[data-ready="start"]');
+    await s.context.close();
+  });
+});
+

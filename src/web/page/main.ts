@@ -14,6 +14,7 @@ import { FindingsView, placeOf } from './findingsView.ts';
 import { FormRenderer, portReading, readingText } from './form.ts';
 import { OfflineBackend, isOfflinePage } from './offlineBackend.ts';
 import { serverBackend } from './serverBackend.ts';
+import { showReview } from './reviewView.ts';
 import { showStartScreen } from './startScreen.ts';
 
 /**
@@ -516,7 +517,13 @@ function startOffline() {
   const backend = new OfflineBackend();
   const edit = async () => {
     const res = await backend.load();
-    if (!res) return void showStartScreen(app, backend, () => void edit());
+    if (!res)
+      return void showStartScreen(
+        app,
+        backend,
+        () => void edit(),
+        (rows, xlsxUrl) => showReview(app, rows, xlsxUrl, () => void edit()),
+      );
     document.title = `${res.body.name} — 届出の編集（オフライン版）`;
     new Editor(res.body, backend, () => {
       backend.close();

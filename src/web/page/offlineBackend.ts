@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Answer, Backend, DocumentFormat, DocumentsAnswer, FileAnswer, SaveAnswer } from './backend.ts';
+import type { ReviewRow } from '../../review/reviewFilings.ts';
 import type { Data } from './filingData.ts';
 import type { OfflineFiling, WorkerAnswer, WorkerRequest } from './offlineProtocol.ts';
 
@@ -158,6 +159,16 @@ export class OfflineBackend implements Backend {
     this.handle = null;
     this.remember({ filing: reply.filing, exists: false });
     return null;
+  }
+
+  /** The examiner's review of received files (.pdf, .docx, .yaml, .json): the rows and review.xlsx, as `review --format xlsx`. */
+  async review(files: readonly File[]): Promise<{ rows: ReviewRow[]; xlsxUrl: string } | { message: string }> {
+    const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const reply = await this.worker.request({ op: 'review', files: read }, read.map((f) => f.bytes.buffer as ArrayBuffer));
+    if (!reply.ok) return { message: reply.message };
+    if (!('rows' in reply)) return { message: '審査一覧を作成できません' };
+    const xlsxUrl = URL.createObjectURL(new Blob([reply.xlsx as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return { rows: reply.rows, xlsxUrl };
   }
 
   close(): void {

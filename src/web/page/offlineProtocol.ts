@@ -2,6 +2,7 @@
  * What the offline page and its Worker say to each other (the Worker runs the core: reading a file, the `init`
  * skeleton, the documents, the YAML splice of a save). Every request carries an id; the answer has the same id.
  */
+import type { ReviewRow } from '../../review/reviewFilings.ts';
 import type { Data } from './filingData.ts';
 
 export type OfflineFormat = 'pdf' | 'docx';
@@ -24,11 +25,13 @@ export type WorkerRequest =
   | { op: 'open'; name: string; bytes: Uint8Array }
   | { op: 'new'; port: string; kind: string }
   | { op: 'save'; filing: Pick<OfflineFiling, 'name' | 'format' | 'text'>; data: Data }
-  | { op: 'build'; name: string; data: Data; formats: OfflineFormat[] };
+  | { op: 'build'; name: string; data: Data; formats: OfflineFormat[] }
+  | { op: 'review'; files: { name: string; bytes: Uint8Array }[] };
 
 export type WorkerAnswer =
   | { ok: true; filing: OfflineFiling }
   | { ok: true; text: string; version: string }
   | { ok: true; draft: boolean; documents: Partial<Record<OfflineFormat, Uint8Array>> }
+  | { ok: true; rows: ReviewRow[]; xlsx: Uint8Array }
   | { ok: true }
   | { ok: false; message: string; problems?: { where: string; message: string; at: (string | number)[] }[] };

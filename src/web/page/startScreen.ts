@@ -2,19 +2,20 @@
 import { PORTS } from '../../catalog/ports.ts';
 import { ENUMS } from '../../model/enums.ts';
 import { h } from './dom.ts';
+import type { ReviewRow } from '../../review/reviewFilings.ts';
 import type { OfflineBackend } from './offlineBackend.ts';
 
 /**
  * The offline page before a filing is open: 新しく作成 (a port and a kind of application: the `init` skeleton)
  * or 届出ファイルを開く (a YAML/JSON filing, or a .pdf/.docx made by tos-filing). Nothing leaves the computer.
  */
-export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opened: () => void): void {
+export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opened: () => void, reviewed: (rows: ReviewRow[], xlsxUrl: string) => void): void {
   const problem = h('div', { class: 'start-problem', role: 'alert', id: 'start-problem', hidden: true });
-  const say = (message: string | null) => {
+  const say = (message: string | null, done = true) => {
     problem.textContent = message ?? '';
     problem.hidden = !message;
     app.removeAttribute('aria-busy');
-    if (!message) opened();
+    if (!message && done) opened();
   };
 
   const ports = h('datalist', { id: 'port-names' });
@@ -45,6 +46,16 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
     void backend.pickAndOpen().then((outcome) => (outcome === 'fallback' ? input.click() : outcome === null ? undefined : say(outcome)));
   });
 
+  // for an examiner: several received files at once, the review table of `review`
+  const received = h('input', { type: 'file', id: 'review-files', multiple: true, accept: '.pdf,.docx,.yaml,.yml,.json' });
+  received.addEventListener('change', () => {
+    const files = [...(received.files ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    received.value = '';
+    if (!files.length) return;
+    app.setAttribute('aria-busy', 'true');
+    void backend.review(files).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome.rows, outcome.xlsxUrl)));
+  });
+
   app.replaceChildren(
     h(
       'div',
@@ -68,6 +79,13 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
         h('h2', { id: 'start-open' }, '届出ファイルを開く'),
         h('p', {}, 'YAML・JSON の届出ファイル、または tos-filing で作成した PDF・Word（.docx）を開きます。'),
         openLabel,
+      ),
+      h(
+        'section',
+        { class: 'start-box', 'aria-labelledby': 'start-review' },
+        h('h2', { id: 'start-review' }, '審査担当の方：受け取った書類を開く'),
+        h('p', {}, '受け取った PDF・Word（.docx）・YAML・JSON をまとめて選ぶと、要件ごとの審査一覧と各届出の指摘事項を表示し、「審査一覧（Excel）」を保存できます（tos-filing review と同じ内容）。'),
+        h('label', { class: 'file-button' }, '受け取った書類を開く', received),
       ),
       problem,
     ),

@@ -11,6 +11,7 @@ import { sha256 } from '../../platform/sha256.ts';
 import { bundledTemplates, installBrowserHost } from '../../platform/browser.ts';
 import { readSourceBytes } from '../../readers/readSource.ts';
 import { extName } from '../../util/fileName.ts';
+import { reviewFilings } from '../../app/review.ts';
 import { editorDocuments } from '../editorDocuments.ts';
 import type { OfflineFiling, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
 import { YamlEditError, applyDataToYaml } from '../yamlEdits.ts';
@@ -84,6 +85,12 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
       return create(request.port, request.kind);
     case 'save':
       return save(request.filing, request.data);
+    case 'review': {
+      // as `review --format xlsx` of the same files: each read with the CLI's bounds, one row each
+      const reads = request.files.map(({ name, bytes }) => ({ file: name, read: readSourceBytes(name, bytes) }));
+      const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx'], lang: 'ja' });
+      return { ok: true, rows, xlsx: outputs.find((o) => o.name === 'review.xlsx')!.bytes };
+    }
     case 'build': {
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
       await fontsReady;
@@ -103,7 +110,7 @@ self.onmessage = (event: MessageEvent<{ id: number; request: WorkerRequest }>) =
     } catch (err) {
       reply = { ok: false, message: `処理できませんでした（${err instanceof RangeError ? '入れ子か大きさが上限を超えています' : (err as Error).message}）` };
     }
-    const transfer = 'documents' in reply ? Object.values(reply.documents).map((b) => b.buffer as ArrayBuffer) : [];
+    const transfer = 'documents' in reply ? Object.values(reply.documents).map((b) => b.buffer as ArrayBuffer) : 'xlsx' in reply ? [reply.xlsx.buffer as ArrayBuffer] : [];
     self.postMessage({ id, reply }, transfer);
   });
 };
