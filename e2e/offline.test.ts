@@ -276,3 +276,34 @@ describe('the examiner view of the offline file', () => {
   });
 });
 
+describe('the 新旧対照表 of the offline file', () => {
+  it('makes the documents `tos-filing diff` makes, byte for byte', async () => {
+    const before = join(ROOT, 'fixtures', 'sample', 'specified-complete.yaml');
+    const changedDir = join(dir, 'changed');
+    mkdirSync(changedDir, { recursive: true });
+    const after = join(changedDir, 'specified-changed.yaml');
+    writeFileSync(after, readFileSync(before, 'utf8').replace('港北みなと運輸株式会社', '港北みなと運輸ホールディングス株式会社'));
+    const s = await openApp();
+    const { page } = s;
+    await page.setInputFiles('#diff-before', before);
+    await page.setInputFiles('#diff-after', after);
+    await page.click('#diff-make');
+    await page.waitForSelector('body[data-diff-ready="true"]');
+    expect(await page.locator('#diff-result').textContent()).toMatch(/^変更 1件/);
+    await page.screenshot({ path: join(SHOTS, '10-diff.png') });
+    const pdf = await download(page, '#diff-result a[download$=".pdf"]', 'page/diff.pdf');
+    const docx = await download(page, '#diff-result a[download$=".docx"]', 'page/diff.docx');
+    expect([pdf.name, docx.name]).toEqual(['specified-changed.diff.pdf', 'specified-changed.diff.docx']);
+    // the CLI given the same file names (the 新旧対照表 names its two files)
+    mkdirSync(join(dir, 'same-names'), { recursive: true });
+    writeFileSync(join(dir, 'same-names', 'specified-complete.yaml'), readFileSync(before));
+    writeFileSync(join(dir, 'same-names', 'specified-changed.yaml'), readFileSync(after));
+    const made = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'diff', 'specified-complete.yaml', 'specified-changed.yaml', '--out', join(dir, 'cli-diff')], { cwd: join(dir, 'same-names'), encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    expect(pdf.bytes.equals(readFileSync(join(dir, 'cli-diff', 'specified-changed.diff.pdf')))).toBe(true);
+    expect(docx.bytes.equals(readFileSync(join(dir, 'cli-diff', 'specified-changed.diff.docx')))).toBe(true);
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
+

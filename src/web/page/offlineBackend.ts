@@ -171,6 +171,19 @@ export class OfflineBackend implements Backend {
     return { rows: reply.rows, xlsxUrl };
   }
 
+  /** The 新旧対照表 of two filings (or documents), as `tos-filing diff before after`: downloads and what changed. */
+  async diff(before: File, after: File): Promise<{ links: { name: string; href: string }[]; changes: number; alerts: string[] } | { message: string }> {
+    const side = async (f: File) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    const [b, a] = await Promise.all([side(before), side(after)]);
+    await this.fontsSent;
+    const reply = await this.worker.request({ op: 'diff', before: b, after: a }, [b.bytes.buffer as ArrayBuffer, a.bytes.buffer as ArrayBuffer]);
+    if (!reply.ok) return { message: reply.message };
+    if (!('outputs' in reply)) return { message: '新旧対照表を作成できません' };
+    const type = (name: string) => (name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const links = reply.outputs.map((o) => ({ name: o.name, href: URL.createObjectURL(new Blob([o.bytes as BlobPart], { type: type(o.name) })) }));
+    return { links, changes: reply.changes, alerts: reply.alerts };
+  }
+
   close(): void {
     this.handle = null;
     this.remember(null);

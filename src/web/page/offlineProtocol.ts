@@ -26,12 +26,14 @@ export type WorkerRequest =
   | { op: 'new'; port: string; kind: string }
   | { op: 'save'; filing: Pick<OfflineFiling, 'name' | 'format' | 'text'>; data: Data }
   | { op: 'build'; name: string; data: Data; formats: OfflineFormat[] }
-  | { op: 'review'; files: { name: string; bytes: Uint8Array }[] };
+  | { op: 'review'; files: { name: string; bytes: Uint8Array }[] }
+  | { op: 'diff'; before: { name: string; bytes: Uint8Array }; after: { name: string; bytes: Uint8Array } };
 
 export type WorkerAnswer =
   | { ok: true; filing: OfflineFiling }
   | { ok: true; text: string; version: string }
   | { ok: true; draft: boolean; documents: Partial<Record<OfflineFormat, Uint8Array>> }
   | { ok: true; rows: ReviewRow[]; xlsx: Uint8Array }
+  | { ok: true; outputs: { name: string; bytes: Uint8Array }[]; changes: number; alerts: string[] }
   | { ok: true }
   | { ok: false; message: string; problems?: { where: string; message: string; at: (string | number)[] }[] };

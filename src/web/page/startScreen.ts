@@ -56,12 +56,38 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
     void backend.review(files).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome.rows, outcome.xlsxUrl)));
   });
 
+  // 新旧対照表: a before and an after, as `tos-filing diff`
+  const before = h('input', { type: 'file', id: 'diff-before', accept: '.yaml,.yml,.json,.pdf,.docx' });
+  const after = h('input', { type: 'file', id: 'diff-after', accept: '.yaml,.yml,.json,.pdf,.docx' });
+  const diffResult = h('div', { class: 'diff-result', id: 'diff-result', role: 'status' });
+  const compare = h('button', { type: 'button', id: 'diff-make' }, '新旧対照表を作成');
+  compare.addEventListener('click', () => {
+    const b = before.files?.[0];
+    const a = after.files?.[0];
+    if (!b || !a) return say('変更前と変更後のファイルを選んでください', false);
+    say(null, false);
+    diffResult.textContent = '作成しています…';
+    void backend.diff(b, a).then((outcome) => {
+      if ('message' in outcome) {
+        diffResult.replaceChildren();
+        return say(outcome.message, false);
+      }
+      const list = h('ul');
+      for (const text of outcome.alerts) list.append(h('li', {}, text));
+      const links = h('p', { class: 'diff-links' });
+      for (const link of outcome.links) links.append(h('a', { class: 'button primary', href: link.href, download: link.name }, link.name.endsWith('.pdf') ? '新旧対照表（PDF）' : '新旧対照表（Word）'), ' ');
+      diffResult.replaceChildren(h('p', {}, `変更 ${outcome.changes}件、審査上留意すべき変更 ${outcome.alerts.length}件`), list, links);
+      document.body.dataset.diffReady = 'true';
+    });
+  });
+
   app.replaceChildren(
     h(
       'div',
       { class: 'start' },
       h('h1', {}, 'TOSの概要・情報セキュリティの事業計画 — 届出の作成'),
       h('p', { class: 'start-note' }, 'この画面はインターネットに接続しません。入力した内容と作成した書類は、このパソコンの中だけで扱われます。'),
+      problem,
       h(
         'section',
         { class: 'start-box', 'aria-labelledby': 'start-new' },
@@ -87,9 +113,25 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
         h('p', {}, '受け取った PDF・Word（.docx）・YAML・JSON をまとめて選ぶと、要件ごとの審査一覧と各届出の指摘事項を表示し、「審査一覧（Excel）」を保存できます（tos-filing review と同じ内容）。'),
         h('label', { class: 'file-button' }, '受け取った書類を開く', received),
       ),
-      problem,
+      h(
+        'section',
+        { class: 'start-box', 'aria-labelledby': 'start-diff' },
+        h('h2', { id: 'start-diff' }, '新旧対照表'),
+        h('p', {}, '変更前と変更後の届出ファイル（または tos-filing で作成した書類）を選ぶと、tos-filing diff と同じ新旧対照表を作成します。'),
+        chooser('変更前のファイルを選ぶ', before),
+        chooser('変更後のファイルを選ぶ', after),
+        compare,
+        diffResult,
+      ),
     ),
   );
   app.removeAttribute('aria-busy');
   document.body.dataset.ready = 'start';
+}
+
+/** A file input shown as a button (the browser's own says "Choose File" in its own language), with the name chosen. */
+function chooser(label: string, input: HTMLInputElement): HTMLElement {
+  const chosen = h('span', { class: 'chosen' }, '（未選択）');
+  input.addEventListener('change', () => (chosen.textContent = input.files?.[0]?.name ?? '（未選択）'));
+  return h('div', { class: 'chooser' }, h('label', { class: 'file-button secondary' }, label, input), chosen);
 }

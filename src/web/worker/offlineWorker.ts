@@ -11,7 +11,9 @@ import { sha256 } from '../../platform/sha256.ts';
 import { bundledTemplates, installBrowserHost } from '../../platform/browser.ts';
 import { readSourceBytes } from '../../readers/readSource.ts';
 import { extName } from '../../util/fileName.ts';
+import { compareFilings } from '../../app/diff.ts';
 import { reviewFilings } from '../../app/review.ts';
+import { fieldWords, findingMessage } from '../../validate/messages.ts';
 import { editorDocuments } from '../editorDocuments.ts';
 import type { OfflineFiling, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
 import { YamlEditError, applyDataToYaml } from '../yamlEdits.ts';
@@ -91,6 +93,20 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
       const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx'], lang: 'ja' });
       return { ok: true, rows, xlsx: outputs.find((o) => o.name === 'review.xlsx')!.bytes };
     }
+    case 'diff': {
+      // as `tos-filing diff before after`: both validated, the 新旧対照表 as .docx and .pdf
+      const sides = [request.before, request.after].map(({ name, bytes }) => ({ name, read: readSourceBytes(name, bytes) }));
+      for (const { name, read } of sides) if (!read.ok) return { ok: false, message: `${name}: ${read.message}` };
+      const [b, a] = sides.map(({ name, read }) => ({ file: name, data: (read as { data: unknown }).data }));
+      if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
+      await fontsReady;
+      const outcome = await compareFilings(b!, a!, { documents: ['docx', 'pdf'], templates });
+      if (outcome.status === 'invalid') {
+        const errors = outcome.findings.filter((f) => f.severity === 'error').slice(0, 10);
+        return { ok: false, message: [`${outcome.file} にエラーがあるため比較しませんでした。`, ...errors.map((f) => `・${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)].join('\n') };
+      }
+      return { ok: true, outputs: outcome.outputs, changes: outcome.diff.changes.length, alerts: outcome.diff.alerts.map((x) => x.text.ja) };
+    }
     case 'build': {
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
       await fontsReady;
@@ -110,7 +126,14 @@ self.onmessage = (event: MessageEvent<{ id: number; request: WorkerRequest }>) =
     } catch (err) {
       reply = { ok: false, message: `処理できませんでした（${err instanceof RangeError ? '入れ子か大きさが上限を超えています' : (err as Error).message}）` };
     }
-    const transfer = 'documents' in reply ? Object.values(reply.documents).map((b) => b.buffer as ArrayBuffer) : 'xlsx' in reply ? [reply.xlsx.buffer as ArrayBuffer] : [];
+    const transfer =
+      'documents' in reply
+        ? Object.values(reply.documents).map((b) => b.buffer as ArrayBuffer)
+        : 'xlsx' in reply
+          ? [reply.xlsx.buffer as ArrayBuffer]
+          : 'outputs' in reply
+            ? reply.outputs.map((o) => o.bytes.buffer as ArrayBuffer)
+            : [];
     self.postMessage({ id, reply }, transfer);
   });
 };
