@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './editorHarness.ts';
@@ -37,6 +39,21 @@ afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** 200 MB of zeros in a PDF object stream, about 200 KB compressed. */
+function pdfBomb(): Buffer {
+  const bomb = deflateSync(Buffer.alloc(200 * 1024 * 1024), { level: 9 });
+  const head = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`, 'latin1');
+  return Buffer.concat([head, bomb, Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 2 0 R >>\n%%EOF\n', 'latin1')]);
+}
+
+/** A docx whose directory declares 3 GB uncompressed. */
+function zipBomb(): Buffer {
+  const zip = Buffer.from(zipSync({ 'word/document.xml': new Uint8Array(1000) }, { level: 9 }));
+  const cd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  zip.writeUInt32LE(3 * 1024 ** 3, cd + 24);
+  return zip;
+}
 
 interface Session {
   context: BrowserContext;
@@ -229,6 +246,22 @@ describe('the offline single file', () => {
     await page.setInputFiles('#open-file', fake);
     await page.waitForFunction(() => document.getElementById('start-problem')?.textContent?.includes('fake.pdf'));
     expect(await page.locator('#start-problem').textContent()).toMatch(/PDF/);
+    // the CLI's bounds, in the Worker: each file gets its message, and the page answers all the while
+    const hostile: [string, Buffer, RegExp][] = [
+      ['deep.yaml', readFileSync(join(ROOT, 'test', 'bad-files', 'deep-nesting.yaml')), /deep\.yaml: .*(入れ子|深)/],
+      ['huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(51 * 1024 * 1024)]), /huge\.pdf: ファイルが大きすぎます（50MBまで）/],
+      ['pdfbomb.pdf', pdfBomb(), /pdfbomb\.pdf: .*大きすぎる/],
+      ['zipbomb.docx', zipBomb(), /zipbomb\.docx: .*大きすぎる/],
+      ['hand-typed.docx', Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>事業計画</w:t></w:r></w:p></w:body></w:document>') })), /hand-typed\.docx: このWord文書（\.docx）には tos-filing の届出データが含まれていません/],
+    ];
+    for (const [name, bytes, expected] of hostile) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      await page.setInputFiles('#open-file', path);
+      await page.waitForFunction((n) => document.getElementById('start-problem')?.textContent?.startsWith(`${n}:`), name, { timeout: 60_000 });
+      expect(await page.locator('#start-problem').textContent()).toMatch(expected);
+      expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    }
     await shot(page, '8-bad-file');
     // still usable
     await page.locator('#new-port').fill('博多港');
