@@ -273,7 +273,7 @@ describe('the offline single file', () => {
 });
 
 describe('the examiner view of the offline file', () => {
-  it('reviews received files as `review` does, and its 審査一覧（Excel） is the bytes of `review --format xlsx`', async () => {
+  it("reviews received files as `review` does: 審査一覧（Excel）, 補正のお願い and a document's YAML are the bytes of `review --format xlsx --notice` and `extract`", async () => {
     const received = join(dir, 'received');
     mkdirSync(received, { recursive: true });
     for (const [sample, format] of [['general-complete', 'pdf'], ['specified-complete', 'docx']] as const) {
@@ -281,7 +281,8 @@ describe('the examiner view of the offline file', () => {
       expect(made.status, made.stderr).toBe(0);
     }
     const init = readFileSync(join(ROOT, 'fixtures', 'sample', 'general-from-init.yaml'), 'utf8');
-    writeFileSync(join(received, 'hostile.yaml'), init.replace(/^(  name: ).*$/m, `$1"${HOSTILE}"`));
+    // the markup as the operator's name, and no filing date: an error, so a 補正のお願い
+    writeFileSync(join(received, 'hostile.yaml'), init.replace(/^(  name: ).*$/m, `$1"${HOSTILE}"`).replace(/^(  filingDate: ).*$/m, '$1""'));
     writeFileSync(join(received, 'fake.pdf'), '%PDF-1.7\n' + 'x'.repeat(100));
     const names = readdirSync(received).sort();
     const s = await openApp();
@@ -298,9 +299,21 @@ describe('the examiner view of the offline file', () => {
     await page.screenshot({ path: join(SHOTS, '9-review.png'), fullPage: false });
     const xlsx = await download(page, '#review-xlsx', 'page/review.xlsx');
     expect(xlsx.name).toBe('review.xlsx');
-    const reviewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', ...names, '--format', 'xlsx', '--out', join(dir, 'cli-review')], { cwd: received, encoding: 'utf8' });
+    const reviewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', ...names, '--format', 'xlsx', '--notice', '--out', join(dir, 'cli-review')], { cwd: received, encoding: 'utf8' });
     expect(reviewed.status).toBe(2); // fake.pdf gives no filing
     expect(xlsx.bytes.equals(readFileSync(join(dir, 'cli-review', 'review.xlsx')))).toBe(true);
+    // 補正のお願い for the filing with an error, as `review --notice`
+    const notice = page.locator('#review-' + names.indexOf('hostile.yaml'));
+    for (const format of ['docx', 'pdf']) {
+      const got = await download(page, `#review-${names.indexOf('hostile.yaml')} a[download="hostile.notice.${format}"]`, `page/hostile.notice.${format}`);
+      expect(got.bytes.equals(readFileSync(join(dir, 'cli-review', `hostile.notice.${format}`))), format).toBe(true);
+    }
+    expect(await notice.textContent()).toContain('申請日');
+    // the data a received document carries, as `extract`
+    const extracted = await download(page, `#review-${names.indexOf('general-complete.pdf')} a[download="general-complete.yaml"]`, 'page/general-complete.yaml');
+    const cliExtract = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'extract', 'general-complete.pdf'], { cwd: received, encoding: 'utf8' });
+    expect(cliExtract.status).toBe(0);
+    expect(extracted.bytes.toString('utf8')).toBe(cliExtract.stdout);
     expect(s.alerts).toEqual([]);
     expect(s.outside).toEqual([]);
     await page.click('#review-back');

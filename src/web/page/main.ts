@@ -522,7 +522,7 @@ function startOffline() {
         app,
         backend,
         () => void edit(),
-        (rows, xlsxUrl) => showReview(app, rows, xlsxUrl, () => void edit()),
+        (review) => showReview(app, review, () => void edit()),
       );
     document.title = `${res.body.name} — 届出の編集（オフライン版）`;
     new Editor(res.body, backend, () => {

@@ -11,6 +11,13 @@ import type { OfflineFiling, WorkerAnswer, WorkerRequest } from './offlineProtoc
  * (localStorage), with the unsaved edits the page keeps as drafts.
  */
 
+/** What the examiner view offers to download: the workbook, and per file its notices and carried YAML (blob: URLs). */
+export interface ReviewDownloads {
+  rows: ReviewRow[];
+  xlsxUrl: string;
+  perFile: { notices: { name: string; href: string }[]; extracted?: { name: string; href: string } }[];
+}
+
 const SESSION_KEY = 'tos-filing:offline:session';
 /** A new filing has no version until it is first saved (the drafts of a new file are kept under this). */
 const NEW = 'absent';
@@ -162,13 +169,19 @@ export class OfflineBackend implements Backend {
   }
 
   /** The examiner's review of received files (.pdf, .docx, .yaml, .json): the rows and review.xlsx, as `review --format xlsx`. */
-  async review(files: readonly File[]): Promise<{ rows: ReviewRow[]; xlsxUrl: string } | { message: string }> {
+  async review(files: readonly File[]): Promise<ReviewDownloads | { message: string }> {
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    await this.fontsSent;
     const reply = await this.worker.request({ op: 'review', files: read }, read.map((f) => f.bytes.buffer as ArrayBuffer));
     if (!reply.ok) return { message: reply.message };
     if (!('rows' in reply)) return { message: '審査一覧を作成できません' };
-    const xlsxUrl = URL.createObjectURL(new Blob([reply.xlsx as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    return { rows: reply.rows, xlsxUrl };
+    const url = (bytes: Uint8Array | string, type: string) => URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+    const xlsxUrl = url(reply.xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const perFile = reply.perFile.map((f) => ({
+      notices: f.notices.map((n) => ({ name: n.name, href: url(n.bytes, n.name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') })),
+      ...(f.extracted ? { extracted: { name: f.extracted.name, href: url(f.extracted.text, 'application/yaml') } } : {}),
+    }));
+    return { rows: reply.rows, xlsxUrl, perFile };
   }
 
   /** The 新旧対照表 of two filings (or documents), as `tos-filing diff before after`: downloads and what changed. */

@@ -20,6 +20,12 @@ export interface OfflineFiling {
   from?: 'pdf' | 'docx';
 }
 
+/** What the examiner may download for one received file: 補正のお願い (as `review --notice`), the YAML a document carries (as `extract`). */
+export interface ReviewedFileOutputs {
+  notices: { name: string; bytes: Uint8Array }[];
+  extracted?: { name: string; text: string };
+}
+
 export type WorkerRequest =
   | { op: 'fonts'; fonts: Record<'regular' | 'bold' | 'emoji', string> }
   | { op: 'open'; name: string; bytes: Uint8Array }
@@ -33,7 +39,7 @@ export type WorkerAnswer =
   | { ok: true; filing: OfflineFiling }
   | { ok: true; text: string; version: string }
   | { ok: true; draft: boolean; documents: Partial<Record<OfflineFormat, Uint8Array>> }
-  | { ok: true; rows: ReviewRow[]; xlsx: Uint8Array }
+  | { ok: true; rows: ReviewRow[]; xlsx: Uint8Array; perFile: ReviewedFileOutputs[] }
   | { ok: true; outputs: { name: string; bytes: Uint8Array }[]; changes: number; alerts: string[] }
   | { ok: true }
   | { ok: false; message: string; problems?: { where: string; message: string; at: (string | number)[] }[] };

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { REQUIREMENTS } from '../../catalog/requirements.ts';
 import { SEVERITY_LABELS } from '../../model/enums.ts';
-import type { ReviewRow } from '../../review/reviewFilings.ts';
+import type { ReviewDownloads } from './offlineBackend.ts';
 import { fieldWords, findingMessage } from '../../validate/messages.ts';
 import { h } from './dom.ts';
 
@@ -14,7 +14,7 @@ import { h } from './dom.ts';
 const STATE = { ok: '', invalid: '形式エラー', unreadable: '読込不可' } as const;
 const LEGEND = '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要';
 
-export function showReview(app: HTMLElement, rows: readonly ReviewRow[], xlsxUrl: string, back: () => void): void {
+export function showReview(app: HTMLElement, { rows, xlsxUrl, perFile }: ReviewDownloads, back: () => void): void {
   const head = h('tr', {}, h('th', { scope: 'col' }, 'ファイル'), h('th', { scope: 'col' }, '事業者'), h('th', { scope: 'col' }, '港'), h('th', { scope: 'col' }, '宛先'), h('th', { scope: 'col' }, '申請区分'), h('th', { scope: 'col' }, 'エラー'), h('th', { scope: 'col' }, '警告'));
   REQUIREMENTS.forEach((r, i) => head.append(h('th', { scope: 'col', title: r.title, class: 'req' }, String(i + 1))));
   head.append(h('th', { scope: 'col' }, '状態'));
@@ -37,15 +37,19 @@ export function showReview(app: HTMLElement, rows: readonly ReviewRow[], xlsxUrl
   }
   const details = h('div', { class: 'review-findings' });
   rows.forEach((row, i) => {
-    if (!row.problem && !row.findings.length) return;
+    const own = perFile[i];
+    const links = h('p', { class: 'review-links' });
+    for (const n of own?.notices ?? []) links.append(h('a', { class: 'button', href: n.href, download: n.name }, n.name.endsWith('.pdf') ? '補正のお願い（PDF）' : '補正のお願い（Word）'), ' ');
+    if (own?.extracted) links.append(h('a', { class: 'button', href: own.extracted.href, download: own.extracted.name }, '届出データ（YAML）'));
+    if (!row.problem && !row.findings.length && !links.childElementCount) return;
     const list = h('ul');
     if (row.problem) list.append(h('li', {}, row.problem));
     for (const f of row.findings) list.append(h('li', {}, h('span', { class: `sev ${f.severity}` }, SEVERITY_LABELS[f.severity].ja), ` ${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`));
-    details.append(h('section', { id: `review-${i}` }, h('h3', {}, row.file), list));
+    details.append(h('section', { id: `review-${i}` }, h('h3', {}, row.file), links.childElementCount ? links : null, row.problem || row.findings.length ? list : h('p', {}, '指摘はありません。')));
   });
   const backButton = h('button', { type: 'button', id: 'review-back' }, '最初の画面に戻る');
   backButton.addEventListener('click', () => {
-    URL.revokeObjectURL(xlsxUrl);
+    for (const href of [xlsxUrl, ...perFile.flatMap((f) => [...f.notices.map((n) => n.href), ...(f.extracted ? [f.extracted.href] : [])])]) URL.revokeObjectURL(href);
     back();
   });
   app.replaceChildren(

@@ -2,14 +2,13 @@
 import { PORTS } from '../../catalog/ports.ts';
 import { ENUMS } from '../../model/enums.ts';
 import { h } from './dom.ts';
-import type { ReviewRow } from '../../review/reviewFilings.ts';
-import type { OfflineBackend } from './offlineBackend.ts';
+import type { OfflineBackend, ReviewDownloads } from './offlineBackend.ts';
 
 /**
  * The offline page before a filing is open: 新しく作成 (a port and a kind of application: the `init` skeleton)
  * or 届出ファイルを開く (a YAML/JSON filing, or a .pdf/.docx made by tos-filing). Nothing leaves the computer.
  */
-export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opened: () => void, reviewed: (rows: ReviewRow[], xlsxUrl: string) => void): void {
+export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opened: () => void, reviewed: (review: ReviewDownloads) => void): void {
   const problem = h('div', { class: 'start-problem', role: 'alert', id: 'start-problem', hidden: true });
   const say = (message: string | null, done = true) => {
     problem.textContent = message ?? '';
@@ -53,7 +52,7 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
     received.value = '';
     if (!files.length) return;
     app.setAttribute('aria-busy', 'true');
-    void backend.review(files).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome.rows, outcome.xlsxUrl)));
+    void backend.review(files).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome)));
   });
 
   // 新旧対照表: a before and an after, as `tos-filing diff`

@@ -15,7 +15,8 @@ import { compareFilings } from '../../app/diff.ts';
 import { reviewFilings } from '../../app/review.ts';
 import { fieldWords, findingMessage } from '../../validate/messages.ts';
 import { editorDocuments } from '../editorDocuments.ts';
-import type { OfflineFiling, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
+import type { OfflineFiling, ReviewedFileOutputs, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
+import { DOCUMENT_FORMATS } from '../../render/registry.ts';
 import { YamlEditError, applyDataToYaml } from '../yamlEdits.ts';
 // the templates/ folder of the package, compiled to code when the page was made (see web/offlineApp.ts)
 import templateBundle from 'tos-filing:templates';
@@ -90,8 +91,20 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
     case 'review': {
       // as `review --format xlsx` of the same files: each read with the CLI's bounds, one row each
       const reads = request.files.map(({ name, bytes }) => ({ file: name, read: readSourceBytes(name, bytes) }));
-      const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx'], lang: 'ja' });
-      return { ok: true, rows, xlsx: outputs.find((o) => o.name === 'review.xlsx')!.bytes };
+      if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
+      await fontsReady;
+      const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx'], lang: 'ja', notice: true, templates });
+      // the notices come in the order of the rows that get one, each in every document format
+      const notices = outputs.filter((o) => o.name !== 'review.xlsx');
+      const perFormat = DOCUMENT_FORMATS.length;
+      let next = 0;
+      const perFile: ReviewedFileOutputs[] = rows.map((row, i) => {
+        const read = reads[i]!.read;
+        const own = row.state !== 'unreadable' && row.errors > 0 ? notices.slice(next, (next += perFormat)) : [];
+        const extracted = read.ok && read.carrier ? extractFiling(read, { format: 'yaml' }) : null;
+        return { notices: own, ...(extracted?.status === 'extracted' ? { extracted: { name: `${stemOf(row.file)}.yaml`, text: extracted.text } } : {}) };
+      });
+      return { ok: true, rows, xlsx: outputs.find((o) => o.name === 'review.xlsx')!.bytes, perFile };
     }
     case 'diff': {
       // as `tos-filing diff before after`: both validated, the 新旧対照表 as .docx and .pdf
@@ -130,7 +143,7 @@ self.onmessage = (event: MessageEvent<{ id: number; request: WorkerRequest }>) =
       'documents' in reply
         ? Object.values(reply.documents).map((b) => b.buffer as ArrayBuffer)
         : 'xlsx' in reply
-          ? [reply.xlsx.buffer as ArrayBuffer]
+          ? [reply.xlsx.buffer as ArrayBuffer, ...reply.perFile.flatMap((f) => f.notices.map((n) => n.bytes.buffer as ArrayBuffer))]
           : 'outputs' in reply
             ? reply.outputs.map((o) => o.bytes.buffer as ArrayBuffer)
             : [];
