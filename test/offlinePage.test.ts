@@ -67,6 +67,8 @@ describe('the offline page', () => {
 
   it('keeps the scripts it carries from closing their element', () => {
     expect(html.match(/<\/script>/gi)?.length).toBe(5);
+    // the page's script comes before the fonts (the first screen does not wait for 12 MB of them)
+    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('id="tos-font-regular"'));
     expect(scriptText('a</script>b<!--c')).toBe('a\\u003c/script>b\\u003c!--c');
     expect(html).toContain('<meta name="tos-filing-backend" content="offline">');
   });

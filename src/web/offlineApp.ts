@@ -76,7 +76,8 @@ export async function buildOfflinePage(): Promise<string> {
   const { build } = loadEsbuild();
   const root = packageRoot();
   const common = { bundle: true, minify: true, write: false, platform: 'browser', target: 'chrome110', charset: 'utf8', legalComments: 'none', logLevel: 'warning' } as const;
-  const page = await build({ ...common, entryPoints: { app: join(root, 'src', 'web', 'page', 'main.ts') }, outdir: join(root, 'dist', 'app-build'), format: 'esm' });
+  // the editor's page script, as a classic script: it runs where it stands, before the fonts are read
+  const page = await build({ ...common, entryPoints: { app: join(root, 'src', 'web', 'page', 'main.ts') }, outdir: join(root, 'dist', 'app-build'), format: 'iife' });
   const templates = templatesModuleSource();
   const worker = await build({
     ...common,

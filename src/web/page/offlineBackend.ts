@@ -67,6 +67,9 @@ class WorkerClient {
   }
 }
 
+const pageRead = () =>
+  new Promise<void>((resolve) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve()));
+
 const blockText = (id: string) => document.getElementById(id)?.textContent ?? '';
 
 export const isOfflinePage = () => document.querySelector('meta[name="tos-filing-backend"]')?.getAttribute('content') === 'offline';
@@ -96,9 +99,13 @@ export class OfflineBackend implements Backend {
 
   constructor() {
     this.worker = new WorkerClient(blockText('tos-filing-worker'));
-    // the fonts are unpacked in the Worker at once, in the background: the first preview finds them ready
-    this.fontsSent = this.worker.request({ op: 'fonts', fonts: { regular: blockText('tos-font-regular'), bold: blockText('tos-font-bold'), emoji: blockText('tos-font-emoji') } });
-    for (const id of ['tos-font-regular', 'tos-font-bold', 'tos-font-emoji']) document.getElementById(id)?.remove();
+    // the fonts follow the page's script in the file: once the page is read, they go to the Worker, which unpacks
+    // them in the background, so the first preview finds them ready
+    this.fontsSent = pageRead().then(() => {
+      const sent = this.worker.request({ op: 'fonts', fonts: { regular: blockText('tos-font-regular'), bold: blockText('tos-font-bold'), emoji: blockText('tos-font-emoji') } });
+      for (const id of ['tos-font-regular', 'tos-font-bold', 'tos-font-emoji']) document.getElementById(id)?.remove();
+      return sent;
+    });
     try {
       const raw = localStorage.getItem(SESSION_KEY);
       if (raw) this.session = JSON.parse(raw) as Session;

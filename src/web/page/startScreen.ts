@@ -33,6 +33,7 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     if (!file) return;
+    performance.mark('tos-filing:file-chosen');
     app.setAttribute('aria-busy', 'true');
     void backend.open(file).then(say);
     input.value = '';
@@ -126,6 +127,7 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
   );
   app.removeAttribute('aria-busy');
   document.body.dataset.ready = 'start';
+  performance.mark('tos-filing:start-screen');
 }
 
 /** A file input shown as a button (the browser's own says "Choose File" in its own language), with the name chosen. */

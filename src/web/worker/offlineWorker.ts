@@ -132,6 +132,14 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
 let queue: Promise<unknown> = Promise.resolve();
 self.onmessage = (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
   const { id, request } = event.data;
+  // the fonts unpack beside the queue: opening a file does not wait for them, only a build does
+  if (request.op === 'fonts') {
+    void answer(request).then(
+      (reply) => self.postMessage({ id, reply }),
+      (err: unknown) => self.postMessage({ id, reply: { ok: false, message: `書体を読み込めません（${(err as Error).message}）` } }),
+    );
+    return;
+  }
   queue = queue.then(async () => {
     let reply: WorkerAnswer;
     try {
