@@ -7,7 +7,7 @@ import { compileTemplates } from '../src/platform/nodeTemplates.ts';
 import { TemplateError } from '../src/templates/templateError.ts';
 import { templatesInMemory } from '../src/templates/templateFolder.ts';
 import { compileTemplateFolder, precompileTemplateFolder } from '../src/templates/renderTemplates.ts';
-import { templatesModuleSource } from '../src/web/offlineApp.ts';
+import { bundleWorker, templatesModuleSource } from '../src/web/offlineApp.ts';
 import { OFFLINE_CONTENT_SECURITY_POLICY, offlinePageHtml, scriptText } from '../src/web/pageHtml.ts';
 import { fixturePath } from './helpers/fixtures.ts';
 
@@ -71,5 +71,19 @@ describe('the offline page', () => {
     expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('id="tos-font-regular"'));
     expect(scriptText('a</script>b<!--c')).toBe('a\\u003c/script>b\\u003c!--c');
     expect(html).toContain('<meta name="tos-filing-backend" content="offline">');
+  });
+});
+
+describe('the offline page\'s Worker', () => {
+  it('holds the core and nothing of Node, and makes no code from text at run time', async () => {
+    const result = await bundleWorker({ metafile: true });
+    const inputs = Object.keys(result.metafile!.inputs);
+    expect(inputs).toContain('src/app/build.ts');
+    expect(inputs.some((p) => p.startsWith('src/render/pdf/'))).toBe(true);
+    expect(inputs.filter((p) => /^node:|src\/platform\/node|src\/io\/(readBounded|readFiling|writeAtomically)|src\/web\/(server|filingFile|runEditor|clientBundle|offlineApp)\.ts/.test(p))).toEqual([]);
+    const js = result.outputFiles!.find((f) => f.path.endsWith('.js'))!.text;
+    expect(js.includes('require("node:')).toBe(false);
+    // Handlebars compiles a template with new Function, which the page's policy refuses: they are compiled in
+    expect(/compiler:\[8,/.test(js)).toBe(true);
   });
 });

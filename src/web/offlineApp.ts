@@ -71,16 +71,16 @@ function loadEsbuild(): Esbuild {
 
 const fontText = (path: string) => gzipSync(readFileSync(path), { level: 9 }).toString('base64');
 
-/** Builds the single file from the sources. */
-export async function buildOfflinePage(): Promise<string> {
+const COMMON = { bundle: true, minify: true, write: false, platform: 'browser', target: 'chrome110', charset: 'utf8', legalComments: 'none', logLevel: 'warning' } as const;
+
+/** The Worker's script: the core, with the package's templates compiled in. */
+export async function bundleWorker(options: { metafile?: boolean } = {}) {
   const { build } = loadEsbuild();
   const root = packageRoot();
-  const common = { bundle: true, minify: true, write: false, platform: 'browser', target: 'chrome110', charset: 'utf8', legalComments: 'none', logLevel: 'warning' } as const;
-  // the editor's page script, as a classic script: it runs where it stands, before the fonts are read
-  const page = await build({ ...common, entryPoints: { app: join(root, 'src', 'web', 'page', 'main.ts') }, outdir: join(root, 'dist', 'app-build'), format: 'iife' });
   const templates = templatesModuleSource();
-  const worker = await build({
-    ...common,
+  return build({
+    ...COMMON,
+    metafile: options.metafile ?? false,
     entryPoints: [join(root, 'src', 'web', 'worker', 'offlineWorker.ts')],
     outfile: join(root, 'dist', 'app-build', 'worker.js'),
     format: 'iife',
@@ -94,6 +94,15 @@ export async function buildOfflinePage(): Promise<string> {
       },
     ],
   });
+}
+
+/** Builds the single file from the sources. */
+export async function buildOfflinePage(): Promise<string> {
+  const { build } = loadEsbuild();
+  const root = packageRoot();
+  // the editor's page script, as a classic script: it runs where it stands, before the fonts are read
+  const page = await build({ ...COMMON, entryPoints: { app: join(root, 'src', 'web', 'page', 'main.ts') }, outdir: join(root, 'dist', 'app-build'), format: 'iife' });
+  const worker = await bundleWorker();
   const text = (files: { path: string; text: string }[], ext: string) => files.find((f) => f.path.endsWith(ext))?.text ?? '';
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   return offlinePageHtml({
