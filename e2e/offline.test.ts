@@ -67,7 +67,7 @@ interface Session {
 
 const BUILT_IN_PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
 
-async function openApp(): Promise<Session> {
+async function openApp(options: { pickers?: boolean } = {}): Promise<Session> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: true });
   const outside: string[] = [];
   const internal: string[] = [];
@@ -87,10 +87,11 @@ async function openApp(): Promise<Session> {
     if (!/^(file|data|blob|chrome|chrome-extension):/.test(url) && !outside.includes(url)) outside.push(url);
   });
   // the headless browser has no file picker to answer: the page falls back to <input type=file> and downloads
-  await context.addInitScript(() => {
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
-  });
+  if (!options.pickers)
+    await context.addInitScript(() => {
+      delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+      delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+    });
   const page = await context.newPage();
   page.on('dialog', (d) => {
     // leaving with unsaved edits asks first (they are kept in the browser): the reload goes ahead
@@ -348,6 +349,55 @@ describe('the 新旧対照表 of the offline file', () => {
     expect(made.status, made.stderr).toBe(0);
     expect(pdf.bytes.equals(readFileSync(join(dir, 'cli-diff', 'specified-changed.diff.pdf')))).toBe(true);
     expect(docx.bytes.equals(readFileSync(join(dir, 'cli-diff', 'specified-changed.diff.docx')))).toBe(true);
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
+
+describe('saving through the File System Access API', () => {
+  it('asks where once, then writes every later save to the same file, without a download', async () => {
+    const s = await openApp({ pickers: true });
+    const { page } = s;
+    // a stand-in for the browser's save dialog (which a headless browser cannot show): it records what is written
+    await page.evaluate(() => {
+      const w = window as unknown as { picked: number; written: string[]; showSaveFilePicker: unknown; showOpenFilePicker: unknown };
+      w.picked = 0;
+      w.written = [];
+      delete (w as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+      w.showSaveFilePicker = async (o: { suggestedName: string }) => {
+        w.picked++;
+        return {
+          name: o.suggestedName,
+          queryPermission: async () => 'granted',
+          createWritable: async () => {
+            let text = '';
+            return { write: async (t: string) => void (text += t), close: async () => void w.written.push(text) };
+          },
+        };
+      };
+    });
+    await page.locator('#new-port').fill('清水港');
+    await page.click('#create');
+    await page.waitForSelector('body[data-ready="true"]');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    for (const name of ['駿河ベイ港運株式会社', '駿河ベイ港運株式会社（本社）']) {
+      await page.locator('#f-applicant__name').fill(name);
+      await page.locator('#f-applicant__name').blur();
+      await page.click('#save');
+      await page.waitForFunction(() => document.querySelector('.state')?.textContent?.startsWith('保存しました'));
+      await page.locator('#f-applicant__name').focus();
+    }
+    const { picked, written } = await page.evaluate(() => {
+      const w = window as unknown as { picked: number; written: string[] };
+      return { picked: w.picked, written: w.written };
+    });
+    expect(picked).toBe(1);
+    expect(written).toHaveLength(2);
+    expect(written[1]).toMatch(/^ {2}name: "?駿河ベイ港運株式会社（本社）"?/m);
+    // the skeleton's comments are kept
+    expect(written[1]).toContain('# 申請日（例：令和8年4月1日）');
+    expect(downloads).toBe(0);
     expect(s.outside).toEqual([]);
     await s.context.close();
   });
