@@ -210,17 +210,24 @@ describe('the offline single file', () => {
     expect(await page.locator('#f-port__name').inputValue()).toBe('清水港');
     expect(Number((await page.locator('.counts .count.error').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
     await shot(page, '7-new');
-    // a draft while errors remain, as `build --draft`
+    // a draft while errors remain, as `build --draft` of the saved skeleton
     await page.click('#preview');
     await page.waitForSelector('body[data-previewed]');
     expect(await page.locator('.preview-state').textContent()).toContain('下書き');
+    const saved = await download(page, '#save', 'new/清水港_事業計画.yaml');
+    expect(saved.name).toBe('清水港_事業計画.yaml');
+    const skeleton = cli('init', '--port', '清水港', '--kind', '事業計画変更届出');
+    expect(saved.bytes.toString('utf8')).toBe(skeleton.stdout);
+    const draft = await download(page, '#download-pdf', 'new-page/清水港_事業計画.pdf');
+    const built = cli('build', join(dir, 'new', '清水港_事業計画.yaml'), '--draft', '--format', 'pdf', '--out', join(dir, 'new-cli'));
+    expect(built.status, built.stderr).toBe(0);
+    expect(draft.bytes.equals(readFileSync(join(dir, 'new-cli', '清水港_事業計画.pdf')))).toBe(true);
 
     // back to the start, then a PDF made by the CLI: its carried data opens
-    page.once('dialog', (d) => void d.accept());
     await page.click('#switch-file');
     await page.waitForSelector('body[data-ready="start"]');
-    const built = cli('build', join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), '--out', join(dir, 'docs'));
-    expect(built.status, built.stderr).toBe(0);
+    const sample = cli('build', join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), '--out', join(dir, 'docs'));
+    expect(sample.status, sample.stderr).toBe(0);
     await page.setInputFiles('#open-file', join(dir, 'docs', 'general-complete.pdf'));
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('.title .file').textContent()).toBe('general-complete.yaml');
