@@ -410,3 +410,48 @@ describe('saving through the File System Access API', () => {
   });
 });
 
+describe('opening through the File System Access API', () => {
+  it('saves back to the file it opened, asking for permission once, never for a place', async () => {
+    const s = await openApp({ pickers: true });
+    const { page } = s;
+    const original = readFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), 'utf8');
+    await page.evaluate((text) => {
+      const w = window as unknown as { asked: number; savePicked: number; written: string[]; showSaveFilePicker: unknown; showOpenFilePicker: unknown };
+      w.asked = 0;
+      w.savePicked = 0;
+      w.written = [];
+      const handle = {
+        name: 'general-complete.yaml',
+        getFile: async () => new File([text], 'general-complete.yaml'),
+        queryPermission: async () => (w.asked ? 'granted' : 'prompt'),
+        requestPermission: async () => (w.asked++, 'granted'),
+        createWritable: async () => {
+          let t = '';
+          return { write: async (x: string) => void (t += x), close: async () => void w.written.push(t) };
+        },
+      };
+      w.showOpenFilePicker = async () => [handle];
+      w.showSaveFilePicker = async () => (w.savePicked++, handle);
+    }, original);
+    await page.locator('label.file-button', { has: page.locator('#open-file') }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('.title .file').textContent()).toBe('general-complete.yaml');
+    for (const phone of ['054-111-0001', '054-111-0002']) {
+      await page.locator('#f-applicant__contact__phone').fill(phone);
+      await page.locator('#f-applicant__contact__phone').blur();
+      await page.click('#save');
+      await page.waitForFunction(() => document.querySelector('.state')?.textContent?.startsWith('保存しました'));
+    }
+    const w = await page.evaluate(() => {
+      const x = window as unknown as { asked: number; savePicked: number; written: string[] };
+      return { asked: x.asked, savePicked: x.savePicked, written: x.written };
+    });
+    expect(w).toMatchObject({ asked: 1, savePicked: 0 });
+    expect(w.written).toHaveLength(2);
+    const changed = w.written[1]!.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+    expect(changed).toEqual([expect.stringContaining('054-111-0002')]);
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
+

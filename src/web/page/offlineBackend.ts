@@ -150,18 +150,21 @@ export class OfflineBackend implements Backend {
     return null;
   }
 
-  /** Where the browser can, opens through its file picker so that 保存 can write back to the same file. */
-  async pickAndOpen(): Promise<string | null | 'fallback'> {
+  /**
+   * Where the browser can, opens through its file picker so that 保存 can write back to the same file: null when
+   * opened, a message when the file cannot be, 'cancelled', or 'fallback' (use the file input instead).
+   */
+  async pickAndOpen(): Promise<string | null | 'fallback' | 'cancelled'> {
     const w = window as PickerWindow;
     if (!w.showOpenFilePicker) return 'fallback';
     let picked;
     try {
       picked = await w.showOpenFilePicker({ multiple: false });
     } catch (err) {
-      return (err as Error).name === 'AbortError' ? null : 'fallback';
+      return (err as Error).name === 'AbortError' ? 'cancelled' : 'fallback';
     }
     const handle = picked[0];
-    if (!handle) return null;
+    if (!handle) return 'cancelled';
     return this.open(await handle.getFile(), handle);
   }
 

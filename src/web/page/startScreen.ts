@@ -43,7 +43,7 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
   openLabel.addEventListener('click', (e) => {
     if (!('showOpenFilePicker' in window)) return;
     e.preventDefault();
-    void backend.pickAndOpen().then((outcome) => (outcome === 'fallback' ? input.click() : outcome === null ? undefined : say(outcome)));
+    void backend.pickAndOpen().then((outcome) => (outcome === 'fallback' ? input.click() : outcome === 'cancelled' ? undefined : say(outcome)));
   });
 
   // for an examiner: several received files at once, the review table of `review`
