@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildFiling } from '../src/app/build.ts';
@@ -10,6 +12,7 @@ import { compileTemplateFolder, precompileTemplateFolder } from '../src/template
 import { bundleWorker, templatesModuleSource } from '../src/web/offlineApp.ts';
 import { OFFLINE_CONTENT_SECURITY_POLICY, offlinePageHtml, scriptText } from '../src/web/pageHtml.ts';
 import { fixturePath } from './helpers/fixtures.ts';
+import { runCli } from './helpers/runCli.ts';
 
 /**
  * The offline single file carries its templates compiled to code (its policy lets nothing turn text into code)
@@ -87,3 +90,23 @@ describe('the offline page\'s Worker', () => {
     expect(/compiler:\[8,/.test(js)).toBe(true);
   });
 });
+
+describe('tos-filing app', () => {
+  it('writes one file, tos-filing.html, under 16 MB, that carries its fonts and forbids every connection', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tos-app-'));
+    try {
+      const run = await runCli(['app', '--out', out]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(readdirSync(out)).toEqual(['tos-filing.html']);
+      expect(run.stdout.trim()).toBe(join(out, 'tos-filing.html'));
+      const path = join(out, 'tos-filing.html');
+      expect(statSync(path).size).toBeLessThan(16 * 1024 * 1024);
+      const html = readFileSync(path, 'utf8');
+      expect(html).toContain(`content="${OFFLINE_CONTENT_SECURITY_POLICY}"`);
+      for (const id of ['tos-filing-worker', 'tos-font-regular', 'tos-font-bold', 'tos-font-emoji']) expect(html).toContain(`id="${id}"`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
