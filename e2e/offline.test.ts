@@ -295,6 +295,8 @@ describe('the examiner view of the offline file', () => {
     const names = readdirSync(received).sort();
     const s = await openApp();
     const { page } = s;
+    // the examiner at 東北運輸局: the filings addressed elsewhere get the warning `review --bureau` gives
+    await page.locator('#review-bureau').selectOption('東北運輸局');
     await page.setInputFiles('#review-files', names.map((n) => join(received, n)));
     await page.waitForSelector('body[data-ready="review"]');
     expect(await page.locator('h1').textContent()).toBe(`審査一覧（${names.length}件）`);
@@ -303,11 +305,12 @@ describe('the examiner view of the offline file', () => {
     expect(await rows.locator('th[scope=row]').allTextContents()).toEqual(names);
     expect(await page.locator('.review-table').textContent()).toContain('読込不可');
     expect(await page.locator('.review-findings').textContent()).toContain('このPDFには tos-filing の届出データが含まれていません');
+    expect(await page.locator('#review-' + names.indexOf('specified-complete.docx')).textContent()).toContain('東北運輸局');
     expect(await page.locator('img').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, '9-review.png'), fullPage: false });
     const xlsx = await download(page, '#review-xlsx', 'page/review.xlsx');
     expect(xlsx.name).toBe('review.xlsx');
-    const reviewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', ...names, '--format', 'xlsx', '--notice', '--out', join(dir, 'cli-review')], { cwd: received, encoding: 'utf8' });
+    const reviewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', ...names, '--format', 'xlsx', '--notice', '--bureau', '東北運輸局', '--out', join(dir, 'cli-review')], { cwd: received, encoding: 'utf8' });
     expect(reviewed.status).toBe(2); // fake.pdf gives no filing
     expect(xlsx.bytes.equals(readFileSync(join(dir, 'cli-review', 'review.xlsx')))).toBe(true);
     // 補正のお願い for the filing with an error, as `review --notice`

@@ -179,10 +179,10 @@ export class OfflineBackend implements Backend {
   }
 
   /** The examiner's review of received files (.pdf, .docx, .yaml, .json): the rows and review.xlsx, as `review --format xlsx`. */
-  async review(files: readonly File[]): Promise<ReviewDownloads | { message: string }> {
+  async review(files: readonly File[], bureau?: string): Promise<ReviewDownloads | { message: string }> {
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     await this.fontsSent;
-    const reply = await this.worker.request({ op: 'review', files: read }, read.map((f) => f.bytes.buffer as ArrayBuffer));
+    const reply = await this.worker.request({ op: 'review', files: read, ...(bureau ? { bureau } : {}) }, read.map((f) => f.bytes.buffer as ArrayBuffer));
     if (!reply.ok) return { message: reply.message };
     if (!('rows' in reply)) return { message: '審査一覧を作成できません' };
     const url = (bytes: Uint8Array | string, type: string) => URL.createObjectURL(new Blob([bytes as BlobPart], { type }));

@@ -32,7 +32,7 @@ export type WorkerRequest =
   | { op: 'new'; port: string; kind: string }
   | { op: 'save'; filing: Pick<OfflineFiling, 'name' | 'format' | 'text'>; data: Data }
   | { op: 'build'; name: string; data: Data; formats: OfflineFormat[] }
-  | { op: 'review'; files: { name: string; bytes: Uint8Array }[] }
+  | { op: 'review'; files: { name: string; bytes: Uint8Array }[]; bureau?: string }
   | { op: 'diff'; before: { name: string; bytes: Uint8Array }; after: { name: string; bytes: Uint8Array } };
 
 export type WorkerAnswer =

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { PORTS } from '../../catalog/ports.ts';
+import { BUREAUS, PORTS } from '../../catalog/ports.ts';
 import { ENUMS } from '../../model/enums.ts';
 import { h } from './dom.ts';
 import type { OfflineBackend, ReviewDownloads } from './offlineBackend.ts';
@@ -46,14 +46,16 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
     void backend.pickAndOpen().then((outcome) => (outcome === 'fallback' ? input.click() : outcome === 'cancelled' ? undefined : say(outcome)));
   });
 
-  // for an examiner: several received files at once, the review table of `review`
+  // for an examiner: several received files at once, the review table of `review` (with --bureau, when chosen)
+  const bureau = h('select', { id: 'review-bureau' }, h('option', { value: '' }, '（指定しない）'));
+  for (const b of BUREAUS) bureau.append(h('option', { value: b }, b));
   const received = h('input', { type: 'file', id: 'review-files', multiple: true, accept: '.pdf,.docx,.yaml,.yml,.json' });
   received.addEventListener('change', () => {
     const files = [...(received.files ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     received.value = '';
     if (!files.length) return;
     app.setAttribute('aria-busy', 'true');
-    void backend.review(files).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome)));
+    void backend.review(files, bureau.value || undefined).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome)));
   });
 
   // 新旧対照表: a before and an after, as `tos-filing diff`
@@ -111,6 +113,8 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
         { class: 'start-box', 'aria-labelledby': 'start-review' },
         h('h2', { id: 'start-review' }, '審査担当の方：受け取った書類を開く'),
         h('p', {}, '受け取った PDF・Word（.docx）・YAML・JSON をまとめて選ぶと、要件ごとの審査一覧と各届出の指摘事項を表示し、「審査一覧（Excel）」を保存できます（tos-filing review と同じ内容）。'),
+        h('label', { for: 'review-bureau' }, '審査する局（宛先が他の局の届出に、その旨の警告を付けます）'),
+        bureau,
         h('label', { class: 'file-button' }, '受け取った書類を開く', received),
       ),
       h(

@@ -13,6 +13,7 @@ import { readSourceBytes } from '../../readers/readSource.ts';
 import { extName } from '../../util/fileName.ts';
 import { compareFilings } from '../../app/diff.ts';
 import { reviewFilings } from '../../app/review.ts';
+import { parseBureau } from '../../review/bureauFilter.ts';
 import { fieldWords, findingMessage } from '../../validate/messages.ts';
 import { editorDocuments } from '../editorDocuments.ts';
 import type { OfflineFiling, ReviewedFileOutputs, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
@@ -89,11 +90,13 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
     case 'save':
       return save(request.filing, request.data);
     case 'review': {
-      // as `review --format xlsx` of the same files: each read with the CLI's bounds, one row each
+      // as `review --format xlsx --notice [--bureau]` of the same files: each read with the CLI's bounds, one row each
       const reads = request.files.map(({ name, bytes }) => ({ file: name, read: readSourceBytes(name, bytes) }));
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
       await fontsReady;
-      const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx'], lang: 'ja', notice: true, templates });
+      const bureau = request.bureau ? parseBureau(request.bureau) : undefined;
+      if (bureau === null) return { ok: false, message: `審査する局「${request.bureau}」は地方運輸局等の名前ではありません` };
+      const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx'], lang: 'ja', notice: true, templates, ...(bureau ? { bureau } : {}) });
       // the notices come in the order of the rows that get one, each in every document format
       const notices = outputs.filter((o) => o.name !== 'review.xlsx');
       const perFormat = DOCUMENT_FORMATS.length;
