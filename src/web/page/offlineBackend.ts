@@ -38,31 +38,48 @@ type PickerWindow = Window & {
   showOpenFilePicker?: (o: object) => Promise<(SaveHandle & { getFile(): Promise<File> })[]>;
 };
 
+/**
+ * The Worker, started from the script the page carries. When it stops (a file that exhausted its memory), what
+ * was asked of it is answered with a message and the next request starts a new one, given the fonts again first.
+ */
 class WorkerClient {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private next = 0;
   private readonly waiting = new Map<number, (a: WorkerAnswer) => void>();
+  private readonly url: string;
+  /** What a new Worker is told before anything else (the fonts), once the page has it. */
+  greeting: WorkerRequest | null = null;
 
   constructor(source: string) {
-    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    this.worker = new Worker(url);
-    this.worker.onmessage = (e: MessageEvent<{ id: number; reply: WorkerAnswer }>) => {
+    this.url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  }
+
+  private running(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.url);
+    worker.onmessage = (e: MessageEvent<{ id: number; reply: WorkerAnswer }>) => {
       const done = this.waiting.get(e.data.id);
       this.waiting.delete(e.data.id);
       done?.(e.data.reply);
     };
-    this.worker.onerror = (e) => {
+    worker.onerror = (e) => {
       e.preventDefault();
-      for (const done of this.waiting.values()) done({ ok: false, message: `処理できませんでした（${e.message || '作業用スクリプトが停止しました'}）` });
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
+      for (const done of this.waiting.values()) done({ ok: false, message: `処理できませんでした（${e.message || '作業用スクリプトが停止しました'}）。入力した内容はそのままです` });
       this.waiting.clear();
     };
+    this.worker = worker;
+    if (this.greeting) worker.postMessage({ id: ++this.next, request: this.greeting });
+    return worker;
   }
 
   request(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerAnswer> {
+    const worker = this.running();
     const id = ++this.next;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, request }, transfer);
+      worker.postMessage({ id, request }, transfer);
     });
   }
 }
@@ -102,8 +119,11 @@ export class OfflineBackend implements Backend {
     // the fonts follow the page's script in the file: once the page is read, they go to the Worker, which unpacks
     // them in the background, so the first preview finds them ready
     this.fontsSent = pageRead().then(() => {
-      const sent = this.worker.request({ op: 'fonts', fonts: { regular: blockText('tos-font-regular'), bold: blockText('tos-font-bold'), emoji: blockText('tos-font-emoji') } });
+      const fonts: WorkerRequest = { op: 'fonts', fonts: { regular: blockText('tos-font-regular'), bold: blockText('tos-font-bold'), emoji: blockText('tos-font-emoji') } };
       for (const id of ['tos-font-regular', 'tos-font-bold', 'tos-font-emoji']) document.getElementById(id)?.remove();
+      const sent = this.worker.request(fonts);
+      // a Worker started again later gets them first
+      this.worker.greeting = fonts;
       return sent;
     });
     try {
