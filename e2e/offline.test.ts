@@ -150,7 +150,14 @@ describe('the offline single file', () => {
     await page.waitForFunction(() => document.querySelector('.counts')?.textContent?.includes('エラー 1'));
     expect(await page.locator('#f-applicant__name').inputValue()).toBe(HOSTILE);
     expect(await page.locator('img').count()).toBe(0);
+    // a finding that quotes the value: the port name as markup, quoted as text in the findings
+    await page.locator('#f-port__name').fill(HOSTILE);
+    await page.locator('#f-port__name').blur();
+    await page.waitForFunction((v) => document.querySelector('section.findings')?.textContent?.includes(v), HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
     await shot(page, '3-edited-error');
+    await page.locator('#f-port__name').fill('横浜港');
+    await page.locator('#f-port__name').blur();
     await page.locator('#f-applicant__representative__name').fill('潮見 浩一');
     await page.locator('#f-applicant__representative__name').blur();
     await page.waitForFunction(() => document.querySelector('.counts')?.textContent?.includes('エラー 0'));
