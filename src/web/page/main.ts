@@ -70,6 +70,8 @@ class Editor {
     const draft = loadDraft(this.file.path, this.version);
     if (draft && JSON.stringify(draft.data) !== this.savedJson) {
       this.data = draft.data;
+      // the notice sits at the top: the browser is not to scroll back to where the page was before the reload
+      history.scrollRestoration = 'manual';
       this.notify(`保存していない変更（${new Date(draft.savedAt).toLocaleString('ja-JP')}）を復元しました。`, [
         ['変更を破棄してファイルの内容に戻す', () => this.reloadFrom(this.file.data, this.version, true)],
       ]);
