@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -462,6 +464,37 @@ describe('opening through the File System Access API', () => {
     expect(changed).toEqual([expect.stringContaining('054-111-0002')]);
     expect(s.outside).toEqual([]);
     await s.context.close();
+  });
+});
+
+describe('the offline file from a static web server', () => {
+  it('works the same, asking the server for nothing but the file itself', async () => {
+    const served: string[] = [];
+    const server = createServer((req, res) => {
+      served.push(req.url ?? '');
+      if (req.url !== '/tos-filing.html') return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync(html));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/tos-filing.html`);
+      await page.waitForSelector('body[data-ready="start"]');
+      await page.setInputFiles('#open-file', join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'));
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.click('#preview');
+      await page.waitForSelector('body[data-previewed]');
+      const pdf = await download(page, '#download-pdf', 'served/general-complete.pdf');
+      const built = cli('build', join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), '--format', 'pdf', '--out', join(dir, 'served-cli'));
+      expect(built.status, built.stderr).toBe(0);
+      expect(pdf.bytes.equals(readFileSync(join(dir, 'served-cli', 'general-complete.pdf')))).toBe(true);
+      expect(served).toEqual(['/tos-filing.html']);
+    } finally {
+      await context.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
