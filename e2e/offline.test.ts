@@ -204,6 +204,20 @@ describe('the offline single file', () => {
 
     expect(s.alerts).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
+    // the policy holds: a script put into the page does not run, and the page cannot reach the network
+    const refused = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.ranInjected = true';
+      document.body.append(script);
+      let fetched = 'sent';
+      try {
+        await fetch('https://example.invalid/');
+      } catch {
+        fetched = 'refused';
+      }
+      return { ran: Boolean((window as { ranInjected?: boolean }).ranInjected), fetched };
+    });
+    expect(refused).toEqual({ ran: false, fetched: 'refused' });
     expect(s.outside).toEqual([]);
     await s.context.close();
   });

@@ -1,3 +1,6 @@
+import { sha256 } from '../platform/sha256.ts';
+import { base64Encode } from '../util/bytes.ts';
+
 /**
  * The editor's HTML shell; the page script builds the form into it. No inline script or style (the CSP forbids
  * both); the file's state rides along in a JSON data block, which is never run.
@@ -48,22 +51,28 @@ export function refusedHtml(): string {
 }
 
 /**
- * The policy of the offline page: nothing may be fetched or sent anywhere. Scripts and styles are the page's own
- * (inline); the Worker, the preview and the downloads are blob: URLs the page makes from bytes it holds.
+ * The policy of the offline page: nothing may be fetched or sent anywhere. The one script that may run is the
+ * page's own, named by its SHA-256 (no other inline script, were one ever to get into the page, would run); the
+ * Worker, the preview and the downloads are blob: URLs the page makes from bytes it holds.
  */
-export const OFFLINE_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'unsafe-inline' blob:",
-  "style-src 'unsafe-inline'",
-  'img-src data: blob:',
-  'font-src data:',
-  'worker-src blob:',
-  "connect-src 'none'",
-  'frame-src blob:',
-  'object-src blob:',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export function offlineContentSecurityPolicy(scriptHash: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${scriptHash}'`,
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    'font-src data:',
+    'worker-src blob:',
+    "connect-src 'none'",
+    'frame-src blob:',
+    'object-src blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The base64 SHA-256 of a script's text as the browser hashes it (UTF-8), for script-src. */
+export const scriptHash = (text: string) => base64Encode(sha256(new TextEncoder().encode(text)));
 
 /** Text that sits inside a <script> element and must not end it (or open a comment that would hide its end). */
 export function scriptText(text: string): string {
@@ -88,11 +97,12 @@ export interface OfflinePageParts {
  */
 export function offlinePageHtml(parts: OfflinePageParts): string {
   const data = (id: string, text: string) => `<script type="text/plain" id="${id}">${text}</script>\n`;
+  const script = scriptText(parts.js);
   return `<!doctype html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${offlineContentSecurityPolicy(scriptHash(script))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="tos-filing-backend" content="offline">
@@ -104,7 +114,7 @@ export function offlinePageHtml(parts: OfflinePageParts): string {
 <body>
 <noscript>この画面を使うには JavaScript を有効にしてください。</noscript>
 <div id="app" aria-busy="true"><p class="loading">読み込んでいます…</p></div>
-${data('tos-filing-worker', scriptText(parts.worker))}<script>${scriptText(parts.js)}</script>
+${data('tos-filing-worker', scriptText(parts.worker))}<script>${script}</script>
 ${data('tos-font-regular', parts.fonts.regular)}${data('tos-font-bold', parts.fonts.bold)}${data('tos-font-emoji', parts.fonts.emoji)}
 </body>
 </html>
