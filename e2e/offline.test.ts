@@ -173,7 +173,7 @@ describe('the offline single file', () => {
     const changed = savedText.split('\n').filter((line, i) => line !== original.split('\n')[i]);
     expect(changed).toHaveLength(1);
     expect(savedText.split('\n').filter((l) => l.trim().startsWith('#'))).toEqual(original.split('\n').filter((l) => l.trim().startsWith('#')));
-    await page.waitForFunction(() => document.querySelector('.state')?.textContent?.includes('ダウンロードしました'));
+    await page.waitForFunction(() => document.querySelector('.state')?.textContent?.includes('ダウンロードのフォルダに保存しました'));
     await shot(page, '4-saved');
 
     // preview, then the documents, compared with `tos-filing build` of the saved file

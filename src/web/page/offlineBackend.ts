@@ -266,7 +266,7 @@ export class OfflineBackend implements Backend {
     }
     if (!handle) {
       downloadText(name, reply.text, type);
-      note = `${name} をダウンロードしました`;
+      note = 'ダウンロードのフォルダに保存しました';
     }
     this.remember({ filing: { ...s.filing, name, text: reply.text, version: reply.version, data: structuredClone(data) }, exists: true });
     return { status: 200, body: { ok: true, version: reply.version, ...(note ? { note } : {}) } };
