@@ -255,6 +255,14 @@ describe('the offline single file', () => {
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('.title .file').textContent()).toBe('general-complete.yaml');
     expect(await counts(page)).toMatch(/^エラー 0/);
+    // and a Word document's
+    await page.click('#switch-file');
+    await page.waitForSelector('body[data-ready="start"]');
+    const word = cli('build', join(ROOT, 'fixtures', 'sample', 'specified-complete.yaml'), '--format', 'docx', '--out', join(dir, 'docs'));
+    expect(word.status, word.stderr).toBe(0);
+    await page.setInputFiles('#open-file', join(dir, 'docs', 'specified-complete.docx'));
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('港北みなと運輸株式会社');
     expect(s.outside).toEqual([]);
     await s.context.close();
   });
