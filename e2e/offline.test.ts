@@ -360,6 +360,23 @@ describe('the examiner view of the offline file', () => {
     expect(s.outside).toEqual([]);
     await page.click('#review-back');
     await page.waitForSelector('body[data-ready="start"]');
+
+    // a whole folder, with a subfolder and a file review does not take: as `review 受信` from its parent
+    const inbox = join(dir, 'inbox', '受信');
+    mkdirSync(join(inbox, 'b-sub'), { recursive: true });
+    writeFileSync(join(inbox, 'a.yaml'), readFileSync(join(received, 'hostile.yaml')));
+    writeFileSync(join(inbox, 'b-sub', 'general-complete.pdf'), readFileSync(join(received, 'general-complete.pdf')));
+    writeFileSync(join(inbox, 'c.docx'), readFileSync(join(received, 'specified-complete.docx')));
+    writeFileSync(join(inbox, 'readme.txt'), 'not a filing');
+    await page.locator('#review-bureau').selectOption('');
+    await page.setInputFiles('#review-folder', inbox);
+    await page.waitForSelector('body[data-ready="review"]');
+    expect(await page.locator('.review-table tbody th[scope=row]').allTextContents()).toEqual(['受信/a.yaml', '受信/b-sub/general-complete.pdf', '受信/c.docx']);
+    const folderXlsx = await download(page, '#review-xlsx', 'page/folder-review.xlsx');
+    const cliFolder = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', '受信', '--format', 'xlsx', '--out', join(dir, 'cli-folder')], { cwd: join(dir, 'inbox'), encoding: 'utf8' });
+    expect(cliFolder.status, cliFolder.stderr).toBe(1); // a.yaml has an error
+    expect(folderXlsx.bytes.equals(readFileSync(join(dir, 'cli-folder', 'review.xlsx')))).toBe(true);
+    expect(s.outside).toEqual([]);
     await s.context.close();
   });
 });

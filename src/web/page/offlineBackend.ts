@@ -199,8 +199,8 @@ export class OfflineBackend implements Backend {
   }
 
   /** The examiner's review of received files (.pdf, .docx, .yaml, .json): the rows and review.xlsx, as `review --format xlsx`. */
-  async review(files: readonly File[], bureau?: string): Promise<ReviewDownloads | { message: string }> {
-    const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  async review(files: readonly File[], names: readonly string[], bureau?: string): Promise<ReviewDownloads | { message: string }> {
+    const read = await Promise.all(files.map(async (f, i) => ({ name: names[i] ?? f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     await this.fontsSent;
     const reply = await this.worker.request({ op: 'review', files: read, ...(bureau ? { bureau } : {}) }, read.map((f) => f.bytes.buffer as ArrayBuffer));
     if (!reply.ok) return { message: reply.message };

@@ -50,12 +50,26 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
   const bureau = h('select', { id: 'review-bureau' }, h('option', { value: '' }, '（指定しない）'));
   for (const b of BUREAUS) bureau.append(h('option', { value: b }, b));
   const received = h('input', { type: 'file', id: 'review-files', multiple: true, accept: '.pdf,.docx,.yaml,.yml,.json' });
+  const review = (files: File[], names: string[]) => {
+    if (!files.length) return say('審査できるファイル（.pdf・.docx・.yaml・.yml・.json）がありません', false);
+    app.setAttribute('aria-busy', 'true');
+    void backend.review(files, names, bureau.value || undefined).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome)));
+  };
   received.addEventListener('change', () => {
     const files = [...(received.files ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     received.value = '';
-    if (!files.length) return;
-    app.setAttribute('aria-busy', 'true');
-    void backend.review(files, bureau.value || undefined).then((outcome) => ('message' in outcome ? say(outcome.message, false) : reviewed(outcome)));
+    if (files.length) review(files, files.map((f) => f.name));
+  });
+  // a whole folder, as `review フォルダ`: its files of those kinds at any depth, in the CLI's order, named by their path
+  const folder = h('input', { type: 'file', id: 'review-folder', multiple: true, webkitdirectory: true });
+  folder.addEventListener('change', () => {
+    const picked = [...(folder.files ?? [])].filter((f) => RECEIVED.test(f.name)).map((f) => ({ f, path: f.webkitRelativePath || f.name }));
+    picked.sort((a, b) => compareSegments(a.path.split('/'), b.path.split('/')));
+    folder.value = '';
+    review(
+      picked.map((p) => p.f),
+      picked.map((p) => p.path),
+    );
   });
 
   // 新旧対照表: a before and an after, as `tos-filing diff`
@@ -115,7 +129,7 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
         h('p', {}, '受け取った PDF・Word（.docx）・YAML・JSON をまとめて選ぶと、要件ごとの審査一覧と各届出の指摘事項を表示し、「審査一覧（Excel）」を保存できます（tos-filing review と同じ内容）。'),
         h('label', { for: 'review-bureau' }, '審査する局（宛先が他の局の届出に、その旨の警告を付けます）'),
         bureau,
-        h('label', { class: 'file-button' }, '受け取った書類を開く', received),
+        h('div', { class: 'chooser' }, h('label', { class: 'file-button' }, '受け取った書類を開く', received), h('label', { class: 'file-button secondary' }, 'フォルダごと開く', folder)),
       ),
       h(
         'section',
@@ -139,4 +153,13 @@ function chooser(label: string, input: HTMLInputElement): HTMLElement {
   const chosen = h('span', { class: 'chosen' }, '（未選択）');
   input.addEventListener('change', () => (chosen.textContent = input.files?.[0]?.name ?? '（未選択）'));
   return h('div', { class: 'chooser' }, h('label', { class: 'file-button secondary' }, label, input), chosen);
+}
+
+/** The kinds of file `review` takes from a folder. */
+const RECEIVED = /\.(ya?ml|json|pdf|docx)$/i;
+
+/** The order `review` walks a folder in: each level's names sorted, folders entered where they fall. */
+function compareSegments(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
 }
