@@ -467,18 +467,19 @@ describe('opening through the File System Access API', () => {
     const { page } = s;
     const original = readFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), 'utf8');
     await page.evaluate((text) => {
-      const w = window as unknown as { asked: number; savePicked: number; written: string[]; showSaveFilePicker: unknown; showOpenFilePicker: unknown };
+      const w = window as unknown as { asked: number; savePicked: number; written: string[]; disk: string; showSaveFilePicker: unknown; showOpenFilePicker: unknown };
       w.asked = 0;
       w.savePicked = 0;
       w.written = [];
+      w.disk = text;
       const handle = {
         name: 'general-complete.yaml',
-        getFile: async () => new File([text], 'general-complete.yaml'),
+        getFile: async () => new File([w.disk], 'general-complete.yaml'),
         queryPermission: async () => (w.asked ? 'granted' : 'prompt'),
         requestPermission: async () => (w.asked++, 'granted'),
         createWritable: async () => {
           let t = '';
-          return { write: async (x: string) => void (t += x), close: async () => void w.written.push(t) };
+          return { write: async (x: string) => void (t += x), close: async () => void (w.written.push(t), (w.disk = t)) };
         },
       };
       w.showOpenFilePicker = async () => [handle];
@@ -501,6 +502,30 @@ describe('opening through the File System Access API', () => {
     expect(w.written).toHaveLength(2);
     const changed = w.written[1]!.split('\n').filter((line, i) => line !== original.split('\n')[i]);
     expect(changed).toEqual([expect.stringContaining('054-111-0002')]);
+
+    // someone else changes the file (a shared folder): coming back to the window says so, and a save does not overwrite it
+    await page.evaluate(() => {
+      const x = window as unknown as { disk: string };
+      x.disk = x.disk.replace('塩釜北港運株式会社', '塩釜北港運ホールディングス株式会社');
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.waitForFunction(() => document.querySelector('.notice')?.textContent?.includes('編集画面の外で変更されました'));
+    await page.locator('#f-applicant__contact__phone').fill('054-111-0003');
+    await page.locator('#f-applicant__contact__phone').blur();
+    await page.click('#save');
+    await page.waitForSelector('dialog.conflict[open]');
+    expect(await page.evaluate(() => (window as unknown as { written: string[] }).written.length)).toBe(2);
+    await page.screenshot({ path: join(SHOTS, '11-conflict.png') });
+    await page.getByRole('button', { name: 'ファイルを読み込み直す（この画面の変更は破棄）' }).click();
+    expect(await page.locator('#f-applicant__name').inputValue()).toBe('塩釜北港運ホールディングス株式会社');
+    await page.locator('#f-applicant__contact__phone').fill('054-111-0004');
+    await page.locator('#f-applicant__contact__phone').blur();
+    await page.click('#save');
+    await page.waitForFunction(() => (window as unknown as { written: string[] }).written.length === 3);
+    const last = await page.evaluate(() => (window as unknown as { written: string[] }).written[2]!);
+    expect(last).toContain('塩釜北港運ホールディングス株式会社');
+    expect(last).toContain('054-111-0004');
+    expect(last.split('\n').filter((l) => l.trim().startsWith('#'))).toEqual(original.split('\n').filter((l) => l.trim().startsWith('#')));
     expect(s.outside).toEqual([]);
     await s.context.close();
   });

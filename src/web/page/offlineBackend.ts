@@ -29,6 +29,7 @@ interface Session {
 
 type SaveHandle = {
   name: string;
+  getFile?(): Promise<File>;
   queryPermission?(o: { mode: 'readwrite' }): Promise<string>;
   requestPermission?(o: { mode: 'readwrite' }): Promise<string>;
   createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
@@ -111,6 +112,8 @@ export class OfflineBackend implements Backend {
   private readonly fontsSent: Promise<WorkerAnswer>;
   private session: Session | null = null;
   private handle: SaveHandle | null = null;
+  /** The file as last read where the handle points (after a change made outside the page): a save from it splices into its text. */
+  private seen: OfflineFiling | null = null;
   private madeCount = 0;
   private readonly made = new Map<string, { stem: string; urls: Partial<Record<DocumentFormat, string>> }>();
 
@@ -151,7 +154,7 @@ export class OfflineBackend implements Backend {
   private answer(): Answer<FileAnswer> | null {
     const s = this.session;
     if (!s) return null;
-    return { status: 200, body: { ok: true, name: s.filing.name, path: `offline:${s.filing.name}`, exists: s.exists, version: s.exists ? s.filing.version : NEW, data: s.filing.data } };
+    return { status: 200, body: this.fileAnswer(s.filing, s.exists) };
   }
 
   async load() {
@@ -232,7 +235,7 @@ export class OfflineBackend implements Backend {
     this.remember(null);
   }
 
-  async save(_baseVersion: string, data: Data): Promise<Answer<SaveAnswer>> {
+  async save(baseVersion: string, data: Data): Promise<Answer<SaveAnswer>> {
     const s = this.session;
     if (!s) return { status: 500, body: { ok: false, error: '開いているファイルがありません' } };
     const type = s.filing.format === 'json' ? 'application/json' : 'application/yaml';
@@ -246,7 +249,16 @@ export class OfflineBackend implements Backend {
         handle = null; // cancelled, or not allowed here: the file is downloaded instead
       }
     }
-    const reply = await this.worker.request({ op: 'save', filing: s.filing, data });
+    // a file changed outside the page since the version this edit started from is not overwritten
+    if (handle && handle === this.handle && baseVersion !== NEW) {
+      const disk = await this.onDisk();
+      if (disk && !('message' in disk) && disk.version !== baseVersion) {
+        this.seen = disk;
+        return { status: 409, body: { ok: false, current: this.fileAnswer(disk, true) } };
+      }
+    }
+    const base: OfflineFiling = this.seen && this.seen.version === baseVersion ? this.seen : s.filing;
+    const reply = await this.worker.request({ op: 'save', filing: base, data });
     if (!reply.ok) return { status: 500, body: { ok: false, error: reply.message } };
     if (!('text' in reply)) return { status: 500, body: { ok: false, error: '保存する内容を作れません' } };
     let note: string | undefined;
@@ -268,15 +280,43 @@ export class OfflineBackend implements Backend {
       downloadText(name, reply.text, type);
       note = 'ダウンロードのフォルダに保存しました';
     }
-    this.remember({ filing: { ...s.filing, name, text: reply.text, version: reply.version, data: structuredClone(data) }, exists: true });
+    this.seen = null;
+    this.remember({ filing: { ...base, name, text: reply.text, version: reply.version, data: structuredClone(data) }, exists: true });
     return { status: 200, body: { ok: true, version: reply.version, ...(note ? { note } : {}) } };
   }
 
+  /** The file where the handle points, read as a file the person opens; null without a handle to look through. */
+  private async onDisk(): Promise<OfflineFiling | { message: string } | null> {
+    const handle = this.handle;
+    if (!handle?.getFile) return null;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+    } catch {
+      return { message: `${handle.name}: ファイルを読めません（移動または削除された可能性があります）` };
+    }
+    const reply = await this.worker.request({ op: 'open', name: handle.name, bytes }, [bytes.buffer as ArrayBuffer]);
+    if (!reply.ok) return { message: reply.message };
+    return 'filing' in reply ? reply.filing : null;
+  }
+
+  private fileAnswer(filing: OfflineFiling, exists: boolean): FileAnswer {
+    return { ok: true, name: filing.name, path: `offline:${filing.name}`, exists, version: exists ? filing.version : NEW, data: filing.data };
+  }
+
+  /** With a file handle (the browser's own picker): the version of the file as it is now. */
   async currentVersion() {
-    return null;
+    const disk = await this.onDisk();
+    return disk && !('message' in disk) ? disk.version : null;
   }
 
   async current(): Promise<Answer<FileAnswer>> {
+    const disk = await this.onDisk();
+    if (disk && !('message' in disk)) {
+      this.seen = disk;
+      return { status: 200, body: this.fileAnswer(disk, true) };
+    }
+    if (disk) return { status: 500, body: { ok: false, message: disk.message, name: '', path: '', exists: false, version: NEW, data: {} } };
     return this.answer() ?? { status: 404, body: { ok: false, message: '開いているファイルがありません', name: '', path: '', exists: false, version: NEW, data: {} } };
   }
 
