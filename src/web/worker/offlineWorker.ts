@@ -1,30 +1,31 @@
 /// <reference lib="webworker" />
 import { stemOf } from '../../app/build.ts';
+import { compareFilings } from '../../app/diff.ts';
 import { extractFiling } from '../../app/extract.ts';
 import { filingSkeleton } from '../../app/init.ts';
+import { reviewFilings } from '../../app/review.ts';
 import { classifyPort } from '../../catalog/classifyPort.ts';
 import { parseFilingText } from '../../io/parseFilingText.ts';
 import { enumValueFor } from '../../model/enums.ts';
 import type { ApplicationKind } from '../../model/filing.ts';
+import { bundledTemplates, installBrowserHost } from '../../platform/browser.ts';
 import { hex } from '../../platform/host.ts';
 import { sha256 } from '../../platform/sha256.ts';
-import { bundledTemplates, installBrowserHost } from '../../platform/browser.ts';
 import { readSourceBytes } from '../../readers/readSource.ts';
-import { extName } from '../../util/fileName.ts';
-import { compareFilings } from '../../app/diff.ts';
-import { reviewFilings } from '../../app/review.ts';
+import { DOCUMENT_FORMATS } from '../../render/registry.ts';
 import { parseBureau } from '../../review/bureauFilter.ts';
+import { extName } from '../../util/fileName.ts';
 import { fieldWords, findingMessage } from '../../validate/messages.ts';
 import { editorDocuments } from '../editorDocuments.ts';
 import type { OfflineFiling, ReviewedFileOutputs, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
-import { DOCUMENT_FORMATS } from '../../render/registry.ts';
 import { YamlEditError, applyDataToYaml } from '../yamlEdits.ts';
 // the templates/ folder of the package, compiled to code when the page was made (see web/offlineApp.ts)
 import templateBundle from 'tos-filing:templates';
 
 /**
  * The offline page's Worker: the core, with the bounds of the CLI, off the page's thread, so that a large or
- * hostile file, or a build, never stops the person typing. One request at a time, in order.
+ * hostile file, or a build, never stops the person typing. One request at a time, in order; the fonts unpack
+ * beside them (only a build waits for them).
  */
 
 declare const self: DedicatedWorkerGlobalScope;
