@@ -137,10 +137,6 @@ export class OfflineBackend implements Backend {
     }
   }
 
-  get fileName(): string | null {
-    return this.session?.filing.name ?? null;
-  }
-
   private remember(session: Session | null) {
     this.session = session;
     try {
@@ -169,6 +165,7 @@ export class OfflineBackend implements Backend {
     if (!('filing' in reply)) return `${file.name}: 読めません`;
     // a document's data is saved as a new YAML file, never over the document
     this.handle = reply.filing.from ? null : handle;
+    this.seen = null;
     this.remember({ filing: reply.filing, exists: !reply.filing.from });
     return null;
   }
@@ -197,6 +194,7 @@ export class OfflineBackend implements Backend {
     if (!reply.ok) return reply.message;
     if (!('filing' in reply)) return '作成できません';
     this.handle = null;
+    this.seen = null;
     this.remember({ filing: reply.filing, exists: false });
     return null;
   }
@@ -232,6 +230,7 @@ export class OfflineBackend implements Backend {
 
   close(): void {
     this.handle = null;
+    this.seen = null;
     this.remember(null);
   }
 
