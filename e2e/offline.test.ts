@@ -270,6 +270,10 @@ describe('the offline single file', () => {
   it('says in Japanese what is wrong with a file it cannot open, and stays usable', async () => {
     const s = await openApp();
     const { page } = s;
+    // a damaged entry where the page keeps what is open: the start screen, not a broken page
+    await page.evaluate(() => localStorage.setItem('tos-filing:offline:session', JSON.stringify({ filing: { name: 1 } })));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="start"]');
     const utf16 = join(dir, 'utf16.yaml');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('application:\n  kind: x\n', 'utf16le')]));
     await page.setInputFiles('#open-file', utf16);

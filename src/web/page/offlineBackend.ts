@@ -85,6 +85,20 @@ class WorkerClient {
   }
 }
 
+function isSession(value: Partial<Session>): value is Session {
+  const f = value.filing as Partial<OfflineFiling> | undefined;
+  return (
+    typeof value.exists === 'boolean' &&
+    typeof f?.name === 'string' &&
+    typeof f.text === 'string' &&
+    typeof f.version === 'string' &&
+    (f.format === 'yaml' || f.format === 'json') &&
+    typeof f.data === 'object' &&
+    f.data !== null &&
+    !Array.isArray(f.data)
+  );
+}
+
 const pageRead = () =>
   new Promise<void>((resolve) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve()));
 
@@ -131,7 +145,9 @@ export class OfflineBackend implements Backend {
     });
     try {
       const raw = localStorage.getItem(SESSION_KEY);
-      if (raw) this.session = JSON.parse(raw) as Session;
+      const kept = raw ? (JSON.parse(raw) as Partial<Session>) : null;
+      // what another version of the page kept, or a damaged entry, is not taken: the start screen is shown
+      this.session = kept && isSession(kept) ? kept : null;
     } catch {
       this.session = null;
     }
