@@ -316,7 +316,7 @@ describe('the offline single file', () => {
 });
 
 describe('the examiner view of the offline file', () => {
-  it("reviews received files as `review` does: 審査一覧（Excel）, 補正のお願い and a document's YAML are the bytes of `review --format xlsx --notice` and `extract`", async () => {
+  it("reviews received files as `review` does: 審査一覧 (Excel, Word, PDF), 補正のお願い and a document's YAML are the bytes of `review --format xlsx,docx,pdf --notice` and `extract`", async () => {
     const received = join(dir, 'received');
     mkdirSync(received, { recursive: true });
     for (const [sample, format] of [['general-complete', 'pdf'], ['specified-complete', 'docx']] as const) {
@@ -345,9 +345,14 @@ describe('the examiner view of the offline file', () => {
     await page.screenshot({ path: join(SHOTS, '9-review.png'), fullPage: false });
     const xlsx = await download(page, '#review-xlsx', 'page/review.xlsx');
     expect(xlsx.name).toBe('review.xlsx');
-    const reviewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', ...names, '--format', 'xlsx', '--notice', '--bureau', '東北運輸局', '--out', join(dir, 'cli-review')], { cwd: received, encoding: 'utf8' });
+    const reviewed = spawnSync(process.execPath, [join(ROOT, 'bin', 'tos-filing.js'), 'review', ...names, '--format', 'xlsx,docx,pdf', '--notice', '--bureau', '東北運輸局', '--out', join(dir, 'cli-review')], { cwd: received, encoding: 'utf8' });
     expect(reviewed.status).toBe(2); // fake.pdf gives no filing
     expect(xlsx.bytes.equals(readFileSync(join(dir, 'cli-review', 'review.xlsx')))).toBe(true);
+    for (const format of ['pdf', 'docx']) {
+      const got = await download(page, `#review-${format}`, `page/review.${format}`);
+      expect(got.name).toBe(`review.${format}`);
+      expect(got.bytes.equals(readFileSync(join(dir, 'cli-review', `review.${format}`))), format).toBe(true);
+    }
     // 補正のお願い for the filing with an error, as `review --notice`
     const notice = page.locator('#review-' + names.indexOf('hostile.yaml'));
     for (const format of ['docx', 'pdf']) {

@@ -15,6 +15,8 @@ import type { OfflineFiling, WorkerAnswer, WorkerRequest } from './offlineProtoc
 export interface ReviewDownloads {
   rows: ReviewRow[];
   xlsxUrl: string;
+  /** review.docx and review.pdf, as `review --format docx,pdf`. */
+  documents: { name: string; href: string }[];
   perFile: { notices: { name: string; href: string }[]; extracted?: { name: string; href: string } }[];
 }
 
@@ -215,7 +217,7 @@ export class OfflineBackend implements Backend {
     return null;
   }
 
-  /** The examiner's review of received files (.pdf, .docx, .yaml, .json): the rows and review.xlsx, as `review --format xlsx`. */
+  /** The examiner's review of received files (.pdf, .docx, .yaml, .json): the rows, review.xlsx and the review documents, as `review`. */
   async review(files: readonly File[], names: readonly string[], bureau?: string): Promise<ReviewDownloads | { message: string }> {
     const read = await Promise.all(files.map(async (f, i) => ({ name: names[i] ?? f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     await this.fontsSent;
@@ -228,7 +230,8 @@ export class OfflineBackend implements Backend {
       notices: f.notices.map((n) => ({ name: n.name, href: url(n.bytes, n.name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') })),
       ...(f.extracted ? { extracted: { name: f.extracted.name, href: url(f.extracted.text, 'application/yaml') } } : {}),
     }));
-    return { rows: reply.rows, xlsxUrl, perFile };
+    const documents = reply.reviewDocuments.map((d) => ({ name: d.name, href: url(d.bytes, d.name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') }));
+    return { rows: reply.rows, xlsxUrl, documents, perFile };
   }
 
   /** The 新旧対照表 of two filings (or documents), as `tos-filing diff before after`: downloads and what changed. */

@@ -39,7 +39,7 @@ export type WorkerAnswer =
   | { ok: true; filing: OfflineFiling }
   | { ok: true; text: string; version: string }
   | { ok: true; draft: boolean; documents: Partial<Record<OfflineFormat, Uint8Array>> }
-  | { ok: true; rows: ReviewRow[]; xlsx: Uint8Array; perFile: ReviewedFileOutputs[] }
+  | { ok: true; rows: ReviewRow[]; xlsx: Uint8Array; reviewDocuments: { name: string; bytes: Uint8Array }[]; perFile: ReviewedFileOutputs[] }
   | { ok: true; outputs: { name: string; bytes: Uint8Array }[]; changes: number; alerts: string[] }
   | { ok: true }
   | { ok: false; message: string; problems?: { where: string; message: string; at: (string | number)[] }[] };

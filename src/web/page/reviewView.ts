@@ -8,13 +8,13 @@ import { h } from './dom.ts';
 /**
  * The examiner's view of received files in the offline page: the table of `review` (one row a file, a mark per
  * requirement, errors and warnings), each file's findings in Japanese, and 「審査一覧（Excel）」, the very bytes of
- * `review --format xlsx`. Everything from a filing is shown as text.
+ * `review --format xlsx`, with the same review as Word and PDF. Everything from a filing is shown as text.
  */
 
 const STATE = { ok: '', invalid: '形式エラー', unreadable: '読込不可' } as const;
 const LEGEND = '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要';
 
-export function showReview(app: HTMLElement, { rows, xlsxUrl, perFile }: ReviewDownloads, back: () => void): void {
+export function showReview(app: HTMLElement, { rows, xlsxUrl, documents, perFile }: ReviewDownloads, back: () => void): void {
   const head = h('tr', {}, h('th', { scope: 'col' }, 'ファイル'), h('th', { scope: 'col' }, '事業者'), h('th', { scope: 'col' }, '港'), h('th', { scope: 'col' }, '宛先'), h('th', { scope: 'col' }, '申請区分'), h('th', { scope: 'col' }, 'エラー'), h('th', { scope: 'col' }, '警告'));
   REQUIREMENTS.forEach((r, i) => head.append(h('th', { scope: 'col', title: r.title, class: 'req' }, String(i + 1))));
   head.append(h('th', { scope: 'col' }, '状態'));
@@ -49,7 +49,7 @@ export function showReview(app: HTMLElement, { rows, xlsxUrl, perFile }: ReviewD
   });
   const backButton = h('button', { type: 'button', id: 'review-back' }, '最初の画面に戻る');
   backButton.addEventListener('click', () => {
-    for (const href of [xlsxUrl, ...perFile.flatMap((f) => [...f.notices.map((n) => n.href), ...(f.extracted ? [f.extracted.href] : [])])]) URL.revokeObjectURL(href);
+    for (const href of [xlsxUrl, ...documents.map((d) => d.href), ...perFile.flatMap((f) => [...f.notices.map((n) => n.href), ...(f.extracted ? [f.extracted.href] : [])])]) URL.revokeObjectURL(href);
     back();
   });
   app.replaceChildren(
@@ -61,7 +61,13 @@ export function showReview(app: HTMLElement, { rows, xlsxUrl, perFile }: ReviewD
         { class: 'bar' },
         h('h1', {}, `審査一覧（${rows.length}件）`),
         h('span', { class: 'counts' }, `エラーのある届出 ${rows.filter((r) => r.errors > 0).length}件`),
-        h('div', { class: 'actions' }, h('a', { class: 'button primary', id: 'review-xlsx', href: xlsxUrl, download: 'review.xlsx' }, '審査一覧（Excel）'), backButton),
+        h(
+          'div',
+          { class: 'actions' },
+          h('a', { class: 'button primary', id: 'review-xlsx', href: xlsxUrl, download: 'review.xlsx' }, '審査一覧（Excel）'),
+          ...documents.map((d) => h('a', { class: 'button', id: `review-${d.name.split('.').pop()}`, href: d.href, download: d.name }, d.name.endsWith('.pdf') ? '審査一覧（PDF）' : '審査一覧（Word）')),
+          backButton,
+        ),
       ),
       h('div', { class: 'review-table' }, h('table', {}, h('thead', {}, head), body)),
       h('p', { class: 'severity-legend' }, LEGEND),

@@ -91,15 +91,16 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
     case 'save':
       return save(request.filing, request.data);
     case 'review': {
-      // as `review --format xlsx --notice [--bureau]` of the same files: each read with the CLI's bounds, one row each
+      // as `review --format xlsx,docx,pdf --notice [--bureau]` of the same files: each read with the CLI's bounds, one row each
       const reads = request.files.map(({ name, bytes }) => ({ file: name, read: readSourceBytes(name, bytes) }));
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
       await fontsReady;
       const bureau = request.bureau ? parseBureau(request.bureau) : undefined;
       if (bureau === null) return { ok: false, message: `審査する局「${request.bureau}」は地方運輸局等の名前ではありません` };
-      const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx'], lang: 'ja', notice: true, templates, ...(bureau ? { bureau } : {}) });
+      const { rows, outputs } = await reviewFilings(reads, { formats: ['xlsx', ...DOCUMENT_FORMATS], lang: 'ja', notice: true, templates, ...(bureau ? { bureau } : {}) });
+      const own = new Set(['review.xlsx', ...DOCUMENT_FORMATS.map((f) => `review.${f}`)]);
       // the notices come in the order of the rows that get one, each in every document format
-      const notices = outputs.filter((o) => o.name !== 'review.xlsx');
+      const notices = outputs.filter((o) => !own.has(o.name));
       const perFormat = DOCUMENT_FORMATS.length;
       let next = 0;
       const perFile: ReviewedFileOutputs[] = rows.map((row, i) => {
@@ -108,7 +109,8 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
         const extracted = read.ok && read.carrier ? extractFiling(read, { format: 'yaml' }) : null;
         return { notices: own, ...(extracted?.status === 'extracted' ? { extracted: { name: `${stemOf(row.file)}.yaml`, text: extracted.text } } : {}) };
       });
-      return { ok: true, rows, xlsx: outputs.find((o) => o.name === 'review.xlsx')!.bytes, perFile };
+      const reviewDocuments = outputs.filter((o) => own.has(o.name) && o.name !== 'review.xlsx');
+      return { ok: true, rows, xlsx: outputs.find((o) => o.name === 'review.xlsx')!.bytes, reviewDocuments, perFile };
     }
     case 'diff': {
       // as `tos-filing diff before after`: both validated, the 新旧対照表 as .docx and .pdf
@@ -155,7 +157,7 @@ self.onmessage = (event: MessageEvent<{ id: number; request: WorkerRequest }>) =
       'documents' in reply
         ? Object.values(reply.documents).map((b) => b.buffer as ArrayBuffer)
         : 'xlsx' in reply
-          ? [reply.xlsx.buffer as ArrayBuffer, ...reply.perFile.flatMap((f) => f.notices.map((n) => n.bytes.buffer as ArrayBuffer))]
+          ? [reply.xlsx, ...reply.reviewDocuments.map((d) => d.bytes), ...reply.perFile.flatMap((f) => f.notices.map((n) => n.bytes))].map((b) => b.buffer as ArrayBuffer)
           : 'outputs' in reply
             ? reply.outputs.map((o) => o.bytes.buffer as ArrayBuffer)
             : [];
