@@ -45,7 +45,7 @@ type PickerWindow = Window & {
  * The Worker, started from the script the page carries. When it stops (a file that exhausted its memory), what
  * was asked of it is answered with a message and the next request starts a new one, given the fonts again first.
  */
-class WorkerClient {
+export class WorkerClient {
   private worker: Worker | null = null;
   private next = 0;
   private readonly waiting = new Map<number, (a: WorkerAnswer) => void>();
