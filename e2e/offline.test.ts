@@ -571,3 +571,63 @@ describe('the offline file from a static web server', () => {
   });
 });
 
+describe('the file handle kept across a reload', () => {
+  it('saves after a reload to the same file, asking no place (the handle is kept in the browser)', async () => {
+    const server = createServer((_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync(html)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // served over http: the browser's private file system gives real file handles (none on file://)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await page.goto(`http://127.0.0.1:${port}/tos-filing.html`);
+      await page.waitForSelector('body[data-ready="start"]');
+      const original = readFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), 'utf8');
+      const stubSavePicker = () =>
+        page.evaluate(() => {
+          const w = window as unknown as { savePicked: number; showSaveFilePicker: unknown };
+          w.savePicked = 0;
+          w.showSaveFilePicker = async () => {
+            w.savePicked++;
+            throw new DOMException('cancelled', 'AbortError');
+          };
+        });
+      await page.evaluate(async (text) => {
+        const root = await navigator.storage.getDirectory();
+        const file = await root.getFileHandle('general-complete.yaml', { create: true });
+        const out = await (file as unknown as { createWritable(): Promise<{ write(t: string): Promise<void>; close(): Promise<void> }> }).createWritable();
+        await out.write(text);
+        await out.close();
+        (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => [file];
+      }, original);
+      await stubSavePicker();
+      await page.locator('label.file-button', { has: page.locator('#open-file') }).click();
+      await page.waitForSelector('body[data-ready="true"]');
+      const onDisk = () =>
+        page.evaluate(async () => {
+          const root = await navigator.storage.getDirectory();
+          return (await (await root.getFileHandle('general-complete.yaml')).getFile()).text();
+        });
+      for (const [phone, reload] of [['054-222-0001', false], ['054-222-0002', true]] as const) {
+        if (reload) {
+          await page.reload();
+          await page.waitForSelector('body[data-ready="true"]');
+          await stubSavePicker();
+        }
+        await page.locator('#f-applicant__contact__phone').fill(phone);
+        await page.locator('#f-applicant__contact__phone').blur();
+        await page.click('#save');
+        await page.waitForFunction(() => document.querySelector('.state')?.textContent?.startsWith('保存しました'));
+        expect(await onDisk()).toContain(phone);
+        expect(await page.evaluate(() => (window as unknown as { savePicked: number }).savePicked)).toBe(0);
+      }
+      expect(downloads).toBe(0);
+    } finally {
+      await context.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+

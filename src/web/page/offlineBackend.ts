@@ -2,6 +2,7 @@
 import type { Answer, Backend, DocumentFormat, DocumentsAnswer, FileAnswer, SaveAnswer } from './backend.ts';
 import type { ReviewRow } from '../../review/reviewFilings.ts';
 import type { Data } from './filingData.ts';
+import { keepHandle, keptHandle } from './keptHandle.ts';
 import type { OfflineFiling, WorkerAnswer, WorkerRequest } from './offlineProtocol.ts';
 
 /**
@@ -87,6 +88,17 @@ export class WorkerClient {
   }
 }
 
+/** Whether the page may write through the handle, asking the person when the browser has not been told yet. */
+async function writable(handle: SaveHandle): Promise<boolean> {
+  const mode = { mode: 'readwrite' as const };
+  try {
+    if (!handle.queryPermission || (await handle.queryPermission(mode)) === 'granted') return true;
+    return Boolean(handle.requestPermission) && (await handle.requestPermission!(mode)) === 'granted';
+  } catch {
+    return false;
+  }
+}
+
 function isSession(value: Partial<Session>): value is Session {
   const f = value.filing as Partial<OfflineFiling> | undefined;
   return (
@@ -128,6 +140,8 @@ export class OfflineBackend implements Backend {
   private readonly fontsSent: Promise<WorkerAnswer>;
   private session: Session | null = null;
   private handle: SaveHandle | null = null;
+  /** The handle kept from before a reload, looked up once at start. */
+  private readonly handleRestored: Promise<void>;
   /** The file as last read where the handle points (after a change made outside the page): a save from it splices into its text. */
   private seen: OfflineFiling | null = null;
   private madeCount = 0;
@@ -153,6 +167,18 @@ export class OfflineBackend implements Backend {
     } catch {
       this.session = null;
     }
+    const open = this.session;
+    this.handleRestored = open
+      ? keptHandle<SaveHandle>(open.filing.name).then((handle) => {
+          if (handle && !this.handle && this.session === open) this.handle = handle;
+        })
+      : Promise.resolve();
+  }
+
+  /** The handle saves go through, kept for after a reload (or forgotten). */
+  private setHandle(handle: SaveHandle | null, name: string) {
+    this.handle = handle;
+    void keepHandle(handle ? { name, handle } : null);
   }
 
   private remember(session: Session | null) {
@@ -182,7 +208,7 @@ export class OfflineBackend implements Backend {
     if (!reply.ok) return reply.message;
     if (!('filing' in reply)) return `${file.name}: 読めません`;
     // a document's data is saved as a new YAML file, never over the document
-    this.handle = reply.filing.from ? null : handle;
+    this.setHandle(reply.filing.from ? null : handle, reply.filing.name);
     this.seen = null;
     this.remember({ filing: reply.filing, exists: !reply.filing.from });
     return null;
@@ -211,7 +237,7 @@ export class OfflineBackend implements Backend {
     const reply = await this.worker.request({ op: 'new', port, kind });
     if (!reply.ok) return reply.message;
     if (!('filing' in reply)) return '作成できません';
-    this.handle = null;
+    this.setHandle(null, reply.filing.name);
     this.seen = null;
     this.remember({ filing: reply.filing, exists: false });
     return null;
@@ -248,7 +274,7 @@ export class OfflineBackend implements Backend {
   }
 
   close(): void {
-    this.handle = null;
+    this.setHandle(null, '');
     this.seen = null;
     this.remember(null);
   }
@@ -257,6 +283,7 @@ export class OfflineBackend implements Backend {
     const s = this.session;
     if (!s) return { status: 500, body: { ok: false, error: '開いているファイルがありません' } };
     const type = s.filing.format === 'json' ? 'application/json' : 'application/yaml';
+    await this.handleRestored;
     // ask where first, while the click still counts as the person's own action
     let handle = this.handle;
     const w = window as PickerWindow;
@@ -267,6 +294,8 @@ export class OfflineBackend implements Backend {
         handle = null; // cancelled, or not allowed here: the file is downloaded instead
       }
     }
+    // asked first, while the click still counts (once; the browser remembers the answer for the page)
+    if (handle && !(await writable(handle))) handle = null;
     // a file changed outside the page since the version this edit started from is not overwritten
     if (handle && handle === this.handle && baseVersion !== NEW) {
       const disk = await this.onDisk();
@@ -283,13 +312,11 @@ export class OfflineBackend implements Backend {
     let name = s.filing.name;
     if (handle) {
       try {
-        const mode = { mode: 'readwrite' as const };
-        if (handle.queryPermission && (await handle.queryPermission(mode)) !== 'granted' && handle.requestPermission && (await handle.requestPermission(mode)) !== 'granted') throw new Error('refused');
-        const writable = await handle.createWritable();
-        await writable.write(reply.text);
-        await writable.close();
-        this.handle = handle;
+        const out = await handle.createWritable();
+        await out.write(reply.text);
+        await out.close();
         name = handle.name;
+        if (handle !== this.handle) this.setHandle(handle, name);
       } catch {
         handle = null;
       }
