@@ -38,3 +38,7 @@ const record = (args) =>
 const made = record(['--version']) && record(['build', 'fixtures/sample/specified-complete.yaml', '--out', out]);
 rmSync(out, { recursive: true, force: true });
 if (!made) console.warn('tos-filing: the code cache was not made; the CLI works without it, only starts slower');
+
+// the offline single file (`tos-filing app` copies it): made here, while esbuild, a development dependency, is at hand
+const app = spawnSync(process.execPath, ['bin/tos-filing.js', 'app', '--out', 'dist/app'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (app.status !== 0) console.warn('tos-filing: the offline page (dist/app/tos-filing.html) was not made; `tos-filing app` will make it when esbuild is installed');

@@ -409,6 +409,27 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('app')
+    .description('インストールできないパソコン向けに、ブラウザで開くだけで使える1つのファイル（tos-filing.html）を作成します。ネットワークには一切接続しません')
+    .option('--out <dir>', '出力先のフォルダ', 'out')
+    .addOption(langOption())
+    .action(async (options: { out: string; lang: Lang }) => {
+      // loaded only for this command, like the editor
+      const { AppBuildError, APP_FILE_NAME, offlinePage } = await import('../web/offlineApp.ts');
+      const { prepareOutputFolder } = commandModules();
+      prepareOutputFolder(options.out);
+      let bytes: Uint8Array;
+      try {
+        bytes = await offlinePage();
+      } catch (err) {
+        if (err instanceof AppBuildError || err instanceof TemplateError) throw new UsageError(err.message);
+        throw err;
+      }
+      for (const path of await write(options.out, [{ name: APP_FILE_NAME, bytes }], [])) print(path);
+      process.exitCode = EXIT.ok;
+    });
+
+  program
     .command('schema')
     .description('届出ファイルの JSON Schema（エディタの補完用）')
     .action(() => {

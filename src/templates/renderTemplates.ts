@@ -74,8 +74,10 @@ function templateError(err: unknown, template: TemplateFile): TemplateError {
   return new TemplateError(`${template.file}${place}: テンプレートの展開に失敗しました：${message}`);
 }
 
-/** A folder's templates, compiled when first used; the partials a document calls are compiled with it. */
-function makeTemplates(folder: TemplateFolder): CompiledTemplates {
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** A Handlebars of our own: the documented helpers only, strict, no helper the template language does not name. */
+function templateEnvironment() {
   const hb = Handlebars.create();
   for (const name of ['log', 'lookup']) hb.unregisterHelper(name);
   const helpers = documentedHelpers(hb);
@@ -83,6 +85,50 @@ function makeTemplates(folder: TemplateFolder): CompiledTemplates {
   const knownHelpers: Record<string, boolean> = { log: false, lookup: false, helperMissing: false, blockHelperMissing: false };
   for (const name of [...BUILT_IN, ...Object.keys(helpers)]) knownHelpers[name] = true;
   const options = { strict: true, knownHelpers, knownHelpersOnly: true } as const;
+  return { hb, options };
+}
+
+/** A template's syntax tree, once its nesting, syntax and the closed template rules are checked. */
+function checkedTemplate(folder: TemplateFolder, template: TemplateFile, partialNames: ReadonlySet<string>): hbs.AST.Program {
+  const source = folder.read(template);
+  const tooDeep = blockNestingProblem(template.file, source);
+  if (tooDeep) throw new TemplateError(tooDeep);
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(source);
+  } catch (err) {
+    if (err instanceof RangeError) throw new TemplateError(`${template.file}: 入れ子が深すぎます（${err.message}）`);
+    const m = /Parse error on line (\d+)/.exec(String((err as Error).message));
+    const detail = String((err as Error).message).split('\n').slice(-1)[0];
+    throw new TemplateError(`${template.file}${m ? `:${m[1]}` : ''}: テンプレートの書き方に誤りがあります（${detail}）`);
+  }
+  const problems = lintTemplate(template.file, ast, partialNames);
+  if (problems.length) throw new TemplateError(problems.join('\n'));
+  return ast;
+}
+
+/**
+ * Every template of a folder as JavaScript source (Handlebars' precompiled form, keyed by the template's file), for
+ * a shell that carries its templates as code: the offline page, whose policy forbids making code from text. The
+ * same checks as at run time, the same options, so the compiled templates render exactly what the CLI's do.
+ */
+export function precompileTemplateFolder(folder: TemplateFolder): Record<string, string> {
+  const { hb, options } = templateEnvironment();
+  const partialNames = new Set(folder.partials.keys());
+  const out: Record<string, string> = {};
+  for (const template of [...folder.documents.values(), ...folder.partials.values()]) {
+    try {
+      out[template.file] = hb.precompile(checkedTemplate(folder, template, partialNames), options) as string;
+    } catch (err) {
+      throw templateError(err, template);
+    }
+  }
+  return out;
+}
+
+/** A folder's templates, compiled when first used; the partials a document calls are compiled with it. */
+function makeTemplates(folder: TemplateFolder): CompiledTemplates {
+  const { hb, options } = templateEnvironment();
   const partialNames = new Set(folder.partials.keys());
 
   let iterations = 0;
@@ -104,23 +150,11 @@ function makeTemplates(folder: TemplateFolder): CompiledTemplates {
     const key = template.file;
     const done = compiled.get(key);
     if (done) return done;
-    const source = folder.read(template);
-    const tooDeep = blockNestingProblem(template.file, source);
-    if (tooDeep) throw new TemplateError(tooDeep);
-    let ast: hbs.AST.Program;
-    try {
-      ast = Handlebars.parse(source);
-    } catch (err) {
-      if (err instanceof RangeError) throw new TemplateError(`${template.file}: 入れ子が深すぎます（${err.message}）`);
-      const m = /Parse error on line (\d+)/.exec(String((err as Error).message));
-      const detail = String((err as Error).message).split('\n').slice(-1)[0];
-      throw new TemplateError(`${template.file}${m ? `:${m[1]}` : ''}: テンプレートの書き方に誤りがあります（${detail}）`);
-    }
-    const problems = lintTemplate(template.file, ast, partialNames);
-    if (problems.length) throw new TemplateError(problems.join('\n'));
+    // compiled when the page was made (the page may not turn text into code at run time): checked then
+    const spec = folder.precompiled?.(template);
     let fn: Handlebars.TemplateDelegate;
     try {
-      fn = hb.compile(ast, options);
+      fn = spec ? hb.template(spec as TemplateSpecification) : hb.compile(checkedTemplate(folder, template, partialNames), options);
     } catch (err) {
       throw templateError(err, template);
     }

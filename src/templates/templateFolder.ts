@@ -20,10 +20,12 @@ export interface TemplateFolder {
   signature: string;
   /** The text of a template (a TemplateError naming the file when it cannot be read). */
   read(template: TemplateFile): string;
+  /** A template compiled ahead of time (Handlebars' precompiled specification), when the shell carries them so. */
+  precompiled?(template: TemplateFile): object | undefined;
 }
 
 /** A folder whose files are already in memory (the offline page carries the bundled templates): path → text. */
-export function templatesInMemory(dir: string, files: Record<string, string>): TemplateFolder {
+export function templatesInMemory(dir: string, files: Record<string, string>, precompiled?: Record<string, object>): TemplateFolder {
   const documents = new Map<string, TemplateFile>();
   const partials = new Map<string, TemplateFile>();
   for (const path of Object.keys(files).sort()) {
@@ -32,5 +34,7 @@ export function templatesInMemory(dir: string, files: Record<string, string>): T
     (m[1] ? partials : documents).set(m[2]!, { file: `${dir}/${path}`, name: m[2]! });
   }
   const text = new Map(Object.entries(files).map(([path, t]) => [`${dir}/${path}`, t]));
-  return { dir, documents, partials, signature: 'memory', read: (template) => text.get(template.file)! };
+  const folder: TemplateFolder = { dir, documents, partials, signature: precompiled ? 'precompiled' : 'memory', read: (template) => text.get(template.file)! };
+  if (precompiled) folder.precompiled = (template) => precompiled[template.file];
+  return folder;
 }

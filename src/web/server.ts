@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildFiling, stemOf } from '../app/build.ts';
+import { stemOf } from '../app/build.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
-import { hasErrors } from '../validate/finding.ts';
-import { findingMessage, fieldWords } from '../validate/messages.ts';
-import { checkFiling } from '../validate/validate.ts';
+import { type EditorFormat, editorDocuments } from './editorDocuments.ts';
 import type { ClientAssets } from './clientBundle.ts';
 import type { FilingFile } from './filingFile.ts';
 import { SECURITY_HEADERS, TOKEN_HEADER, hostAllowed, newToken, originAllowed, tokenMatches } from './guard.ts';
@@ -100,34 +98,16 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     return { ok: true as const, name: file.name, path: file.path, exists: read.state.exists, version: read.state.version, data: read.state.data };
   }
 
-  /** The documents of the data as `build` would write them (a draft while errors remain); the preview needs only the PDF. */
-  async function buildDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
-    const draft = hasErrors(checkFiling(data).findings);
-    return { draft, outcome: await buildFiling({ file: file.path, data }, { formats, templates, draft, powerOfAttorney: false }) };
-  }
-
-  /** Makes the documents and keeps them for the page to fetch by id (the preview frame, a download). */
-  async function makeDocuments(data: Record<string, unknown>, formats: ('pdf' | 'docx')[]) {
-    const { draft, outcome } = await buildDocuments(data, formats);
-    if (outcome.status !== 'built') {
-      const blocking = outcome.findings.filter((f) => f.severity === 'error').slice(0, 20);
-      return {
-        ok: false as const,
-        message: '次の項目を直すまで、下書きも作成できません（選択肢にない値・一覧の形・読めない日付の誤り。空欄は下書きで【未記入】と示されます）。',
-        problems: blocking.map((f) => ({ where: fieldWords(f.segments), message: findingMessage(f, 'ja'), at: f.segments })),
-      };
-    }
+  /** Makes the documents (as `build` would write them) and keeps them for the page to fetch by id (the preview frame, a download). */
+  async function makeDocuments(data: Record<string, unknown>, formats: EditorFormat[]) {
+    const made = await editorDocuments(file.path, data, formats, templates);
+    if (!made.ok) return made;
     const id = randomBytes(8).toString('hex');
-    const stored: StoredDocuments = { stem: stemOf(file.path) };
-    // the filing's own documents (a filing through an agent also has its 委任状 among the outputs)
-    for (const o of outcome.outputs) {
-      if (o.name === `${stored.stem}.pdf`) stored.pdf = o.bytes;
-      if (o.name === `${stored.stem}.docx`) stored.docx = o.bytes;
-    }
+    const stored: StoredDocuments = { stem: stemOf(file.path), ...made.documents };
     documents.set(id, stored);
     // keep the two newest sets (the one shown and the one being made)
     while (documents.size > 2) documents.delete(documents.keys().next().value!);
-    return { ok: true as const, id, draft, stem: stored.stem };
+    return { ok: true as const, id, draft: made.draft, stem: stored.stem };
   }
 
   function serveDocument(res: ServerResponse, id: string, format: string, download: boolean) {
@@ -230,7 +210,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   // read): make one in the background now, so the first preview a person asks for is already a warm one.
   const warmUp = setTimeout(() => {
     const read = file.read();
-    if (read.ok && isRecord(read.state.data)) buildDocuments(structuredClone(read.state.data), ['pdf']).catch(() => undefined);
+    if (read.ok && isRecord(read.state.data)) editorDocuments(file.path, structuredClone(read.state.data), ['pdf'], templates).catch(() => undefined);
   }, 0);
 
   return {

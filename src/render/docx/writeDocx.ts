@@ -355,5 +355,6 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
 
 /** Packs with docx's public Packer, then makes the zip deterministic (fixed dates, order and ids) and adds our parts. */
 async function pack(doc: Document, isoDate: string, attachments: DocumentTree['attachments']): Promise<Uint8Array> {
-  return packDeterministic(await Packer.toBuffer(doc), isoDate, withParagraphDefaults, attachments);
+  // an ArrayBuffer, not a Node Buffer: the same code packs in the offline page's Worker
+  return packDeterministic(new Uint8Array(await Packer.toArrayBuffer(doc)), isoDate, withParagraphDefaults, attachments);
 }

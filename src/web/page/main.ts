@@ -4,7 +4,7 @@ import './style.css';
 import { type Key, fieldAt } from '../../model/schemaWalk.ts';
 import type { Finding } from '../../validate/finding.ts';
 import { checkFiling } from '../../validate/validate.ts';
-import { api, documentUrl } from './api.ts';
+import type { Backend, FileAnswer } from './backend.ts';
 import { differences } from './differences.ts';
 import { h } from './dom.ts';
 import { dropDrafts, loadDraft, storeDraft } from './drafts.ts';
@@ -12,22 +12,17 @@ import { storedChoice, storedText, storedYesNo } from './fieldValues.ts';
 import { type Data, addItem, blankItem, getAt, moveItem, pathId, removeItem, setAt } from './filingData.ts';
 import { FindingsView, placeOf } from './findingsView.ts';
 import { FormRenderer, portReading, readingText } from './form.ts';
+import { OfflineBackend, isOfflinePage } from './offlineBackend.ts';
+import { serverBackend } from './serverBackend.ts';
+import { showReview } from './reviewView.ts';
+import { showStartScreen } from './startScreen.ts';
 
 /**
  * The editor page: loads the filing, draws the form, validates with the very validator of the CLI after each
- * committed edit (never in the middle of an IME composition), saves through the server, keeps unsaved edits in
- * the browser, and shows the documents `build` would make.
+ * committed edit (never in the middle of an IME composition), saves through its backend (the editor's server, or
+ * the offline file's Worker and the browser's own file saving), keeps unsaved edits in the browser, and shows the
+ * documents `build` would make.
  */
-
-interface FileAnswer {
-  ok: boolean;
-  message?: string;
-  name: string;
-  path: string;
-  exists: boolean;
-  version: string;
-  data: Data;
-}
 
 const TYPING_DELAY_MS = 600;
 const DRAFT_DELAY_MS = 400;
@@ -62,6 +57,8 @@ class Editor {
 
   constructor(
     private readonly file: FileAnswer,
+    private readonly backend: Backend,
+    private readonly leave?: () => void,
   ) {
     this.version = file.version;
     this.savedJson = JSON.stringify(file.data);
@@ -73,6 +70,8 @@ class Editor {
     const draft = loadDraft(this.file.path, this.version);
     if (draft && JSON.stringify(draft.data) !== this.savedJson) {
       this.data = draft.data;
+      // the notice sits at the top: the browser is not to scroll back to where the page was before the reload
+      history.scrollRestoration = 'manual';
       this.notify(`保存していない変更（${new Date(draft.savedAt).toLocaleString('ja-JP')}）を復元しました。`, [
         ['変更を破棄してファイルの内容に戻す', () => this.reloadFrom(this.file.data, this.version, true)],
       ]);
@@ -109,6 +108,7 @@ class Editor {
         button('プレビュー', () => void this.preview(), { id: 'preview' }),
         button('Word（.docx）', () => void this.download('docx'), { id: 'download-docx' }),
         button('PDF', () => void this.download('pdf'), { id: 'download-pdf' }),
+        ...(this.leave ? [button('別のファイル', () => this.switchFile(), { id: 'switch-file', title: '新しく作成・別の届出ファイルを開く' })] : []),
         this.el.blocked,
       ),
     );
@@ -203,6 +203,13 @@ class Editor {
       e.returnValue = '';
     });
     window.addEventListener('focus', () => void this.checkDisk());
+  }
+
+  /** Offline: back to 新しく作成・届出ファイルを開く; unsaved edits stay in the browser under this file. */
+  private switchFile() {
+    if (this.dirty) storeDraft(this.file.path, this.version, this.data);
+    if (this.dirty && !window.confirm('保存していない変更があります。変更はこのブラウザに残り、同じファイルを開き直すと復元されます。別のファイルに移りますか。')) return;
+    this.leave?.();
   }
 
   private get dirty(): boolean {
@@ -354,14 +361,14 @@ class Editor {
     this.showSaveState('保存しています…');
     const sent = JSON.stringify(this.data);
     try {
-      const res = await api<{ ok: boolean; version?: string; error?: string; current?: FileAnswer }>('/api/save', { baseVersion: this.version, data: this.data });
+      const res = await this.backend.save(this.version, this.data);
       if (res.status === 200 && res.body.version) {
         this.version = res.body.version;
         this.savedJson = sent;
         dropDrafts(this.file.path);
         if (this.dirty) storeDraft(this.file.path, this.version, this.data);
         const time = new Date().toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' });
-        this.showSaveState(this.dirty ? undefined : `保存しました（${time}）`);
+        this.showSaveState(this.dirty ? undefined : res.body.note ? `${res.body.note}（${time}）` : `保存しました（${time}）`);
       } else if (res.status === 409 && res.body.current) {
         this.showSaveState();
         this.conflict(res.body.current, 'save');
@@ -371,7 +378,7 @@ class Editor {
       }
     } catch {
       this.showSaveState();
-      this.notify('保存できませんでした：編集画面のサーバーに接続できません（ターミナルで tos-filing edit が動いているか確かめてください）。変更はこのブラウザに残っています。');
+      this.notify(this.backend.unreachable);
     } finally {
       this.saving = false;
     }
@@ -381,8 +388,8 @@ class Editor {
   private async checkDisk() {
     if (this.saving) return;
     try {
-      const res = await api<{ version: string }>('/api/status');
-      if (res.status !== 200 || res.body.version === this.version || (res.body.version === 'absent' && this.version === 'absent')) return;
+      const version = await this.backend.currentVersion();
+      if (version === null || version === this.version) return;
       this.notify('このファイルは、編集画面の外で変更されました。', [
         ['違いを見る', () => void this.openConflictFromDisk()],
         ['ファイルを読み込み直す', () => void this.openConflictFromDisk()],
@@ -393,7 +400,7 @@ class Editor {
   }
 
   private async openConflictFromDisk() {
-    const res = await api<FileAnswer>('/api/filing');
+    const res = await this.backend.current();
     if (res.status === 200) this.conflict(res.body, 'disk');
   }
 
@@ -442,7 +449,7 @@ class Editor {
 
   private async makeDocuments(formats: ('pdf' | 'docx')[]): Promise<{ id: string; draft: boolean } | null> {
     const json = JSON.stringify(this.data);
-    const res = await api<{ ok: boolean; id?: string; draft?: boolean; message?: string; problems?: { where: string; message: string; at?: Key[] }[]; error?: string }>('/api/documents', { data: this.data, formats });
+    const res = await this.backend.makeDocuments(this.data, formats);
     if (res.status === 200 && res.body.id) {
       this.documents = { id: res.body.id, json, formats };
       this.el.blocked.hidden = true;
@@ -478,7 +485,7 @@ class Editor {
     this.el.frame.hidden = false;
     if (!this.el.frame.isConnected) this.el.previewPanel.append(this.el.frame);
     // the viewer's thumbnail strip would take the room of the pages: open without it, each page as wide as the frame
-    this.el.frame.src = `${documentUrl(made.id, 'pdf', false)}#navpanes=0&view=FitH`;
+    this.el.frame.src = `${this.backend.documentLink(made.id, 'pdf', false).href}#navpanes=0&view=FitH`;
     this.el.previewState.textContent = made.draft
       ? '下書きです：エラーの箇所は【未記入】と表示され、全ページに「下書き」と入ります。'
       : '提出用の書類です（build で作成されるものと同じ内容）。';
@@ -490,7 +497,8 @@ class Editor {
     const reuse = this.documents?.json === json && this.documents.formats.includes(format);
     const id = reuse ? this.documents!.id : (await this.makeDocuments([format]))?.id;
     if (!id) return;
-    const a = h('a', { href: documentUrl(id, format, true), download: '' });
+    const link = this.backend.documentLink(id, format, true);
+    const a = h('a', { href: link.href, download: link.download });
     document.body.append(a);
     a.click();
     a.remove();
@@ -501,34 +509,46 @@ function firstControl(root: HTMLElement | null): HTMLElement | null {
   return root?.querySelector<HTMLElement>('input, select, textarea') ?? root;
 }
 
-/** The file's state the server put in the page (saves a round trip before the form can be drawn). */
-function embeddedFiling(): { status: number; body: FileAnswer } | null {
-  const block = document.getElementById('filing-state');
-  if (!block?.textContent) return null;
-  try {
-    return { status: 200, body: JSON.parse(block.textContent) as FileAnswer };
-  } catch {
-    return null;
-  } finally {
-    block.remove();
-  }
+function fatal(message: string) {
+  app.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, h('h1', {}, '届出の編集'), h('p', {}, message)));
+  app.removeAttribute('aria-busy');
+}
+
+/** The offline file: the start screen until a filing is open, then the editor; 別のファイル goes back. */
+function startOffline() {
+  const backend = new OfflineBackend();
+  const edit = async () => {
+    const res = await backend.load();
+    if (!res)
+      return void showStartScreen(
+        app,
+        backend,
+        () => void edit(),
+        (review) => showReview(app, review, () => void edit()),
+      );
+    document.title = `${res.body.name} — 届出の編集（オフライン版）`;
+    new Editor(res.body, backend, () => {
+      backend.close();
+      delete document.body.dataset.ready;
+      void edit();
+    }).start();
+  };
+  void edit();
 }
 
 async function main() {
+  performance.mark('tos-filing:script-started');
+  if (isOfflinePage()) return startOffline();
+  const backend = serverBackend();
   try {
-    performance.mark('tos-filing:script-started');
-    const res = embeddedFiling() ?? (await api<FileAnswer>('/api/filing'));
+    const res = (await backend.load())!;
     performance.mark('tos-filing:filing-loaded');
     if (res.status !== 200 || !res.body.ok) {
-      const message = res.status === 403 ? 'この画面を開き直してください：ターミナルに表示された URL（token= を含むもの）で開く必要があります。' : (res.body.message ?? '届出ファイルを読めません。');
-      app.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, h('h1', {}, '届出の編集'), h('p', {}, message)));
-      app.removeAttribute('aria-busy');
-      return;
+      return fatal(res.status === 403 ? 'この画面を開き直してください：ターミナルに表示された URL（token= を含むもの）で開く必要があります。' : (res.body.message ?? '届出ファイルを読めません。'));
     }
-    const editor = new Editor(res.body);
-    editor.start();
+    new Editor(res.body, backend).start();
   } catch {
-    app.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, h('h1', {}, '届出の編集'), h('p', {}, '編集画面のサーバーに接続できません。ターミナルで tos-filing edit を起動し直し、表示された URL を開いてください。')));
+    fatal('編集画面のサーバーに接続できません。ターミナルで tos-filing edit を起動し直し、表示された URL を開いてください。');
   }
 }
 
