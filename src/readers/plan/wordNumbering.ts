@@ -118,7 +118,7 @@ function kanjiCount(n: number): string {
     .forEach((d, i) => {
       const digit = Number(d);
       if (!digit) return;
-      out = (digit === 1 && i > 0 ? '' : KANJI[digit]) + units[i] + out;
+      out = (digit === 1 && i > 0 ? '' : KANJI[digit]!) + units[i]! + out;
     });
   return out;
 }
