@@ -102,13 +102,13 @@ describe('hostile documents: never a crash, bounded cost', () => {
     expect(read.ok).toBe(false);
   });
 
-  it('a file over the size limit is not read at all', () => {
+  it('a file over the size limit is not read at all', async () => {
     const path = join(tmp, 'huge.pdf');
     const fd = openSync(path, 'w');
     writeSync(fd, '%PDF-1.7\n');
     ftruncateSync(fd, 51 * 1024 * 1024); // sparse: no 51 MB written
     closeSync(fd);
-    const read = readSource(path);
+    const read = await readSource(path);
     expect(read.ok ? 'read' : read.message).toContain('大きすぎます');
   });
 

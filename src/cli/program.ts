@@ -66,9 +66,9 @@ function parseFormats<F extends string>(raw: string, allowed: readonly F[], lang
 }
 
 /** Reads a filing (YAML, JSON, or a .pdf/.docx that carries one) or stops with the reader's message (exit 2). */
-function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSource {
+async function sourceOf(file: string): Promise<Extract<SourceRead, { ok: true }> & FilingSource> {
   const { readSource } = commandModules();
-  const read = readSource(file);
+  const read = await readSource(file);
   if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
   return read;
 }
@@ -118,9 +118,9 @@ export function buildProgram(): Command {
     .argument('<file>', '届出ファイル（.yaml / .yml / .json）、または tos-filing で作成した書類（.pdf / .docx）')
     .addOption(formatOption(['text', 'json'], '出力の形式（text: 文章 / json: JSON）'))
     .addOption(langOption())
-    .action((file: string, options: { format: string; lang: Lang }) => {
+    .action(async (file: string, options: { format: string; lang: Lang }) => {
       const { checkRead, findingsReport, formatFindingsText, hasErrors } = commandModules();
-      const { port, findings } = checkRead(sourceOf(file));
+      const { port, findings } = checkRead(await sourceOf(file));
       const report = findingsReport(file, port, findings, options.lang);
       print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
@@ -151,7 +151,7 @@ export function buildProgram(): Command {
       let unreadable = 0;
       for (const [i, file] of files.entries()) {
         progress?.(i + 1, files.length, file);
-        const read = readSource(file);
+        const read = await readSource(file);
         if (!read.ok) {
           if (files.length === 1) throw new UsageError(`${file}: ${read.message}`);
           process.stderr.write(`${file}: ${read.message}\n`);
@@ -197,7 +197,7 @@ export function buildProgram(): Command {
       const { compareFilings, compileTemplates, findingsReport, formatFindingsText, isDocumentFormat } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, [...DOCUMENT_FORMATS, 'json'], lang);
-      const outcome = await compareFilings(sourceOf(beforeFile), sourceOf(afterFile), {
+      const outcome = await compareFilings(await sourceOf(beforeFile), await sourceOf(afterFile), {
         documents: formats.filter(isDocumentFormat),
         templates: compileTemplates(options.templates),
       });
@@ -245,7 +245,8 @@ export function buildProgram(): Command {
       const files = collectFilingFiles(paths, { documents: true, outDir: options.out });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
-      const reads: { file: string; read: SourceRead }[] = files.map((file) => ({ file, read: readSource(file) }));
+      const reads: { file: string; read: SourceRead }[] = [];
+      for (const file of files) reads.push({ file, read: await readSource(file) });
       const needsTemplates = formats.some(isDocumentFormat) || options.notice;
       const { rows, outputs } = await reviewFilings(reads, {
         formats,
@@ -272,11 +273,15 @@ export function buildProgram(): Command {
     .addOption(formatOption(['yaml', 'json'], '出力の形式（yaml / json）'))
     .option('--before', '新旧対照表では変更前の届出データを出力します（既定は変更後）', false)
     .addOption(langOption())
-    .action((file: string, options: { format: ExtractFormat; before: boolean; lang: Lang }) => {
+    .action(async (file: string, options: { format: ExtractFormat; before: boolean; lang: Lang }) => {
       const { extractFiling } = commandModules();
-      const outcome = extractFiling(sourceOf(file), { format: options.format, before: options.before });
+      const outcome = extractFiling(await sourceOf(file), { format: options.format, before: options.before });
       if (outcome.status === 'not-a-document')
         throw new UsageError(inLang({ ja: `${file}: 書類（.pdf / .docx）を指定してください（届出ファイルはそのまま使えます）`, en: `${file}: give a .pdf or .docx document` }, options.lang));
+      if (outcome.status === 'hand-typed')
+        throw new UsageError(
+          inLang({ ja: `${file}: この書類には tos-filing の届出データが含まれていません（tos-filing で作成されていない書類です）。本文から下書きを作るには tos-filing import を使ってください`, en: `${file}: no tos-filing data in this document; use tos-filing import to make a draft from its text` }, options.lang),
+        );
       process.stdout.write(outcome.text);
     });
 
@@ -292,7 +297,8 @@ export function buildProgram(): Command {
       const lang = options.lang;
       const templates = compileTemplates(dir);
       templates.checkAll();
-      const samples = collectFilingFiles([SAMPLES_DIR]).map(sourceOf);
+      const samples = [];
+      for (const file of collectFilingFiles([SAMPLES_DIR])) samples.push(await sourceOf(file));
       const results = await checkTemplates(templates, samples);
       const lines: string[] = [];
       for (const r of results) {

@@ -5,6 +5,11 @@ import type { CarrierProblem, CarrierRead } from './carrier.ts';
 import { readDocxCarrier } from './docx/readDocx.ts';
 import { READ_LIMITS } from './limits.ts';
 import { readPdfCarrier } from './pdf/readPdf.ts';
+import { planDraft } from './plan/planDraft.ts';
+import { readPlanDocx } from './plan/readPlanDocx.ts';
+import { readPlanPdf } from './plan/readPlanPdf.ts';
+import { type HandTypedPlan, screenPlan } from './plan/screening.ts';
+import type { PlanRead } from './plan/textBlock.ts';
 
 /**
  * The reader registry: a filing comes from a YAML or JSON file, or from the data a .pdf or .docx we made carries.
@@ -15,7 +20,8 @@ import { readPdfCarrier } from './pdf/readPdf.ts';
 /** What a document's reader found besides the filing: where it came from and whether its text was edited. */
 export interface CarrierInfo {
   format: 'pdf' | 'docx';
-  document: 'filing' | 'diff';
+  /** filing / diff: a document tos-filing made; plan: one it did not make, read as text and screened. */
+  document: 'filing' | 'diff' | 'plan';
   redacted: boolean;
   draft: boolean;
   /**
@@ -25,6 +31,8 @@ export interface CarrierInfo {
   changedSections: string[] | null;
   /** For a 新旧対照表: the version before the change (the data is the version after). */
   before?: unknown;
+  /** For a hand-typed plan: its text, what the screening found in it, and the draft filing made from that (the data). */
+  handTyped?: HandTypedPlan;
 }
 
 /** A failure: the YAML reader's (with its structured problem) or a document reader's (a message). */
@@ -85,8 +93,37 @@ export function readSourceBytes(file: string, bytes: Uint8Array): SourceRead {
   return kind === 'filing' ? parseFilingBytes(file, bytes) : readDocumentBytes(file, kind, bytes);
 }
 
-/** The same for bytes already in memory (tests, the editor). */
+/** The file name without its folders, as a draft names its source. */
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** A plan tos-filing did not make: its blocks screened, and as data the draft filing made from what was found. */
+export function fromPlan(file: string, read: PlanRead): SourceRead {
+  if (!read.ok) return { ok: false, file, reason: 'unreadable', message: read.message };
+  if (!read.blocks.length) {
+    const what = read.format === 'pdf' ? 'PDF' : 'Word文書（.docx）';
+    return { ok: false, file, reason: 'unreadable', message: `この${what}には本文の文字がありません（tos-filing の届出データもありません）` };
+  }
+  const handTyped = screenPlan(read);
+  const draft = planDraft(handTyped, baseName(file));
+  return { ok: true, file, data: draft.data, carrier: { format: read.format, document: 'plan', redacted: false, draft: true, changedSections: [], handTyped } };
+}
+
+/**
+ * The same for bytes already in memory (tests, the editor), without waiting: a .pdf/.docx made by tos-filing, or a
+ * hand-typed .docx. A hand-typed PDF needs PDF.js, which is asynchronous: readDocument reads those.
+ */
 export function readDocumentBytes(file: string, format: 'pdf' | 'docx', bytes: Uint8Array): SourceRead {
   if (bytes.length > READ_LIMITS.fileBytes) return { ok: false, file, reason: 'unreadable', message: `ファイルが大きすぎます（${READ_LIMITS.fileBytes / 1024 / 1024}MBまで）` };
-  return fromCarrier(file, format, format === 'pdf' ? readPdfCarrier(bytes) : readDocxCarrier(bytes));
+  const carried = format === 'pdf' ? readPdfCarrier(bytes) : readDocxCarrier(bytes);
+  if (format === 'docx' && !carried.ok && carried.problem === 'no-data') return fromPlan(file, readPlanDocx(bytes));
+  return fromCarrier(file, format, carried);
+}
+
+/** Any .pdf/.docx: one tos-filing made (its data), or a plan typed by hand (its text screened, see fromPlan). */
+export async function readDocument(file: string, format: 'pdf' | 'docx', bytes: Uint8Array): Promise<SourceRead> {
+  if (format === 'docx' || bytes.length > READ_LIMITS.fileBytes) return readDocumentBytes(file, format, bytes);
+  const carried = readPdfCarrier(bytes);
+  // a PDF our reader cannot follow (object streams, say) may still have a text layer PDF.js reads
+  if (!carried.ok && (carried.problem === 'no-data' || carried.problem === 'damaged')) return fromPlan(file, await readPlanPdf(bytes));
+  return fromCarrier(file, format, carried);
 }

@@ -5,6 +5,8 @@ import { normalizeInput } from '../model/normalizeInput.ts';
 import { type DocumentFacts, documentFindings } from '../validate/documentFindings.ts';
 import { type Finding, countBySeverity, sortFindings } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
+import type { HandTypedPlan } from '../readers/plan/screening.ts';
+import { screenFindings } from './screening.ts';
 import { type FilingFacts, NO_FACTS, filingFacts } from './filingFacts.ts';
 
 /**
@@ -12,7 +14,7 @@ import { type FilingFacts, NO_FACTS, filingFacts } from './filingFacts.ts';
  * A file that cannot be read is reported in its row and does not stop the others.
  */
 
-export const CELL = { implemented: '✓', progressing: '△', notApplicable: '—', missing: '✗', blank: '' } as const;
+export const CELL = { implemented: '✓', progressing: '△', notApplicable: '—', missing: '✗', screened: '○', blank: '' } as const;
 export type Cell = (typeof CELL)[keyof typeof CELL];
 
 export interface ReviewRow extends FilingFacts {
@@ -31,6 +33,8 @@ export interface ReviewRow extends FilingFacts {
   filingDate: string | null;
   /** The bureau the filing is addressed to when `review --bureau` names another one, else null. */
   otherBureau: string | null;
+  /** A plan tos-filing did not make: its marks are a screening of the text (○ found, ✗ not found), not declared. */
+  screened: boolean;
 }
 
 function emptyCells(): Record<RequirementId, Cell> {
@@ -84,8 +88,10 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
       filingDate: null,
       ...NO_FACTS,
       otherBureau: null,
+      screened: false,
     };
   }
+  if (read.carrier?.handTyped) return screenedRow(file, read.carrier.handTyped, read.data);
   const checked = checkFiling(read.data);
   const { filing, port } = checked;
   const findings = sortFindings([...checked.findings, ...documentFindings(read.carrier)]);
@@ -110,6 +116,34 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
     filingDate: filing?.application.filingDate ?? null,
     ...filingFacts(read.data),
     otherBureau: null,
+    screened: false,
+  };
+}
+
+/** The row of a hand-typed plan: ○ for a requirement its text describes, ✗ for one that applies and is not found. */
+function screenedRow(file: string, plan: HandTypedPlan, draft: unknown): ReviewRow {
+  const { port, findings, found, applicable } = screenFindings(plan);
+  const counts = countBySeverity(findings);
+  const cells = emptyCells();
+  for (const req of REQUIREMENTS) cells[req.id] = found.has(req.id) ? CELL.screened : applicable.has(req.id) ? CELL.missing : CELL.blank;
+  const facts = filingFacts(draft);
+  return {
+    file,
+    state: 'ok',
+    operator: plan.cover.applicant?.name ?? null,
+    port: port?.name ?? plan.cover.port ?? null,
+    specified: port && port.name !== null ? port.specified : null,
+    errors: counts.error,
+    warnings: counts.warning,
+    cells,
+    findings,
+    problem: null,
+    filingDate: null,
+    ...facts,
+    addressee: plan.cover.addressee ?? null,
+    kind: null,
+    otherBureau: null,
+    screened: true,
   };
 }
 

@@ -169,6 +169,7 @@ function measureRuleFindings(req: Requirement, measure: Measure, path: Key[], co
   const out: Finding[] = [];
   const { status } = measure;
   const at = (key: string) => [...path, key];
+  if (measure.importedFrom) out.push(finding('warning', 'MEASURE_IMPORTED', at('importedFrom'), { requirement: id, from: measure.importedFrom }, id));
   if (statusAsks(status, 'description') && !measure.description) out.push(finding('error', 'MEASURE_DESCRIPTION_MISSING', at('description'), { requirement: id }, id));
   if (statusAsks(status, 'plannedDate')) {
     if (!measure.plannedDate) out.push(finding('error', 'MEASURE_PLANNED_DATE_MISSING', at('plannedDate'), { requirement: id }, id));

@@ -1,0 +1,160 @@
+import type { TextBlock } from './textBlock.ts';
+
+/**
+ * A page's text pieces (as a PDF draws them) grouped into lines by their baseline and into paragraphs by how
+ * the lines follow each other: a wider gap than the page's usual line pitch, a change of type size, a line that
+ * starts with a number or bullet (（１）①ア・…), an indented first line or a line that ended short of the text's
+ * right edge ends a paragraph. Type larger than the page's body text makes a heading. Page numbers in the top
+ * and bottom margins are left out.
+ */
+
+export interface PositionedText {
+  text: string;
+  /** The baseline's start, in PDF points (y grows upwards). */
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  eol: boolean;
+}
+
+export interface PageBox {
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+}
+
+interface Line {
+  y: number;
+  left: number;
+  right: number;
+  size: number;
+  text: string;
+  /** where each run of text separated by a wide gap starts (the columns of a table row) */
+  starts: number[];
+}
+
+/** A line that starts an item: （１） (1) 1. １． ① ⑴ ア． イ） ・ ● ■ ◆ ○ 第1 一、 */
+export const ITEM_START =
+  /^\s*(?:[（(][0-9０-９一二三四五六七八九十ア-ンa-zA-Zａ-ｚＡ-Ｚ]{1,3}[）)]|[0-9０-９]{1,3}(?:[.．、）)]|\s)|[①-⑳㉑-㉟⑴-⒇⒈-⒛]|[ア-ン一二三四五六七八九十](?:[.．、）)]|[ \u3000])|[・●■◆◇□○◎▪•※\-－]\s?|第[0-9０-９一二三四五六七八九十]+[章節条項])/u;
+
+const PAGE_NUMBER = /^[-－‐—―\s]*(?:[pP][.．]?\s*)?[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*(?:ページ|頁)?[-－‐—―\s]*$/u;
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Two pieces of text side by side: a space between them only where the gap or the script asks for one. */
+function joinPieces(left: string, right: string, gap: number, size: number): string {
+  if (!left) return right;
+  if (/\s$/.test(left) || /^\s/.test(right)) return left + right;
+  if (gap > size * 0.25) return `${left} ${right}`;
+  return left + right;
+}
+
+/** Lines of one paragraph: Japanese runs on without a space; words of Latin script get one. */
+function joinLines(a: string, b: string): string {
+  const last = a.at(-1) ?? '';
+  const first = b[0] ?? '';
+  if (!a) return b;
+  if (CJK.test(last) || CJK.test(first) || /[-‐]$/.test(a)) return a + b;
+  return `${a} ${b}`;
+}
+
+function linesOf(items: readonly PositionedText[]): Line[] {
+  const pieces = items.filter((i) => i.text.length > 0 && Number.isFinite(i.x) && Number.isFinite(i.y));
+  // by baseline from the top, then from the left
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: PositionedText[][] = [];
+  for (const piece of sorted) {
+    const row = rows.at(-1);
+    const size = Math.max(1, piece.size);
+    if (row && Math.abs(row[0]!.y - piece.y) <= size * 0.4) row.push(piece);
+    else rows.push([piece]);
+  }
+  const lines: Line[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    const starts: number[] = [];
+    let size = 0;
+    for (const piece of row) {
+      const gap = piece.x - end;
+      if (!piece.text.trim()) {
+        if (text && !/\s$/.test(text)) text += ' ';
+        continue;
+      }
+      if (!starts.length || gap > piece.size * 0.9) starts.push(piece.x);
+      text = joinPieces(text, piece.text, gap, piece.size);
+      end = Math.max(end, piece.x + piece.width);
+      size = Math.max(size, piece.size);
+    }
+    text = text.trim();
+    if (!text) continue;
+    lines.push({ y: row[0]!.y, left: starts[0] ?? row[0]!.x, right: end, size: size || row[0]!.size, text, starts });
+  }
+  return lines;
+}
+
+const median = (values: number[]) => {
+  if (!values.length) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+/** The type size most of the page's characters are set in. */
+function bodySize(lines: readonly Line[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) {
+    const key = Math.round(l.size * 2) / 2;
+    weight.set(key, (weight.get(key) ?? 0) + l.text.length);
+  }
+  let best = 0;
+  let most = -1;
+  for (const [size, w] of weight) if (w > most) (best = size), (most = w);
+  return best;
+}
+
+/** A line that goes on in a later column of the line before (a table cell's text wrapped within its cell). */
+const continuesColumn = (prev: Line, line: Line) => prev.starts.slice(1).some((s) => Math.abs(s - line.left) < line.size * 0.6);
+
+/** A block of a page, and whether it stands in the page's top or bottom margin (a running header or footer?). */
+export type PageBlock = Omit<TextBlock, 'index' | 'page'> & { inMargin: boolean };
+
+export function groupPageText(items: readonly PositionedText[], box: PageBox): PageBlock[] {
+  const height = box.top - box.bottom || 842;
+  const inMargin = (l: Line) => l.y < box.bottom + height * 0.08 || l.y > box.top - height * 0.08;
+  const lines = linesOf(items).filter((l) => !(inMargin(l) && PAGE_NUMBER.test(l.text)));
+  if (!lines.length) return [];
+  const body = bodySize(lines);
+  const textRight = Math.max(...lines.map((l) => l.right));
+  const pitches = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((d) => d > 0 && d < body * 3);
+  const pitch = median(pitches) || body * 1.5;
+  const isHeadingSize = (size: number) => size > body * 1.15;
+
+  const groups: Line[][] = [];
+  for (const [i, line] of lines.entries()) {
+    const prev = i > 0 ? lines[i - 1]! : undefined;
+    const group = groups.at(-1);
+    const startsNew =
+      !prev ||
+      !group ||
+      prev.y - line.y > pitch * 1.3 ||
+      Math.abs(prev.size - line.size) > Math.max(prev.size, line.size) * 0.12 ||
+      ITEM_START.test(line.text) ||
+      /^[\u3000]/.test(line.text) ||
+      (line.left > prev.left + line.size * 0.5 && !continuesColumn(prev, line)) ||
+      (!continuesColumn(prev, line) && (prev.right < textRight - prev.size * 2.5 || (/[。：:]$/.test(prev.text) && prev.right < textRight - prev.size * 1.5)));
+    if (startsNew) groups.push([line]);
+    else group.push(line);
+  }
+
+  const headingSizes = [...new Set(groups.filter((g) => isHeadingSize(g[0]!.size)).map((g) => Math.round(g[0]!.size)))].sort((a, b) => b - a);
+  return groups.map((group) => {
+    const text = group.map((l) => l.text).reduce(joinLines, '');
+    const size = group[0]!.size;
+    const margin = group.every(inMargin);
+    if (isHeadingSize(size) && text.length <= 80) return { text, kind: 'heading' as const, level: headingSizes.indexOf(Math.round(size)) + 1, inMargin: margin };
+    return { text, kind: ITEM_START.test(text) ? ('list-item' as const) : ('paragraph' as const), inMargin: margin };
+  });
+}

@@ -1,0 +1,140 @@
+import { type Document, type Scalar, isScalar, parse, parseDocument, stringify } from 'yaml';
+import { filingSkeleton } from '../../app/init.ts';
+import { classifyPort } from '../../catalog/classifyPort.ts';
+import { REQUIREMENTS, type RequirementId, formatReference } from '../../catalog/requirements.ts';
+import { requirementsFor } from '../../catalog/requirementsFor.ts';
+import { ENUMS, SCOPE_LABELS } from '../../model/enums.ts';
+import { type HandTypedPlan, type RequirementMatch, placeOf } from './screening.ts';
+
+/**
+ * A draft filing made from a plan tos-filing did not make: the filing's own shape (init's skeleton), with what the
+ * screening found filled in and marked for review, and everything else left blank (a draft shows 【未記入】).
+ * A measure's description is the document's own passage and its status is what the words say; a requirement the
+ * document does not describe gets no measure (only a commented-out stub), so nothing is invented.
+ */
+
+export interface CoverItem {
+  /** In the filing's words: 申請者の名称. */
+  label: string;
+  value: string;
+}
+
+export interface PlanDraft {
+  /** The draft as YAML with its comments (要確認 notes). */
+  yaml: string;
+  /** The same draft as data (what validate and review judge). */
+  data: unknown;
+  found: { match: RequirementMatch; title: string; place: string; status: string }[];
+  /** Requirements that apply at the port (all ports' when the port was not read) and were not found. */
+  notFound: { id: RequirementId; title: string }[];
+  cover: CoverItem[];
+  /** Cover items the document did not state (in the filing's words). */
+  coverMissing: string[];
+  /** The port as read and whether the registry knows it. */
+  port: { name: string | null; known: boolean; specified: boolean };
+}
+
+const STATUS_LABEL = ENUMS.measureStatus as Record<string, string>;
+
+/** 「代表取締役社長 山田太郎」 → title and name; a bare name stays a name. */
+export function splitRepresentative(text: string): { title: string; name: string } {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const m = t.match(/^((?:代表取締役|取締役|代表執行役|執行役員|代表理事|代表社員|代表者)?(?:社長|会長|理事長|組合長|所長)?(?:兼[^\s]+)?)\s*(.*)$/u);
+  if (m && m[1] && m[2]) return { title: m[1], name: m[2] };
+  const space = t.indexOf(' ');
+  if (space > 0 && /(社長|取締役|理事|代表|会長)$/.test(t.slice(0, space))) return { title: t.slice(0, space), name: t.slice(space + 1) };
+  return { title: '', name: t };
+}
+
+function setScalar(doc: Document, path: (string | number)[], value: string, note: string): boolean {
+  const node = doc.getIn(path, true);
+  if (!isScalar(node)) return false;
+  (node as Scalar).value = value;
+  (node as Scalar).type = 'QUOTE_DOUBLE';
+  (node as Scalar).comment = ` 要確認: ${note}`;
+  return true;
+}
+
+/** The measures part of the draft, written out: found ones filled in, the others as commented-out stubs. */
+function measuresYaml(plan: HandTypedPlan, ids: readonly RequirementId[], found: Map<RequirementId, PlanDraft['found'][number]>): string {
+  const lines = ['measures:', `  # 実施状況（status）：${Object.values(STATUS_LABEL).join(' / ')}。実施予定は plannedDate、一部実施・代替措置・該当なしは reason を記載`];
+  lines.push('  # 書類から読み取った措置には「読み取り元」（importedFrom）があります。原文と照らして確かめたら、その行を削除してください。');
+  for (const id of ids) {
+    const req = REQUIREMENTS.find((r) => r.id === id)!;
+    lines.push('', `  # ${req.title}`, `  # ${SCOPE_LABELS[req.scope]} / ガイドライン: ${req.references.map((r) => formatReference(r)).join('、')}`);
+    const hit = found.get(id);
+    if (!hit) {
+      lines.push('  # 未記入: 書類にこの記載は見つかりませんでした。記載するときは次の3行の「# 」を外して書いてください。');
+      lines.push(`  # ${id}:`, `  #   status: ${STATUS_LABEL.implemented}`, '  #   description: ""');
+      continue;
+    }
+    const { match } = hit;
+    const why = match.status === undefined ? '実施状況は本文から読み取れませんでした（仮に実施済み）' : `実施状況は「${match.statusWords ?? hit.status}」から${match.considering ? '（検討中とあるため実施予定）' : ''}`;
+    lines.push(`  # 要確認: 書類の${hit.place}から読み取り。${why}`);
+    const measure: Record<string, string> = { status: hit.status, description: match.passage, importedFrom: hit.place };
+    const body = stringify({ [id]: measure }, { lineWidth: 0, blockQuote: 'literal' }).trimEnd();
+    lines.push(...body.split('\n').map((l) => `  ${l}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function planDraft(plan: HandTypedPlan, source: string): PlanDraft {
+  const cover = plan.cover;
+  const portRead = cover.port ? classifyPort(cover.port) : null;
+  const known = !!portRead && portRead.name !== null;
+  const port = portRead ?? classifyPort('');
+  const specified = known && port.specified;
+  const doc = parseDocument(filingSkeleton(port, 'new-license'));
+  const items: CoverItem[] = [];
+  const missing: string[] = [];
+  const coverPlace = (text: string) => {
+    const block = plan.blocks.find((b) => b.text.includes(text));
+    return block ? placeOf(plan, { blocks: [block.index], ...(block.page ? { page: block.page } : {}) }) : '表紙';
+  };
+  const fill = (path: (string | number)[], label: string, value: string | undefined) => {
+    const v = value?.trim();
+    if (!v) return void missing.push(label);
+    if (setScalar(doc, path, v, `書類の${coverPlace(v)}から読み取り`)) items.push({ label, value: v });
+  };
+  fill(['application', 'filingDate'], '申請日', cover.date);
+  if (cover.addressee) fill(['application', 'addressee'], '宛先', cover.addressee);
+  else missing.push('宛先');
+  fill(['applicant', 'name'], '申請者の名称', cover.applicant?.name);
+  const rep = cover.applicant?.representative as unknown;
+  const representative = typeof rep === 'string' ? splitRepresentative(rep) : rep && typeof rep === 'object' ? (rep as { title?: string; name?: string }) : undefined;
+  if (representative?.title) fill(['applicant', 'representative', 'title'], '代表者の役職', representative.title);
+  fill(['applicant', 'representative', 'name'], '代表者の氏名', representative?.name);
+  fill(['applicant', 'address'], '主たる事務所の所在地', cover.applicant?.address);
+  fill(['port', 'name'], '港名', known ? port.name! : cover.port);
+  if (!cover.port) (doc.getIn(['port', 'name'], true) as Scalar).value = '';
+  fill(['port', 'terminals', 0, 'name'], 'ターミナルの名称', cover.terminal);
+  fill(['port', 'terminals', 0, 'tos', 'systemName'], 'TOSの名称', cover.tosName);
+  doc.set('note', `${source} から tos-filing import で作成した下書き（本文の読み取りによる推定）`);
+  doc.commentBefore =
+    ` ${source} から tos-filing import で作成した下書き。書類の本文を読み取った推定です。\n` +
+    ' 「要確認」の箇所は原文と照らして確かめ、空欄（""）は記入してください。選択肢（はい／いいえ等）は init の既定値のままです。\n' +
+    ' `npx tos-filing build このファイル --draft` で、不足を【未記入】、確認箇所を【要確認】と示した下書きの書類を作成できます。';
+
+  const found = new Map<RequirementId, PlanDraft['found'][number]>();
+  for (const match of plan.matches) {
+    const status = match.status ?? 'implemented';
+    const req = REQUIREMENTS.find((r) => r.id === match.requirement);
+    if (!req || found.has(req.id)) continue;
+    found.set(req.id, { match, title: req.title, place: placeOf(plan, match), status: STATUS_LABEL[status] ?? STATUS_LABEL.implemented! });
+  }
+  const applicable = new Set(requirementsFor({ specified }).map((r) => r.id));
+  const ids = REQUIREMENTS.map((r) => r.id).filter((id) => applicable.has(id) || found.has(id));
+
+  doc.delete('measures');
+  const head = doc.toString({ lineWidth: 0 }).replace(/\nmeasures:[\s\S]*$/, '\n');
+  const yaml = `${head.trimEnd()}\n\n${measuresYaml(plan, ids, found)}`;
+  return {
+    yaml,
+    data: parse(yaml),
+    found: ids.filter((id) => found.has(id)).map((id) => found.get(id)!),
+    notFound: ids.filter((id) => !found.has(id)).map((id) => ({ id, title: REQUIREMENTS.find((r) => r.id === id)!.title })),
+    cover: items,
+    coverMissing: missing,
+    port: { name: known ? port.name : (cover.port ?? null), known, specified },
+  };
+}
