@@ -65,17 +65,24 @@ function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[])
   const masked = sentences.map(mask);
   const contextText = mask(context.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
+  const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
   masked.forEach((sentence, i) => {
-    if (terms.none.some((v) => v.pattern.test(sentence) && !(v.unless && v.unless.test(sentence)))) return;
+    // a veto reads the sentence as written: what a mask hides (ウイルス対策ソフト) still says what it is about
+    if (vetoed(sentences[i]!)) return;
     for (const route of terms.routes) {
       const [topic, ...rest] = route;
       if (!topic || !rest.every((group) => group.pattern.test(sentence))) continue;
       let score: number;
       if (topic.pattern.test(sentence)) score = 1;
       else if (rest.length === 0) continue;
-      else if (masked.slice(0, i).some((earlier) => topic.pattern.test(earlier))) score = 0.9;
-      else if (topic.pattern.test(contextText)) score = 0.8;
-      else continue;
+      else {
+        // the topic borrowed from an earlier sentence or from what stands over the passage: that text must
+        // not be about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
+        const earlier = masked.slice(0, i).findLastIndex((e) => topic.pattern.test(e));
+        if (earlier >= 0 && !vetoed(sentences[earlier]!)) score = 0.9;
+        else if (topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'))) score = 0.8;
+        else continue;
+      }
       if (score > best.score) best = { score, sentence: i };
     }
   });

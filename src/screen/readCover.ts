@@ -77,7 +77,7 @@ const REP_TITLE =
 const REPRESENTATIVE = new RegExp(`(${REP_TITLE})\\s*(?:氏名)?\\s*[:：]?\\s*([一-龥々〆ヵヶぁ-んァ-ヶー]{1,6}(?:[ \\u3000]{1,3}[一-龥々〆ヵヶぁ-んァ-ヶー]{1,6})?)`);
 const PREFECTURE = /^(?:〒?\s*[0-9]{3}-?[0-9]{4}\s*)?((?:東京都|北海道|(?:京都|大阪)府|[一-龥]{2,3}県)[^\s].*)$/;
 
-const LABEL = (words: string) => new RegExp(`^(?:[【［\\[]\\s*)?(?:${words})(?:\\s*[】］\\]])?\\s*[:：]?\\s*(.*)$`);
+const LABEL = (words: string) => new RegExp(`^(?:[【［\\[]\\s*)?(?:${words})(?:\\s*[】］\\]]\\s*[:：]?\\s*|\\s*[:：]\\s*|\\s+|$)(.*)$`);
 const ADDRESSEE = /^(.{1,30}?(?:運輸局長|運輸監理部長|総合事務局長|運輸支局長|大臣|局長))\s*(?:殿|様|御中)?\s*$/;
 const ADDRESSEE_LABEL = LABEL('宛先|提出先|あて先');
 const DATE_LABEL = LABEL('申請日|提出日|届出日|申請年月日|提出年月日|届出年月日|作成日|日付');
@@ -97,10 +97,17 @@ function firstLabelled(blocks: readonly TextBlock[], label: RegExp, accept: (val
     const text = clean(b.text);
     const m = label.exec(text);
     if (!m) continue;
-    // a label cell with its value in the next cell, or a label line with the value on the next line
-    const value = m[1]!.trim() || (blocks[i + 1] ? clean(blocks[i + 1]!.text) : '');
-    const accepted = value ? accept(value) : undefined;
-    if (accepted) return { value: accepted, block: m[1]!.trim() ? b.index : blocks[i + 1]!.index };
+    const inline = m[1]!.trim();
+    if (inline) {
+      const accepted = accept(inline);
+      if (accepted) return { value: accepted, block: b.index };
+      continue;
+    }
+    // a label cell with its value in the next cell, or a label line with the value on one of the next lines
+    for (const next of blocks.slice(i + 1, i + 4)) {
+      const accepted = accept(clean(next.text));
+      if (accepted) return { value: accepted, block: next.index };
+    }
   }
   return undefined;
 }
@@ -171,7 +178,7 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
 
   const applicant: NonNullable<CoverRead['applicant']> = {};
   const name =
-    firstLabelled(cover, NAME_LABEL, (v) => companyIn(v) ?? (v.length <= 30 && !/港湾運送|事業計画|システム|TOS/.test(v) ? v.split(/\s+代表/)[0] : undefined)) ??
+    firstLabelled(cover, NAME_LABEL, (v) => companyIn(v) ?? (v.length <= 30 && !PREFECTURE.test(v) && !/港湾運送|事業計画|システム|TOS|丁目|番地|代表/.test(v) ? v : undefined)) ??
     (() => {
       for (const b of cover) {
         if (/殿|様|御中|運輸局/.test(b.text)) continue;

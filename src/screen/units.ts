@@ -22,6 +22,7 @@ export interface Unit {
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否/;
+const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?)/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
 
 function isHeadingLike(block: TextBlock): boolean {
@@ -137,7 +138,10 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     }
     const isItem = b.kind === 'list-item' || (!!leadingLabel(b.text) && leadingLabel(b.text)!.depth >= 3);
     if (!isItem) intro = undefined;
-    units.push({ blocks: [b.index], text: b.text, context: contextNow(), page: b.page, headingLike: false });
+    // 「上記の要領に基づき…」「前項の計画に沿って…」: the passage before is what it speaks of
+    const previous = units.at(-1);
+    const refersBack = REFERS_BACK.test(foldText(b.text)) && previous && !previous.headingLike ? [previous.text] : [];
+    units.push({ blocks: [b.index], text: b.text, context: [...contextNow(), ...refersBack], page: b.page, headingLike: false });
     if (!isItem && INTRO.test(foldText(b.text))) intro = b.text;
   }
   return units;
