@@ -1,0 +1,146 @@
+import { REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
+import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
+import type { TextBlock } from '../readers/plan/textBlock.ts';
+import { foldTerm, foldText } from './normalize.ts';
+import { readStatus, type ReadStatus } from './status.ts';
+import { type Unit, unitsOf } from './units.ts';
+
+/** A requirement a plan's text describes, with the passage that describes it. */
+export interface RequirementMatch {
+  requirement: RequirementId;
+  /** TextBlock.index of the blocks of the passage. */
+  blocks: number[];
+  /** The document's own words: the passage's blocks joined with a line break. */
+  passage: string;
+  page?: number;
+  /** The measure's status as the words state it (src/model/enums.ts measureStatus); absent when they do not say. */
+  status?: ReadStatus;
+  /** The words that told the status (folded): 「実施している」「予定」「検討中」. */
+  statusWords?: string;
+  /** 検討中: filed as 実施予定 but only being considered. */
+  considering?: boolean;
+  /** 0–1: how much of the requirement's terms the passage itself says (the rest from its heading or item). */
+  score: number;
+}
+
+interface CompiledGroup {
+  concept: string;
+  pattern: RegExp;
+}
+interface CompiledTerms {
+  routes: CompiledGroup[][];
+  mask?: RegExp;
+  none: { pattern: RegExp; unless?: RegExp }[];
+}
+
+const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).join('|'), 'iu');
+
+function compile(terms: RequirementTerms): CompiledTerms {
+  return {
+    routes: terms.routes.map((route) => route.map((group: TermGroup) => ({ concept: group.concept, pattern: alternation(group.terms) }))),
+    mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).join('|'), 'giu') : undefined,
+    none: (terms.none ?? []).map((v) => ({ pattern: alternation(v.terms), unless: v.unless?.length ? alternation(v.unless) : undefined })),
+  };
+}
+
+const COMPILED = new Map<RequirementId, CompiledTerms>(REQUIREMENT_IDS.map((id) => [id, compile(REQUIREMENT_TERMS[id])]));
+
+/** A unit's text split into sentences (after 。, at line ends), each folded. */
+function foldedSentences(raw: string): string[] {
+  return raw
+    .split(/(?<=[。．])|\r?\n/)
+    .map(foldText)
+    .filter((s) => s.length > 0);
+}
+
+interface UnitHit {
+  unit: number;
+  score: number;
+  sentence: number;
+}
+
+/** How well one unit says one requirement: the best sentence's score, or 0. */
+function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[]): { score: number; sentence: number } {
+  const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
+  const masked = sentences.map(mask);
+  const contextText = mask(context.map(foldText).join('／'));
+  let best = { score: 0, sentence: -1 };
+  const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
+  masked.forEach((sentence, i) => {
+    // a veto reads the sentence as written: what a mask hides (ウイルス対策ソフト) still says what it is about
+    if (vetoed(sentences[i]!)) return;
+    for (const route of terms.routes) {
+      const [topic, ...rest] = route;
+      if (!topic || !rest.every((group) => group.pattern.test(sentence))) continue;
+      let score: number;
+      if (topic.pattern.test(sentence)) score = 1;
+      else if (rest.length === 0) continue;
+      else {
+        // the topic borrowed from an earlier sentence or from what stands over the passage: that text must
+        // not be about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
+        const earlier = masked.slice(0, i).findLastIndex((e) => topic.pattern.test(e));
+        if (earlier >= 0 && !vetoed(sentences[earlier]!)) score = 0.9;
+        else if (topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'))) score = 0.8;
+        else continue;
+      }
+      if (score > best.score) best = { score, sentence: i };
+    }
+  });
+  return best;
+}
+
+/**
+ * The requirements a plan's text describes, each with its passage: for every one of the 25 requirements the
+ * best passage that says it (in the document's own words, with its blocks and page) and its status as the
+ * words state it. One passage may serve two requirements when it says both. Requirements not found are not
+ * listed; a document that is no plan gives an empty list.
+ */
+export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
+  const units = unitsOf(blocks);
+  const sentencesOf = units.map((u) => foldedSentences(u.text));
+  const matches: RequirementMatch[] = [];
+  for (const id of REQUIREMENT_IDS) {
+    const terms = COMPILED.get(id)!;
+    const hits: UnitHit[] = [];
+    units.forEach((unit, i) => {
+      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context);
+      // a heading alone counts for less than a passage that says the same
+      if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
+    });
+    if (hits.length === 0) continue;
+    const best = hits.reduce((a, b) => (b.score > a.score ? b : a));
+    const picked = passageAround(units, best.unit, new Set(hits.map((h) => h.unit)));
+    const passageText = picked.map((u) => u.text).join('\n');
+    const requirement = requirementById(id)!;
+    const statusText = picked.find((u) => u.statusCell)?.statusCell;
+    const reading =
+      (statusText ? readStatus(statusText, { mayNotApply: !!requirement.notApplicableWhen }) : undefined) ??
+      readStatus(picked.filter((u) => !u.headingLike).map((u) => u.text).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen });
+    matches.push({
+      requirement: id,
+      blocks: picked.flatMap((u) => u.blocks),
+      passage: passageText,
+      page: picked.find((u) => u.page !== undefined)?.page,
+      ...(reading ? { status: reading.status, statusWords: reading.words, ...(reading.considering ? { considering: true } : {}) } : {}),
+      score: Math.round(best.score * 100) / 100,
+    });
+  }
+  return matches;
+}
+
+/**
+ * The passage for the best unit: the unit itself; a heading-like line with the passage under it; and the
+ * units next to it that say the same requirement under the same heading (a list of bullets on one topic).
+ */
+function passageAround(units: readonly Unit[], at: number, hitUnits: ReadonlySet<number>): Unit[] {
+  const unit = units[at]!;
+  if (unit.headingLike) {
+    const next = units[at + 1];
+    return next && !next.headingLike ? [unit, next] : [unit];
+  }
+  const sameContext = (u: Unit | undefined) => !!u && !u.headingLike && u.context.join('／') === unit.context.join('／');
+  const picked = [unit];
+  for (let i = at - 1; i >= 0 && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i--) picked.unshift(units[i]!);
+  for (let i = at + 1; i < units.length && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i++) picked.push(units[i]!);
+  return picked;
+}

@@ -1,0 +1,148 @@
+import type { TextBlock } from '../readers/plan/textBlock.ts';
+import { foldText, leadingLabel } from './normalize.ts';
+
+/**
+ * A passage that may describe a measure, with what stands over it: the heading it is under, the 項目 cell of
+ * its table row, the line that introduces its list. Built from a plan's blocks in reading order.
+ */
+export interface Unit {
+  /** TextBlock.index of the blocks the passage is made of. */
+  blocks: number[];
+  /** The passage as written (blocks joined with a line break). */
+  text: string;
+  /** What stands over it, as written: nearest heading, item cell, list introduction. */
+  context: string[];
+  page?: number;
+  /** A heading-like line: a passage only when nothing below it says more. */
+  headingLike: boolean;
+  /** The text of a table row's status cell (実施状況), when the table has one. */
+  statusCell?: string;
+}
+
+const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
+const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
+const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否/;
+const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?)/;
+const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
+
+function isHeadingLike(block: TextBlock): boolean {
+  if (block.kind === 'heading') return true;
+  if (block.kind !== 'paragraph') return false;
+  const folded = foldText(block.text);
+  if (folded.length === 0 || folded.length > 40) return false;
+  if (/[。]/.test(folded.replace(/。$/, '')) || folded.endsWith('。') || folded.endsWith('、')) return false;
+  // a short line that ends like a sentence (〜している, 〜する) is a statement, not a heading
+  if (/(して|てい|ており|する|した|ない|ある|なる|れる|られる)$/.test(folded)) return false;
+  return true;
+}
+
+function headingDepth(block: TextBlock): number {
+  if (block.kind === 'heading' && block.level) return block.level;
+  const label = block.label ? leadingLabel(`${block.label} x`) : leadingLabel(block.text);
+  if (label) return label.depth;
+  return block.kind === 'heading' ? 1 : 2;
+}
+
+interface TableRow {
+  table: number;
+  row: number;
+  cells: TextBlock[];
+}
+
+/** The units of a document, in reading order. */
+export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
+  const ordered = [...blocks].sort((a, b) => a.index - b.index);
+  const units: Unit[] = [];
+  const headings: { depth: number; text: string }[] = [];
+  let intro: string | undefined;
+  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[] }>();
+
+  const nearestHeading = () => headings.at(-1)?.text;
+  const contextNow = (...extra: (string | undefined)[]) => [nearestHeading(), intro, ...extra].filter((s): s is string => !!s && s.trim().length > 0);
+
+  // group table cells into rows first (a reader gives them in reading order, row by row)
+  const rows = new Map<string, TableRow>();
+  for (const b of ordered) {
+    if (b.kind !== 'table-cell' || !b.cell) continue;
+    const key = `${b.cell.table}:${b.cell.row}`;
+    const row = rows.get(key) ?? { table: b.cell.table, row: b.cell.row, cells: [] };
+    row.cells.push(b);
+    rows.set(key, row);
+  }
+  for (const row of rows.values()) row.cells.sort((a, b) => a.cell!.column - b.cell!.column);
+  const emittedRows = new Set<string>();
+
+  for (const b of ordered) {
+    if (b.kind === 'table-cell' && b.cell) {
+      const key = `${b.cell.table}:${b.cell.row}`;
+      if (emittedRows.has(key)) continue;
+      emittedRows.add(key);
+      const row = rows.get(key)!;
+      const texts = row.cells.map((c) => c.text.trim());
+      const header = headerOf.get(row.table);
+      // the first row of a table, when every cell is a column name (項目 | 内容 | 実施状況)
+      if (!header && texts.length >= 2 && texts.every((t) => HEADER_WORDS.test(foldText(t)) && foldText(t).length <= 12)) {
+        const content = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
+        const status = texts.findIndex((t) => STATUS_HEADER.test(t));
+        const fallbackContent = content.length ? content : [texts.length - 1];
+        headerOf.set(row.table, {
+          content: fallbackContent,
+          status: status >= 0 ? status : undefined,
+          labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status),
+        });
+        continue;
+      }
+      const cells = row.cells;
+      if (cells.length === 1) {
+        units.push({ blocks: [cells[0]!.index], text: cells[0]!.text, context: contextNow(), page: cells[0]!.page, headingLike: false });
+        continue;
+      }
+      let contentCols: number[];
+      let labelCols: number[];
+      let statusCol: number | undefined;
+      if (header) {
+        contentCols = header.content.filter((i) => i < cells.length);
+        labelCols = header.labels.filter((i) => i < cells.length);
+        statusCol = header.status !== undefined && header.status < cells.length ? header.status : undefined;
+        if (contentCols.length === 0) contentCols = [cells.length - 1];
+      } else {
+        // no header row: the short first cell names the item, the longest other cell is the passage
+        const lengths = cells.map((c) => foldText(c.text).length);
+        const longest = lengths.indexOf(Math.max(...lengths.slice(1)), 1);
+        contentCols = [longest];
+        labelCols = lengths[0]! <= 40 ? [0] : [];
+        if (labelCols.length === 0) contentCols = cells.map((_, i) => i);
+      }
+      const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
+      if (content.length === 0) continue;
+      const labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      units.push({
+        blocks: content.map((c) => c.index),
+        text: content.map((c) => c.text).join('\n'),
+        context: contextNow(...labels),
+        page: content[0]!.page,
+        headingLike: false,
+        statusCell: statusCol !== undefined ? cells[statusCol]!.text : undefined,
+      });
+      continue;
+    }
+
+    if (!b.text.trim()) continue;
+    if (isHeadingLike(b)) {
+      const depth = headingDepth(b);
+      while (headings.length && headings.at(-1)!.depth >= depth) headings.pop();
+      headings.push({ depth, text: b.text });
+      intro = undefined;
+      units.push({ blocks: [b.index], text: b.text, context: [], page: b.page, headingLike: true });
+      continue;
+    }
+    const isItem = b.kind === 'list-item' || (!!leadingLabel(b.text) && leadingLabel(b.text)!.depth >= 3);
+    if (!isItem) intro = undefined;
+    // 「上記の要領に基づき…」「前項の計画に沿って…」: the passage before is what it speaks of
+    const previous = units.at(-1);
+    const refersBack = REFERS_BACK.test(foldText(b.text)) && previous && !previous.headingLike ? [previous.text] : [];
+    units.push({ blocks: [b.index], text: b.text, context: [...contextNow(), ...refersBack], page: b.page, headingLike: false });
+    if (!isItem && INTRO.test(foldText(b.text))) intro = b.text;
+  }
+  return units;
+}
