@@ -9,6 +9,7 @@ export { filingSkeleton } from '../app/init.ts';
 export { checkTemplates } from '../app/templatesCheck.ts';
 export { checkRead } from '../app/check.ts';
 export { extractFiling } from '../app/extract.ts';
+export { importPlan } from '../app/import.ts';
 export { reviewFilings } from '../app/review.ts';
 export { readSource } from '../platform/readSourceFile.ts';
 export { classifyPort } from '../catalog/classifyPort.ts';

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { BuildOutcome } from '../app/build.ts';
 import type { FilingSource, OutputFile } from '../app/source.ts';
 import type { ExtractFormat } from '../app/extract.ts';
+import type { ImportFormat } from '../app/import.ts';
 import { REVIEW_FORMATS } from '../app/reviewFormats.ts';
 import type { SourceRead } from '../readers/readSource.ts';
 import { OutputError } from '../io/outputError.ts';
@@ -283,6 +284,30 @@ export function buildProgram(): Command {
           inLang({ ja: `${file}: この書類には tos-filing の届出データが含まれていません（tos-filing で作成されていない書類です）。本文から下書きを作るには tos-filing import を使ってください`, en: `${file}: no tos-filing data in this document; use tos-filing import to make a draft from its text` }, options.lang),
         );
       process.stdout.write(outcome.text);
+    });
+
+  program
+    .command('import')
+    .description('tos-filing で作成していない事業計画（手で作成した .docx、文字を含む .pdf）の本文を読み取り、届出ファイルの下書きを作成します')
+    .argument('<plan>', '事業計画の書類（.docx / .pdf）')
+    .addOption(formatOption(['yaml', 'json'], '出力の形式（yaml / json）'))
+    .option('--out <file>', '下書きを書き出すファイル（省略すると標準出力）')
+    .addOption(langOption())
+    .action(async (file: string, options: { format: ImportFormat; out?: string; lang: Lang }) => {
+      const { importPlan, writeOutputs } = commandModules();
+      const outcome = importPlan(await sourceOf(file), { format: options.format });
+      if (outcome.status === 'not-a-plan')
+        throw new UsageError(
+          outcome.why === 'filing'
+            ? inLang({ ja: `${file}: 届出ファイルです。そのまま validate・build・edit で使えます（import は書類（.docx / .pdf）を読みます）`, en: `${file}: this is a filing already; import reads documents (.docx / .pdf)` }, options.lang)
+            : inLang({ ja: `${file}: tos-filing で作成した書類です。届出データは tos-filing extract で取り出せます`, en: `${file}: made by tos-filing; use tos-filing extract for its data` }, options.lang),
+        );
+      process.stderr.write(forTerminal(outcome.report));
+      if (options.out) {
+        await writeOutputs([{ path: options.out, bytes: new TextEncoder().encode(outcome.text) }], { inputs: [file] });
+        print(options.out);
+      } else process.stdout.write(outcome.text);
+      process.exitCode = EXIT.ok;
     });
 
   program

@@ -26,11 +26,11 @@ export interface Screening {
 }
 
 export function screenFindings(plan: HandTypedPlan): Screening {
-  const portRead = plan.cover.port ? classifyPort(plan.cover.port) : null;
+  const portRead = plan.cover.port ? classifyPort(plan.cover.port.value) : null;
   const known = portRead !== null && portRead.name !== null;
   const applicable = new Set(requirementsFor({ specified: known && portRead.specified }).map((r) => r.id));
   const out: Finding[] = [finding('info', 'PLAN_SCREENED', [], { format: plan.format, found: plan.matches.length })];
-  if (!known) out.push(finding('warning', 'PLAN_PORT_UNREAD', ['port', 'name'], { input: plan.cover.port ?? '' }));
+  if (!known) out.push(finding('warning', 'PLAN_PORT_UNREAD', ['port', 'name'], { input: plan.cover.port?.value ?? '' }));
   if (!plan.matches.length) out.push(finding('error', 'PLAN_NO_REQUIREMENT', [], { format: plan.format }));
   const found = new Set<string>();
   for (const req of REQUIREMENTS) {

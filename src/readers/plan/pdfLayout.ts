@@ -47,7 +47,9 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\
 function joinPieces(left: string, right: string, gap: number, size: number): string {
   if (!left) return right;
   if (/\s$/.test(left) || /^\s/.test(right)) return left + right;
-  if (gap > size * 0.25) return `${left} ${right}`;
+  // LibreOffice and Word set a quarter em between Japanese and Latin script (autospace): not a space typed
+  const cjk = CJK.test(left.at(-1) ?? '') || CJK.test(right[0] ?? '');
+  if (gap > size * (cjk ? 0.6 : 0.2)) return `${left} ${right}`;
   return left + right;
 }
 
@@ -80,10 +82,8 @@ function linesOf(items: readonly PositionedText[]): Line[] {
     let size = 0;
     for (const piece of row) {
       const gap = piece.x - end;
-      if (!piece.text.trim()) {
-        if (text && !/\s$/.test(text)) text += ' ';
-        continue;
-      }
+      // PDF.js adds a space item where it sees a gap; the gap itself decides (joinPieces)
+      if (!piece.text.trim()) continue;
       if (!starts.length || gap > piece.size * 0.9) starts.push(piece.x);
       text = joinPieces(text, piece.text, gap, piece.size);
       end = Math.max(end, piece.x + piece.width);
@@ -128,6 +128,7 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
   if (!lines.length) return [];
   const body = bodySize(lines);
   const textRight = Math.max(...lines.map((l) => l.right));
+  const textLeft = Math.min(...lines.map((l) => l.left));
   const pitches = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((d) => d > 0 && d < body * 3);
   const pitch = median(pitches) || body * 1.5;
   const isHeadingSize = (size: number) => size > body * 1.15;
@@ -142,6 +143,10 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
       prev.y - line.y > pitch * 1.3 ||
       Math.abs(prev.size - line.size) > Math.max(prev.size, line.size) * 0.12 ||
       ITEM_START.test(line.text) ||
+      // a row of label and value (住所　…, a table row) is followed by the next row at the first column
+      (prev.starts.length > 1 && Math.abs(line.left - prev.left) < line.size * 0.6) ||
+      // a line set to the right or centred (the date, 殿) stands alone
+      (prev.left > textLeft + prev.size * 4 && line.left < prev.left - prev.size) ||
       /^[\u3000]/.test(line.text) ||
       (line.left > prev.left + line.size * 0.5 && !continuesColumn(prev, line)) ||
       (!continuesColumn(prev, line) && (prev.right < textRight - prev.size * 2.5 || (/[。：:]$/.test(prev.text) && prev.right < textRight - prev.size * 1.5)));

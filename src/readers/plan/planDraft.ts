@@ -4,6 +4,7 @@ import { classifyPort } from '../../catalog/classifyPort.ts';
 import { REQUIREMENTS, type RequirementId, formatReference } from '../../catalog/requirements.ts';
 import { requirementsFor } from '../../catalog/requirementsFor.ts';
 import { ENUMS, SCOPE_LABELS } from '../../model/enums.ts';
+import type { Found } from '../../screen/index.ts';
 import { type HandTypedPlan, type RequirementMatch, placeOf } from './screening.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface CoverItem {
   /** In the filing's words: 申請者の名称. */
   label: string;
   value: string;
+  /** Where it was read: 1ページ, 第3段落. */
+  place: string;
 }
 
 export interface PlanDraft {
@@ -35,16 +38,6 @@ export interface PlanDraft {
 }
 
 const STATUS_LABEL = ENUMS.measureStatus as Record<string, string>;
-
-/** 「代表取締役社長 山田太郎」 → title and name; a bare name stays a name. */
-export function splitRepresentative(text: string): { title: string; name: string } {
-  const t = text.replace(/\s+/g, ' ').trim();
-  const m = t.match(/^((?:代表取締役|取締役|代表執行役|執行役員|代表理事|代表社員|代表者)?(?:社長|会長|理事長|組合長|所長)?(?:兼[^\s]+)?)\s*(.*)$/u);
-  if (m && m[1] && m[2]) return { title: m[1], name: m[2] };
-  const space = t.indexOf(' ');
-  if (space > 0 && /(社長|取締役|理事|代表|会長)$/.test(t.slice(0, space))) return { title: t.slice(0, space), name: t.slice(space + 1) };
-  return { title: '', name: t };
-}
 
 function setScalar(doc: Document, path: (string | number)[], value: string, note: string): boolean {
   const node = doc.getIn(path, true);
@@ -80,32 +73,29 @@ function measuresYaml(plan: HandTypedPlan, ids: readonly RequirementId[], found:
 
 export function planDraft(plan: HandTypedPlan, source: string): PlanDraft {
   const cover = plan.cover;
-  const portRead = cover.port ? classifyPort(cover.port) : null;
+  const portRead = cover.port ? classifyPort(cover.port.value) : null;
   const known = !!portRead && portRead.name !== null;
   const port = portRead ?? classifyPort('');
   const specified = known && port.specified;
   const doc = parseDocument(filingSkeleton(port, 'new-license'));
   const items: CoverItem[] = [];
   const missing: string[] = [];
-  const coverPlace = (text: string) => {
-    const block = plan.blocks.find((b) => b.text.includes(text));
-    return block ? placeOf(plan, { blocks: [block.index], ...(block.page ? { page: block.page } : {}) }) : '表紙';
-  };
-  const fill = (path: (string | number)[], label: string, value: string | undefined) => {
+  const fill = (path: (string | number)[], label: string, found: Found<string> | undefined, value = found?.value) => {
     const v = value?.trim();
-    if (!v) return void missing.push(label);
-    if (setScalar(doc, path, v, `書類の${coverPlace(v)}から読み取り`)) items.push({ label, value: v });
+    if (!found || !v) return void missing.push(label);
+    const place = placeOf(plan, { blocks: [found.block] }) || '表紙';
+    if (setScalar(doc, path, v, `書類の${place}から読み取り`)) items.push({ label, value: v, place });
   };
   fill(['application', 'filingDate'], '申請日', cover.date);
   if (cover.addressee) fill(['application', 'addressee'], '宛先', cover.addressee);
   else missing.push('宛先');
   fill(['applicant', 'name'], '申請者の名称', cover.applicant?.name);
-  const rep = cover.applicant?.representative as unknown;
-  const representative = typeof rep === 'string' ? splitRepresentative(rep) : rep && typeof rep === 'object' ? (rep as { title?: string; name?: string }) : undefined;
-  if (representative?.title) fill(['applicant', 'representative', 'title'], '代表者の役職', representative.title);
-  fill(['applicant', 'representative', 'name'], '代表者の氏名', representative?.name);
+  const rep = cover.applicant?.representative;
+  if (rep?.value.title) fill(['applicant', 'representative', 'title'], '代表者の役職', { value: rep.value.title, block: rep.block });
+  else missing.push('代表者の役職');
+  fill(['applicant', 'representative', 'name'], '代表者の氏名', rep && { value: rep.value.name, block: rep.block });
   fill(['applicant', 'address'], '主たる事務所の所在地', cover.applicant?.address);
-  fill(['port', 'name'], '港名', known ? port.name! : cover.port);
+  fill(['port', 'name'], '港名', cover.port, known ? port.name! : cover.port?.value);
   if (!cover.port) (doc.getIn(['port', 'name'], true) as Scalar).value = '';
   fill(['port', 'terminals', 0, 'name'], 'ターミナルの名称', cover.terminal);
   fill(['port', 'terminals', 0, 'tos', 'systemName'], 'TOSの名称', cover.tosName);
@@ -135,6 +125,6 @@ export function planDraft(plan: HandTypedPlan, source: string): PlanDraft {
     notFound: ids.filter((id) => !found.has(id)).map((id) => ({ id, title: REQUIREMENTS.find((r) => r.id === id)!.title })),
     cover: items,
     coverMissing: missing,
-    port: { name: known ? port.name : (cover.port ?? null), known, specified },
+    port: { name: known ? port.name : (cover.port?.value ?? null), known, specified },
   };
 }

@@ -69,13 +69,14 @@ export async function readPlanPdf(bytes: Uint8Array): Promise<PlanRead> {
   } catch {
     return fail('damaged', MESSAGES['no-reader']);
   }
-  // PDF.js may keep (detach) the buffer it is given: it gets a copy
-  const task = pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  // PDF.js may keep (detach) the buffer it is given, and wants a plain Uint8Array: it gets a copy
+  let task: ReturnType<PdfJs['getDocument']> | undefined;
   let doc: PdfJsDocument;
   try {
+    task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
     doc = await task.promise;
   } catch (err) {
-    await task.destroy().catch(() => undefined);
+    await task?.destroy().catch(() => undefined);
     const name = (err as { name?: string } | null)?.name;
     return fail(name === 'PasswordException' ? 'encrypted' : 'damaged');
   }

@@ -1,7 +1,7 @@
 import type { PlanRead, TextBlock } from './textBlock.ts';
-import { type PlanCover, type RequirementMatch, matchRequirements, readCover } from './screenStub.ts';
+import { type CoverRead, type RequirementMatch, matchRequirements, readCover } from '../../screen/index.ts';
 
-export type { PlanCover, RequirementMatch };
+export type { CoverRead, RequirementMatch };
 
 /**
  * A plan tos-filing did not make, read and screened: its text blocks, the requirements its text describes (the
@@ -13,7 +13,7 @@ export interface HandTypedPlan {
   pages?: number;
   blocks: TextBlock[];
   matches: RequirementMatch[];
-  cover: PlanCover;
+  cover: CoverRead;
 }
 
 export function screenPlan(read: Extract<PlanRead, { ok: true }>): HandTypedPlan {
@@ -26,10 +26,11 @@ export function screenPlan(read: Extract<PlanRead, { ok: true }>): HandTypedPlan
   };
 }
 
-/** Where a block stands, in the reader's words: 「3ページ」 for a PDF, 「第12段落」 for a Word file. */
-export function placeOf(plan: Pick<HandTypedPlan, 'format' | 'blocks'>, match: { blocks: readonly number[]; page?: number }): string {
-  if (match.page !== undefined) return `${match.page}ページ`;
+/** Where a block stands, in the reader's words: 「3ページ」 for a PDF, 「第12段落」 or 「表1の3行目」 for a Word file. */
+export function placeOf(plan: Pick<HandTypedPlan, 'blocks'>, match: { blocks: readonly number[]; page?: number }): string {
   const first = plan.blocks.find((b) => b.index === match.blocks[0]);
+  const page = match.page ?? first?.page;
+  if (page !== undefined) return `${page}ページ`;
   if (first?.cell) return `表${first.cell.table}の${first.cell.row + 1}行目`;
   return first ? `第${first.index}段落` : '';
 }
