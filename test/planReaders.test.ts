@@ -1,6 +1,9 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { readPlanDocx } from '../src/readers/plan/readPlanDocx.ts';
+import { readPlanPdf } from '../src/readers/plan/readPlanPdf.ts';
+import { buildDocs } from './helpers/buildDocs.ts';
 import { formatNumber } from '../src/readers/plan/wordNumbering.ts';
 import type { PlanRead, TextBlock } from '../src/readers/plan/textBlock.ts';
 import { HEADING_STYLES, numbering, p, planDocx, table, textBox } from './helpers/planDocx.ts';
@@ -105,5 +108,37 @@ describe('the reader of hand-typed Word plans', () => {
     const read = readPlanDocx(bomb);
     expect(read).toMatchObject({ ok: false, problem: 'too-large' });
     if (!read.ok) expect(read.message).toMatch(/大きすぎる/);
+  });
+});
+
+describe('the reader of PDFs with a text layer', () => {
+  it('reads our own PDF as blocks with their pages: the cover on page 1, later text on later pages, the running head left out', async () => {
+    const { pdf } = await buildDocs('sample/specified-complete.yaml', false);
+    const read = await readPlanPdf(pdf);
+    const blocks = blocksOf(read);
+    expect(read.ok && read.pages).toBeGreaterThan(5);
+    const name = blocks.find((b) => b.text.includes('港北みなと運輸株式会社'));
+    expect(name?.page).toBe(1);
+    expect(blocks.find((b) => b.text.startsWith('令和7年4月1日'))?.text).toBe('令和7年4月1日'); // the date stands alone, not joined to 宛先
+    expect(blocks.some((b) => b.kind === 'heading' && b.text.includes('TOSの概要'))).toBe(true);
+    expect(Math.max(...blocks.map((b) => b.page ?? 0))).toBe(read.ok ? read.pages : -1);
+    // the header our writer repeats on every page after the first is not body text
+    expect(blocks.filter((b) => /事業計画（TOSの概要及び情報セキュリティ）$/.test(b.text) && b.text.startsWith('港北みなと運輸株式会社'))).toHaveLength(0);
+    expect(blocks.map((b) => b.index)).toEqual(blocks.map((_, i) => i + 1));
+    // Japanese text runs on without spaces put in by the layout
+    expect(blocks.some((b) => b.text.includes('TOSの概要'))).toBe(true);
+  });
+
+  it('says a PDF without text is scanned and that tos-filing does no OCR', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600, color: rgb(0.8, 0.8, 0.8) });
+    const read = await readPlanPdf(await doc.save());
+    expect(read).toMatchObject({ ok: false, problem: 'no-text-layer' });
+    if (!read.ok) expect(read.message).toMatch(/スキャン.*OCR/);
+  });
+
+  it('refuses a file that only starts like a PDF', async () => {
+    const read = await readPlanPdf(strToU8('%PDF-1.7\nthis is not a pdf at all\n%%EOF'));
+    expect(read).toMatchObject({ ok: false, problem: 'damaged' });
   });
 });

@@ -20,7 +20,9 @@ export function importPlan(read: Extract<SourceRead, { ok: true }>, options: { f
   if (!plan) return { status: 'not-a-plan', why: read.carrier ? 'tos-filing-document' : 'filing' };
   const source = baseName(read.file);
   const draft = planDraft(plan, source);
-  const number = (id: string) => parenNumber(REQUIREMENTS.findIndex((r) => r.id === id) + 1);
+  const listed = [...draft.found.map((f) => f.match.requirement as string), ...draft.notFound.map((n) => n.id as string)];
+  const order = REQUIREMENTS.map((r) => r.id as string).filter((id) => listed.includes(id));
+  const number = (id: string) => parenNumber(order.indexOf(id) + 1);
   const lines = [
     `${source} の本文を読み取り、届出ファイルの下書きを作成しました。本文の読み取りによる推定です（申請者が記入したデータではありません）。原文と照らして確かめてください。`,
   ];

@@ -4,6 +4,7 @@ import { classifyPort } from '../../catalog/classifyPort.ts';
 import { REQUIREMENTS, type RequirementId, formatReference } from '../../catalog/requirements.ts';
 import { requirementsFor } from '../../catalog/requirementsFor.ts';
 import { ENUMS, SCOPE_LABELS } from '../../model/enums.ts';
+import { toWareki } from '../../util/wareki.ts';
 import type { Found } from '../../screen/index.ts';
 import { type HandTypedPlan, type RequirementMatch, placeOf } from './screening.ts';
 
@@ -71,6 +72,15 @@ function measuresYaml(plan: HandTypedPlan, ids: readonly RequirementId[], found:
   return `${lines.join('\n')}\n`;
 }
 
+/** An ISO date as the clerk writes it (令和8年4月1日); the filing reads both. */
+const warekiOr = (iso: string) => {
+  try {
+    return toWareki(iso);
+  } catch {
+    return iso;
+  }
+};
+
 export function planDraft(plan: HandTypedPlan, source: string): PlanDraft {
   const cover = plan.cover;
   const portRead = cover.port ? classifyPort(cover.port.value) : null;
@@ -86,7 +96,7 @@ export function planDraft(plan: HandTypedPlan, source: string): PlanDraft {
     const place = placeOf(plan, { blocks: [found.block] }) || '表紙';
     if (setScalar(doc, path, v, `書類の${place}から読み取り`)) items.push({ label, value: v, place });
   };
-  fill(['application', 'filingDate'], '申請日', cover.date);
+  fill(['application', 'filingDate'], '申請日', cover.date, cover.date && warekiOr(cover.date.value));
   if (cover.addressee) fill(['application', 'addressee'], '宛先', cover.addressee);
   else missing.push('宛先');
   fill(['applicant', 'name'], '申請者の名称', cover.applicant?.name);

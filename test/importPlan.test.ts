@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildFiling } from '../src/app/build.ts';
+import { importPlan } from '../src/app/import.ts';
+import { checkRead } from '../src/app/check.ts';
+import { filing as filingSchema } from '../src/model/filing.ts';
+import { fillTextGaps } from '../src/templates/draftGaps.ts';
+import { normalizeInput } from '../src/model/normalizeInput.ts';
+import { readPlanDocx } from '../src/readers/plan/readPlanDocx.ts';
+import { type SourceRead, readDocumentBytes } from '../src/readers/readSource.ts';
+import { reviewRows } from '../src/review/reviewFilings.ts';
+import { reviewText } from '../src/review/reviewOutputs.ts';
+import { templates } from './helpers/buildDocs.ts';
+import { p, planDocx, table } from './helpers/planDocx.ts';
+import { runCli } from './helpers/runCli.ts';
+
+/** A plan as a clerk types it in Word: a cover, a heading per topic, a table for two items. */
+const PLAN = planDocx(
+  [
+    p('令和8年4月1日'),
+    p('関東運輸局長　殿'),
+    p('住所　神奈川県横浜市中区海岸通一丁目1番地'),
+    p('名称　みなと港運株式会社'),
+    p('代表者　代表取締役　山田太郎'),
+    p('事業計画（TOSの概要及び情報セキュリティ）'),
+    p('当社が横浜港で使用するTOSについて、情報セキュリティの確保に関する事項を次のとおり記載する。'),
+    p('１．資産の管理'),
+    p('TOSを構成するサーバ、端末及びネットワーク機器を資産台帳に記録し、ネットワーク構成図とあわせて年1回見直している。'),
+    p('２．外部からの接続'),
+    p('保守会社からのリモート接続にはワンタイムパスワードによる二要素認証を導入している。'),
+    table([
+      ['項目', '内容'],
+      ['バックアップ', 'TOSのデータベースは毎日バックアップを取得している。'],
+      ['教育', '全社員に情報セキュリティ研修を令和8年度中に開始する予定である。'],
+    ]),
+  ].join(''),
+);
+
+const ok = (read: SourceRead) => {
+  if (!read.ok) throw new Error(read.message);
+  return read;
+};
+
+describe('a hand-typed Word plan', () => {
+  const read = ok(readDocumentBytes('plan.docx', 'docx', PLAN));
+
+  it('is read as a plan (not refused for having no tos-filing data) and screened', () => {
+    expect(read.carrier?.document).toBe('plan');
+    const plan = read.carrier!.handTyped!;
+    expect(plan.blocks.length).toBe(readPlanDocx(PLAN).ok ? (readPlanDocx(PLAN) as { blocks: unknown[] }).blocks.length : -1);
+    expect(plan.matches.map((m) => m.requirement)).toEqual(expect.arrayContaining(['asset-network-inventory', 'ext-multifactor-auth', 'backup-targets-frequency']));
+  });
+
+  it('imports as a draft filing in the filing shape: found measures hold the document own words, nothing else is invented', () => {
+    const outcome = importPlan(read, { format: 'yaml' });
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    const data = parse(outcome.text) as { applicant: { name: string; representative: { title: string; name: string } }; port: { name: string }; measures: Record<string, { status: string; description: string; importedFrom: string }> };
+    expect(data.applicant.name).toBe('みなと港運株式会社');
+    expect(data.port.name).toBe('横浜港');
+    const mfa = data.measures['ext-multifactor-auth']!;
+    expect(mfa.description).toBe('保守会社からのリモート接続にはワンタイムパスワードによる二要素認証を導入している。');
+    expect(mfa.status).toBe('実施済み');
+    expect(mfa.importedFrom).toMatch(/^第\d+段落$/);
+    expect(data.measures['security-awareness-training']?.status).toBe('実施予定');
+    expect(data.measures['security-awareness-training']?.importedFrom).toMatch(/^表1の\d行目$/);
+    // nothing about outsourcing, audits or logs is in the text: no measure for them, only a commented stub
+    for (const id of ['outsourcing-security-contract', 'security-audit', 'log-collection-offsystem']) expect(data.measures[id]).toBeUndefined();
+    expect(outcome.text).toContain('# outsourcing-security-contract:');
+    expect(outcome.text).toMatch(/# 要確認: 書類の第\d+段落から読み取り/);
+    // blanks stay blank for the person to fill in
+    expect((data as unknown as { applicant: { contact: { name: string } } }).applicant.contact.name).toBe('');
+    // the draft is the filing's own shape once its blanks are stood in for, as build --draft does
+    const parsed = filingSchema.safeParse(fillTextGaps(normalizeInput(data)).data);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(outcome.report).toMatch(/記載が見つかった要件 \d+件/);
+    expect(outcome.report).toMatch(/記載が見つからなかった要件 \d+件/);
+    expect(outcome.report).toContain('外部委託を行う場合の情報セキュリティの確保');
+  });
+
+  it('as JSON gives the same data', () => {
+    const yaml = importPlan(read, { format: 'yaml' });
+    const json = importPlan(read, { format: 'json' });
+    if (yaml.status !== 'imported' || json.status !== 'imported') throw new Error('not imported');
+    expect(JSON.parse(json.text)).toEqual(parse(yaml.text));
+  });
+
+  it('builds as a draft whose document marks what was read 【要確認】 and what is missing 【未記入】', async () => {
+    const outcome = importPlan(read, { format: 'yaml' });
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    const built = await buildFiling({ file: 'draft.yaml', data: parse(outcome.text) }, { formats: ['docx'], templates, draft: true });
+    expect(built.status).toBe('built');
+    if (built.status !== 'built') return;
+    const docx = readPlanDocx(built.outputs.find((o) => o.name.endsWith('.docx'))!.bytes);
+    const text = docx.ok ? docx.blocks.map((b) => b.text).join('\n') : '';
+    expect(text).toContain('保守会社からのリモート接続にはワンタイムパスワードによる二要素認証を導入している。');
+    expect(text).toMatch(/【要確認：書類の第\d+段落から読み取った記載です/);
+    expect(text).toContain('【未記入');
+    expect(built.findings.filter((f) => f.code === 'MEASURE_IMPORTED').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('validates as a screening: found requirements quoted with their place, mandatory ones not found are errors', () => {
+    const { findings } = checkRead(read);
+    const found = findings.filter((f) => f.code === 'PLAN_REQUIREMENT_FOUND');
+    expect(found.map((f) => f.requirementId)).toContain('ext-multifactor-auth');
+    expect(found.find((f) => f.requirementId === 'ext-multifactor-auth')?.params.passage).toContain('ワンタイムパスワード');
+    const missing = findings.filter((f) => f.code === 'PLAN_REQUIREMENT_NOT_FOUND' && f.severity === 'error');
+    expect(missing.map((f) => f.requirementId)).toContain('outsourcing-security-contract');
+    expect(findings.some((f) => f.code === 'PLAN_SCREENED')).toBe(true);
+    // the draft's blanks (contact, CISO…) are not what the screening reports
+    expect(findings.some((f) => f.code === 'SCHEMA_REQUIRED')).toBe(false);
+  });
+
+  it('shows in the review as ○ labelled 推定, with ✗ for the mandatory ones not found', () => {
+    const [row] = reviewRows([{ file: 'plan.docx', read }]);
+    expect(row!.screened).toBe(true);
+    expect(row!.cells['ext-multifactor-auth']).toBe('○');
+    expect(row!.cells['outsourcing-security-contract']).toBe('✗');
+    expect(row!.operator).toBe('みなと港運株式会社');
+    const text = reviewText([row!]);
+    expect(text).toContain('推定（本文の読み取り）');
+    expect(text).toMatch(/本文の第\d+段落に記載があります（推定）：「保守会社からのリモート接続/);
+  });
+
+  it('a Word document that is no plan: no requirement found, not a crash', () => {
+    const other = ok(readDocumentBytes('memo.docx', 'docx', planDocx(p('来週の会議は水曜日の午後に変更します。'))));
+    const { findings } = checkRead(other);
+    expect(findings.some((f) => f.code === 'PLAN_NO_REQUIREMENT' && f.severity === 'error')).toBe(true);
+    const outcome = importPlan(other, { format: 'yaml' });
+    expect(outcome.status === 'imported' && outcome.report).toContain('一つも見つかりませんでした');
+  });
+});
+
+describe('tos-filing import', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tos-import-'));
+  const plan = join(dir, 'plan.docx');
+  writeFileSync(plan, PLAN);
+
+  it('writes the draft to stdout and what it found where to stderr', async () => {
+    const r = await runCli(['import', plan]);
+    expect(r.code).toBe(0);
+    expect((parse(r.stdout) as { applicant: { name: string } }).applicant.name).toBe('みなと港運株式会社');
+    expect(r.stderr).toContain('本文の読み取りによる推定');
+    expect(r.stderr).toMatch(/外部接続機器における外部ユーザの多要素認証 … 第\d+段落/);
+  });
+
+  it('writes --out, and never over its input', async () => {
+    const out = join(dir, 'draft.yaml');
+    const r = await runCli(['import', plan, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('importedFrom:');
+    const before = readFileSync(plan);
+    const again = await runCli(['import', plan, '--out', plan]);
+    expect(again.code).toBe(2);
+    expect(readFileSync(plan)).toEqual(before);
+  });
+
+  it('sends a filing or a document tos-filing made elsewhere, in Japanese', async () => {
+    const yaml = join(dir, 'x.yaml');
+    writeFileSync(yaml, readFileSync(join(dir, 'draft.yaml')));
+    const r = await runCli(['import', yaml]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('届出ファイルです');
+  });
+});
