@@ -11,7 +11,7 @@ import { fillTextGaps } from '../src/templates/draftGaps.ts';
 import { normalizeInput } from '../src/model/normalizeInput.ts';
 import { readPlanDocx } from '../src/readers/plan/readPlanDocx.ts';
 import { type SourceRead, readDocumentBytes } from '../src/readers/readSource.ts';
-import { reviewRows } from '../src/review/reviewFilings.ts';
+import { screenPlan, screenRead, screenedRow } from '../src/app/screening.ts';
 import { reviewText } from '../src/review/reviewOutputs.ts';
 import { templates } from './helpers/buildDocs.ts';
 import { p, planDocx, table } from './helpers/planDocx.ts';
@@ -45,11 +45,12 @@ const ok = (read: SourceRead) => {
 };
 
 describe('a hand-typed Word plan', () => {
-  const read = ok(readDocumentBytes('plan.docx', 'docx', PLAN));
+  const read = ok(screenRead(readDocumentBytes('plan.docx', 'docx', PLAN)));
 
   it('is read as a plan (not refused for having no tos-filing data) and screened', () => {
     expect(read.carrier?.document).toBe('plan');
-    const plan = read.carrier!.handTyped!;
+    const plan = screenPlan(read.carrier!.handTyped!);
+    expect((read.data as { applicant: { name: string } }).applicant.name).toBe('みなと港運株式会社');
     expect(plan.blocks.length).toBe(readPlanDocx(PLAN).ok ? (readPlanDocx(PLAN) as { blocks: unknown[] }).blocks.length : -1);
     expect(plan.matches.map((m) => m.requirement)).toEqual(expect.arrayContaining(['asset-network-inventory', 'ext-multifactor-auth', 'backup-targets-frequency']));
   });
@@ -114,7 +115,7 @@ describe('a hand-typed Word plan', () => {
   });
 
   it('shows in the review as ○ labelled 推定, with ✗ for the mandatory ones not found', () => {
-    const [row] = reviewRows([{ file: 'plan.docx', read }]);
+    const row = screenedRow('plan.docx', read.carrier!.handTyped!, read.data);
     expect(row!.screened).toBe(true);
     expect(row!.cells['ext-multifactor-auth']).toBe('○');
     expect(row!.cells['outsourcing-security-contract']).toBe('✗');

@@ -1,5 +1,5 @@
 import type { SourceRead } from '../readers/readSource.ts';
-import { screenFindings } from '../review/screening.ts';
+import { screenFindings } from './screening.ts';
 import { documentFindings } from '../validate/documentFindings.ts';
 import { sortFindings } from '../validate/finding.ts';
 import { type CheckResult, checkFiling } from '../validate/validate.ts';

@@ -1,5 +1,6 @@
 import { REQUIREMENTS } from '../catalog/requirements.ts';
-import { planDraft } from '../readers/plan/planDraft.ts';
+import { planDraft } from './planDraft.ts';
+import { screenPlan } from './screening.ts';
 import type { SourceRead } from '../readers/readSource.ts';
 import { parenNumber } from '../util/documentNumbers.ts';
 
@@ -19,7 +20,7 @@ export function importPlan(read: Extract<SourceRead, { ok: true }>, options: { f
   const plan = read.carrier?.handTyped;
   if (!plan) return { status: 'not-a-plan', why: read.carrier ? 'tos-filing-document' : 'filing' };
   const source = baseName(read.file);
-  const draft = planDraft(plan, source);
+  const draft = planDraft(screenPlan(plan), source);
   const listed = [...draft.found.map((f) => f.match.requirement as string), ...draft.notFound.map((n) => n.id as string)];
   const order = REQUIREMENTS.map((r) => r.id as string).filter((id) => listed.includes(id));
   const number = (id: string) => parenNumber(order.indexOf(id) + 1);

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { screenRead } from '../app/screening.ts';
 import { readFiling } from '../io/readFiling.ts';
 import { READ_LIMITS } from '../readers/limits.ts';
 import { type SourceRead, kindOf, readDocument } from '../readers/readSource.ts';
@@ -40,5 +41,5 @@ export async function readSource(file: string): Promise<SourceRead> {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, file, reason: 'unreadable', message: code === 'ENOENT' ? 'ファイルが見つかりません' : code === 'EACCES' ? 'ファイルを読む権限がありません' : String((err as Error).message) };
   }
-  return readDocument(file, kind, bytes);
+  return screenRead(await readDocument(file, kind, bytes));
 }

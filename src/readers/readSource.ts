@@ -5,10 +5,9 @@ import type { CarrierProblem, CarrierRead } from './carrier.ts';
 import { readDocxCarrier } from './docx/readDocx.ts';
 import { READ_LIMITS } from './limits.ts';
 import { readPdfCarrier } from './pdf/readPdf.ts';
-import { planDraft } from './plan/planDraft.ts';
 import { readPlanDocx } from './plan/readPlanDocx.ts';
 import { readPlanPdf } from './plan/readPlanPdf.ts';
-import { type HandTypedPlan, screenPlan } from './plan/screening.ts';
+import type { PlanText } from './plan/screening.ts';
 import type { PlanRead } from './plan/textBlock.ts';
 
 /**
@@ -31,8 +30,11 @@ export interface CarrierInfo {
   changedSections: string[] | null;
   /** For a 新旧対照表: the version before the change (the data is the version after). */
   before?: unknown;
-  /** For a hand-typed plan: its text, what the screening found in it, and the draft filing made from that (the data). */
-  handTyped?: HandTypedPlan;
+  /**
+   * For a hand-typed plan: its text. The app screens it (app/screening.ts); the data is then the draft filing made
+   * from what was found (null until then).
+   */
+  handTyped?: PlanText;
 }
 
 /** A failure: the YAML reader's (with its structured problem) or a document reader's (a message). */
@@ -93,19 +95,15 @@ export function readSourceBytes(file: string, bytes: Uint8Array): SourceRead {
   return kind === 'filing' ? parseFilingBytes(file, bytes) : readDocumentBytes(file, kind, bytes);
 }
 
-/** The file name without its folders, as a draft names its source. */
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-
-/** A plan tos-filing did not make: its blocks screened, and as data the draft filing made from what was found. */
+/** A plan tos-filing did not make: its text, for the app to screen (its data is null until then). */
 export function fromPlan(file: string, read: PlanRead): SourceRead {
   if (!read.ok) return { ok: false, file, reason: 'unreadable', message: read.message };
   if (!read.blocks.length) {
     const what = read.format === 'pdf' ? 'PDF' : 'Word文書（.docx）';
     return { ok: false, file, reason: 'unreadable', message: `この${what}には本文の文字がありません（tos-filing の届出データもありません）` };
   }
-  const handTyped = screenPlan(read);
-  const draft = planDraft(handTyped, baseName(file));
-  return { ok: true, file, data: draft.data, carrier: { format: read.format, document: 'plan', redacted: false, draft: true, changedSections: [], handTyped } };
+  const handTyped: PlanText = { format: read.format, ...(read.pages !== undefined ? { pages: read.pages } : {}), blocks: read.blocks };
+  return { ok: true, file, data: null, carrier: { format: read.format, document: 'plan', redacted: false, draft: true, changedSections: [], handTyped } };
 }
 
 /**

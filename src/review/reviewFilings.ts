@@ -5,8 +5,6 @@ import { normalizeInput } from '../model/normalizeInput.ts';
 import { type DocumentFacts, documentFindings } from '../validate/documentFindings.ts';
 import { type Finding, countBySeverity, sortFindings } from '../validate/finding.ts';
 import { checkFiling } from '../validate/validate.ts';
-import type { HandTypedPlan } from '../readers/plan/screening.ts';
-import { screenFindings } from './screening.ts';
 import { type FilingFacts, NO_FACTS, filingFacts } from './filingFacts.ts';
 
 /**
@@ -37,7 +35,7 @@ export interface ReviewRow extends FilingFacts {
   screened: boolean;
 }
 
-function emptyCells(): Record<RequirementId, Cell> {
+export function emptyCells(): Record<RequirementId, Cell> {
   return Object.fromEntries(REQUIREMENTS.map((r) => [r.id, CELL.blank])) as Record<RequirementId, Cell>;
 }
 
@@ -91,7 +89,6 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
       screened: false,
     };
   }
-  if (read.carrier?.handTyped) return screenedRow(file, read.carrier.handTyped, read.data);
   const checked = checkFiling(read.data);
   const { filing, port } = checked;
   const findings = sortFindings([...checked.findings, ...documentFindings(read.carrier)]);
@@ -120,32 +117,6 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
   };
 }
 
-/** The row of a hand-typed plan: ○ for a requirement its text describes, ✗ for one that applies and is not found. */
-function screenedRow(file: string, plan: HandTypedPlan, draft: unknown): ReviewRow {
-  const { port, findings, found, applicable } = screenFindings(plan);
-  const counts = countBySeverity(findings);
-  const cells = emptyCells();
-  for (const req of REQUIREMENTS) cells[req.id] = found.has(req.id) ? CELL.screened : applicable.has(req.id) ? CELL.missing : CELL.blank;
-  const facts = filingFacts(draft);
-  return {
-    file,
-    state: 'ok',
-    operator: plan.cover.applicant?.name?.value ?? null,
-    port: port?.name ?? plan.cover.port?.value ?? null,
-    specified: port && port.name !== null ? port.specified : null,
-    errors: counts.error,
-    warnings: counts.warning,
-    cells,
-    findings,
-    problem: null,
-    filingDate: plan.cover.date?.value ?? null,
-    ...facts,
-    addressee: plan.cover.addressee?.value ?? null,
-    kind: null,
-    otherBureau: null,
-    screened: true,
-  };
-}
 
 /** Rows for files already read, in order. */
 export function reviewRows(reads: readonly { file: string; read: RowRead }[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {

@@ -1,4 +1,3 @@
-import type { HandTypedPlan } from '../readers/plan/screening.ts';
 import { type Finding, finding } from './finding.ts';
 
 /** What a reader found about a .pdf/.docx beyond the filing it carries (see readers/readSource.ts). */
@@ -7,8 +6,6 @@ export interface DocumentFacts {
   redacted: boolean;
   /** Sections whose visible text no longer matches the text the document was made with; null: unreadable text. */
   changedSections: string[] | null;
-  /** A plan tos-filing did not make, screened (readers/plan/screening.ts). */
-  handTyped?: HandTypedPlan;
 }
 
 /** Findings about the document itself: its text was edited after it was made; it is a redacted copy. */

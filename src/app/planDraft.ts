@@ -1,12 +1,13 @@
 import { type Document, type Scalar, isScalar, parse, parseDocument, stringify } from 'yaml';
-import { filingSkeleton } from '../../app/init.ts';
-import { classifyPort } from '../../catalog/classifyPort.ts';
-import { REQUIREMENTS, type RequirementId, formatReference } from '../../catalog/requirements.ts';
-import { requirementsFor } from '../../catalog/requirementsFor.ts';
-import { ENUMS, SCOPE_LABELS } from '../../model/enums.ts';
-import { toWareki } from '../../util/wareki.ts';
-import type { Found } from '../../screen/index.ts';
-import { type HandTypedPlan, type RequirementMatch, placeOf } from './screening.ts';
+import { filingSkeleton } from './init.ts';
+import { classifyPort } from '../catalog/classifyPort.ts';
+import { REQUIREMENTS, type RequirementId, formatReference } from '../catalog/requirements.ts';
+import { requirementsFor } from '../catalog/requirementsFor.ts';
+import { ENUMS, SCOPE_LABELS } from '../model/enums.ts';
+import { toWareki } from '../util/wareki.ts';
+import type { Found } from '../screen/index.ts';
+import { placeOf } from '../readers/plan/screening.ts';
+import type { HandTypedPlan, RequirementMatch } from './screening.ts';
 
 /**
  * A draft filing made from a plan tos-filing did not make: the filing's own shape (init's skeleton), with what the
