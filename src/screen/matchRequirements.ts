@@ -29,6 +29,7 @@ interface CompiledGroup {
 }
 interface CompiledTerms {
   routes: CompiledGroup[][];
+  domain?: RegExp;
   mask?: RegExp;
   none: { pattern: RegExp; unless?: RegExp }[];
 }
@@ -38,6 +39,7 @@ const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm)
 function compile(terms: RequirementTerms): CompiledTerms {
   return {
     routes: terms.routes.map((route) => route.map((group: TermGroup) => ({ concept: group.concept, pattern: alternation(group.terms) }))),
+    domain: terms.domain ? alternation(terms.domain.terms) : undefined,
     mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).join('|'), 'giu') : undefined,
     none: (terms.none ?? []).map((v) => ({ pattern: alternation(v.terms), unless: v.unless?.length ? alternation(v.unless) : undefined })),
   };
@@ -60,11 +62,14 @@ interface UnitHit {
 }
 
 /** How well one unit says one requirement: the best sentence's score, or 0. */
-function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[]): { score: number; sentence: number } {
+function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[], section: string[]): { score: number; sentence: number } {
   const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
   const masked = sentences.map(mask);
   const contextText = mask(context.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
+  if (terms.domain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
+    return best;
+  }
   const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
   masked.forEach((sentence, i) => {
     // a veto reads the sentence as written: what a mask hides (ウイルス対策ソフト) still says what it is about
@@ -103,7 +108,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     const terms = COMPILED.get(id)!;
     const hits: UnitHit[] = [];
     units.forEach((unit, i) => {
-      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context);
+      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context, unit.section);
       // a heading alone counts for less than a passage that says the same
       if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });
