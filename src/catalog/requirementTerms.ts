@@ -1,4 +1,4 @@
-import type { RequirementId } from './requirements.ts';
+import type { NotApplicableCondition, RequirementId } from './requirements.ts';
 
 /**
  * How a clerk says each requirement in a plan typed by hand: the data the screening (src/screen/) reads a
@@ -55,7 +55,7 @@ const INCIDENT = g(
   'インシデント', 'サイバー攻撃', 'サイバー', '不正アクセス', 'ウイルス感染', 'マルウェア', 'ランサムウェア', 'ランサム',
   '情報漏えい', 'セキュリティ事故', 'セキュリティ事案', 'セキュリティ事象', '情報セキュリティ事象', '感染', '侵入',
 );
-const TRAINING = g('訓練・演習', '訓練', '演習', 'ドリル', 'シミュレーション');
+const TRAINING = g('訓練・演習', '訓練', '演習', 'ドリル', 'シミュレーション', 'エクササイズ', 'テーブルトップ', '机上');
 const FIRE_DRILL_MASK = [
   '(新型)?コロナ(ウイルス)?(感染症)?', '感染症', 'インフルエンザ', 'ノロウイルス',
   '防災訓練', '避難訓練', '消防訓練', '総合防災', '防火', '火災', '地震', '津波', '台風', '救命', '救急', 'aed', '荷役(作業)?の?安全', '安全衛生',
@@ -182,7 +182,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
   'incident-response-training': {
     domain: SECURITY_DOMAIN,
     routes: [
-      [g('インシデント対応', ...INCIDENT.terms, '初動', '対応手順', '手順書', 'csirt', 'コンティンジェンシ'), TRAINING],
+      [g('インシデント対応', ...INCIDENT.terms, '初動', '対応手順', '手順書', 'csirt', 'コンティンジェンシ', '(?<![a-z])ir(?![a-z])', 'プレイブック', 'インシデントハンドリング', 'インシデントレスポンス'), TRAINING],
     ],
     mask: FIRE_DRILL_MASK,
     none: [
@@ -209,7 +209,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
   },
   'bcp-training': {
     domain: SECURITY_DOMAIN,
-    routes: [[g('BCP・システム停止', ...BCP.terms, ...SYSTEM_OUTAGE.terms, 'dr', '切替', '復旧訓練', '障害対応訓練', 'it-bcp', '手作業', '手書き', '代替(運用|手段)', '復旧手順', '縮退', 'マニュアル荷役', '復旧(の)?訓練'), TRAINING]],
+    routes: [[g('BCP・システム停止', ...BCP.terms, ...SYSTEM_OUTAGE.terms, '(?<![a-z])dr(?![a-z])', '切替', '復旧訓練', '障害対応訓練', 'it-bcp', '手作業', '手書き', '代替(運用|手段)', '復旧手順', '縮退', 'マニュアル荷役', '復旧(の)?訓練'), TRAINING]],
     mask: FIRE_DRILL_MASK,
     none: [{ terms: ['教育', '研修', 'eラーニング'], unless: ['bcp', '事業継続', '業務継続'] }],
   },
@@ -237,10 +237,10 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
       [
         g(
           'CSIRT等',
-          'csirt', 'sirt', 'インシデントレスポンス(チーム|体制)', 'インシデント(への)?対応(チーム|体制|組織|班|要員|責任者|担当)', '緊急(時)?対応(チーム|体制|組織|班)', 'セキュリティ対策(チーム|本部|室)',
+          'csirt', 'sirt', 'インシデントレスポンス(チーム|体制)', '(?<![a-z])ir(チーム|体制)', 'インシデント(への)?対応(チーム|体制|組織|班|要員|責任者|担当)', '緊急(時)?対応(チーム|体制|組織|班)', 'セキュリティ対策(チーム|本部|室)',
           'インシデント(発生時|発生時の)?(の)?(対応)?体制', '(事故|事案)対応(体制|チーム|組織|班)', '対策本部', '対応チーム', 'インシデント対応(を)?(担う|行う|所掌)',
         ),
-        g('設置', '設置', '整備', '構築', '編成', '設け', '組織', '置い', '置く', '配置', '立上げ', '発足', '任命', '指名', '定め', '構成', '所掌', '担う', '担当'),
+        g('設置', '設置', '整備', '構築', '編成', '設け', '組織', '置い', '置く', '配置', '立上げ', '発足', '任命', '指名', '定め', '構成', '所掌', '担う', '担当', '組成', '役割'),
       ],
       [
         g('体制', '体制', 'チーム', '組織', '担当部署', '委員会', '部門'),
@@ -258,7 +258,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
           '脆弱性', '脅威', 'セキュリティ(に関する|関連|の)?(最新)?(情報|動向|ニュ)', 'セキュリティ情報', '注意喚起', '攻撃(の)?(手口|動向|事例)', 'サイバー(攻撃)?(に関する|の)?(情報|動向)',
           'jvn', 'jpcert', 'ipa', 'nisc', 'isac', '最新(の)?動向', 'セキュリティ動向', '情報処理推進機構', 'cve', 'アドバイザリ',
         ),
-        g('収集', '収集', '入手', '確認', 'チェック', '把握', '購読', '登録', '受信', '閲覧', '取得', 'モニタ', '情報を得'),
+        g('収集', '収集', '入手', '確認', 'チェック', '把握', '購読', '登録', '受信', '閲覧', '取得', 'モニタ', '情報を得', 'レビュ', '連携', 'ウォッチ', '監視', 'インテリジェンス', '目を通'),
         g(
           '継続して',
           '継続', '日頃', '日常', '常時', '定期', '毎日', '日次', '毎朝', '毎週', '週次', '随時', '都度', '適時', '常に', '配信', 'メ[ーイ]?ル', 'メーリングリスト', '購読', 'rss',
@@ -353,8 +353,8 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
   },
   'internal-admin-credentials': {
     routes: [
-      [g('ID・パスワード', 'パスワード', 'id', 'アカウント', '認証情報'), DEFAULT_CREDENTIALS, g('変更', '変更', '変え', '使用しない', '使わない', '削除', '無効', '更新')],
-      [ADMIN, g('パスワード', 'パスワード'), g('適切な管理', ...PASSWORD_STRENGTH.terms, '台帳', '定期(的)?(に)?変更', '共有しない', '使い回', '厳重', '限定', '管理簿', '金庫', '封印', '適切')],
+      [g('ID・パスワード', 'パスワード', 'パスフレーズ', 'id', 'アカウント', '認証情報', 'クレデンシャル'), DEFAULT_CREDENTIALS, g('変更', '変更', '変え', '使用しない', '使わない', '削除', '無効', '更新', '廃止', '全廃', '撤廃')],
+      [ADMIN, g('パスワード', 'パスワード', 'パスフレーズ'), g('適切な管理', ...PASSWORD_STRENGTH.terms, '台帳', '定期(的)?(に)?変更', '共有しない', '使い回', '厳重', '限定', '管理簿', '金庫', '封印', '適切')],
     ],
   },
   'internal-admin-multifactor-auth': {
@@ -443,7 +443,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
       ],
     ],
     mask: BACKUP_MASK,
-    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム'] }],
+    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム', '対象', 'db'] }],
   },
   'backup-generations-isolation': {
     routes: [
@@ -458,6 +458,27 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
       ],
     ],
     mask: BACKUP_MASK,
-    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム'] }],
+    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム', '対象', 'db'] }],
   },
+};
+
+/**
+ * How a plan says that a requirement's precondition is absent (requirements.ts `notApplicableWhen`): a
+ * requirement with that condition is then found, as 該当なし, in the sentence that says so.
+ */
+export const NOT_APPLICABLE_TERMS: Record<NotApplicableCondition, readonly string[]> = {
+  'no-external-connections': [
+    '外部(と|との)(の)?(ネットワーク)?(接続|通信)(は|が)?(一切)?(ない|なし|無し|ありません|行って(い|お)?(ない|りません)|して(い|お)?(ない|りません))',
+    '外部接続(は|が)?(一切)?(ない|なし|無し|ありません|行って(い)?ない|して(い)?ない)',
+    '外部(の)?(ネットワーク)?(と|に)(は)?(一切)?接続(して)?(い|お)?(ない|りません|せず)',
+    'リモート(接続|保守|アクセス)(は)?(一切)?(行って(い)?ない|して(い)?ない|なし|無し|を認めていない)',
+    'vpn(は|を)?(使用|利用|設置|導入)(して)?(い)?ない',
+  ],
+  'no-removable-media': [
+    '(usb|外部記憶媒体|外部記録媒体|記録媒体|記憶媒体)(メモリ)?(等)?(は|を)?(一切)?(使用|利用)(して)?(い)?ない',
+  ],
+  'no-outsourcing': [
+    '(外部)?委託(は|を)?(一切)?(行って(い|お)?(ない|りません)|して(い|お)?(ない|りません)|なし|無し)',
+    '外部委託(は|を)?(なし|無し|ない)',
+  ],
 };

@@ -1,4 +1,4 @@
-import { REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
+import { NOT_APPLICABLE_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
 import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldTerm, foldText } from './normalize.ts';
@@ -112,7 +112,11 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
       // a heading alone counts for less than a passage that says the same
       if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });
-    if (hits.length === 0) continue;
+    if (hits.length === 0) {
+      const absent = notApplicableIn(units, sentencesOf, requirementById(id)!.notApplicableWhen);
+      if (absent) matches.push({ requirement: id, ...absent });
+      continue;
+    }
     const best = hits.reduce((a, b) => (b.score > a.score ? b : a));
     const picked = passageAround(units, best.unit, new Set(hits.map((h) => h.unit)));
     const passageText = picked.map((u) => u.text).join('\n');
@@ -148,4 +152,17 @@ function passageAround(units: readonly Unit[], at: number, hitUnits: ReadonlySet
   for (let i = at - 1; i >= 0 && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i--) picked.unshift(units[i]!);
   for (let i = at + 1; i < units.length && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i++) picked.push(units[i]!);
   return picked;
+}
+
+const NOT_APPLICABLE = new Map(Object.entries(NOT_APPLICABLE_TERMS).map(([condition, terms]) => [condition, alternation(terms)]));
+
+/** 「外部との接続はない」「外部委託は行っていない」: the passage that says a requirement's precondition is absent. */
+function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][], condition: string | undefined): Omit<RequirementMatch, 'requirement'> | undefined {
+  const pattern = condition ? NOT_APPLICABLE.get(condition) : undefined;
+  if (!pattern) return undefined;
+  const at = sentencesOf.findIndex((sentences) => sentences.some((s) => pattern.test(s)));
+  if (at < 0) return undefined;
+  const unit = units[at]!;
+  const words = sentencesOf[at]!.map((s) => pattern.exec(s)?.[0]).find(Boolean)!;
+  return { blocks: unit.blocks, passage: unit.text, page: unit.page, status: 'not-applicable', statusWords: words, score: 1 };
 }
