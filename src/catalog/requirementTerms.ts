@@ -1,4 +1,4 @@
-import type { RequirementId } from './requirements.ts';
+import type { NotApplicableCondition, RequirementId } from './requirements.ts';
 
 /**
  * How a clerk says each requirement in a plan typed by hand: the data the screening (src/screen/) reads a
@@ -28,6 +28,11 @@ export interface Veto {
 
 export interface RequirementTerms {
   routes: readonly (readonly TermGroup[])[];
+  /**
+   * What the passage must be about for words shared with other trades to count (契約 of a subcontractor for
+   * safety, 警察 for intruders, ヒヤリハット of forklifts): present anywhere in the passage or what stands over it.
+   */
+  domain?: TermGroup;
   mask?: readonly string[];
   none?: readonly Veto[];
 }
@@ -36,13 +41,23 @@ const g = (concept: string, ...terms: string[]): TermGroup => ({ concept, terms 
 
 // ---- vocabularies shared by several requirements ----
 
+/** The passage is about information security or the TOS (not a forklift, an intruder, an earthquake). */
+const SECURITY_DOMAIN = g(
+  '情報セキュリティ・TOS',
+  'セキュリティ', 'サイバー', 'インシデント', '情報システム', '情報漏え', '不正アクセス', 'ウイルス', 'マルウェア', 'ランサム', 'tos', 'システム', '脆弱性',
+  'jpcert', 'ipa', 'nisc', 'isac', 'ネットワーク', 'サーバ', 'データ', '機密', '秘密', '守秘', 'ソフト', '個人情報', 'it', 'vpn', 'パスワード', '端末', 'pc', 'パソコン',
+);
+/** Illnesses are no computer virus. */
+const ILLNESS_MASK = ['(新型)?コロナ(ウイルス)?(感染症)?', '感染症', 'インフルエンザ', 'ノロウイルス', '食中毒', '熱中症'];
+
 const INCIDENT = g(
   'セキュリティインシデント',
   'インシデント', 'サイバー攻撃', 'サイバー', '不正アクセス', 'ウイルス感染', 'マルウェア', 'ランサムウェア', 'ランサム',
   '情報漏えい', 'セキュリティ事故', 'セキュリティ事案', 'セキュリティ事象', '情報セキュリティ事象', '感染', '侵入',
 );
-const TRAINING = g('訓練・演習', '訓練', '演習', 'ドリル', 'シミュレーション');
+const TRAINING = g('訓練・演習', '訓練', '演習', 'ドリル', 'シミュレーション', 'エクササイズ', 'テーブルトップ', '机上');
 const FIRE_DRILL_MASK = [
+  '(新型)?コロナ(ウイルス)?(感染症)?', '感染症', 'インフルエンザ', 'ノロウイルス',
   '防災訓練', '避難訓練', '消防訓練', '総合防災', '防火', '火災', '地震', '津波', '台風', '救命', '救急', 'aed', '荷役(作業)?の?安全', '安全衛生',
   '標的型(攻撃)?メール(の)?(訓練|演習)?', '不審メール(の)?(訓練|演習)?', 'フィッシング(メール)?(の)?(訓練|演習)?',
 ];
@@ -115,12 +130,13 @@ const TRAINING_ON_BCP = ['bcp', '事業継続', '業務継続', 'システム障
 
 export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
   'asset-network-inventory': {
+    domain: SECURITY_DOMAIN,
     routes: [
       [
         g(
           '構成図・台帳',
           'ネットワーク構成', 'ネットワーク図', '構成図', 'システム構成', '機器構成', '資産台帳', '機器台帳', '資産管理台帳', 'ハードウェア台帳', 'ソフトウェア台帳',
-          'it資産', '(情報)?資産(の)?(台帳|一覧|目録|リスト|管理)', '機器(の)?(一覧|リスト|管理表)', '接続機器(の)?(一覧|リスト)', '端末台帳', '構成管理', '配線図', '管理台帳',
+          'it資産', '(情報)?資産(の)?(台帳|一覧|目録|リスト|管理)', 'cmdb', '構成表', '構成情報', 'ネットワーク(の)?図面', '機器(の)?(一覧|リスト|管理表)', '接続機器(の)?(一覧|リスト)', '端末台帳', '構成管理', '配線図', '管理台帳',
         ),
         g('把握・更新', '作成', '把握', '管理', '整備', '更新', '整理', '記録', '維持', '最新', '見直', '棚卸', '作っ', 'まとめ', '備え', '保管', '明らか', '台帳', '一覧'),
       ],
@@ -131,6 +147,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'outsourcing-security-contract': {
+    domain: SECURITY_DOMAIN,
     routes: [
       [
         g('委託先', '委託', '外注', 'ベンダ', '保守会社', '開発会社', '保守業者', '外部業者', '協力会社', 'パートナ', 'sier', 'si事業者', '運用会社', 'メーカ'),
@@ -149,8 +166,10 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['新品', '交換'] }],
   },
   'incident-response-procedure': {
+    mask: ILLNESS_MASK,
     routes: [
       [INCIDENT, g('手順', '手順', 'マニュアル', '要領', '対応計画', 'フロ', 'プレイブック', '規程', 'コンティンジェンシ', '初動対応', '対応方法', '対処方法', 'ルール'), ESTABLISH],
+      [g('インシデント対応計画', 'エスカレーション', 'irp', '緊急時対応(計画|手順|マニュアル)', 'インシデントレスポンス(計画|手順)'), ESTABLISH],
       [g('初動の要素', '証拠(の)?保全', '被害(の)?拡大(を|の)?(防|抑)', '封じ込め', '身代金', '金銭(の)?(要求|支払)', '攻撃者の要求', '影響範囲(の)?(特定|調査)')],
     ],
     none: [
@@ -161,8 +180,9 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'incident-response-training': {
+    domain: SECURITY_DOMAIN,
     routes: [
-      [g('インシデント対応', ...INCIDENT.terms, '初動', '対応手順', '手順書', 'csirt', 'コンティンジェンシ'), TRAINING],
+      [g('インシデント対応', ...INCIDENT.terms, '初動', '対応手順', '手順書', 'csirt', 'コンティンジェンシ', '(?<![a-z])ir(?![a-z])', 'プレイブック', 'インシデントハンドリング', 'インシデントレスポンス'), TRAINING],
     ],
     mask: FIRE_DRILL_MASK,
     none: [
@@ -188,17 +208,19 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'bcp-training': {
-    routes: [[g('BCP・システム停止', ...BCP.terms, ...SYSTEM_OUTAGE.terms, '手作業', '手書き', '代替(運用|手段)', '復旧手順', '縮退', 'マニュアル荷役', '復旧(の)?訓練'), TRAINING]],
+    domain: SECURITY_DOMAIN,
+    routes: [[g('BCP・システム停止', ...BCP.terms, ...SYSTEM_OUTAGE.terms, '(?<![a-z])dr(?![a-z])', '切替', '復旧訓練', '障害対応訓練', 'it-bcp', '手作業', '手書き', '代替(運用|手段)', '復旧手順', '縮退', 'マニュアル荷役', '復旧(の)?訓練'), TRAINING]],
     mask: FIRE_DRILL_MASK,
     none: [{ terms: ['教育', '研修', 'eラーニング'], unless: ['bcp', '事業継続', '業務継続'] }],
   },
   'external-expert-liaison': {
+    domain: SECURITY_DOMAIN,
     routes: [
       [
         g(
           '外部の専門家・警察',
           '警察', '県警', '府警', '道警', '警視庁', 'サイバー犯罪', 'セキュリティベンダ', 'セキュリティ(の)?(会社|企業|事業者|専門)', '専門機関', '専門家', '専門業者',
-          'jpcert', 'ipa', 'nisc', 'isac', '関係機関', 'セキュリティ(関係|関連)機関', '情報処理推進機構',
+          'jpcert', 'ipa', 'nisc', 'isac', 'jc3', 'j-csip', '関係機関', 'セキュリティ(関係|関連)機関', '情報処理推進機構', 'サイバーセキュリティ協議会',
         ),
         g(
           '平時からの交換',
@@ -210,14 +232,15 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['通報', '届け?出'], unless: ['平時', '平素', '日頃', '日常', '普段', '情報交換', '意見交換', '連絡先'] }],
   },
   'incident-response-organization': {
+    domain: SECURITY_DOMAIN,
     routes: [
       [
         g(
           'CSIRT等',
-          'csirt', 'sirt', 'インシデント(への)?対応(チーム|体制|組織|班|要員|責任者|担当)', '緊急(時)?対応(チーム|体制|組織|班)', 'セキュリティ対策(チーム|本部|室)',
+          'csirt', 'sirt', 'インシデントレスポンス(チーム|体制)', '(?<![a-z])ir(チーム|体制)', 'インシデント(への)?対応(チーム|体制|組織|班|要員|責任者|担当)', '緊急(時)?対応(チーム|体制|組織|班)', 'セキュリティ対策(チーム|本部|室)',
           'インシデント(発生時|発生時の)?(の)?(対応)?体制', '(事故|事案)対応(体制|チーム|組織|班)', '対策本部', '対応チーム', 'インシデント対応(を)?(担う|行う|所掌)',
         ),
-        g('設置', '設置', '整備', '構築', '編成', '設け', '組織', '置い', '置く', '配置', '立上げ', '発足', '任命', '指名', '定め', '構成', '所掌', '担う', '担当'),
+        g('設置', '設置', '整備', '構築', '編成', '設け', '組織', '置い', '置く', '配置', '立上げ', '発足', '任命', '指名', '定め', '構成', '所掌', '担う', '担当', '組成', '役割'),
       ],
       [
         g('体制', '体制', 'チーム', '組織', '担当部署', '委員会', '部門'),
@@ -233,9 +256,9 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
         g(
           'セキュリティ情報',
           '脆弱性', '脅威', 'セキュリティ(に関する|関連|の)?(最新)?(情報|動向|ニュ)', 'セキュリティ情報', '注意喚起', '攻撃(の)?(手口|動向|事例)', 'サイバー(攻撃)?(に関する|の)?(情報|動向)',
-          'jvn', 'jpcert', 'ipa', 'nisc', 'isac', '最新(の)?動向', 'セキュリティ動向', '情報処理推進機構',
+          'jvn', 'jpcert', 'ipa', 'nisc', 'isac', '最新(の)?動向', 'セキュリティ動向', '情報処理推進機構', 'cve', 'アドバイザリ',
         ),
-        g('収集', '収集', '入手', '確認', 'チェック', '把握', '購読', '登録', '受信', '閲覧', '取得', 'モニタ', '情報を得'),
+        g('収集', '収集', '入手', '確認', 'チェック', '把握', '購読', '登録', '受信', '閲覧', '取得', 'モニタ', '情報を得', 'レビュ', '連携', 'ウォッチ', '監視', 'インテリジェンス', '目を通'),
         g(
           '継続して',
           '継続', '日頃', '日常', '常時', '定期', '毎日', '日次', '毎朝', '毎週', '週次', '随時', '都度', '適時', '常に', '配信', 'メ[ーイ]?ル', 'メーリングリスト', '購読', 'rss',
@@ -249,6 +272,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'tos-good-practice-sharing': {
+    domain: SECURITY_DOMAIN,
     routes: [
       [g('好事例・ヒヤリハット', 'グッドプラクティス', 'ベストプラクティス', '好事例', '良好事例', '優良事例', '成功事例', 'ヒヤリハット', 'ヒヤリ・ハット', 'ひやりはっと', 'ニアミス'), g('共有', '共有', '交換', '紹介', '持ち寄', '発表', '勉強会', '情報交換', '共有会')],
       [
@@ -280,12 +304,14 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['新品', '交換', '入替', '取替'], unless: ['脆弱性', 'ファーム', 'バージョン'] }, { terms: ['ログ'], unless: ['脆弱性', 'ファーム'] }],
   },
   'security-audit': {
+    domain: SECURITY_DOMAIN,
     routes: [
       [g('監査', '監査')],
       [
         g('独立した者', '第三者', '外部(の)?(専門|機関|業者|事業者|コンサル|監査|評価|有識者)', '独立(性)?(を有する|した|の)', '内部監査', '監査(室|部|部門|人|法人)'),
         g('点検・評価', '点検', '評価', '検査', 'チェック', 'レビュ', '審査', '確認'),
       ],
+      [g('ISMS等の認証', 'isms', 'iso(/iec)?27001', 'pマーク', 'プライバシーマーク'), g('審査', '審査', '認証(を)?(取得|維持|更新)', '維持', 'サーベイランス')],
       [g('自己点検', '自己点検', '自主点検', 'セルフチェック', '自己評価', '内部点検', 'セルフアセスメント'), g('実施', '実施', '行', '定期', '年', '毎')],
     ],
     mask: ['監査ログ', 'ログ(の)?監査', '会計監査', '監査役', '財務', '脆弱性診断', 'ペネトレーション(テスト)?', 'プラットフォーム診断', '侵入テスト'],
@@ -298,7 +324,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
         g(
           '限定',
           '限定', '制限', '指定', '許可(された|した|する|リスト|済み)', '登録(された|した|済み)', '固定', 'ホワイトリスト', '許可リスト', 'allowlist', 'フィルタ', 'のみ',
-          '以外', '遮断', '拒否', '絞', 'しか', 'だけ', '限(って|り|る)',
+          '以外', '遮断', '拒否', '絞', 'acl', 'アクセス制御リスト', 'しか', 'だけ', '限(って|り|る)',
         ),
       ],
     ],
@@ -327,8 +353,8 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
   },
   'internal-admin-credentials': {
     routes: [
-      [g('ID・パスワード', 'パスワード', 'id', 'アカウント', '認証情報'), DEFAULT_CREDENTIALS, g('変更', '変更', '変え', '使用しない', '使わない', '削除', '無効', '更新')],
-      [ADMIN, g('パスワード', 'パスワード'), g('適切な管理', ...PASSWORD_STRENGTH.terms, '台帳', '定期(的)?(に)?変更', '共有しない', '使い回', '厳重', '限定', '管理簿', '金庫', '封印', '適切')],
+      [g('ID・パスワード', 'パスワード', 'パスフレーズ', 'id', 'アカウント', '認証情報', 'クレデンシャル'), DEFAULT_CREDENTIALS, g('変更', '変更', '変え', '使用しない', '使わない', '削除', '無効', '更新', '廃止', '全廃', '撤廃')],
+      [ADMIN, g('パスワード', 'パスワード', 'パスフレーズ'), g('適切な管理', ...PASSWORD_STRENGTH.terms, '台帳', '定期(的)?(に)?変更', '共有しない', '使い回', '厳重', '限定', '管理簿', '金庫', '封印', '適切')],
     ],
   },
   'internal-admin-multifactor-auth': {
@@ -350,6 +376,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['バックアップ(の)?対象'], unless: ['ログは', 'ログを', 'ログの', 'ログサーバ'] }],
   },
   'ext-device-replace-after-attack': {
+    domain: SECURITY_DOMAIN,
     routes: [
       [
         g('外部接続機器', ...EXTERNAL_DEVICE.terms, 'ネットワーク機器', '通信機器', '機器'),
@@ -359,12 +386,13 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'server-antimalware': {
+    mask: ILLNESS_MASK,
     routes: [
       [
         g(
           'ウイルス対策ソフト',
           'ウイルス対策', 'セキュリティ対策ソフト', 'セキュリティソフト', 'アンチウイルス', 'マルウェア対策', 'ウイルス駆除', 'edr', 'エンドポイント(セキュリティ|保護|対策)',
-          'ウイルス(の)?(検知|検出)ソフト', 'ワクチン', 'ウイルスバスタ', 'トレンドマイクロ', 'ノートン', 'シマンテック', 'symantec', 'eset', 'defender', 'ウイルスパターン',
+          'ウイルス(の)?(検知|検出)ソフト', 'アンチマルウェア', 'ウイルスチェックソフト', 'ワクチン', 'ウイルスバスタ', 'トレンドマイクロ', 'ノートン', 'シマンテック', 'symantec', 'eset', 'defender', 'ウイルスパターン',
           '定義ファイル', 'パターンファイル', 'xdr',
         ),
         g('導入・最新化', '導入', 'インストール', '入れ', '搭載', '稼働', '適用', '更新', '最新', 'パターン', '定義', 'シグネチャ', '配備', '常駐', '監視', '運用'),
@@ -388,6 +416,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'removable-media-scan': {
+    mask: ILLNESS_MASK,
     routes: [
       [MEDIA, g('ウイルスチェック', 'ウイルス', 'スキャン', '検疫', 'チェック', '検査', '無害化', '駆除', 'マルウェア')],
       [
@@ -414,7 +443,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
       ],
     ],
     mask: BACKUP_MASK,
-    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム'] }],
+    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム', '対象', 'db'] }],
   },
   'backup-generations-isolation': {
     routes: [
@@ -429,6 +458,27 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
       ],
     ],
     mask: BACKUP_MASK,
-    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム'] }],
+    none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム', '対象', 'db'] }],
   },
+};
+
+/**
+ * How a plan says that a requirement's precondition is absent (requirements.ts `notApplicableWhen`): a
+ * requirement with that condition is then found, as 該当なし, in the sentence that says so.
+ */
+export const NOT_APPLICABLE_TERMS: Record<NotApplicableCondition, readonly string[]> = {
+  'no-external-connections': [
+    '外部(と|との)(の)?(ネットワーク)?(接続|通信)(は|が)?(一切)?(ない|なし|無し|ありません|行って(い|お)?(ない|りません)|して(い|お)?(ない|りません))',
+    '外部接続(は|が)?(一切)?(ない|なし|無し|ありません|行って(い)?ない|して(い)?ない)',
+    '外部(の)?(ネットワーク)?(と|に)(は)?(一切)?接続(して)?(い|お)?(ない|りません|せず)',
+    'リモート(接続|保守|アクセス)(は)?(一切)?(行って(い)?ない|して(い)?ない|なし|無し|を認めていない)',
+    'vpn(は|を)?(使用|利用|設置|導入)(して)?(い)?ない',
+  ],
+  'no-removable-media': [
+    '(usb|外部記憶媒体|外部記録媒体|記録媒体|記憶媒体)(メモリ)?(等)?(は|を)?(一切)?(使用|利用)(して)?(い)?ない',
+  ],
+  'no-outsourcing': [
+    '(外部)?委託(は|を)?(一切)?(行って(い|お)?(ない|りません)|して(い|お)?(ない|りません)|なし|無し)',
+    '外部委託(は|を)?(なし|無し|ない)',
+  ],
 };

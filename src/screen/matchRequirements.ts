@@ -1,4 +1,4 @@
-import { REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
+import { NOT_APPLICABLE_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
 import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldTerm, foldText } from './normalize.ts';
@@ -29,6 +29,7 @@ interface CompiledGroup {
 }
 interface CompiledTerms {
   routes: CompiledGroup[][];
+  domain?: RegExp;
   mask?: RegExp;
   none: { pattern: RegExp; unless?: RegExp }[];
 }
@@ -38,6 +39,7 @@ const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm)
 function compile(terms: RequirementTerms): CompiledTerms {
   return {
     routes: terms.routes.map((route) => route.map((group: TermGroup) => ({ concept: group.concept, pattern: alternation(group.terms) }))),
+    domain: terms.domain ? alternation(terms.domain.terms) : undefined,
     mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).join('|'), 'giu') : undefined,
     none: (terms.none ?? []).map((v) => ({ pattern: alternation(v.terms), unless: v.unless?.length ? alternation(v.unless) : undefined })),
   };
@@ -60,11 +62,14 @@ interface UnitHit {
 }
 
 /** How well one unit says one requirement: the best sentence's score, or 0. */
-function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[]): { score: number; sentence: number } {
+function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[], section: string[]): { score: number; sentence: number } {
   const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
   const masked = sentences.map(mask);
   const contextText = mask(context.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
+  if (terms.domain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
+    return best;
+  }
   const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
   masked.forEach((sentence, i) => {
     // a veto reads the sentence as written: what a mask hides (ウイルス対策ソフト) still says what it is about
@@ -103,11 +108,15 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     const terms = COMPILED.get(id)!;
     const hits: UnitHit[] = [];
     units.forEach((unit, i) => {
-      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context);
+      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context, unit.section);
       // a heading alone counts for less than a passage that says the same
       if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });
-    if (hits.length === 0) continue;
+    if (hits.length === 0) {
+      const absent = notApplicableIn(units, sentencesOf, requirementById(id)!.notApplicableWhen);
+      if (absent) matches.push({ requirement: id, ...absent });
+      continue;
+    }
     const best = hits.reduce((a, b) => (b.score > a.score ? b : a));
     const picked = passageAround(units, best.unit, new Set(hits.map((h) => h.unit)));
     const passageText = picked.map((u) => u.text).join('\n');
@@ -143,4 +152,17 @@ function passageAround(units: readonly Unit[], at: number, hitUnits: ReadonlySet
   for (let i = at - 1; i >= 0 && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i--) picked.unshift(units[i]!);
   for (let i = at + 1; i < units.length && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i++) picked.push(units[i]!);
   return picked;
+}
+
+const NOT_APPLICABLE = new Map(Object.entries(NOT_APPLICABLE_TERMS).map(([condition, terms]) => [condition, alternation(terms)]));
+
+/** 「外部との接続はない」「外部委託は行っていない」: the passage that says a requirement's precondition is absent. */
+function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][], condition: string | undefined): Omit<RequirementMatch, 'requirement'> | undefined {
+  const pattern = condition ? NOT_APPLICABLE.get(condition) : undefined;
+  if (!pattern) return undefined;
+  const at = sentencesOf.findIndex((sentences) => sentences.some((s) => pattern.test(s)));
+  if (at < 0) return undefined;
+  const unit = units[at]!;
+  const words = sentencesOf[at]!.map((s) => pattern.exec(s)?.[0]).find(Boolean)!;
+  return { blocks: unit.blocks, passage: unit.text, page: unit.page, status: 'not-applicable', statusWords: words, score: 1 };
 }

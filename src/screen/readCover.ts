@@ -183,7 +183,9 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
       for (const b of cover) {
         if (/殿|様|御中|運輸局/.test(b.text)) continue;
         const c = companyIn(b.text);
-        if (c) return { value: c, block: b.index };
+        // the applicant's own line (「株式会社○○」「株式会社○○ 代表取締役 ○○」), not a company named in a sentence
+        const rest = clean(b.text).replace(c ?? '', '').replace(REPRESENTATIVE, '').replace(/^(申請者|届出者)\s*[:：]?/, '').trim();
+        if (c && rest.length <= 12 && !/[。、]/.test(rest)) return { value: c, block: b.index };
       }
       return undefined;
     })();

@@ -12,6 +12,8 @@ export interface Unit {
   text: string;
   /** What stands over it, as written: nearest heading, item cell, list introduction. */
   context: string[];
+  /** Every heading it is under, outermost first: what the section is about. */
+  section: string[];
   page?: number;
   /** A heading-like line: a passage only when nothing below it says more. */
   headingLike: boolean;
@@ -58,6 +60,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const headerOf = new Map<number, { content: number[]; status?: number; labels: number[] }>();
 
   const nearestHeading = () => headings.at(-1)?.text;
+  const sectionNow = () => headings.map((h) => h.text);
   const contextNow = (...extra: (string | undefined)[]) => [nearestHeading(), intro, ...extra].filter((s): s is string => !!s && s.trim().length > 0);
 
   // group table cells into rows first (a reader gives them in reading order, row by row)
@@ -94,7 +97,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       }
       const cells = row.cells;
       if (cells.length === 1) {
-        units.push({ blocks: [cells[0]!.index], text: cells[0]!.text, context: contextNow(), page: cells[0]!.page, headingLike: false });
+        units.push({ blocks: [cells[0]!.index], text: cells[0]!.text, context: contextNow(), section: sectionNow(), page: cells[0]!.page, headingLike: false });
         continue;
       }
       let contentCols: number[];
@@ -120,6 +123,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         blocks: content.map((c) => c.index),
         text: content.map((c) => c.text).join('\n'),
         context: contextNow(...labels),
+        section: sectionNow(),
         page: content[0]!.page,
         headingLike: false,
         statusCell: statusCol !== undefined ? cells[statusCol]!.text : undefined,
@@ -133,7 +137,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       while (headings.length && headings.at(-1)!.depth >= depth) headings.pop();
       headings.push({ depth, text: b.text });
       intro = undefined;
-      units.push({ blocks: [b.index], text: b.text, context: [], page: b.page, headingLike: true });
+      units.push({ blocks: [b.index], text: b.text, context: [], section: sectionNow(), page: b.page, headingLike: true });
       continue;
     }
     const isItem = b.kind === 'list-item' || (!!leadingLabel(b.text) && leadingLabel(b.text)!.depth >= 3);
@@ -141,7 +145,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     // 「上記の要領に基づき…」「前項の計画に沿って…」: the passage before is what it speaks of
     const previous = units.at(-1);
     const refersBack = REFERS_BACK.test(foldText(b.text)) && previous && !previous.headingLike ? [previous.text] : [];
-    units.push({ blocks: [b.index], text: b.text, context: [...contextNow(), ...refersBack], page: b.page, headingLike: false });
+    units.push({ blocks: [b.index], text: b.text, context: [...contextNow(), ...refersBack], section: sectionNow(), page: b.page, headingLike: false });
     if (!isItem && INTRO.test(foldText(b.text))) intro = b.text;
   }
   return units;
