@@ -25,6 +25,12 @@ export interface PageBox {
   top: number;
 }
 
+interface Segment {
+  x: number;
+  right: number;
+  text: string;
+}
+
 interface Line {
   y: number;
   left: number;
@@ -33,11 +39,16 @@ interface Line {
   text: string;
   /** where each run of text separated by a wide gap starts (the columns of a table row) */
   starts: number[];
+  /** the runs themselves */
+  segments: Segment[];
 }
 
 /** A line that starts an item: （１） (1) 1. １． ① ⑴ ア． イ） ・ ● ■ ◆ ○ 第1 一、 */
 export const ITEM_START =
   /^\s*(?:[（(][0-9０-９一二三四五六七八九十ア-ンa-zA-Zａ-ｚＡ-Ｚ]{1,3}[）)]|[0-9０-９]{1,3}(?:[.．、）)]|\s)|[①-⑳㉑-㉟⑴-⒇⒈-⒛]|[ア-ン一二三四五六七八九十](?:[.．、）)]|[ \u3000])|[・●■◆◇□○◎▪•※\-－]\s?|第[0-9０-９一二三四五六七八九十]+[章節条項])/u;
+
+/** A run that is only an item's number or bullet: （１） 1. ア ① ・ */
+const LABEL_ONLY = /^(?:[（(][0-9０-９一二三四五六七八九十ア-ンa-zA-Z]{1,3}[）)]|[0-9０-９]{1,3}[.．、）)]?|[①-⑳⑴-⒇]|[ア-ン][.．、）)]?|[・●■◆◇□○◎▪•※]|第[0-9０-９一二三四五六七八九十]+[章節条項]?)$/u;
 
 const PAGE_NUMBER = /^[-－‐—―\s]*(?:[pP][.．]?\s*)?[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*(?:ページ|頁)?[-－‐—―\s]*$/u;
 
@@ -49,7 +60,7 @@ function joinPieces(left: string, right: string, gap: number, size: number): str
   if (/\s$/.test(left) || /^\s/.test(right)) return left + right;
   // LibreOffice and Word set a quarter em between Japanese and Latin script (autospace): not a space typed
   const cjk = CJK.test(left.at(-1) ?? '') || CJK.test(right[0] ?? '');
-  if (gap > size * (cjk ? 0.6 : 0.2)) return `${left} ${right}`;
+  if (gap > size * (cjk ? 0.35 : 0.2)) return `${left} ${right}`;
   return left + right;
 }
 
@@ -79,19 +90,31 @@ function linesOf(items: readonly PositionedText[]): Line[] {
     let text = '';
     let end = -Infinity;
     const starts: number[] = [];
+    const segments: Segment[] = [];
     let size = 0;
     for (const piece of row) {
       const gap = piece.x - end;
       // PDF.js adds a space item where it sees a gap; the gap itself decides (joinPieces)
       if (!piece.text.trim()) continue;
-      if (!starts.length || gap > piece.size * 0.9) starts.push(piece.x);
+      // a gap of half an em or more separates runs (table cells, 住所　…); Japanese and Latin are set a fifth apart
+      // …except after a number or bullet (（１）　…, ア　…), and in letter-spaced words (住　所, 殿)
+      const lastSeg = segments.at(-1);
+      const joins = lastSeg !== undefined && (lastSeg.text.length <= 1 || piece.text.trim().length <= 1 || LABEL_ONLY.test(lastSeg.text));
+      if (!starts.length || (gap > piece.size * 0.45 && !joins)) {
+        starts.push(piece.x);
+        segments.push({ x: piece.x, right: piece.x + piece.width, text: piece.text.trim() });
+      } else {
+        const seg = segments.at(-1)!;
+        seg.text = joinPieces(seg.text, piece.text, gap, piece.size).trim();
+        seg.right = piece.x + piece.width;
+      }
       text = joinPieces(text, piece.text, gap, piece.size);
       end = Math.max(end, piece.x + piece.width);
       size = Math.max(size, piece.size);
     }
     text = text.trim();
     if (!text) continue;
-    lines.push({ y: row[0]!.y, left: starts[0] ?? row[0]!.x, right: end, size: size || row[0]!.size, text, starts });
+    lines.push({ y: row[0]!.y, left: starts[0] ?? row[0]!.x, right: end, size: size || row[0]!.size, text, starts, segments });
   }
   return lines;
 }
@@ -121,6 +144,111 @@ const continuesColumn = (prev: Line, line: Line) => prev.starts.slice(1).some((s
 /** A block of a page, and whether it stands in the page's top or bottom margin (a running header or footer?). */
 export type PageBlock = Omit<TextBlock, 'index' | 'page'> & { inMargin: boolean };
 
+/** A table found on a page: its cells by row and column (the table's number is set per document). */
+interface TableCells {
+  cells: { row: number; column: number; text: string }[];
+}
+
+/**
+ * Runs of lines that form a table: each line of two or more runs (a row of cells, 住所　… and its value), with the
+ * single-run lines between them whose run stands in one of their columns (a cell's text wrapped in its cell).
+ * The map gives, for the first line of each table, its cells, and marks the table's other lines 'inside'.
+ */
+function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableCells | 'inside'> {
+  const out = new Map<number, TableCells | 'inside'>();
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i]!.segments.length < 2) {
+      i++;
+      continue;
+    }
+    const size = lines[i]!.size;
+    const starts: number[] = [...lines[i]!.starts];
+    const bodyStarts: number[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      const prev = lines[j - 1]!;
+      if (prev.y - line.y > Math.max(pitch, size * 1.2) * 2.2 || Math.abs(line.size - size) > size * 0.12) break;
+      if (line.segments.length >= 2) {
+        bodyStarts.push(...line.starts);
+        continue;
+      }
+      // a single run at the table's left edge is a wrapped first cell only if it ends before the second column
+      const seg = line.segments[0]!;
+      const sorted = clusters(bodyStarts.length ? bodyStarts : starts, size);
+      if (seg.x <= sorted[0]! + size) {
+        if (sorted.length < 2 || seg.right > sorted[1]! + size * 0.5) break;
+        if (ITEM_START.test(seg.text)) break;
+      }
+    }
+    // a table has at least two rows of runs; one line of label and value is a paragraph
+    const rows = lines.slice(i, j);
+    if (rows.filter((l) => l.segments.length >= 2).length < 2) {
+      i++;
+      continue;
+    }
+    // columns from the body rows (a header's names are often centred), else from the first row
+    const body = rows.slice(1).filter((l) => l.segments.length >= 2).flatMap((l) => l.starts);
+    out.set(i, tableCells(rows, clusters(body.length ? body : rows[0]!.starts, size), size));
+    for (let k = i + 1; k < j; k++) out.set(k, 'inside');
+    i = j;
+  }
+  return out;
+}
+
+/** Positions within 0.6 em of each other taken as one (the left edge of a column), in order. */
+function clusters(xs: readonly number[], size: number): number[] {
+  const out: number[] = [];
+  for (const x of [...xs].sort((a, b) => a - b)) if (!out.length || x - out.at(-1)! > size * 0.6) out.push(x);
+  return out;
+}
+
+/**
+ * The cells of a table's lines, each run in the column whose span holds its middle: a new row where the gap
+ * between lines is wider than a wrapped line's, or where a column gets new text after text that did not fill it.
+ */
+function tableCells(lines: readonly Line[], columns: readonly number[], size: number): TableCells {
+  const columnOf = (seg: Segment) => {
+    const middle = (seg.x + seg.right) / 2;
+    let best = 0;
+    columns.forEach((c, k) => {
+      if (c <= Math.min(middle, seg.x + size * 0.6)) best = k;
+    });
+    return best;
+  };
+  const rightOf = (k: number) => columns[k + 1] ?? Math.max(...lines.map((l) => l.right));
+  const cells: { row: number; column: number; parts: string[]; right: number }[] = [];
+  let row = 0;
+  let open = new Map<number, (typeof cells)[number]>();
+  let lastY: number | null = null;
+  for (const line of lines) {
+    const placed = line.segments.map((seg) => ({ seg, column: columnOf(seg) }));
+    const gap = lastY === null ? 0 : lastY - line.y;
+    const wider = gap > size * 1.6;
+    const restarts = placed.some(({ column }) => {
+      const cell = open.get(column);
+      return cell !== undefined && cell.right < rightOf(column) - size * 2.5;
+    });
+    if (lastY !== null && (wider || restarts)) {
+      row++;
+      open = new Map();
+    }
+    for (const { seg, column } of placed) {
+      let cell = open.get(column);
+      if (!cell) {
+        cell = { row, column, parts: [], right: seg.right };
+        cells.push(cell);
+        open.set(column, cell);
+      }
+      cell.parts.push(seg.text);
+      cell.right = seg.right;
+    }
+    lastY = line.y;
+  }
+  return { cells: cells.map((c) => ({ row: c.row, column: c.column, text: c.parts.reduce(joinLines, '') })) };
+}
+
 export function groupPageText(items: readonly PositionedText[], box: PageBox): PageBlock[] {
   const height = box.top - box.bottom || 842;
   const inMargin = (l: Line) => l.y < box.bottom + height * 0.08 || l.y > box.top - height * 0.08;
@@ -133,10 +261,18 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
   const pitch = median(pitches) || body * 1.5;
   const isHeadingSize = (size: number) => size > body * 1.15;
 
-  const groups: Line[][] = [];
+  const regions = tableRegions(lines, pitch);
+  const groups: (Line[] | TableCells)[] = [];
   for (const [i, line] of lines.entries()) {
-    const prev = i > 0 ? lines[i - 1]! : undefined;
-    const group = groups.at(-1);
+    const region = regions.get(i);
+    if (region === 'inside') continue;
+    if (region) {
+      groups.push(region);
+      continue;
+    }
+    const prev = i > 0 && !regions.has(i - 1) ? lines[i - 1]! : undefined;
+    const last = groups.at(-1);
+    const group = Array.isArray(last) ? last : undefined;
     const startsNew =
       !prev ||
       !group ||
@@ -154,8 +290,10 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
     else group.push(line);
   }
 
-  const headingSizes = [...new Set(groups.filter((g) => isHeadingSize(g[0]!.size)).map((g) => Math.round(g[0]!.size)))].sort((a, b) => b - a);
-  return groups.map((group) => {
+  const lineGroups = groups.filter((g): g is Line[] => Array.isArray(g));
+  const headingSizes = [...new Set(lineGroups.filter((g) => isHeadingSize(g[0]!.size)).map((g) => Math.round(g[0]!.size)))].sort((a, b) => b - a);
+  return groups.flatMap((group): PageBlock | PageBlock[] => {
+    if (!Array.isArray(group)) return group.cells.map((c): PageBlock => ({ text: c.text, kind: 'table-cell', cell: { table: 0, row: c.row, column: c.column }, inMargin: false }));
     const text = group.map((l) => l.text).reduce(joinLines, '');
     const size = group[0]!.size;
     const margin = group.every(inMargin);

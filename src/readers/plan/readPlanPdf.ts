@@ -48,9 +48,19 @@ function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
   const seen = new Map<string, Set<number>>();
   pages.forEach((blocks, i) => blocks.filter((b) => b.inMargin).forEach((b) => seen.set(key(b), (seen.get(key(b)) ?? new Set()).add(i))));
   const out: TextBlock[] = [];
+  // a table's cells come with table 0: each table gets its number in the document
+  let tables = 0;
   pages.forEach((blocks, i) => {
+    let lastRow: number | null = null;
+    let lastWasCell = false;
     for (const { inMargin, ...block } of blocks) {
       if (inMargin && (seen.get(key({ ...block, inMargin }))?.size ?? 0) > 1) continue;
+      if (block.cell) {
+        if (!lastWasCell || (lastRow !== null && block.cell.row < lastRow)) tables++;
+        lastRow = block.cell.row;
+        block.cell = { ...block.cell, table: tables };
+      }
+      lastWasCell = Boolean(block.cell);
       out.push({ ...block, page: i + 1, index: out.length + 1 });
     }
   });
