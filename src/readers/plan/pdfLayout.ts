@@ -41,6 +41,8 @@ interface Line {
   starts: number[];
   /** the runs themselves */
   segments: Segment[];
+  /** where the text after a leading number or bullet starts (a hanging indent's left edge) */
+  hang?: number;
 }
 
 /** A line that starts an item: （１） (1) 1. １． ① ⑴ ア． イ） ・ ● ■ ◆ ○ 第1 一、 */
@@ -73,8 +75,13 @@ function joinLines(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
+/** Bullets drawn from symbol fonts (Symbol, Wingdings) come as private-use characters: read as the bullet they are. */
+const PRIVATE_BULLET = /^[\uf000-\uf0ff]$/;
+
 function linesOf(items: readonly PositionedText[]): Line[] {
-  const pieces = items.filter((i) => i.text.length > 0 && Number.isFinite(i.x) && Number.isFinite(i.y));
+  const pieces = items
+    .filter((i) => i.text.length > 0 && Number.isFinite(i.x) && Number.isFinite(i.y))
+    .map((i) => (PRIVATE_BULLET.test(i.text.trim()) ? { ...i, text: '・' } : i));
   // by baseline from the top, then from the left
   const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: PositionedText[][] = [];
@@ -92,6 +99,7 @@ function linesOf(items: readonly PositionedText[]): Line[] {
     const starts: number[] = [];
     const segments: Segment[] = [];
     let size = 0;
+    let hang: number | undefined;
     for (const piece of row) {
       const gap = piece.x - end;
       // PDF.js adds a space item where it sees a gap; the gap itself decides (joinPieces)
@@ -108,13 +116,14 @@ function linesOf(items: readonly PositionedText[]): Line[] {
         seg.text = joinPieces(seg.text, piece.text, gap, piece.size).trim();
         seg.right = piece.x + piece.width;
       }
+      if (hang === undefined && text && LABEL_ONLY.test(text.trim()) && segments.length === 1) hang = piece.x;
       text = joinPieces(text, piece.text, gap, piece.size);
       end = Math.max(end, piece.x + piece.width);
       size = Math.max(size, piece.size);
     }
     text = text.trim();
     if (!text) continue;
-    lines.push({ y: row[0]!.y, left: starts[0] ?? row[0]!.x, right: end, size: size || row[0]!.size, text, starts, segments });
+    lines.push({ y: row[0]!.y, left: starts[0] ?? row[0]!.x, right: end, size: size || row[0]!.size, text, starts, segments, ...(hang !== undefined ? { hang } : {}) });
   }
   return lines;
 }
@@ -138,8 +147,9 @@ function bodySize(lines: readonly Line[]): number {
   return best;
 }
 
-/** A line that goes on in a later column of the line before (a table cell's text wrapped within its cell). */
-const continuesColumn = (prev: Line, line: Line) => prev.starts.slice(1).some((s) => Math.abs(s - line.left) < line.size * 0.6);
+/** A line that goes on in a later column of the line before (a table cell's text wrapped within its cell), or under the text of an item after its number or bullet. */
+const continuesColumn = (prev: Line, line: Line) =>
+  prev.starts.slice(1).some((s) => Math.abs(s - line.left) < line.size * 0.6) || (prev.hang !== undefined && Math.abs(prev.hang - line.left) < line.size * 0.6);
 
 /** A block of a page, and whether it stands in the page's top or bottom margin (a running header or footer?). */
 export type PageBlock = Omit<TextBlock, 'index' | 'page'> & { inMargin: boolean };
@@ -217,7 +227,8 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     });
     return best;
   };
-  const rightOf = (k: number) => columns[k + 1] ?? Math.max(...lines.map((l) => l.right));
+  // a column's text wraps before the next column starts; the last column's right edge is not known (the gap tells)
+  const rightOf = (k: number) => columns[k + 1];
   const cells: { row: number; column: number; parts: string[]; right: number }[] = [];
   let row = 0;
   let open = new Map<number, (typeof cells)[number]>();
@@ -228,7 +239,8 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     const wider = gap > size * 1.6;
     const restarts = placed.some(({ column }) => {
       const cell = open.get(column);
-      return cell !== undefined && cell.right < rightOf(column) - size * 2.5;
+      const right = rightOf(column);
+      return cell !== undefined && right !== undefined && cell.right < right - size * 2.5;
     });
     if (lastY !== null && (wider || restarts)) {
       row++;
