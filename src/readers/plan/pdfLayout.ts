@@ -200,8 +200,25 @@ function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableC
     }
     // columns from the body rows (a header's names are often centred), else from the first row
     const body = rows.slice(1).filter((l) => l.segments.length >= 2).flatMap((l) => l.starts);
-    out.set(i, tableCells(rows, clusters(body.length ? body : rows[0]!.starts, size), size));
-    for (let k = i + 1; k < j; k++) out.set(k, 'inside');
+    // …and where the wrapped lines of a cell start, when two or more lines start there
+    const wrapped = rows.slice(1).filter((l) => l.segments.length === 1).map((l) => l.left);
+    const repeated = wrapped.filter((x) => wrapped.filter((y) => Math.abs(x - y) < size * 0.6).length >= 2);
+    const columns = clusters(body.length ? [...body, ...repeated] : rows[0]!.starts, size);
+    // a cell's text may start above the row's first line of two runs (the row's other cells centred in it)
+    let first = i;
+    const taken = (k: number) => out.has(k);
+    while (first > 0 && !taken(first - 1)) {
+      const line = lines[first - 1]!;
+      const seg = line.segments[0]!;
+      const inColumn =
+        line.segments.length === 1 &&
+        (columns.slice(1).some((c) => Math.abs(c - line.left) < size * 0.6) ||
+          (Math.abs(columns[0]! - line.left) < size * 0.6 && columns[1] !== undefined && seg.right < columns[1]));
+      if (!inColumn || line.y - lines[first]!.y > size * 1.6 || Math.abs(line.size - size) > size * 0.12) break;
+      first--;
+    }
+    out.set(first, tableCells(lines.slice(first, j), columns, size));
+    for (let k = first + 1; k < j; k++) out.set(k, 'inside');
     i = j;
   }
   return out;
