@@ -43,6 +43,8 @@ interface Line {
   segments: Segment[];
   /** where the text after a leading number or bullet starts (a hanging indent's left edge) */
   hang?: number;
+  /** that number or bullet, when a tab's gap follows it (as Word sets its list numbers) */
+  label?: string;
 }
 
 /** A line that starts an item: （１） (1) 1. １． ① ⑴ ア． イ） ・ ● ■ ◆ ○ 第1 一、 */
@@ -100,15 +102,24 @@ function linesOf(items: readonly PositionedText[]): Line[] {
     const segments: Segment[] = [];
     let size = 0;
     let hang: number | undefined;
+    let label: string | undefined;
+    let spaceItem = false;
     for (const piece of row) {
       const gap = piece.x - end;
       // PDF.js adds a space item where it sees a gap; the gap itself decides (joinPieces)
-      if (!piece.text.trim()) continue;
+      if (!piece.text.trim()) {
+        spaceItem = true;
+        continue;
+      }
+      // spaces typed in the text (全角スペース: 住所　…, （４）　…) fill whole ems; a gap between cells seldom does
+      const ems = gap / piece.size;
+      const typed = spaceItem && ems > 0.9 && ems < 3.1 && Math.abs(ems - Math.round(ems)) < 0.08;
+      spaceItem = false;
       // a gap of half an em or more separates runs (table cells, 住所　…); Japanese and Latin are set a fifth apart
       // …except after a number or bullet (（１）　…, ア　…), and in letter-spaced words (住　所, 殿)
       const lastSeg = segments.at(-1);
       const joins = lastSeg !== undefined && (lastSeg.text.length <= 1 || piece.text.trim().length <= 1 || LABEL_ONLY.test(lastSeg.text));
-      if (!starts.length || (gap > piece.size * 0.45 && !joins)) {
+      if (!starts.length || (gap > piece.size * 0.45 && !joins && !typed)) {
         starts.push(piece.x);
         segments.push({ x: piece.x, right: piece.x + piece.width, text: piece.text.trim() });
       } else {
@@ -116,14 +127,17 @@ function linesOf(items: readonly PositionedText[]): Line[] {
         seg.text = joinPieces(seg.text, piece.text, gap, piece.size).trim();
         seg.right = piece.x + piece.width;
       }
-      if (hang === undefined && text && LABEL_ONLY.test(text.trim()) && segments.length === 1) hang = piece.x;
+      if (hang === undefined && text && LABEL_ONLY.test(text.trim()) && segments.length === 1) {
+        hang = piece.x;
+        if (gap > piece.size * 0.45) label = text.trim();
+      }
       text = joinPieces(text, piece.text, gap, piece.size);
       end = Math.max(end, piece.x + piece.width);
       size = Math.max(size, piece.size);
     }
     text = text.trim();
     if (!text) continue;
-    lines.push({ y: row[0]!.y, left: starts[0] ?? row[0]!.x, right: end, size: size || row[0]!.size, text, starts, segments, ...(hang !== undefined ? { hang } : {}) });
+    lines.push({ y: row[0]!.y, left: starts[0] ?? row[0]!.x, right: end, size: size || row[0]!.size, text, starts, segments, ...(hang !== undefined ? { hang } : {}), ...(label !== undefined ? { label } : {}) });
   }
   return lines;
 }
@@ -305,9 +319,9 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
     const startsNew =
       !prev ||
       !group ||
-      prev.y - line.y > pitch * 1.3 ||
+      prev.y - line.y > Math.max(pitch, line.size * 1.25) * 1.3 ||
       Math.abs(prev.size - line.size) > Math.max(prev.size, line.size) * 0.12 ||
-      ITEM_START.test(line.text) ||
+      (ITEM_START.test(line.text) && !(prev?.hang !== undefined && Math.abs(prev.hang - line.left) < line.size * 0.6) && !(group && group[0]!.hang !== undefined && Math.abs(group[0]!.hang - line.left) < line.size * 0.6)) ||
       // a row of label and value (住所　…, a table row) is followed by the next row at the first column
       (prev.starts.length > 1 && Math.abs(line.left - prev.left) < line.size * 0.6) ||
       // a line set to the right or centred (the date, 殿) stands alone
@@ -327,6 +341,9 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
     const size = group[0]!.size;
     const margin = group.every(inMargin);
     if (isHeadingSize(size) && text.length <= 80) return { text, kind: 'heading' as const, level: headingSizes.indexOf(Math.round(size)) + 1, inMargin: margin };
+    // a list's number or bullet set apart by a tab is the item's label, as Word's numbering gives it
+    const label = group[0]!.label;
+    if (label && text.startsWith(label)) return { text: text.slice(label.length).trim(), kind: 'list-item' as const, level: 1, label, inMargin: margin };
     return { text, kind: ITEM_START.test(text) ? ('list-item' as const) : ('paragraph' as const), inMargin: margin };
   });
 }
