@@ -180,21 +180,28 @@ interface TableCells {
  */
 function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableCells | 'inside'> {
   const out = new Map<number, TableCells | 'inside'>();
+  /** Two single runs closer than a line apart, in different places: cells of one row set at different heights. */
+  const interleaved = (k: number) => {
+    const a = lines[k];
+    const b = lines[k + 1];
+    return !!a && !!b && a.segments.length === 1 && b.segments.length === 1 && a.y - b.y < a.size * 0.8 && Math.abs(a.left - b.left) > a.size * 2;
+  };
+  const rowLike = (k: number) => lines[k]!.segments.length >= 2 || interleaved(k) || (k > 0 && interleaved(k - 1));
   let i = 0;
   while (i < lines.length) {
-    if (lines[i]!.segments.length < 2) {
+    if (!rowLike(i)) {
       i++;
       continue;
     }
     const size = lines[i]!.size;
-    const starts: number[] = [...lines[i]!.starts];
+    const starts: number[] = [...lines[i]!.starts, ...(interleaved(i) ? lines[i + 1]!.starts : [])];
     const bodyStarts: number[] = [];
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       const prev = lines[j - 1]!;
       if (prev.y - line.y > Math.max(pitch, size * 1.2) * 2.2 || Math.abs(line.size - size) > size * 0.12) break;
-      if (line.segments.length >= 2) {
+      if (rowLike(j)) {
         bodyStarts.push(...line.starts);
         continue;
       }
@@ -208,12 +215,12 @@ function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableC
     }
     // a table has at least two rows of runs; one line of label and value is a paragraph
     const rows = lines.slice(i, j);
-    if (rows.filter((l) => l.segments.length >= 2).length < 2) {
+    if (rows.filter((_, k) => rowLike(i + k)).length < 2) {
       i++;
       continue;
     }
     // columns from the body rows (a header's names are often centred), else from the first row
-    const body = rows.slice(1).filter((l) => l.segments.length >= 2).flatMap((l) => l.starts);
+    const body = rows.slice(1).filter((_, k) => rowLike(i + 1 + k)).flatMap((l) => l.starts);
     // …and where the wrapped lines of a cell start, when two or more lines start there
     const wrapped = rows.slice(1).filter((l) => l.segments.length === 1).map((l) => l.left);
     const repeated = wrapped.filter((x) => wrapped.filter((y) => Math.abs(x - y) < size * 0.6).length >= 2);
