@@ -27,10 +27,20 @@ const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否/;
 const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?)/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
 
+/** A table's first row names its columns when every cell is short and one of them is a usual column name. */
+function isHeaderRow(texts: readonly string[]): boolean {
+  const folded = texts.map(foldText);
+  return folded.length >= 2 && folded.every((t) => t.length <= 14 && !t.includes('。')) && folded.some((t) => HEADER_WORDS.test(t) || CONTENT_HEADER.test(t));
+}
+
+/** 「問３　不正侵入が起きたら、どうしますか。」「Q. …？」: a question that the next paragraph answers. */
+const QUESTION = /^(問|質問|q)[0-9]*[.:：、\s]?.*(か[。？?]?|[？?])$/;
+
 function isHeadingLike(block: TextBlock): boolean {
   if (block.kind === 'heading') return true;
   if (block.kind !== 'paragraph') return false;
   const folded = foldText(block.text);
+  if (QUESTION.test(folded) && folded.length <= 80) return true;
   if (folded.length === 0 || folded.length > 40) return false;
   if (/[。]/.test(folded.replace(/。$/, '')) || folded.endsWith('。') || folded.endsWith('、')) return false;
   // a short line that ends like a sentence (〜している, 〜する) is a statement, not a heading
@@ -74,6 +84,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   }
   for (const row of rows.values()) row.cells.sort((a, b) => a.cell!.column - b.cell!.column);
   const emittedRows = new Set<string>();
+  const firstRowOf = (table: number) => Math.min(...[...rows.values()].filter((r) => r.table === table).map((r) => r.row));
 
   for (const b of ordered) {
     if (b.kind === 'table-cell' && b.cell) {
@@ -84,7 +95,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       const texts = row.cells.map((c) => c.text.trim());
       const header = headerOf.get(row.table);
       // the first row of a table, when every cell is a column name (項目 | 内容 | 実施状況)
-      if (!header && texts.length >= 2 && texts.every((t) => HEADER_WORDS.test(foldText(t)) && foldText(t).length <= 12)) {
+      if (!header && row.row === firstRowOf(row.table) && isHeaderRow(texts)) {
         const content = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
         const status = texts.findIndex((t) => STATUS_HEADER.test(t));
         const fallbackContent = content.length ? content : [texts.length - 1];
@@ -109,12 +120,11 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         statusCol = header.status !== undefined && header.status < cells.length ? header.status : undefined;
         if (contentCols.length === 0) contentCols = [cells.length - 1];
       } else {
-        // no header row: the short first cell names the item, the longest other cell is the passage
+        // no header row: the longest cell is the passage, the short cells before it name the item
         const lengths = cells.map((c) => foldText(c.text).length);
-        const longest = lengths.indexOf(Math.max(...lengths.slice(1)), 1);
+        const longest = lengths.indexOf(Math.max(...lengths));
         contentCols = [longest];
-        labelCols = lengths[0]! <= 40 ? [0] : [];
-        if (labelCols.length === 0) contentCols = cells.map((_, i) => i);
+        labelCols = cells.map((_, i) => i).filter((i) => i < longest && lengths[i]! <= 40);
       }
       const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
       if (content.length === 0) continue;
