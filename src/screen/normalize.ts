@@ -80,7 +80,7 @@ export function leadingLabel(raw: string): { label: string; depth: number; rest:
     [/^\([ア-ン]\)[\s]*|^[ア-ン][.、)][\s]*|^[ア-ン]\s+/, 4],
     [/^\([a-z]\)[\s]*|^[a-z][.)][\s]*/, 4],
     [/^[一二三四五六七八九十]+[、.][\s]*/, 1],
-    [/^[・●○■□◆◇▪▫•◎\-*※]\s*/, 5],
+    [/^[\uF000-\uF8FF・●○■□◆◇▪▫•◎\-*※]\s*/, 5],
   ];
   for (const [pattern, depth] of patterns) {
     const m = pattern.exec(s);

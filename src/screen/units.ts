@@ -1,5 +1,6 @@
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldText, leadingLabel } from './normalize.ts';
+import { joinWrappedLines } from './wrappedLines.ts';
 
 /**
  * A passage that may describe a measure, with what stands over it: the heading it is under, the 項目 cell of
@@ -63,7 +64,7 @@ interface TableRow {
 
 /** The units of a document, in reading order. */
 export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
-  const ordered = [...blocks].sort((a, b) => a.index - b.index);
+  const ordered = joinWrappedLines([...blocks].sort((a, b) => a.index - b.index));
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];
   let intro: string | undefined;
@@ -147,7 +148,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       while (headings.length && headings.at(-1)!.depth >= depth) headings.pop();
       headings.push({ depth, text: b.text });
       intro = undefined;
-      units.push({ blocks: [b.index], text: b.text, context: [], section: sectionNow(), page: b.page, headingLike: true });
+      units.push({ blocks: b.indexes, text: b.text, context: [], section: sectionNow(), page: b.page, headingLike: true });
       continue;
     }
     const isItem = b.kind === 'list-item' || (!!leadingLabel(b.text) && leadingLabel(b.text)!.depth >= 3);
@@ -155,7 +156,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     // 「上記の要領に基づき…」「前項の計画に沿って…」: the passage before is what it speaks of
     const previous = units.at(-1);
     const refersBack = REFERS_BACK.test(foldText(b.text)) && previous && !previous.headingLike ? [previous.text] : [];
-    units.push({ blocks: [b.index], text: b.text, context: [...contextNow(), ...refersBack], section: sectionNow(), page: b.page, headingLike: false });
+    units.push({ blocks: b.indexes, text: b.text, context: [...contextNow(), ...refersBack], section: sectionNow(), page: b.page, headingLike: false });
     if (!isItem && INTRO.test(foldText(b.text))) intro = b.text;
   }
   return units;
