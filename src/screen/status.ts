@@ -25,6 +25,9 @@ const IMPLEMENTED = /済(み|である|です|。|$)|している|しており�
  */
 export function readStatus(text: string, options: { mayNotApply?: boolean } = {}): StatusReading | undefined {
   const folded = foldText(text);
+  // a status cell of a table: ○ ◯ ✓ 済 有 → implemented, △ → partial
+  if (/^(○|◯|〇|✓|✔|済|有|実施|導入|対応済|実施済|導入済|はい)$/.test(folded)) return { status: 'implemented', words: folded };
+  if (/^(△|一部)$/.test(folded)) return { status: 'partial', words: folded };
   const considering = CONSIDERING.exec(folded);
   if (considering) return { status: 'planned', words: considering[0], considering: true };
   const planned = PLANNED.exec(folded);
