@@ -186,7 +186,7 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
         const c = companyIn(b.text);
         // the applicant's own line (「株式会社○○」「株式会社○○ 代表取締役 ○○」), not a company named in a sentence
         const rest = clean(b.text).replace(c ?? '', '').replace(REPRESENTATIVE, '').replace(/^(申請者|届出者)\s*[:：]?/, '').trim();
-        if (c && rest.length <= 12 && !/[。、]/.test(rest)) return { value: c, block: b.index };
+        if (c && rest.length <= 12 && !/[。、:：(（]/.test(rest)) return { value: c, block: b.index };
       }
       return undefined;
     })();

@@ -49,10 +49,14 @@ function isHeadingLike(block: TextBlock): boolean {
   return true;
 }
 
+/**
+ * How deep a heading stands. A number typed or put by Word in front of it (２． → 1, （１） → 2, ① → 3) says it
+ * best: a PDF reader guesses levels from font sizes, and a clerk's numbering is the same in every format.
+ */
 function headingDepth(block: TextBlock): number {
-  if (block.kind === 'heading' && block.level) return block.level;
   const label = block.label ? leadingLabel(`${block.label} x`) : leadingLabel(block.text);
-  if (label) return label.depth;
+  if (label && label.depth < 5) return label.depth;
+  if (block.kind === 'heading' && block.level) return block.level;
   return block.kind === 'heading' ? 1 : 2;
 }
 
@@ -71,7 +75,9 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const headerOf = new Map<number, { content: number[]; status?: number; labels: number[] }>();
 
   const nearestHeading = () => headings.at(-1)?.text;
-  const sectionNow = () => headings.map((h) => h.text);
+  // the document's title (its first heading) stands over every section, whatever depth a reader gave it
+  let title: string | undefined;
+  const sectionNow = () => [...new Set([title, ...headings.map((h) => h.text)].filter((t): t is string => !!t))];
   const contextNow = (...extra: (string | undefined)[]) => [nearestHeading(), intro, ...extra].filter((s): s is string => !!s && s.trim().length > 0);
 
   // group table cells into rows first (a reader gives them in reading order, row by row)
@@ -147,6 +153,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       const depth = headingDepth(b);
       while (headings.length && headings.at(-1)!.depth >= depth) headings.pop();
       headings.push({ depth, text: b.text });
+      if (b.kind === 'heading') title ??= b.text;
       intro = undefined;
       units.push({ blocks: b.indexes, text: b.text, context: [], section: sectionNow(), page: b.page, headingLike: true });
       continue;
