@@ -34,13 +34,19 @@ interface CompiledTerms {
   none: { pattern: RegExp; unless?: RegExp }[];
 }
 
-const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).join('|'), 'iu');
+/**
+ * Short Latin terms that are also pieces of other words (os in tos, it in edit, pc in jpcert, sla in slack)
+ * stand as words of their own. Other acronyms may touch a neighbour once blanks are gone (SSLVPN, UNITED TOS).
+ */
+const PIECES_OF_WORDS = new Set(['os', 'it', 'id', 'ip', 'pc', 'db', 'sla', 'ups', 'ir', 'dr', 'nas', 'av', 'ai', 'web']);
+const asWord = (term: string) => (PIECES_OF_WORDS.has(term.toLowerCase()) ? `(?<![a-z])${term}(?![a-z])` : term);
+const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).map(asWord).join('|'), 'iu');
 
 function compile(terms: RequirementTerms): CompiledTerms {
   return {
     routes: terms.routes.map((route) => route.map((group: TermGroup) => ({ concept: group.concept, pattern: alternation(group.terms) }))),
     domain: terms.domain ? alternation(terms.domain.terms) : undefined,
-    mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).join('|'), 'giu') : undefined,
+    mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).map(asWord).join('|'), 'giu') : undefined,
     none: (terms.none ?? []).map((v) => ({ pattern: alternation(v.terms), unless: v.unless?.length ? alternation(v.unless) : undefined })),
   };
 }
