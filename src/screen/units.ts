@@ -15,6 +15,8 @@ export interface Unit {
   context: string[];
   /** Every heading it is under, outermost first: what the section is about. */
   section: string[];
+  /** A table row's item cells (項目), which name what the passage is about. */
+  itemLabels?: string[];
   page?: number;
   /** A heading-like line: a passage only when nothing below it says more. */
   headingLike: boolean;
@@ -141,6 +143,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         text: content.map((c) => c.text).join('\n'),
         context: contextNow(...labels),
         section: sectionNow(),
+        itemLabels: labels,
         page: content[0]!.page,
         headingLike: false,
         statusCell: statusCol !== undefined ? cells[statusCol]!.text : undefined,
