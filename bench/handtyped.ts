@@ -3,8 +3,9 @@
  * requirement detection, and whether the applicant's name and the port are read exactly, per plan and in
  * total (all plans; the held-out plans, written last and never tuned on, separately).
  *
- *   npm run bench:handtyped               blocks from each plan's source HTML
- *   npm run bench:handtyped -- --verbose  also every miss and every false find, with its passage
+ *   npm run bench:handtyped                       blocks from each plan's source HTML
+ *   npm run bench:handtyped -- --reader docx      the plan's .docx through the Word reader (pdf: the PDF reader)
+ *   npm run bench:handtyped -- --verbose          also every miss and every false find, with its passage
  *
  * The reader is a parameter (`measure(readPlan)`): the real .docx/.pdf readers plug in there.
  */
@@ -12,7 +13,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchRequirements } from '../src/screen/matchRequirements.ts';
 import { readCover } from '../src/screen/readCover.ts';
-import type { TextBlock } from '../src/readers/plan/textBlock.ts';
+import type { PlanRead, TextBlock } from '../src/readers/plan/textBlock.ts';
 import type { RequirementId } from '../src/catalog/requirements.ts';
 import { blocksFromHtml } from './sourceBlocks.ts';
 
@@ -121,7 +122,38 @@ export function report(results: readonly PlanResult[], verbose = false): string 
   return lines.join('\n');
 }
 
+/**
+ * The readers of the plan's Word and PDF files (src/readers/plan/, from the readers' branch): loaded by path
+ * so that this bench runs before they are there (then it says so and stops).
+ */
+async function fileReader(format: 'docx' | 'pdf'): Promise<PlanReader> {
+  const module = format === 'docx' ? '../src/readers/plan/readPlanDocx.ts' : '../src/readers/plan/readPlanPdf.ts';
+  let read: (bytes: Uint8Array) => Promise<PlanRead> | PlanRead;
+  try {
+    const host = (await import('../src/platform/node.ts')) as { installNodeHost(): void };
+    host.installNodeHost();
+    const loaded = (await import(module)) as Record<string, (bytes: Uint8Array) => Promise<PlanRead> | PlanRead>;
+    read = loaded[format === 'docx' ? 'readPlanDocx' : 'readPlanPdf']!;
+  } catch {
+    console.error(`${module} がありません（文書の読み取りがまだ組み込まれていません）。--reader source で計測してください。`);
+    process.exit(2);
+  }
+  return async (dir) => {
+    const result = await read(new Uint8Array(readFileSync(join(dir, `plan.${format}`))));
+    if (!result.ok) throw new Error(`${dir}: ${result.message}`);
+    return result.blocks;
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const verbose = process.argv.includes('--verbose');
-  console.log(report(await measure(), verbose));
+  const readerArg = process.argv[process.argv.indexOf('--reader') + 1];
+  const format = process.argv.includes('--reader') ? readerArg : 'source';
+  if (format !== 'source' && format !== 'docx' && format !== 'pdf') {
+    console.error('--reader には source（計画書の元のHTML）、docx、pdf のいずれかを指定してください。');
+    process.exit(2);
+  }
+  const reader = format === 'source' ? sourceReader : await fileReader(format);
+  console.log(`reader: ${format}`);
+  console.log(report(await measure(reader), verbose));
 }

@@ -34,13 +34,19 @@ interface CompiledTerms {
   none: { pattern: RegExp; unless?: RegExp }[];
 }
 
-const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).join('|'), 'iu');
+/**
+ * Short Latin terms that are also pieces of other words (os in tos, it in edit, pc in jpcert, sla in slack)
+ * stand as words of their own. Other acronyms may touch a neighbour once blanks are gone (SSLVPN, UNITED TOS).
+ */
+const PIECES_OF_WORDS = new Set(['os', 'it', 'id', 'ip', 'pc', 'db', 'sla', 'ups', 'ir', 'dr', 'nas', 'av', 'ai', 'web']);
+const asWord = (term: string) => (PIECES_OF_WORDS.has(term.toLowerCase()) ? `(?<![a-z])${term}(?![a-z])` : term);
+const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).map(asWord).join('|'), 'iu');
 
 function compile(terms: RequirementTerms): CompiledTerms {
   return {
     routes: terms.routes.map((route) => route.map((group: TermGroup) => ({ concept: group.concept, pattern: alternation(group.terms) }))),
     domain: terms.domain ? alternation(terms.domain.terms) : undefined,
-    mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).join('|'), 'giu') : undefined,
+    mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).map(asWord).join('|'), 'giu') : undefined,
     none: (terms.none ?? []).map((v) => ({ pattern: alternation(v.terms), unless: v.unless?.length ? alternation(v.unless) : undefined })),
   };
 }
@@ -62,7 +68,10 @@ interface UnitHit {
 }
 
 /** How well one unit says one requirement: the best sentence's score, or 0. */
-function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[], section: string[]): { score: number; sentence: number } {
+/** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
+const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
+
+function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[], section: string[], itemLabels: string[] = []): { score: number; sentence: number } {
   const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
   const masked = sentences.map(mask);
   const contextText = mask(context.map(foldText).join('／'));
@@ -91,6 +100,13 @@ function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[],
       if (score > best.score) best = { score, sentence: i };
     }
   });
+  // a table row whose item cell names the whole requirement (BCP訓練 | 本船荷役部門のみ実施。): the row says it,
+  // as long as its content cell says something was done or planned
+  const label = mask(itemLabels.map(foldText).join('／'));
+  const content = sentences.join('');
+  if (best.score === 0 && label && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label)) {
+    if (terms.routes.some((route) => route.every((group) => group.pattern.test(label)))) best = { score: 0.6, sentence: 0 };
+  }
   return best;
 }
 
@@ -108,7 +124,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     const terms = COMPILED.get(id)!;
     const hits: UnitHit[] = [];
     units.forEach((unit, i) => {
-      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context, unit.section);
+      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
       // a heading alone counts for less than a passage that says the same
       if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });

@@ -68,6 +68,9 @@ export function foldTerm(s: string): string {
  * Returns the label and its depth guess (1 = top), or undefined when the text starts without one.
  */
 export function leadingLabel(raw: string): { label: string; depth: number; rest: string } | undefined {
+  // ①–⑳ first: NFKC would make them plain digits
+  const circled = /^[\s\u3000]*([①-⑳])[\s\u3000]*/.exec(raw);
+  if (circled && circled[0].length < raw.length) return { label: circled[1]!, depth: 3, rest: raw.slice(circled[0].length).normalize('NFKC') };
   const s = raw.normalize('NFKC').replace(/^[\s\u3000]+/, '');
   const patterns: readonly [RegExp, number][] = [
     [/^第[0-9一二三四五六七八九十]+[章節条項部]?[\s.、:：]*/, 1],
@@ -80,7 +83,7 @@ export function leadingLabel(raw: string): { label: string; depth: number; rest:
     [/^\([ア-ン]\)[\s]*|^[ア-ン][.、)][\s]*|^[ア-ン]\s+/, 4],
     [/^\([a-z]\)[\s]*|^[a-z][.)][\s]*/, 4],
     [/^[一二三四五六七八九十]+[、.][\s]*/, 1],
-    [/^[・●○■□◆◇▪▫•◎\-*※]\s*/, 5],
+    [/^[\uF000-\uF8FF・●○■□◆◇▪▫•◎\-*※]\s*/, 5],
   ];
   for (const [pattern, depth] of patterns) {
     const m = pattern.exec(s);

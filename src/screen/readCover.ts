@@ -118,7 +118,8 @@ function companyIn(text: string): string | undefined {
 }
 
 function representativeIn(text: string): { title?: string; name: string } | undefined {
-  const m = REPRESENTATIVE.exec(clean(text));
+  // 「代表者　代表取締役　伊勢　直樹」「代表者の氏名：…」: the label first, then the title and the name
+  const m = REPRESENTATIVE.exec(clean(text).replace(/^(?:代表者(?:の)?(?:氏名)?|代表者名)\s*[:：]?\s*(?=\S*(?:代表|社長|理事))/, ''));
   if (!m) return undefined;
   let title: string | undefined = m[1]!;
   let name = m[2]!.replace(/[ \u3000]+/g, ' ').replace(/\s*(印|㊞)$/, '').trim();
@@ -185,7 +186,7 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
         const c = companyIn(b.text);
         // the applicant's own line (「株式会社○○」「株式会社○○ 代表取締役 ○○」), not a company named in a sentence
         const rest = clean(b.text).replace(c ?? '', '').replace(REPRESENTATIVE, '').replace(/^(申請者|届出者)\s*[:：]?/, '').trim();
-        if (c && rest.length <= 12 && !/[。、]/.test(rest)) return { value: c, block: b.index };
+        if (c && rest.length <= 12 && !/[。、:：(（]/.test(rest)) return { value: c, block: b.index };
       }
       return undefined;
     })();
@@ -235,8 +236,9 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
     firstLabelled(blocks.slice(0, 80), TOS_LABEL, (v) => (v.length <= 40 && !/ターミナルオペレーションシステム$/.test(v) ? v : undefined)) ??
     (() => {
       for (const b of blocks.slice(0, 80)) {
-        const m = /(?:TOS|ターミナルオペレーションシステム)[^「」]{0,12}「([^」]{1,30})」|「([^」]{1,30})」[^「」]{0,8}(?:TOS|ターミナルオペレーションシステム)/.exec(clean(b.text));
-        if (m) return { value: (m[1] ?? m[2])!, block: b.index };
+        const m =
+          /(?:TOS|ターミナルオペレーションシステム|システム)[^「」]{0,12}「([^」]{1,30})」|「([^」]{1,30})」[^「」]{0,8}(?:TOS|ターミナルオペレーションシステム)|「([^」]{0,25}TOS[^」]{0,10})」/.exec(clean(b.text));
+        if (m) return { value: (m[1] ?? m[2] ?? m[3])!, block: b.index };
       }
       return undefined;
     })();

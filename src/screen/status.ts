@@ -16,7 +16,7 @@ const CONSIDERING = /検討(中|している|しており|を進め|を行って
 const PLANNED = /予定|計画(している|中|であ)|(年度|年内|年中|上期|下期|上半期|下半期)(中|末|まで)に|までに(実施|導入|整備|策定|構築|設置|対応|完了)|今後|導入する方向|準備(中|を進め)|着手|目指|来年度|次年度|行う方針|実施する方針|進める/;
 const PARTIAL = /一部(の|で|に|を|は)|部分的|段階的に|順次|一部実施|一部導入/;
 const NOT_APPLICABLE = /(使用|利用|保有|接続|委託)(して)?(い)?ない|(使用|利用)(しない|せず)|使わない|使えなく|該当(し)?ない|該当なし|対象外|存在しない|行わない方針/;
-const IMPLEMENTED = /済(み|である|です|。|$)|している|しております|してい(ます|る)|しています|実施中|運用中|稼働中|ている|ております|ています|てある|とした|とっている|定めている|設けている|した。|行った|受けた|整えた|とする|こととしている|を徹底|ます(。|$)|である(。|$)/;
+const IMPLEMENTED = /済(み|である|です|。|$)|している|しております|してい(ます|る)|しています|実施中|運用中|稼働中|ている|ております|ています|てある|とした|とっている|定めている|設けている|した。|行った|受けた|整えた|とする|こととしている|を徹底|ます(。|$)|である(。|$)|(実施|導入|設置|整備|策定|作成|設定|運用|適用|保管|更新|管理|取得|構成|締結|規定|保存|確認)(済|中)?(。|$|\)|）)|た(。|$)/;
 
 /**
  * What a passage says of its measure's status: 検討中 → planned (considering), 予定 → planned, 一部 → partial,
@@ -25,6 +25,9 @@ const IMPLEMENTED = /済(み|である|です|。|$)|している|しており�
  */
 export function readStatus(text: string, options: { mayNotApply?: boolean } = {}): StatusReading | undefined {
   const folded = foldText(text);
+  // a status cell of a table: ○ ◯ ✓ 済 有 → implemented, △ → partial
+  if (/^(○|◯|〇|✓|✔|済|有|実施|導入|対応済|実施済|導入済|はい)$/.test(folded)) return { status: 'implemented', words: folded };
+  if (/^(△|一部)$/.test(folded)) return { status: 'partial', words: folded };
   const considering = CONSIDERING.exec(folded);
   if (considering) return { status: 'planned', words: considering[0], considering: true };
   const planned = PLANNED.exec(folded);
