@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { buildFiling } from '../src/app/build.ts';
 import { importPlan } from '../src/app/import.ts';
 import { checkRead } from '../src/app/check.ts';
+import { reviewFilings } from '../src/app/review.ts';
 import { filing as filingSchema } from '../src/model/filing.ts';
 import { fillTextGaps } from '../src/templates/draftGaps.ts';
 import { normalizeInput } from '../src/model/normalizeInput.ts';
@@ -123,6 +124,22 @@ describe('a hand-typed Word plan', () => {
     const text = reviewText([row!]);
     expect(text).toContain('推定（本文の読み取り）');
     expect(text).toMatch(/本文の第\d+段落に記載があります（推定）：「保守会社からのリモート接続/);
+  });
+
+  it('review --notice drafts a 補正 request listing the requirements not found, saying it comes from a screening', async () => {
+    const { rows, outputs } = await reviewFilings([{ file: 'plan.docx', read }], { formats: ['docx'], templates, notice: true, lang: 'ja' });
+    expect(rows[0]!.screened).toBe(true);
+    const notice = outputs.find((o) => o.name === 'plan.notice.docx');
+    expect(notice).toBeDefined();
+    const blocks = readPlanDocx(notice!.bytes);
+    const text = blocks.ok ? blocks.blocks.map((b) => b.text).join('\n') : '';
+    expect(text).toContain('「外部委託を行う場合の情報セキュリティの確保」の記載が本文に見つかりませんでした');
+    expect(text).not.toContain('「外部接続機器における外部ユーザの多要素認証」の記載が本文に見つかりませんでした');
+    expect(text).toContain('スクリーニング（推定）の結果から作成');
+    expect(text).not.toContain('一般港湾運送事業の許可申請のあった'); // the kind is init's, not the document's
+    const review = outputs.find((o) => o.name === 'review.docx')!;
+    const reviewBlocks = readPlanDocx(review.bytes);
+    expect(reviewBlocks.ok && reviewBlocks.blocks.some((b) => b.text.includes('推定（本文の読み取り）'))).toBe(true);
   });
 
   it('a Word document that is no plan: no requirement found, not a crash', () => {
