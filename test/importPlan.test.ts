@@ -175,6 +175,13 @@ describe('tos-filing import', () => {
     expect(readFileSync(plan)).toEqual(before);
   });
 
+  it('edit on a Word plan says how to open it as a draft, and starts no editor', async () => {
+    const r = await runCli(['edit', plan, '--no-open']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`tos-filing import ${plan} --out ${plan.replace(/\.docx$/, '')}.yaml`);
+    expect(r.stderr).not.toContain('UTF-8');
+  });
+
   it('sends a filing or a document tos-filing made elsewhere, in Japanese', async () => {
     const yaml = join(dir, 'x.yaml');
     writeFileSync(yaml, readFileSync(join(dir, 'draft.yaml')));

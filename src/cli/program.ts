@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOutcome } from '../app/build.ts';
@@ -52,6 +52,25 @@ function portOrFail(name: string, lang: Lang) {
   }
   return port;
 }
+
+/** 'pdf' / 'docx' for a file that starts as one (%PDF-, a zip), else null (absent, a folder, text). */
+function documentKind(file: string): 'pdf' | 'docx' | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = new Uint8Array(5);
+    const n = readSync(fd, head, 0, 5, 0);
+    const ascii = String.fromCharCode(...head.subarray(0, n));
+    return ascii.startsWith('%PDF-') ? 'pdf' : ascii.startsWith('PK\u0003\u0004') ? 'docx' : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** plan.docx → plan (for the name of the draft a message suggests). */
+const stemOfPath = (file: string) => file.replace(/\.[^./\\]+$/, '');
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -387,6 +406,17 @@ export function buildProgram(): Command {
       if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535))
         throw new UsageError(inLang({ ja: `--http-port には 0〜65535 の数を指定してください（${options.httpPort}）`, en: `--http-port takes 0-65535 (not ${options.httpPort})` }, options.lang));
       const port = options.port === undefined ? undefined : portOrFail(options.port, options.lang);
+      const document = documentKind(file);
+      if (document)
+        throw new UsageError(
+          inLang(
+            {
+              ja: `${file}: ${document === 'pdf' ? 'PDF' : 'Word文書（.docx）'}です。編集画面は届出ファイル（YAML）を開きます。手で作成した事業計画なら「tos-filing import ${file} --out ${stemOfPath(file)}.yaml」で下書きにしてから、その YAML を edit で開いてください（tos-filing で作成した書類なら extract で届出データを取り出せます）`,
+              en: `${file}: a ${document === 'pdf' ? 'PDF' : 'Word'} document; the editor opens filings (YAML): run tos-filing import ${file} --out ${stemOfPath(file)}.yaml first (or extract for a document tos-filing made)`,
+            },
+            options.lang,
+          ),
+        );
       // loaded only for this command: the other commands start no faster or slower because of the editor
       const { EditorStartError, runEditor } = await import('../web/runEditor.ts');
       try {
