@@ -118,7 +118,7 @@ function linesOf(items: readonly PositionedText[]): Line[] {
       // a gap of half an em or more separates runs (table cells, 住所　…); Japanese and Latin are set a fifth apart
       // …except after a number or bullet (（１）　…, ア　…), and in letter-spaced words (住　所, 殿)
       const lastSeg = segments.at(-1);
-      const joins = lastSeg !== undefined && (lastSeg.text.length <= 1 || piece.text.trim().length <= 1 || LABEL_ONLY.test(lastSeg.text));
+      const joins = lastSeg !== undefined && (lastSeg.text.length <= 1 || /^[殿様]$/.test(piece.text.trim()) || LABEL_ONLY.test(lastSeg.text));
       if (!starts.length || (gap > piece.size * 0.45 && !joins && !typed)) {
         starts.push(piece.x);
         segments.push({ x: piece.x, right: piece.x + piece.width, text: piece.text.trim() });
