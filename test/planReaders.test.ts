@@ -95,6 +95,14 @@ describe('the reader of hand-typed Word plans', () => {
     expect(texts.join('')).not.toContain('ヘッダー');
   });
 
+  it('leaves out hidden text and deleted revisions, keeps inserted ones', () => {
+    const body =
+      '<w:p><w:r><w:t>見える本文</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隠し文字</w:t></w:r>' +
+      '<w:del><w:r><w:delText>削除した文</w:delText></w:r></w:del><w:ins><w:r><w:t>と追加した文</w:t></w:r></w:ins></w:p>' +
+      '<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>段落記号だけが隠しの段落</w:t></w:r></w:p>';
+    expect(blocksOf(readPlanDocx(planDocx(body))).map((b) => b.text)).toEqual(['見える本文と追加した文', '段落記号だけが隠しの段落']);
+  });
+
   it('reads the text of a .docm and nothing of its macro project', () => {
     const docm = planDocx(p('マクロ付きの計画'), { extra: { 'word/vbaProject.bin': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]) } });
     expect(blocksOf(readPlanDocx(docm)).map((b) => b.text)).toEqual(['マクロ付きの計画']);

@@ -139,6 +139,9 @@ function documentBlocks(xml: string, styles: Map<string, Style>, counters: Numbe
   let inBody = 0;
   let fallback = 0;
   let inText = 0;
+  /** inside a run (w:r), and whether its properties hide it (w:vanish: hidden text is not what the page shows) */
+  let inRun = 0;
+  let runHidden = false;
   /** depth of text boxes: a paragraph inside one is its own block, not part of the paragraph anchoring it */
   let textBoxes = 0;
   const cellDepth: number[] = []; // textBoxes depth when each open cell began
@@ -201,6 +204,14 @@ function documentBlocks(xml: string, styles: Map<string, Style>, counters: Numbe
       case 't':
         inText++;
         break;
+      case 'r':
+        inRun++;
+        runHidden = false;
+        break;
+      case 'vanish':
+      case 'specVanish':
+        if (inRun && !para?.inPPr) runHidden = attrOf(tag, 'val') !== 'false' && attrOf(tag, 'val') !== '0';
+        break;
       case 'tab':
         if (para && !para.inPPr) para.text += '\t';
         break;
@@ -215,7 +226,7 @@ function documentBlocks(xml: string, styles: Map<string, Style>, counters: Numbe
   });
 
   parser.on('text', (t) => {
-    if (inBody && inText && !fallback && paras.length) paras.at(-1)!.text += t;
+    if (inBody && inText && !fallback && !runHidden && paras.length) paras.at(-1)!.text += t;
   });
 
   parser.on('closetag', (tag) => {
@@ -242,6 +253,10 @@ function documentBlocks(xml: string, styles: Map<string, Style>, counters: Numbe
       }
       case 't':
         inText--;
+        break;
+      case 'r':
+        inRun--;
+        runHidden = false;
         break;
       case 'pPr': {
         const para = paras.at(-1);
