@@ -175,6 +175,13 @@ describe('tos-filing import', () => {
     expect(readFileSync(plan)).toEqual(before);
   });
 
+  it('validate says first that this is a screening, and exits 1 for the mandatory requirements not found', async () => {
+    const r = await runCli(['validate', plan]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toContain('【スクリーニング（推定）】');
+    expect(r.stdout).toContain('記載が本文に見つかりませんでした');
+  });
+
   it('edit on a Word plan says how to open it as a draft, and starts no editor', async () => {
     const r = await runCli(['edit', plan, '--no-open']);
     expect(r.code).toBe(2);

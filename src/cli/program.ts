@@ -140,8 +140,13 @@ export function buildProgram(): Command {
     .addOption(langOption())
     .action(async (file: string, options: { format: string; lang: Lang }) => {
       const { checkRead, findingsReport, formatFindingsText, hasErrors } = commandModules();
-      const { port, findings } = checkRead(await sourceOf(file));
+      const read = await sourceOf(file);
+      const { port, findings } = checkRead(read);
       const report = findingsReport(file, port, findings, options.lang);
+      // a hand-typed plan: say first that what follows is a screening of its text, not a check of declared data
+      const screened = read.carrier?.document === 'plan' && options.format !== 'json';
+      if (screened)
+        print(inLang({ ja: `【スクリーニング（推定）】${file} は tos-filing で作成されていない書類です。本文を読み取って要件の記載を探した結果で、申請者が記入した届出データの検証ではありません。`, en: `[screening] ${file} was not made by tos-filing: its text was screened for the requirements; this is not a check of declared data.` }, options.lang));
       print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
     });
