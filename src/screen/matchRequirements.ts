@@ -38,7 +38,7 @@ interface CompiledTerms {
  * Short Latin terms that are also pieces of other words (os in tos, it in edit, pc in jpcert, sla in slack)
  * stand as words of their own. Other acronyms may touch a neighbour once blanks are gone (SSLVPN, UNITED TOS).
  */
-const PIECES_OF_WORDS = new Set(['os', 'it', 'id', 'ip', 'pc', 'db', 'sla', 'ups', 'ir', 'dr', 'nas', 'av', 'ai', 'web']);
+const PIECES_OF_WORDS = new Set(['os', 'it', 'id', 'ip', 'pc', 'db', 'sla', 'ups', 'ir', 'dr', 'nas', 'av', 'ai', 'web', 'pw']);
 const asWord = (term: string) => (PIECES_OF_WORDS.has(term.toLowerCase()) ? `(?<![a-z])${term}(?![a-z])` : term);
 const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).map(asWord).join('|'), 'iu');
 
@@ -56,7 +56,7 @@ const COMPILED = new Map<RequirementId, CompiledTerms>(REQUIREMENT_IDS.map((id) 
 /** A unit's text split into sentences (after 。, at line ends), each folded. */
 function foldedSentences(raw: string): string[] {
   return raw
-    .split(/(?<=[。．])|\r?\n/)
+    .split(/(?<=[。．；])|\r?\n|／/)
     .map(foldText)
     .filter((s) => s.length > 0);
 }
