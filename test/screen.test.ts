@@ -225,6 +225,14 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(ids).toEqual(expect.arrayContaining(['incident-response-procedure', 'incident-response-training', 'server-antimalware', 'internal-software-update']));
   });
 
+  it('reads a list of measure names as those measures, and only those', () => {
+    const ids = found('技術的な対策（外部接続の制限、多要素認証、アカウントロック、サーバの管理者パスワード、ウイルス対策、ログ、バックアップ等）は親会社が実施している。');
+    expect(ids.sort()).toEqual([
+      'backup-targets-frequency', 'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction', 'internal-admin-credentials',
+      'log-collection-offsystem', 'server-antimalware',
+    ]);
+  });
+
   it('reads short Latin words as words: os is not in tos, pc not in jpcert, sla not in slack', () => {
     expect(found('TOSの構成を変更した際はネットワーク構成図を更新する。')).not.toContain('ext-device-vulnerability-management');
     expect(found('JPCERT/CCのメーリングリストを購読し、毎日確認している。')).not.toContain('asset-network-inventory');

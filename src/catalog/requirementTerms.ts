@@ -35,6 +35,11 @@ export interface RequirementTerms {
   domain?: TermGroup;
   mask?: readonly string[];
   none?: readonly Veto[];
+  /**
+   * The short names a clerk gives the measure when listing several at once (「接続元の制限、多要素認証、
+   * アカウントロック等を実施」): an item of such a list that is one of these names says the requirement.
+   */
+  names?: readonly string[];
 }
 
 const g = (concept: string, ...terms: string[]): TermGroup => ({ concept, terms });
@@ -55,7 +60,7 @@ const INCIDENT = g(
   'セキュリティインシデント',
   'インシデント', 'サイバー攻撃', 'サイバー', '不正アクセス', 'ウイルス感染', 'マルウェア', 'ランサムウェア', 'ランサム',
   '情報漏えい', 'セキュリティ事故', 'セキュリティ事案', 'セキュリティ事象', '情報セキュリティ事象', '感染', '侵入', 'セキュリティ(上の)?トラブル',
-  'ウイルス被害', '乗っ?取', 'ハッキング',
+  'ウイルス被害', '乗っ?取', 'ハッキング', '攻撃を受け',
 );
 const TRAINING = g('訓練・演習', '訓練', '演習', 'ドリル', 'シミュレーション', 'エクササイズ', 'テーブルトップ', '机上', '模擬', 'リハーサル', '予行', '練習');
 const FIRE_DRILL_MASK = [
@@ -135,6 +140,7 @@ const TRAINING_ON_BCP = ['bcp', '事業継続', '業務継続', 'システム障
 
 export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
   'asset-network-inventory': {
+    names: ['構成管理', '資産管理', '(ネットワーク)?構成図(の)?(作成|管理|整備)?', '機器台帳(の)?(整備|管理)?'],
     domain: SECURITY_DOMAIN,
     routes: [
       [
@@ -152,10 +158,11 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'outsourcing-security-contract': {
+    names: ['委託先(の)?(管理|監督)', '委託契約(の)?(管理|締結)?'],
     domain: SECURITY_DOMAIN,
     routes: [
       [
-        g('委託先', '委託', '外注', 'ベンダ', '保守会社', '開発会社', '保守業者', '外部業者', '協力会社', 'パートナ', 'sier', 'si事業者', '運用会社', 'メーカ', '任せ', '頼ん', '依頼', '業者', '販売店', '代理店', '保守'),
+        g('委託先', '委託', '外注', 'ベンダ', '保守会社', '開発会社', '保守業者', '外部業者', '協力会社', 'パートナ', 'sier', 'si事業者', '運用会社', 'メーカ', '任せ', '頼ん', '依頼', '業者', '販売店', '代理店', '保守', '親会社', '所有者', '提供元', '提供会社'),
         g('契約', '契約', '覚書', '仕様書', 'sla', '誓約', '協定', '取決', '取り決め', '約款', '約束', '合意'),
         g(
           'セキュリティ条項',
@@ -171,11 +178,12 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['新品', '交換'] }],
   },
   'incident-response-procedure': {
+    names: ['インシデント対応手順(書)?(の)?(策定|整備)?', '事故対応(の)?(手順|要領|マニュアル)'],
     mask: ILLNESS_MASK,
     routes: [
       [INCIDENT, g('手順', '手順', 'マニュアル', '要領', '対応計画', 'フロ', 'プレイブック', '規程', 'コンティンジェンシ', '初動対応', '対応方法', '対処方法', 'ルール', '行動基準', '基準', '流れ', '段取り', '動き方', '進め方', '行動'), ESTABLISH],
       [g('インシデント対応計画', 'エスカレーション', 'irp', '緊急時対応(計画|手順|マニュアル)', 'インシデントレスポンス(計画|手順)'), ESTABLISH],
-      [g('初動の要素', '証拠(の)?保全', '被害(の)?拡大(を|の)?(防|抑)', '封じ込め', '身代金', '金銭(の)?(要求|支払)', '攻撃者の要求', '影響範囲(の)?(特定|調査)')],
+      [g('初動の要素', '証拠(の)?(保全|保存|確保)', '被害(の)?拡大(を|の)?(防|抑)', '封じ込め', '身代金', '金銭(の)?(要求|支払)', '攻撃者の要求', '影響範囲(の)?(特定|調査)')],
     ],
     none: [
       { terms: ['訓練', '演習'], unless: ['策定', '定めて', '定めた', '整備', '作成', '文書化', '制定', '規定し'] },
@@ -186,9 +194,10 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'incident-response-training': {
+    names: ['インシデント対応訓練', '事故対応訓練'],
     domain: SECURITY_DOMAIN,
     routes: [
-      [g('インシデント対応', ...INCIDENT.terms, '初動', '対応手順', '手順書', 'csirt', 'コンティンジェンシ', '(?<![a-z])ir(?![a-z])', 'プレイブック', 'インシデントハンドリング', 'インシデントレスポンス', '行動基準', '(対応|行動)(の)?(基準|手順|要領)', '(事故|事案)(への)?対応'), TRAINING],
+      [g('インシデント対応', ...INCIDENT.terms, '初動', '対応手順', '手順書', 'csirt', 'コンティンジェンシ', '(?<![a-z])ir(?![a-z])', 'プレイブック', 'インシデントハンドリング', 'インシデントレスポンス', '行動基準', '(対応|行動)(の)?(基準|手順|要領)', '(事故|事案)(への)?対応', '(対応)?マニュアル(どおり|通り|に沿|に基づ)'), TRAINING],
     ],
     mask: FIRE_DRILL_MASK,
     none: [
@@ -197,6 +206,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'bcp-system-failure': {
+    names: ['bcp(の)?(策定|整備)?', '事業継続計画(の)?(策定|整備)?'],
     routes: [
       [BCP, g('システム障害・サイバー攻撃を想定', 'システム', 'サイバー', 'tos', '障害', '停止', '不正アクセス', 'ランサム', 'it', '情報セキュリティ', 'インシデント', '止ま', '使えな', '動かな', 'ダウン'), g('策定', ...ESTABLISH.terms, '盛り込', '追加', '改定', '見直', '含め', '想定', '規定', '対象', 'ある')],
       [
@@ -214,6 +224,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'bcp-training': {
+    names: ['bcp訓練', '事業継続(計画)?(の)?訓練'],
     domain: SECURITY_DOMAIN,
     routes: [[g('BCP・システム停止', ...BCP.terms, ...SYSTEM_OUTAGE.terms, '(?<![a-z])dr(?![a-z])', '切替', '復旧訓練', '障害対応訓練', 'it-bcp', '手作業', '手書き', '代替(運用|手段)', '復旧手順', '縮退', 'マニュアル荷役', '復旧(の)?訓練'), TRAINING]],
     mask: FIRE_DRILL_MASK,
@@ -223,6 +234,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'external-expert-liaison': {
+    names: ['(外部|専門|関係)機関(と|との)(の)?連携', '警察(と|との)(の)?連携'],
     domain: SECURITY_DOMAIN,
     routes: [
       [
@@ -242,6 +254,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['通報', '届け?出'], unless: ['平時', '平素', '日頃', '日常', '普段', '情報交換', '意見交換', '連絡先'] }],
   },
   'incident-response-organization': {
+    names: ['csirt(の)?(設置|整備)?', 'インシデント対応体制(の)?(整備)?'],
     domain: SECURITY_DOMAIN,
     routes: [
       [
@@ -250,7 +263,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
           'csirt', 'sirt', 'インシデントレスポンス(チーム|体制)', '(サイバー|セキュリティ)(事故)?対策(室|チーム|本部|班)', '(事故|インシデント)対策(室|チーム|班)', '(?<![a-z])ir(チーム|体制)', 'インシデント(への)?対応(チーム|体制|組織|班|要員|責任者|担当)', '緊急(時)?対応(チーム|体制|組織|班)', 'セキュリティ対策(チーム|本部|室)',
           'インシデント(発生時|発生時の)?(の)?(対応)?体制', '(事故|事案)対応(体制|チーム|組織|班)', '対策本部', '対応チーム', 'インシデント対応(を)?(担う|行う|所掌)',
         ),
-        g('設置', '設置', '整備', '構築', '編成', '設け', '組織', '置い', '置く', '置き', '配置', '立上げ', '発足', '任命', '指名', '定め', '構成', '所掌', '担う', '担わせ', '組成', '役割', '=', '(室|部|課|班|チーム)(長)?(ほか|以下|他)[0-9一二三四五六七八九十]+名'),
+        g('設置', '設置', '整備', '構築', '編成', '設け', '組織', '置い', '置く', '置き', '置か', '配置', '立上げ', '発足', '任命', '指名', '定め', '構成', '所掌', '担う', '担わせ', '組成', '役割', '=', '(室|部|課|班|チーム)(長)?(ほか|以下|他)[0-9一二三四五六七八九十]+名'),
       ],
       [
         g('体制', '体制', 'チーム', '組織', '担当部署', '委員会', '部門'),
@@ -261,6 +274,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     mask: ['災害対策本部', '防災'],
   },
   'security-info-collection': {
+    names: ['(セキュリティ|脆弱性)?情報(の)?収集'],
     routes: [
       [
         g(
@@ -282,6 +296,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'tos-good-practice-sharing': {
+    names: ['(事例|ヒヤリハット)(の)?共有'],
     domain: SECURITY_DOMAIN,
     routes: [
       [g('好事例・ヒヤリハット', 'グッドプラクティス', 'ベストプラクティス', '好事例', '良好事例', '優良事例', '成功事例', 'ヒヤリハット', 'ヒヤリ・ハット', 'ひやりはっと', 'ニアミス'), g('共有', '共有', '交換', '紹介', '持ち寄', '発表', '勉強会', '情報交換', '共有会')],
@@ -293,6 +308,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'security-awareness-training': {
+    names: ['(情報)?セキュリティ(の)?(教育|研修)', '従業員教育', '社員教育'],
     routes: [
       [
         g(
@@ -313,11 +329,13 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['インシデント対応(手順|訓練)', '初動対応(の)?訓練', '手順の確認'], unless: ['全従業員', '全社員', '教育', '研修', 'eラーニング'] }],
   },
   'ext-device-vulnerability-management': {
+    names: ['脆弱性(対策|管理)', 'ファームウェア(の)?更新'],
     routes: [[EXTERNAL_DEVICE, SOFTWARE, UPDATE]],
     mask: ['セキュリティ対策ソフト', 'ウイルス対策ソフト', '定義ファイル', 'パターンファイル'],
     none: [{ terms: ['新品', '交換', '入替', '取替'], unless: ['脆弱性', 'ファーム', 'バージョン'] }, { terms: ['ログ'], unless: ['脆弱性', 'ファーム'] }],
   },
   'security-audit': {
+    names: ['(情報セキュリティ|外部|内部)?監査', '自己点検'],
     domain: SECURITY_DOMAIN,
     routes: [
       [g('監査', '監査')],
@@ -331,6 +349,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     mask: ['監査ログ', 'ログ(の)?監査', '会計監査', '監査役', '財務', '脆弱性診断', 'ペネトレーション(テスト)?', 'プラットフォーム診断', '侵入テスト'],
   },
   'ext-source-ip-restriction': {
+    names: ['(外部)?接続(元)?の?(制限|限定)', 'ip(アドレス)?(の)?(制限|限定|フィルタ)', '接続元制限'],
     routes: [
       [
         g('外部からの接続', ...EXTERNAL.terms, '接続元', '保守(会社|業者)', 'ベンダ', '委託先', '拠点', '社外'),
@@ -345,9 +364,11 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['通知', '検知'], unless: ['限定', '制限', 'のみ', '許可'] }],
   },
   'ext-multifactor-auth': {
+    names: ['多要素認証', '二要素認証', '2要素認証', '二段階認証', 'ワンタイムパスワード', 'mfa'],
     routes: [[EXTERNAL, MFA]],
   },
   'ext-account-lockout-detection': {
+    names: ['アカウントロック', 'ロックアウト', '不正ログイン(の)?(検知|監視)'],
     routes: [
       [
         g('ロック', 'アカウント(の)?ロック', 'ロックアウト', 'ロック(する|される|され|をかけ|し|機能|設定|が)', '利用(を)?停止', 'アカウント(を)?(停止|無効)', '接続(を)?(遮断|停止)', '(使え|利用でき|ログインでき|接続でき)なく', '一時(的に)?(停止|無効)', '凍結', 'アカウント(が|は)?(自動(的に|で)?)?止ま', '(自動(的に|で)?)止ま', '(接続|ログイン|利用)(不可|できな)', '上限', '(id|アカウント)(を|は|が)?(停止|無効|凍結|ロック)'),
@@ -366,15 +387,18 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     mask: ['画面(の)?ロック', 'スクリーン(セーバ|ロック)', 'ロック付', '施錠', 'ワイヤロック', 'セキュリティワイヤ'],
   },
   'internal-admin-credentials': {
+    names: ['(サーバ|機器)?(の)?管理者パスワード(の)?(管理|変更)?', '初期パスワード(の)?変更', 'パスワード管理'],
     routes: [
       [g('ID・パスワード', 'パスワード', 'パスフレーズ', 'id', 'pw', 'アカウント', '認証情報', 'クレデンシャル'), DEFAULT_CREDENTIALS, g('変更', '変更', '変え', '使用しない', '使わない', '削除', '無効', '更新', '廃止', '全廃', '撤廃')],
       [ADMIN, g('パスワード', 'パスワード', 'パスフレーズ', 'pw'), g('適切な管理', ...PASSWORD_STRENGTH.terms, '台帳', '定期(的)?(に)?変更', '共有しない', '使い回', '厳重', '限定', '管理簿', '金庫', '封印', '適切')],
     ],
   },
   'internal-admin-multifactor-auth': {
+    names: ['管理者(の)?多要素認証'],
     routes: [[g('管理者・サーバ', ...ADMIN.terms, 'サーバ(への|に)?(の)?(ログイン|ログオン|アクセス)', '内部(の)?ネットワーク機器', 'ネットワーク機器(への|に)?(の)?(ログイン|ログオン)'), MFA]],
   },
   'log-collection-offsystem': {
+    names: ['ログ(の)?(取得|保存|保管|管理|収集)?'],
     routes: [
       [
         LOG,
@@ -390,6 +414,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['バックアップ(の)?対象'], unless: ['ログは', 'ログを', 'ログの', 'ログサーバ'] }],
   },
   'ext-device-replace-after-attack': {
+    names: ['(被害|攻撃を受けた)?機器(の)?交換'],
     domain: SECURITY_DOMAIN,
     routes: [
       [
@@ -400,6 +425,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'server-antimalware': {
+    names: ['ウイルス対策', 'マルウェア対策', 'ウイルス対策ソフト(の)?導入'],
     mask: ILLNESS_MASK,
     routes: [
       [
@@ -415,6 +441,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['usb', '媒体', 'メモリ'], unless: ['サーバ'] }],
   },
   'internal-software-update': {
+    names: ['(セキュリティ)?パッチ(の)?適用', 'ソフトウェア(の)?更新', 'os(の)?更新'],
     routes: [
       [
         g('サーバ・内部機器', 'サーバ', '内部(の)?ネットワーク', 'スイッチ', 'tos', '端末', 'pc', 'パソコン', 'クライアント', 'データベース', 'ミドルウェア', '業務システム', 'ネットワーク機器'),
@@ -430,6 +457,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
   },
   'removable-media-scan': {
+    names: ['(usb(メモリ)?|外部記憶媒体|記録媒体)(の)?(管理|制限|検査|ウイルスチェック)'],
     mask: ILLNESS_MASK,
     routes: [
       [MEDIA, g('ウイルスチェック', 'ウイルス', 'スキャン', '検疫', 'チェック', '検査', '無害化', '駆除', 'マルウェア')],
@@ -445,6 +473,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['バックアップ'], unless: ['ウイルス', 'スキャン', '検疫', 'チェック'] }, { terms: ['ログ'], unless: ['ウイルス', 'スキャン', '検疫'] }],
   },
   'backup-targets-frequency': {
+    names: ['バックアップ(の)?(取得)?'],
     routes: [
       [
         BACKUP,
@@ -460,6 +489,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [{ terms: ['ログ(を|は)'], unless: ['バックアップ(を|は)', 'データ', 'プログラム', '対象', 'db'] }],
   },
   'backup-generations-isolation': {
+    names: ['バックアップ(の)?(世代管理|分離保管|遠隔地保管|オフライン保管)', '世代管理', '遠隔地保管'],
     routes: [
       [
         BACKUP,
