@@ -91,6 +91,9 @@ interface UnitHit {
 }
 
 /** How well one unit says one requirement: the best sentence's score, or 0. */
+/** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
+const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
+
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
 
@@ -154,7 +157,8 @@ function scoreUnit(
  * listed; a document that is no plan gives an empty list.
  */
 export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
-  const units = unitsOf(blocks);
+  // a checklist's item answered いいえ describes nothing (unless it says what is planned instead)
+  const units = unitsOf(blocks).filter((u) => !ANSWERED_NO.test(foldText(u.text)) || /予定|検討|計画/.test(u.text));
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const matches: RequirementMatch[] = [];
   for (const id of REQUIREMENT_IDS) {
