@@ -201,6 +201,45 @@ describe('matchRequirements: each requirement in several phrasings', () => {
   });
 });
 
+describe('matchRequirements: tables, notes and abbreviations', () => {
+  const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+
+  it('takes a row whose item cell names the requirement, when its content says something was done', () => {
+    const rows = [
+      { text: '情報セキュリティ対策の状況', kind: 'heading', index: 0 } as TextBlock,
+      cell('要件', 0, 0, 1), cell('対応状況', 0, 1, 2), cell('具体的な内容', 0, 2, 3),
+      cell('BCP訓練', 1, 0, 4), cell('△', 1, 1, 5), cell('本船荷役部門のみ実施。', 1, 2, 6),
+      cell('グッドプラクティス共有', 2, 0, 7), cell('×', 2, 1, 8), cell('－', 2, 2, 9),
+    ];
+    const matches = matchRequirements(rows);
+    expect(matches.map((m) => m.requirement)).toEqual(['bcp-training']);
+    expect(matches[0]).toMatchObject({ blocks: [6], status: 'partial' });
+  });
+
+  it('reads terse notes of label：value, with ／ between measures', () => {
+    const ids = found(
+      '1.3 事故対応：「サイバー事案対応要領」制定済（隔離→証拠保全→復旧→報告）',
+      '1.4 同要領の演習：年１回',
+      '2.4 サーバ：ウイルス対策ソフト（定義自動更新）／OS・ミドルウェアの更新を月次で適用',
+    );
+    expect(ids).toEqual(expect.arrayContaining(['incident-response-procedure', 'incident-response-training', 'server-antimalware', 'internal-software-update']));
+  });
+
+  it('reads a list of measure names as those measures, and only those', () => {
+    const ids = found('技術的な対策（外部接続の制限、多要素認証、アカウントロック、サーバの管理者パスワード、ウイルス対策、ログ、バックアップ等）は親会社が実施している。');
+    expect(ids.sort()).toEqual([
+      'backup-targets-frequency', 'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction', 'internal-admin-credentials',
+      'log-collection-offsystem', 'server-antimalware',
+    ]);
+  });
+
+  it('reads short Latin words as words: os is not in tos, pc not in jpcert, sla not in slack', () => {
+    expect(found('TOSの構成を変更した際はネットワーク構成図を更新する。')).not.toContain('ext-device-vulnerability-management');
+    expect(found('JPCERT/CCのメーリングリストを購読し、毎日確認している。')).not.toContain('asset-network-inventory');
+    expect(found('委託先からの連絡はSlackで受け、障害時も同様とする。')).not.toContain('outsourcing-security-contract');
+  });
+});
+
 describe('matchRequirements: near misses are not found', () => {
   it('a fire drill or an evacuation drill is no incident or BCP drill', () => {
     expect(found('年２回、消防署の立会いのもと避難訓練と消火訓練を行っている。')).toEqual([]);

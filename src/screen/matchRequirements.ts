@@ -38,7 +38,7 @@ interface CompiledTerms {
  * Short Latin terms that are also pieces of other words (os in tos, it in edit, pc in jpcert, sla in slack)
  * stand as words of their own. Other acronyms may touch a neighbour once blanks are gone (SSLVPN, UNITED TOS).
  */
-const PIECES_OF_WORDS = new Set(['os', 'it', 'id', 'ip', 'pc', 'db', 'sla', 'ups', 'ir', 'dr', 'nas', 'av', 'ai', 'web']);
+const PIECES_OF_WORDS = new Set(['os', 'it', 'id', 'ip', 'pc', 'db', 'sla', 'ups', 'ir', 'dr', 'nas', 'av', 'ai', 'web', 'pw']);
 const asWord = (term: string) => (PIECES_OF_WORDS.has(term.toLowerCase()) ? `(?<![a-z])${term}(?![a-z])` : term);
 const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).map(asWord).join('|'), 'iu');
 
@@ -53,10 +53,33 @@ function compile(terms: RequirementTerms): CompiledTerms {
 
 const COMPILED = new Map<RequirementId, CompiledTerms>(REQUIREMENT_IDS.map((id) => [id, compile(REQUIREMENT_TERMS[id])]));
 
+/** Each requirement's short names, each matching a whole list item. */
+const NAMES = REQUIREMENT_IDS.map((id) => ({ id, pattern: new RegExp(`^(?:${(REQUIREMENT_TERMS[id].names ?? []).map(foldTerm).map(asWord).join('|')})$`, 'iu') })).filter(
+  (n) => (REQUIREMENT_TERMS[n.id].names ?? []).length > 0,
+);
+
+/**
+ * The requirements a sentence lists by name (「（外部接続の制限、多要素認証、アカウントロック、ログ等）を実施」):
+ * three or more items of a list, each one of the requirements' names. Undefined when the sentence lists none.
+ */
+function namedInList(sentence: string): Set<RequirementId> | undefined {
+  const lists = [...sentence.matchAll(/[(（]([^()（）]+)[)）]/g)].map((m) => m[1]!);
+  lists.push(sentence);
+  for (const list of lists) {
+    const items = list
+      .split(/[、,]/)
+      .map((item) => item.replace(/(等|など)(の)?(対策|措置)?(は|を|が|に)?.*$/, '').replace(/^.*[はをにが:：]/, '').trim())
+      .filter(Boolean);
+    const named = items.map((item) => NAMES.filter((n) => n.pattern.test(item)).map((n) => n.id));
+    if (named.filter((ids) => ids.length > 0).length >= 3) return new Set(named.flat());
+  }
+  return undefined;
+}
+
 /** A unit's text split into sentences (after 。, at line ends), each folded. */
 function foldedSentences(raw: string): string[] {
   return raw
-    .split(/(?<=[。．])|\r?\n/)
+    .split(/(?<=[。．；])|\r?\n|／/)
     .map(foldText)
     .filter((s) => s.length > 0);
 }
@@ -68,10 +91,20 @@ interface UnitHit {
 }
 
 /** How well one unit says one requirement: the best sentence's score, or 0. */
+/** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
+const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
+
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
 
-function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[], section: string[], itemLabels: string[] = []): { score: number; sentence: number } {
+function scoreUnit(
+  id: RequirementId,
+  terms: CompiledTerms,
+  sentences: string[],
+  context: string[],
+  section: string[],
+  itemLabels: string[] = [],
+): { score: number; sentence: number } {
   const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
   const masked = sentences.map(mask);
   const contextText = mask(context.map(foldText).join('／'));
@@ -81,6 +114,13 @@ function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[],
   }
   const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
   masked.forEach((sentence, i) => {
+    // a sentence that lists measures by name says the named ones, and only those (the words of two items of
+    // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
+    const listed = namedInList(sentences[i]!);
+    if (listed) {
+      if (listed.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
+      return;
+    }
     // a veto reads the sentence as written: what a mask hides (ウイルス対策ソフト) still says what it is about
     if (vetoed(sentences[i]!)) return;
     for (const route of terms.routes) {
@@ -117,14 +157,15 @@ function scoreUnit(terms: CompiledTerms, sentences: string[], context: string[],
  * listed; a document that is no plan gives an empty list.
  */
 export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
-  const units = unitsOf(blocks);
+  // a checklist's item answered いいえ describes nothing (unless it says what is planned instead)
+  const units = unitsOf(blocks).filter((u) => !ANSWERED_NO.test(foldText(u.text)) || /予定|検討|計画/.test(u.text));
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const matches: RequirementMatch[] = [];
   for (const id of REQUIREMENT_IDS) {
     const terms = COMPILED.get(id)!;
     const hits: UnitHit[] = [];
     units.forEach((unit, i) => {
-      const { score, sentence } = scoreUnit(terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
+      const { score, sentence } = scoreUnit(id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
       // a heading alone counts for less than a passage that says the same
       if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });

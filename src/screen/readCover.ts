@@ -77,7 +77,7 @@ const REP_TITLE =
 const REPRESENTATIVE = new RegExp(`(${REP_TITLE})\\s*(?:氏名)?\\s*[:：]?\\s*([一-龥々〆ヵヶぁ-んァ-ヶー]{1,6}(?:[ \\u3000]{1,3}[一-龥々〆ヵヶぁ-んァ-ヶー]{1,6})?)`);
 const PREFECTURE = /^(?:〒?\s*[0-9]{3}-?[0-9]{4}\s*)?((?:東京都|北海道|(?:京都|大阪)府|[一-龥]{2,3}県)[^\s].*)$/;
 
-const LABEL = (words: string) => new RegExp(`^(?:[【［\\[]\\s*)?(?:${words})(?:\\s*[】］\\]]\\s*[:：]?\\s*|\\s*[:：]\\s*|\\s+|$)(.*)$`);
+const LABEL = (words: string) => new RegExp(`^(?:[A-Za-z][A-Za-z .]*\\/\\s*)?(?:[【［\\[]\\s*)?(?:${words})(?:\\s*[】］\\]]\\s*[:：]?\\s*|\\s*[:：]\\s*|\\s+|$)(.*)$`);
 const ADDRESSEE = /^(.{1,30}?(?:運輸局長|運輸監理部長|総合事務局長|運輸支局長|大臣|局長))\s*(?:殿|様|御中)?\s*$/;
 const ADDRESSEE_LABEL = LABEL('宛先|提出先|あて先');
 const DATE_LABEL = LABEL('申請日|提出日|届出日|申請年月日|提出年月日|届出年月日|作成日|日付');
@@ -137,7 +137,8 @@ function representativeIn(text: string): { title?: string; name: string } | unde
 export function portIn(text: string): string | undefined {
   const s = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   for (let i = s.indexOf('港'); i >= 0; i = s.indexOf('港', i + 1)) {
-    if (/[湾運区内外]/.test(s[i + 1] ?? '') || s[i - 1] === '空') continue;
+    // 港湾・港運 are no port; 港区 of a port is (常陸那珂港区 → 常陸那珂港), a city's 港区 ward names none
+    if (/[湾運内外]/.test(s[i + 1] ?? '') || s[i - 1] === '空') continue;
     for (let len = Math.min(8, i); len >= 1; len--) {
       const candidate = s.slice(i - len, i + 1);
       if (lookupPort(candidate)) return candidate;

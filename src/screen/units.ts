@@ -45,6 +45,8 @@ function isHeadingLike(block: TextBlock): boolean {
   const folded = foldText(block.text);
   if (QUESTION.test(folded) && folded.length <= 80) return true;
   if (folded.length === 0 || folded.length > 40) return false;
+  // 「1.4 同要領の演習：年１回」「構成：台帳／全体図」: a note of label and value, not a heading
+  if (/[:：][^:：]{2,}/.test(folded) || /[、／/＝=]/.test(folded)) return false;
   if (/[。]/.test(folded.replace(/。$/, '')) || folded.endsWith('。') || folded.endsWith('、')) return false;
   // a short line that ends like a sentence (〜している, 〜する) is a statement, not a heading
   if (/(して|てい|ており|する|した|ない|ある|なる|れる|られる)$/.test(folded)) return false;
