@@ -92,6 +92,17 @@ describe('the draft built from an import', () => {
   });
 });
 
+describe('a plan PDF with a password (qpdf)', () => {
+  it('is refused as encrypted, in Japanese (exit 2)', () => {
+    const { pdf } = officeFiles('01-yokohama-headings');
+    const locked = join(dir, 'locked.pdf');
+    expect(run('qpdf', ['--encrypt', 'user', 'owner', '256', '--', pdf, locked]).status).toBe(0);
+    const r = cli('import', locked);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('暗号化（パスワード保護）されているため読めません');
+  });
+});
+
 describe('a scanned plan', () => {
   it('an image-only PDF (the plan\'s page as a picture, as a scanner makes it) is refused: no text, no OCR (exit 2)', async () => {
     const { pdf } = officeFiles('01-yokohama-headings');
