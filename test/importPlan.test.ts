@@ -14,7 +14,7 @@ import { readPlanDocx } from '../src/readers/plan/readPlanDocx.ts';
 import { type SourceRead, readDocumentBytes } from '../src/readers/readSource.ts';
 import { screenPlan, screenRead, screenedRow } from '../src/app/screening.ts';
 import { reviewText } from '../src/review/reviewOutputs.ts';
-import { templates } from './helpers/buildDocs.ts';
+import { buildDocs, templates } from './helpers/buildDocs.ts';
 import { p, planDocx, table } from './helpers/planDocx.ts';
 import { runCli } from './helpers/runCli.ts';
 
@@ -195,5 +195,10 @@ describe('tos-filing import', () => {
     const r = await runCli(['import', yaml]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('届出ファイルです');
+    const made = join(dir, 'made.docx');
+    writeFileSync(made, (await buildDocs('sample/specified-complete.yaml', false)).docx);
+    const d = await runCli(['import', made]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('tos-filing extract');
   });
 });
