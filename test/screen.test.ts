@@ -281,6 +281,18 @@ describe('matchRequirements: near misses are not found', () => {
     expect(found('保守は大阪システム株式会社に委託しており、年間の保守契約を結んでいる。')).toEqual([]);
   });
 
+  it('a measure said not to be taken is not found, one said to be planned is', () => {
+    expect(found('USBメモリの事前検査、外部の者による監査、他社との事例共有については、現時点では実施しておらず、予定もない。')).toEqual([]);
+    expect(found('BCPに基づく訓練はしていません。')).toEqual([]);
+    const planned = matchRequirements(paragraphs('VPN接続の多要素認証は導入していない。令和８年度中に導入する予定である。'));
+    expect(planned).toMatchObject([{ requirement: 'ext-multifactor-auth', status: 'planned' }]);
+  });
+
+  it('a checklist item answered いいえ is not found', () => {
+    expect(found('□ 他社とセキュリティの良い取組や失敗例を共有している。　→　いいえ')).toEqual([]);
+    expect(found('□ サーバに管理者でログインするときもワンタイムパスワードを使っている。　→　いいえ（検討中）')).toEqual(['internal-admin-multifactor-auth']);
+  });
+
   it('a text that is no plan gives nothing', () => {
     expect(found('次回の実行委員会は７月８日に開催する。', 'ポスター５００枚を作成し、商店に掲示を依頼する。')).toEqual([]);
     expect(matchRequirements([])).toEqual([]);

@@ -91,6 +91,16 @@ interface UnitHit {
 }
 
 /** How well one unit says one requirement: the best sentence's score, or 0. */
+/**
+ * A sentence that says a measure is not taken: 「実施しておらず、予定もない」「訓練はしていません」「未整備である」
+ * — unless it goes on to say what is planned (「未整備である。９月までに作成する」 is planned, in its own sentence,
+ * and 「導入していない。年度中に導入する予定」 in one).
+ */
+const NOT_DONE =
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け)(して|し|は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
+const BUT_PLANNED = /予定(?!(も|は)?(ない|なし|ありません))|計画(して|中)|検討|までに|今後|年度(中|内)|来年度|次年度/;
+const saysNotDone = (sentence: string) => NOT_DONE.test(sentence) && !BUT_PLANNED.test(sentence);
+
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
 
@@ -98,6 +108,7 @@ const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
 
 function scoreUnit(
+  documentInDomain: boolean,
   id: RequirementId,
   terms: CompiledTerms,
   sentences: string[],
@@ -109,10 +120,13 @@ function scoreUnit(
   const masked = sentences.map(mask);
   const contextText = mask(context.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
-  if (terms.domain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
+  if (terms.domain && !documentInDomain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
     return best;
   }
   const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
+  const label = itemLabels.map(foldText).join('／');
+  // 「未整備である。９月までに作成する。」: a passage that goes on to plan the measure describes it (as planned)
+  const unitPlans = sentences.some((sentence) => BUT_PLANNED.test(sentence));
   masked.forEach((sentence, i) => {
     // a sentence that lists measures by name says the named ones, and only those (the words of two items of
     // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
@@ -121,8 +135,9 @@ function scoreUnit(
       if (listed.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
       return;
     }
-    // a veto reads the sentence as written: what a mask hides (ウイルス対策ソフト) still says what it is about
-    if (vetoed(sentences[i]!)) return;
+    // a veto reads the sentence as written (what a mask hides, ウイルス対策ソフト, still says what it is
+    // about), with the table row's item cell that names what the sentence speaks of
+    if (vetoed(sentences[i]!) || (label && vetoed(`${label}／${sentences[i]!}`)) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
     for (const route of terms.routes) {
       const [topic, ...rest] = route;
       if (!topic || !rest.every((group) => group.pattern.test(sentence))) continue;
@@ -142,10 +157,10 @@ function scoreUnit(
   });
   // a table row whose item cell names the whole requirement (BCP訓練 | 本船荷役部門のみ実施。): the row says it,
   // as long as its content cell says something was done or planned
-  const label = mask(itemLabels.map(foldText).join('／'));
+  const maskedLabel = mask(label);
   const content = sentences.join('');
-  if (best.score === 0 && label && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label)) {
-    if (terms.routes.some((route) => route.every((group) => group.pattern.test(label)))) best = { score: 0.6, sentence: 0 };
+  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label) && !saysNotDone(content)) {
+    if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
   }
   return best;
 }
@@ -160,12 +175,13 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // a checklist's item answered いいえ describes nothing (unless it says what is planned instead)
   const units = unitsOf(blocks).filter((u) => !ANSWERED_NO.test(foldText(u.text)) || /予定|検討|計画/.test(u.text));
   const sentencesOf = units.map((u) => foldedSentences(u.text));
+  const inDomain = documentAboutSecurity(sentencesOf);
   const matches: RequirementMatch[] = [];
   for (const id of REQUIREMENT_IDS) {
     const terms = COMPILED.get(id)!;
     const hits: UnitHit[] = [];
     units.forEach((unit, i) => {
-      const { score, sentence } = scoreUnit(id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
+      const { score, sentence } = scoreUnit(inDomain, id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
       // a heading alone counts for less than a passage that says the same
       if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });
@@ -222,4 +238,18 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
   const unit = units[at]!;
   const words = sentencesOf[at]!.map((s) => pattern.exec(s)?.[0]).find(Boolean)!;
   return { blocks: unit.blocks, passage: unit.text, page: unit.page, status: 'not-applicable', statusWords: words, score: 1 };
+}
+
+/** How many different words of information security a document must use to be about it as a whole. */
+const DOMAIN_WORDS_OF_A_PLAN = 8;
+const DOMAIN_TERMS = [...new Set(REQUIREMENT_IDS.flatMap((id) => REQUIREMENT_TERMS[id].domain?.terms ?? []))].map((t) => new RegExp(asWord(foldTerm(t)), 'iu'));
+
+/**
+ * A plan about information security as a whole (サーバ, VPN, ウイルス, パスワード, セキュリティ… throughout):
+ * then a passage of it needs no such word of its own for shared words (訓練, 契約, 事例) to count. A safety
+ * plan or the minutes of a meeting use two or three of them at most.
+ */
+export function documentAboutSecurity(sentencesOf: readonly string[][]): boolean {
+  const text = sentencesOf.map((s) => s.join('')).join('\n');
+  return DOMAIN_TERMS.filter((t) => t.test(text)).length >= DOMAIN_WORDS_OF_A_PLAN;
 }
