@@ -82,6 +82,19 @@ describe('a hand-typed Word plan', () => {
     expect(outcome.report).toContain('外部委託を行う場合の情報セキュリティの確保');
   });
 
+  it('reads the kind of application where the document names it, and says so where it does not', () => {
+    const outcome = importPlan(read, { format: 'yaml' });
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    expect(outcome.text).toMatch(/kind: .*# 要確認: 申請区分は書類から読み取れませんでした/);
+    expect(outcome.report).toMatch(/読み取れなかった項目.*申請区分/);
+    const change = ok(screenRead(readDocumentBytes('change.docx', 'docx', planDocx([p('事業計画変更届出書'), p('TOSのサーバは毎日バックアップを取得している。')].join('')))));
+    const changed = importPlan(change, { format: 'yaml' });
+    if (changed.status !== 'imported') throw new Error(changed.status);
+    expect((parse(changed.text) as { application: { kind: string; changeSummary: string } }).application).toMatchObject({ kind: '事業計画変更届出', changeSummary: '' });
+    expect(screenedRow('change.docx', change.carrier!.handTyped!, change.data).kind).toBe('事業計画変更届出');
+    expect(screenedRow('plan.docx', read.carrier!.handTyped!, read.data).kind).toBeNull();
+  });
+
   it('as JSON gives the same data', () => {
     const yaml = importPlan(read, { format: 'yaml' });
     const json = importPlan(read, { format: 'json' });

@@ -4,6 +4,7 @@ import { classifyPort } from '../catalog/classifyPort.ts';
 import { REQUIREMENTS, type RequirementId, formatReference } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { ENUMS, SCOPE_LABELS } from '../model/enums.ts';
+import type { ApplicationKind } from '../model/filing.ts';
 import { toWareki } from '../util/wareki.ts';
 import type { Found } from '../screen/index.ts';
 import { placeOf } from '../readers/plan/screening.ts';
@@ -82,15 +83,37 @@ const warekiOr = (iso: string) => {
   }
 };
 
+/** The kind of application the document names (事業計画変更届出書, 変更認可申請, 許可申請), with the block that says it. */
+export function kindOf(plan: Pick<HandTypedPlan, 'blocks'>): { kind: ApplicationKind; block: number } | null {
+  const patterns: [ApplicationKind, RegExp][] = [
+    ['plan-change-notification', /事業計画(の)?変更(の)?届出/],
+    ['plan-change-approval', /事業計画(の)?変更(の)?認可/],
+    ['new-license', /港湾運送事業の?許可(の)?申請|許可申請書/],
+  ];
+  for (const b of plan.blocks.slice(0, 60)) {
+    const text = b.text.normalize('NFKC').replace(/\s+/g, '');
+    for (const [kind, re] of patterns) if (re.test(text)) return { kind, block: b.index };
+  }
+  return null;
+}
+
 export function planDraft(plan: HandTypedPlan, source: string): PlanDraft {
   const cover = plan.cover;
   const portRead = cover.port ? classifyPort(cover.port.value) : null;
   const known = !!portRead && portRead.name !== null;
   const port = portRead ?? classifyPort('');
   const specified = known && port.specified;
-  const doc = parseDocument(filingSkeleton(port, 'new-license'));
+  const stated = kindOf(plan);
+  const doc = parseDocument(filingSkeleton(port, stated?.kind ?? 'new-license'));
+  const kindNode = doc.getIn(['application', 'kind'], true);
+  if (isScalar(kindNode))
+    kindNode.comment = stated
+      ? ` 要確認: 書類の${placeOf(plan, { blocks: [stated.block] })}から読み取り（${Object.values(ENUMS.applicationKind).join(' / ')}）`
+      : ` 要確認: 申請区分は書類から読み取れませんでした（仮に許可申請。${Object.values(ENUMS.applicationKind).join(' / ')}）`;
   const items: CoverItem[] = [];
   const missing: string[] = [];
+  if (stated) items.push({ label: '申請区分', value: ENUMS.applicationKind[stated.kind], place: placeOf(plan, { blocks: [stated.block] }) });
+  else missing.push('申請区分');
   const fill = (path: (string | number)[], label: string, found: Found<string> | undefined, value = found?.value) => {
     const v = value?.trim();
     if (!found || !v) return void missing.push(label);

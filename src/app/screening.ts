@@ -7,7 +7,8 @@ import { CELL, type ReviewRow, emptyCells } from '../review/reviewFilings.ts';
 import { filingFacts } from '../review/filingFacts.ts';
 import { type CoverRead, type RequirementMatch, matchRequirements, readCover } from '../screen/index.ts';
 import { countBySeverity, type Finding, finding, sortFindings } from '../validate/finding.ts';
-import { planDraft } from './planDraft.ts';
+import { ENUMS } from '../model/enums.ts';
+import { kindOf, planDraft } from './planDraft.ts';
 
 export type { CoverRead, RequirementMatch };
 
@@ -99,7 +100,11 @@ export function screenedRow(file: string, text: PlanText, draft: unknown): Revie
     filingDate: plan.cover.date?.value ?? null,
     ...filingFacts(draft),
     addressee: plan.cover.addressee?.value ?? null,
-    kind: null,
+    // the kind the document names, never init's default that the draft holds
+    kind: (() => {
+      const stated = kindOf(plan);
+      return stated ? ENUMS.applicationKind[stated.kind] : null;
+    })(),
     otherBureau: null,
     screened: true,
   };
