@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,9 @@ import { reviewText } from '../src/review/reviewOutputs.ts';
 import { buildDocs, templates } from './helpers/buildDocs.ts';
 import { p, planDocx, table } from './helpers/planDocx.ts';
 import { runCli } from './helpers/runCli.ts';
+import { readSource } from '../src/platform/readSourceFile.ts';
+import { startEditor } from '../src/web/runEditor.ts';
+import { TOKEN_HEADER } from '../src/web/guard.ts';
 
 /** A plan as a clerk types it in Word: a cover, a heading per topic, a table for two items. */
 const PLAN = planDocx(
@@ -195,10 +199,39 @@ describe('tos-filing import', () => {
     expect(r.stdout).toContain('記載が本文に見つかりませんでした');
   });
 
-  it('edit on a Word plan says how to open it as a draft, and starts no editor', async () => {
+  it('edit on a Word plan opens the draft import makes as <name>.yaml, written only when saved', { timeout: 60_000 }, async () => {
+    const target = plan.replace(/\.docx$/, '.yaml');
+    const outcome = importPlan(ok(await readSource(plan)), { format: 'yaml' });
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    const lines: string[] = [];
+    const server = await startEditor({ file: target, httpPort: 0, open: false, log: (l) => lines.push(l), start: { text: outcome.text, from: plan } });
+    try {
+      expect(lines.join('\n')).toContain(`${plan} の本文から作った下書きを ${target} として開きます`);
+      const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: '/api/filing', headers: { Host: `127.0.0.1:${server.port}`, [TOKEN_HEADER]: server.token } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain('みなと港運株式会社');
+      expect(answer.text).toContain('ワンタイムパスワード');
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('edit on a Word plan whose draft exists already says to open that file', async () => {
+    const target = plan.replace(/\.docx$/, '.yaml');
+    writeFileSync(target, 'note: 既存\n');
     const r = await runCli(['edit', plan, '--no-open']);
+    rmSync(target);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`tos-filing import ${plan} --out ${plan.replace(/\.docx$/, '')}.yaml`);
+    expect(r.stderr).toContain(`下書きの ${target} は既にあります`);
     expect(r.stderr).not.toContain('UTF-8');
   });
 

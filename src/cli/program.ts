@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOutcome } from '../app/build.ts';
@@ -401,7 +401,7 @@ export function buildProgram(): Command {
   program
     .command('edit')
     .description('届出ファイルをブラウザの画面で編集します（項目ごとに検証結果を表示し、保存・書類のプレビューができます）')
-    .argument('<file>', '届出ファイル（.yaml / .yml / .json）。まだない場合は --port を指定するとひな形から始めます')
+    .argument('<file>', '届出ファイル（.yaml / .yml / .json）。まだない場合は --port を指定するとひな形から始めます。手で作成した事業計画（.docx / .pdf）は本文から作った下書き（<名前>.yaml）として開きます')
     .option('--port <name>', 'ファイルがまだない場合に、ひな形を作る港名（例：清水港）')
     .option('--http-port <number>', '編集画面のポート番号（0 で空いているポート）')
     .option('--no-open', 'ブラウザを開かない（表示された URL を自分で開く）')
@@ -411,21 +411,25 @@ export function buildProgram(): Command {
       if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535))
         throw new UsageError(inLang({ ja: `--http-port には 0〜65535 の数を指定してください（${options.httpPort}）`, en: `--http-port takes 0-65535 (not ${options.httpPort})` }, options.lang));
       const port = options.port === undefined ? undefined : portOrFail(options.port, options.lang);
+      // a Word file or PDF: a hand-typed plan opens as the draft `import` makes of it, under <name>.yaml
+      let start: { text: string; from: string } | undefined;
+      let target = file;
       const document = documentKind(file);
-      if (document)
-        throw new UsageError(
-          inLang(
-            {
-              ja: `${file}: ${document === 'pdf' ? 'PDF' : 'Word文書（.docx）'}です。編集画面は届出ファイル（YAML）を開きます。手で作成した事業計画なら「tos-filing import ${file} --out ${stemOfPath(file)}.yaml」で下書きにしてから、その YAML を edit で開いてください（tos-filing で作成した書類なら extract で届出データを取り出せます）`,
-              en: `${file}: a ${document === 'pdf' ? 'PDF' : 'Word'} document; the editor opens filings (YAML): run tos-filing import ${file} --out ${stemOfPath(file)}.yaml first (or extract for a document tos-filing made)`,
-            },
-            options.lang,
-          ),
-        );
+      if (document) {
+        const { importPlan } = commandModules();
+        const outcome = importPlan(await sourceOf(file), { format: 'yaml' });
+        if (outcome.status === 'not-a-plan')
+          throw new UsageError(inLang({ ja: `${file}: tos-filing で作成した書類です。編集画面は届出ファイル（YAML）を開きます。「tos-filing extract ${file} > ${stemOfPath(file)}.yaml」で届出データを取り出してから、その YAML を edit で開いてください`, en: `${file}: made by tos-filing; run tos-filing extract first and edit the YAML` }, options.lang));
+        target = `${stemOfPath(file)}.yaml`;
+        if (existsSync(target))
+          throw new UsageError(inLang({ ja: `${file}: 下書きの ${target} は既にあります。そのファイルを edit で開いてください（書類から作り直すときは「tos-filing import ${file} --out 別の名前.yaml」）`, en: `${target} exists already: edit it (or import ${file} into another file)` }, options.lang));
+        process.stderr.write(forTerminal(outcome.report));
+        start = { text: outcome.text, from: file };
+      }
       // loaded only for this command: the other commands start no faster or slower because of the editor
       const { EditorStartError, runEditor } = await import('../web/runEditor.ts');
       try {
-        await runEditor({ file, port, httpPort, open: options.open, log: (line) => print(line) });
+        await runEditor({ file: target, port, httpPort, open: options.open, log: (line) => print(line), ...(start ? { start } : {}) });
       } catch (err) {
         if (err instanceof EditorStartError) throw new UsageError(err.message);
         throw err;
