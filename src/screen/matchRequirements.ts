@@ -68,7 +68,13 @@ function namedInList(sentence: string): Set<RequirementId> | undefined {
   for (const list of lists) {
     const items = list
       .split(/[、,]/)
-      .map((item) => item.replace(/(等|など)(の)?(対策|措置)?(は|を|が|に)?.*$/, '').replace(/^.*[はをにが:：]/, '').trim())
+      .map((item) =>
+        item
+          .replace(/(等|など)(の)?(対策|措置)?(は|を|が|に)?.*$/, '')
+          .replace(/^.*[はをにが:：]/, '')
+          .replace(/(の)?(導入|実施|設定|整備|適用|徹底|強化)$/, '')
+          .trim(),
+      )
       .filter(Boolean);
     const named = items.map((item) => NAMES.filter((n) => n.pattern.test(item)).map((n) => n.id));
     if (named.filter((ids) => ids.length > 0).length >= 3) return new Set(named.flat());
