@@ -54,26 +54,52 @@ function compile(terms: RequirementTerms): CompiledTerms {
 const COMPILED = new Map<RequirementId, CompiledTerms>(REQUIREMENT_IDS.map((id) => [id, compile(REQUIREMENT_TERMS[id])]));
 
 /** Each requirement's short names, each matching a whole list item. */
-const NAMES = REQUIREMENT_IDS.map((id) => ({ id, pattern: new RegExp(`^(?:${(REQUIREMENT_TERMS[id].names ?? []).map(foldTerm).map(asWord).join('|')})$`, 'iu') })).filter(
+const NAMES = REQUIREMENT_IDS.map((id) => ({ id, pattern: new RegExp(`(?:^|[のはをにが])(?:${(REQUIREMENT_TERMS[id].names ?? []).map(foldTerm).map(asWord).join('|')})$`, 'iu') })).filter(
   (n) => (REQUIREMENT_TERMS[n.id].names ?? []).length > 0,
 );
 
 /**
  * The requirements a sentence lists by name (「（外部接続の制限、多要素認証、アカウントロック、ログ等）を実施」):
- * three or more items of a list, each one of the requirements' names. Undefined when the sentence lists none.
+ * three or more items of a list, each one of the requirements' names; with the list's items as written.
+ * Undefined when the sentence lists none.
  */
-function namedInList(sentence: string): Set<RequirementId> | undefined {
+function namedInList(sentence: string): { ids: Set<RequirementId>; items: string[] } | undefined {
   const lists = [...sentence.matchAll(/[(（]([^()（）]+)[)）]/g)].map((m) => m[1]!);
   lists.push(sentence);
   for (const list of lists) {
-    const items = list
-      .split(/[、,]/)
-      .map((item) => item.replace(/(等|など)(の)?(対策|措置)?(は|を|が|に)?.*$/, '').replace(/^.*[はをにが:：]/, '').trim())
+    const raw = listItems(list);
+    const items = raw
+      .map((item) =>
+        item
+          .replace(/[(（][^()（）]*[)）]/g, '')
+          .replace(/(等|など)(の)?(対策|措置)?(は|を|が|に)?.*$/, '')
+          .replace(/[はをがに]$/, '')
+          .replace(/^.*[:：]/, '')
+          .replace(/(の)?(導入|実施|設定|整備|適用|徹底|強化)$/, '')
+          .trim(),
+      )
       .filter(Boolean);
     const named = items.map((item) => NAMES.filter((n) => n.pattern.test(item)).map((n) => n.id));
-    if (named.filter((ids) => ids.length > 0).length >= 3) return new Set(named.flat());
+    if (named.filter((ids) => ids.length > 0).length >= 3) return { ids: new Set(named.flat()), items: raw };
   }
   return undefined;
+}
+
+/** The items of a list: the pieces between 、 that stand outside parentheses. */
+function listItems(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of text) {
+    if (c === '(' || c === '（') depth++;
+    if (c === ')' || c === '）') depth = Math.max(0, depth - 1);
+    if ((c === '、' || c === ',') && depth === 0) {
+      items.push(current);
+      current = '';
+    } else current += c;
+  }
+  items.push(current);
+  return items.map((i) => i.trim()).filter(Boolean);
 }
 
 /** A unit's text split into sentences (after 。, at line ends), each folded. */
@@ -132,7 +158,11 @@ function scoreUnit(
     // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
     const listed = namedInList(sentences[i]!);
     if (listed) {
-      if (listed.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
+      if (listed.ids.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
+      // the other requirements: each item of the list on its own (「ログの取得と別環境での保管」)
+      else if (listed.items.map(mask).some((item) => !vetoed(item) && terms.routes.some((route) => route.every((group) => group.pattern.test(item))))) {
+        if (best.score < 0.5) best = { score: 0.5, sentence: i };
+      }
       return;
     }
     // a veto reads the sentence as written (what a mask hides, ウイルス対策ソフト, still says what it is

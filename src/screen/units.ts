@@ -140,10 +140,13 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
       if (content.length === 0) continue;
       const labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      // 「上記手順に沿った訓練」 in a row: the row before is what it speaks of
+      const rowBefore = units.at(-1);
+      const rowRefersBack = REFERS_BACK.test(foldText(content[0]!.text)) && rowBefore && !rowBefore.headingLike ? [rowBefore.text] : [];
       units.push({
         blocks: content.map((c) => c.index),
         text: content.map((c) => c.text).join('\n'),
-        context: contextNow(...labels),
+        context: [...contextNow(...labels), ...rowRefersBack],
         section: sectionNow(),
         itemLabels: labels,
         page: content[0]!.page,
