@@ -22,7 +22,7 @@ zlib.deflateSync = ((bytes: Uint8Array, options?: object) => {
   return original(bytes, options);
 }) as typeof zlib.deflateSync;
 syncBuiltinESMExports();
-const read = readSource(join(packageRoot(), 'fixtures/sample/specified-complete.yaml'));
+const read = await readSource(join(packageRoot(), 'fixtures/sample/specified-complete.yaml'));
 if (!read.ok) throw new Error(read.message);
 const made = filingTree({ file: 'sample.yaml', data: read.data }, { templates: compileTemplates() });
 if (made.status !== 'tree') throw new Error('the sample did not validate');

@@ -52,7 +52,7 @@ describe('PDF/A parts seen by poppler and qpdf', () => {
     const saved = join(dir, 'carried.json');
     expect(run('pdfdetach', ['-save', '1', '-o', saved, file]).status).toBe(0);
     const carried = JSON.parse(readFileSync(saved, 'utf8'));
-    expect(carried.filing).toEqual((readSource(file) as { data: unknown }).data);
+    expect(carried.filing).toEqual(((await readSource(file)) as { data: unknown }).data);
     // the text poppler sees is the text we recorded (whitespace and running heads aside)
     expect(normalizeVisible(pdfText(file))).toContain(carried.sections[3].text.slice(0, 30));
   });

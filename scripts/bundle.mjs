@@ -21,6 +21,22 @@ await build({
   define: { 'import.meta.url': '__tosFilingUrl' },
   banner: { js: "const __tosFilingUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// PDF.js (for hand-typed PDFs) as a CommonJS file of its own, required by the Node host only when such a PDF is
+// read (platform/node.ts): the CLI's bundle stays as small as before, and a script from a code cache cannot
+// import() the package's ES modules
+await build({
+  entryPoints: ['scripts/pdfjsEntry.mjs'],
+  outfile: 'dist/pdfjs.cjs',
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'error',
+  external: ['@napi-rs/canvas'],
+  define: { 'import.meta.url': '__pdfjsUrl' },
+  banner: { js: "const __pdfjsUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 // a script compiled from a code cache cannot import() at run time (Node 20 needs --experimental-vm-modules)
 if (/\bimport\(/.test(readFileSync('dist/cli.cjs', 'utf8'))) {
   console.error('tos-filing: the CLI bundle calls import() at run time; require() the package, or import a module the bundle holds');

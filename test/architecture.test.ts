@@ -21,6 +21,8 @@ const LAYERS: Record<string, number> = {
   readers: 4,
   diff: 4,
   review: 4,
+  // the screening of hand-typed plans: reads the readers' text blocks, feeds the app's import and review
+  screen: 4.5,
   redact: 4,
   report: 5,
   templates: 5,
@@ -33,7 +35,7 @@ const LAYERS: Record<string, number> = {
 };
 
 /** The core: runs unchanged in Node and in the offline page, so it asks the host for what a runtime gives. */
-const CORE = ['app', 'templates', 'render', 'readers', 'diff', 'review', 'validate', 'document', 'model', 'catalog', 'util', 'redact', 'report', 'types'];
+const CORE = ['app', 'templates', 'render', 'readers', 'screen', 'diff', 'review', 'validate', 'document', 'model', 'catalog', 'util', 'redact', 'report', 'types'];
 const HOST_INTERFACE = join(src, 'platform', 'host.ts');
 
 

@@ -31,16 +31,22 @@ async function pdfWithAttachment(text: string): Promise<Uint8Array> {
 const NO_DATA = 'tos-filing の届出データが含まれていません';
 
 describe('documents without tos-filing data', () => {
-  it('a PDF and a docx from elsewhere get a clear Japanese message naming the file (exit 2), not the UTF-8 advice', async () => {
+  it('a PDF from elsewhere without text gets a clear Japanese message naming the file (exit 2), not the UTF-8 advice', async () => {
     const pdf = put('other.pdf', await (await PDFDocument.create()).save());
+    const { code, stderr } = await runCli(['validate', pdf]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(pdf);
+    expect(stderr).toMatch(/文字の情報（テキスト）がありません.*OCR/);
+    expect(stderr).not.toContain('UTF-8');
+  });
+
+  it('a docx from elsewhere is screened as a hand-typed plan: one that is no plan says no requirement was found (exit 1)', async () => {
     const docx = put('other.docx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>本文</w:t></w:r></w:p></w:body></w:document>') }));
-    for (const file of [pdf, docx]) {
-      const { code, stderr } = await runCli(['validate', file]);
-      expect(code).toBe(2);
-      expect(stderr).toContain(file);
-      expect(stderr).toContain(NO_DATA);
-      expect(stderr).not.toContain('UTF-8');
-    }
+    const { code, stdout } = await runCli(['validate', docx]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('本文を読み取って要件の記載を推定しました');
+    expect(stdout).toContain('強制要件の記載が一つも見つかりませんでした');
+    expect(stdout).not.toContain('UTF-8');
   });
 
   it('an embedded file that is not tos-filing data is no data; data from a newer version says so', async () => {
@@ -102,13 +108,13 @@ describe('hostile documents: never a crash, bounded cost', () => {
     expect(read.ok).toBe(false);
   });
 
-  it('a file over the size limit is not read at all', () => {
+  it('a file over the size limit is not read at all', async () => {
     const path = join(tmp, 'huge.pdf');
     const fd = openSync(path, 'w');
     writeSync(fd, '%PDF-1.7\n');
     ftruncateSync(fd, 51 * 1024 * 1024); // sparse: no 51 MB written
     closeSync(fd);
-    const read = readSource(path);
+    const read = await readSource(path);
     expect(read.ok ? 'read' : read.message).toContain('大きすぎます');
   });
 

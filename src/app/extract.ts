@@ -3,7 +3,7 @@ import type { SourceRead } from '../readers/readSource.ts';
 
 export type ExtractFormat = 'yaml' | 'json';
 
-export type ExtractOutcome = { status: 'extracted'; text: string } | { status: 'not-a-document' };
+export type ExtractOutcome = { status: 'extracted'; text: string } | { status: 'not-a-document' } | { status: 'hand-typed' };
 
 /**
  * The filing a .pdf or .docx carries, as YAML or JSON (canonical values: the readers accept them as they are).
@@ -11,6 +11,7 @@ export type ExtractOutcome = { status: 'extracted'; text: string } | { status: '
  */
 export function extractFiling(read: Extract<SourceRead, { ok: true }>, options: { format: ExtractFormat; before?: boolean }): ExtractOutcome {
   if (!read.carrier) return { status: 'not-a-document' };
+  if (read.carrier.document === 'plan') return { status: 'hand-typed' };
   const data = options.before && read.carrier.document === 'diff' ? read.carrier.before : read.data;
   const text =
     options.format === 'json'

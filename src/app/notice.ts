@@ -43,7 +43,9 @@ export async function noticeOutputs(
       portName: port?.name ?? portInput,
       bureau: port?.bureau ?? null,
       filingDate: row.filingDate ?? calendarDateOrNull(textAt(data, 'application', 'filingDate')),
-      kind: textAt(data, 'application', 'kind') || null,
+      // a hand-typed plan's draft has init's kind, not one the document stated
+      kind: row.screened ? null : textAt(data, 'application', 'kind') || null,
+      screened: row.screened,
       findings: row.findings,
     });
     const tree = renderDocument(options.templates, 'notice', context);

@@ -2,7 +2,9 @@ import { type DocumentFormat, DOCUMENT_FORMATS, isDocumentFormat, writeDocuments
 import type { Bureau } from '../catalog/ports.ts';
 import { markOtherBureaus } from '../review/bureauFilter.ts';
 import { REVIEW_FORMATS, type ReviewFormat, type RowFormat } from './reviewFormats.ts';
-import { type ReviewRow, type RowRead, reviewRows } from '../review/reviewFilings.ts';
+import { type ReviewRow, type RowRead, reviewRow } from '../review/reviewFilings.ts';
+import type { PlanText } from '../readers/plan/screening.ts';
+import { screenedRow } from './screening.ts';
 import { reviewContext, reviewCsv, reviewJson } from '../review/reviewOutputs.ts';
 import { reviewXlsx } from '../review/reviewXlsx.ts';
 import { renderDocument } from '../templates/renderDocument.ts';
@@ -35,8 +37,13 @@ export interface ReviewOptions {
 }
 
 /** The examiner's review of filings already read: one row each, and the files asked for, in memory. */
-export async function reviewFilings(reads: readonly { file: string; read: RowRead }[], options: ReviewOptions): Promise<{ rows: ReviewRow[]; outputs: OutputFile[] }> {
-  const read = reviewRows(reads, options.onProgress);
+export async function reviewFilings(reads: readonly { file: string; read: RowRead & { carrier?: { handTyped?: PlanText } } }[], options: ReviewOptions): Promise<{ rows: ReviewRow[]; outputs: OutputFile[] }> {
+  // a plan tos-filing did not make gets the row of its screening (app/screening.ts)
+  const read = reads.map(({ file, read: r }, i) => {
+    options.onProgress?.(i + 1, reads.length, file);
+    const text = r.ok ? r.carrier?.handTyped : undefined;
+    return r.ok && text ? screenedRow(file, text, r.data) : reviewRow(file, r);
+  });
   const rows = options.bureau ? markOtherBureaus(read, options.bureau) : read;
   const outputs: OutputFile[] = [];
   for (const format of options.formats)

@@ -12,6 +12,7 @@ export { readFiling } from '../io/readFiling.ts';
 export { checkTemplates } from '../app/templatesCheck.ts';
 export { checkRead } from '../app/check.ts';
 export { extractFiling } from '../app/extract.ts';
+export { importPlan } from '../app/import.ts';
 export { reviewFilings } from '../app/review.ts';
 export { readSource } from '../platform/readSourceFile.ts';
 export { classifyPort } from '../catalog/classifyPort.ts';

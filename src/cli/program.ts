@@ -1,9 +1,10 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { BuildOutcome } from '../app/build.ts';
 import type { FilingSource, OutputFile } from '../app/source.ts';
 import type { ExtractFormat } from '../app/extract.ts';
+import type { ImportFormat } from '../app/import.ts';
 import { REVIEW_FORMATS } from '../app/reviewFormats.ts';
 import type { SourceRead } from '../readers/readSource.ts';
 import type { PortRequest } from '../app/newFilingPort.ts';
@@ -55,6 +56,25 @@ function portOrFail(request: PortRequest, lang: Lang) {
 const unlistedOption = (help = '登録簿にない港（港湾運送事業法の指定港以外の港）として始めます') => new Option('--unlisted', help);
 const prefectureOption = () => new Option('--prefecture <name>', '--unlisted のとき、港の所在する都道府県（例：岩手県）。宛先をその都道府県を管轄する運輸局等にします');
 
+/** 'pdf' / 'docx' for a file that starts as one (%PDF-, a zip), else null (absent, a folder, text). */
+function documentKind(file: string): 'pdf' | 'docx' | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = new Uint8Array(5);
+    const n = readSync(fd, head, 0, 5, 0);
+    const ascii = String.fromCharCode(...head.subarray(0, n));
+    return ascii.startsWith('%PDF-') ? 'pdf' : ascii.startsWith('PK\u0003\u0004') ? 'docx' : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** plan.docx → plan (for the name of the draft a message suggests). */
+const stemOfPath = (file: string) => file.replace(/\.[^./\\]+$/, '');
+
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -69,9 +89,9 @@ function parseFormats<F extends string>(raw: string, allowed: readonly F[], lang
 }
 
 /** Reads a filing (YAML, JSON, or a .pdf/.docx that carries one) or stops with the reader's message (exit 2). */
-function sourceOf(file: string): Extract<SourceRead, { ok: true }> & FilingSource {
+async function sourceOf(file: string): Promise<Extract<SourceRead, { ok: true }> & FilingSource> {
   const { readSource } = commandModules();
-  const read = readSource(file);
+  const read = await readSource(file);
   if (!read.ok) throw new UsageError(`${file}: ${read.message}`);
   return read;
 }
@@ -139,10 +159,15 @@ export function buildProgram(): Command {
     .argument('<file>', '届出ファイル（.yaml / .yml / .json）、または tos-filing で作成した書類（.pdf / .docx）')
     .addOption(formatOption(['text', 'json'], '出力の形式（text: 文章 / json: JSON）'))
     .addOption(langOption())
-    .action((file: string, options: { format: string; lang: Lang }) => {
+    .action(async (file: string, options: { format: string; lang: Lang }) => {
       const { checkRead, findingsReport, formatFindingsText, hasErrors } = commandModules();
-      const { port, findings } = checkRead(sourceOf(file));
+      const read = await sourceOf(file);
+      const { port, findings } = checkRead(read);
       const report = findingsReport(file, port, findings, options.lang);
+      // a hand-typed plan: say first that what follows is a screening of its text, not a check of declared data
+      const screened = read.carrier?.document === 'plan' && options.format !== 'json';
+      if (screened)
+        print(inLang({ ja: `【スクリーニング（推定）】${file} は tos-filing で作成されていない書類です。本文を読み取って要件の記載を探した結果で、申請者が記入した届出データの検証ではありません。`, en: `[screening] ${file} was not made by tos-filing: its text was screened for the requirements; this is not a check of declared data.` }, options.lang));
       print(options.format === 'json' ? JSON.stringify(report, null, 2) : formatFindingsText(report, options.lang));
       process.exitCode = hasErrors(findings) ? EXIT.findings : EXIT.ok;
     });
@@ -179,7 +204,7 @@ export function buildProgram(): Command {
       let unreadable = 0;
       for (const [i, file] of files.entries()) {
         progress?.(i + 1, files.length, file);
-        const read = readSource(file);
+        const read = await readSource(file);
         if (!read.ok) {
           if (files.length === 1) throw new UsageError(`${file}: ${read.message}`);
           process.stderr.write(`${file}: ${read.message}\n`);
@@ -226,7 +251,7 @@ export function buildProgram(): Command {
       const { compareFilings, compileTemplates, findingsReport, formatFindingsText, isDocumentFormat } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, [...DOCUMENT_FORMATS, 'json'], lang);
-      const outcome = await compareFilings(sourceOf(beforeFile), sourceOf(afterFile), {
+      const outcome = await compareFilings(await sourceOf(beforeFile), await sourceOf(afterFile), {
         documents: formats.filter(isDocumentFormat),
         templates: compileTemplates(options.templates),
       });
@@ -274,7 +299,8 @@ export function buildProgram(): Command {
       const files = collectFilingFiles(paths, { documents: true, outDir: options.out });
       if (!files.length) throw new UsageError(inLang({ ja: `届出ファイルが見つかりません：${paths.join(' ')}`, en: `no filing files found in ${paths.join(' ')}` }, lang));
       const progress = progressOnTerminal();
-      const reads: { file: string; read: SourceRead }[] = files.map((file) => ({ file, read: readSource(file) }));
+      const reads: { file: string; read: SourceRead }[] = [];
+      for (const file of files) reads.push({ file, read: await readSource(file) });
       const needsTemplates = formats.some(isDocumentFormat) || options.notice;
       const { rows, outputs } = await reviewFilings(reads, {
         formats,
@@ -301,12 +327,40 @@ export function buildProgram(): Command {
     .addOption(formatOption(['yaml', 'json'], '出力の形式（yaml / json）'))
     .option('--before', '新旧対照表では変更前の届出データを出力します（既定は変更後）', false)
     .addOption(langOption())
-    .action((file: string, options: { format: ExtractFormat; before: boolean; lang: Lang }) => {
+    .action(async (file: string, options: { format: ExtractFormat; before: boolean; lang: Lang }) => {
       const { extractFiling } = commandModules();
-      const outcome = extractFiling(sourceOf(file), { format: options.format, before: options.before });
+      const outcome = extractFiling(await sourceOf(file), { format: options.format, before: options.before });
       if (outcome.status === 'not-a-document')
         throw new UsageError(inLang({ ja: `${file}: 書類（.pdf / .docx）を指定してください（届出ファイルはそのまま使えます）`, en: `${file}: give a .pdf or .docx document` }, options.lang));
+      if (outcome.status === 'hand-typed')
+        throw new UsageError(
+          inLang({ ja: `${file}: この書類には tos-filing の届出データが含まれていません（tos-filing で作成されていない書類です）。本文から下書きを作るには tos-filing import を使ってください`, en: `${file}: no tos-filing data in this document; use tos-filing import to make a draft from its text` }, options.lang),
+        );
       process.stdout.write(outcome.text);
+    });
+
+  program
+    .command('import')
+    .description('tos-filing で作成していない事業計画（手で作成した .docx、文字を含む .pdf）の本文を読み取り、届出ファイルの下書きを作成します')
+    .argument('<plan>', '事業計画の書類（.docx / .pdf）')
+    .addOption(formatOption(['yaml', 'json'], '出力の形式（yaml / json）'))
+    .option('--out <file>', '下書きを書き出すファイル（省略すると標準出力）')
+    .addOption(langOption())
+    .action(async (file: string, options: { format: ImportFormat; out?: string; lang: Lang }) => {
+      const { importPlan, writeOutputs } = commandModules();
+      const outcome = importPlan(await sourceOf(file), { format: options.format });
+      if (outcome.status === 'not-a-plan')
+        throw new UsageError(
+          outcome.why === 'filing'
+            ? inLang({ ja: `${file}: 届出ファイルです。そのまま validate・build・edit で使えます（import は書類（.docx / .pdf）を読みます）`, en: `${file}: this is a filing already; import reads documents (.docx / .pdf)` }, options.lang)
+            : inLang({ ja: `${file}: tos-filing で作成した書類です。届出データは tos-filing extract で取り出せます`, en: `${file}: made by tos-filing; use tos-filing extract for its data` }, options.lang),
+        );
+      process.stderr.write(forTerminal(outcome.report));
+      if (options.out) {
+        await writeOutputs([{ path: options.out, bytes: new TextEncoder().encode(outcome.text) }], { inputs: [file] });
+        print(options.out);
+      } else process.stdout.write(outcome.text);
+      process.exitCode = EXIT.ok;
     });
 
   program
@@ -321,7 +375,8 @@ export function buildProgram(): Command {
       const lang = options.lang;
       const templates = compileTemplates(dir);
       templates.checkAll();
-      const samples = collectFilingFiles([SAMPLES_DIR]).map(sourceOf);
+      const samples = [];
+      for (const file of collectFilingFiles([SAMPLES_DIR])) samples.push(await sourceOf(file));
       const results = await checkTemplates(templates, samples);
       const lines: string[] = [];
       for (const r of results) {
@@ -383,7 +438,7 @@ export function buildProgram(): Command {
   program
     .command('edit')
     .description('届出ファイルをブラウザの画面で編集します（項目ごとに検証結果を表示し、保存・書類のプレビューができます）')
-    .argument('<file>', '届出ファイル（.yaml / .yml / .json）。まだない場合は --port を指定するとひな形から始めます')
+    .argument('<file>', '届出ファイル（.yaml / .yml / .json）。まだない場合は --port を指定するとひな形から始めます。手で作成した事業計画（.docx / .pdf）は本文から作った下書き（<名前>.yaml）として開きます')
     .option('--port <name>', 'ファイルがまだない場合に、ひな形を作る港名（例：清水港）')
     .addOption(unlistedOption())
     .addOption(prefectureOption())
@@ -398,10 +453,25 @@ export function buildProgram(): Command {
         options.port === undefined
           ? undefined
           : portOrFail({ name: options.port, unlisted: options.unlisted, prefecture: options.prefecture, command: `tos-filing edit ${file}`, needsPrefecture: true }, options.lang);
+      // a Word file or PDF: a hand-typed plan opens as the draft `import` makes of it, under <name>.yaml
+      let start: { text: string; from: string } | undefined;
+      let target = file;
+      const document = documentKind(file);
+      if (document) {
+        const { importPlan } = commandModules();
+        const outcome = importPlan(await sourceOf(file), { format: 'yaml' });
+        if (outcome.status === 'not-a-plan')
+          throw new UsageError(inLang({ ja: `${file}: tos-filing で作成した書類です。編集画面は届出ファイル（YAML）を開きます。「tos-filing extract ${file} > ${stemOfPath(file)}.yaml」で届出データを取り出してから、その YAML を edit で開いてください`, en: `${file}: made by tos-filing; run tos-filing extract first and edit the YAML` }, options.lang));
+        target = `${stemOfPath(file)}.yaml`;
+        if (existsSync(target))
+          throw new UsageError(inLang({ ja: `${file}: 下書きの ${target} は既にあります。そのファイルを edit で開いてください（書類から作り直すときは「tos-filing import ${file} --out 別の名前.yaml」）`, en: `${target} exists already: edit it (or import ${file} into another file)` }, options.lang));
+        process.stderr.write(forTerminal(outcome.report));
+        start = { text: outcome.text, from: file };
+      }
       // loaded only for this command: the other commands start no faster or slower because of the editor
       const { EditorStartError, runEditor } = await import('../web/runEditor.ts');
       try {
-        await runEditor({ file, port: chosen?.port, unlisted: chosen?.unlisted, httpPort, open: options.open, log: (line) => print(line) });
+        await runEditor({ file: target, port: chosen?.port, unlisted: chosen?.unlisted, httpPort, open: options.open, log: (line) => print(line), ...(start ? { start } : {}) });
       } catch (err) {
         if (err instanceof EditorStartError) throw new UsageError(err.message);
         throw err;

@@ -254,6 +254,7 @@ function measureSchema<D extends z.ZodObject>(details: D) {
     details: opt('詳細', details),
     plannedDate: opt('実施予定日', calendarDate()),
     reason: opt('理由', longText()),
+    importedFrom: opt('読み取り元（import が書類から読み取った箇所。内容を確かめたら削除）', text()),
   });
 }
 

@@ -25,6 +25,36 @@ export interface Host {
   /** zlib inflate of at most maxBytes (InflateLimitError beyond); a stream cut short yields what it holds, or null when damaged. */
   inflate(bytes: Uint8Array, maxBytes: number): Uint8Array | null;
   sha256(bytes: Uint8Array): Uint8Array;
+  /**
+   * Mozilla's PDF.js (pdfjs-dist), for the text of PDFs tos-filing did not make (readers/plan/readPlanPdf.ts);
+   * a shell without it cannot read hand-typed PDFs.
+   */
+  pdfjs?(): Promise<PdfJs>;
+}
+
+/** The part of PDF.js the reader of hand-typed PDFs uses (pdfjs-dist 4.x, legacy build). */
+export interface PdfJs {
+  getDocument(params: {
+    data: Uint8Array;
+    verbosity?: number;
+    isEvalSupported?: boolean;
+    disableFontFace?: boolean;
+    useSystemFonts?: boolean;
+    stopAtErrors?: boolean;
+    cMapUrl?: string;
+    cMapPacked?: boolean;
+    standardFontDataUrl?: string;
+  }): { promise: Promise<PdfJsDocument>; destroy(): Promise<void> };
+}
+export interface PdfJsDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfJsPage>;
+  destroy(): Promise<void>;
+}
+export interface PdfJsPage {
+  view: number[];
+  getTextContent(): Promise<{ items: ({ str: string; transform: number[]; width: number; height: number; hasEOL?: boolean } | { type: string })[] }>;
+  cleanup(): void;
 }
 
 let installed: Host | undefined;

@@ -1,8 +1,10 @@
-import { fstatSync, openSync, readSync } from 'node:fs';
+import { existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { FontFormatError } from '../render/pdf/trueTypeFont.ts';
 import { deflate, inflate } from './flate.ts';
-import { type FontRole, type FontSource, type Host, installHost } from './host.ts';
+import { type FontRole, type FontSource, type Host, type PdfJs, installHost } from './host.ts';
+import { packageRoot } from './packageRoot.ts';
 import { sha256 } from './sha256.ts';
 
 /** The host of the CLI and the editor's server: fonts read from the installed npm packages. */
@@ -44,7 +46,33 @@ export function nodeHost(): Host {
     deflate,
     inflate,
     sha256,
+    pdfjs: loadPdfjs,
   };
+}
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * PDF.js, loaded the first time a hand-typed PDF is read: the CommonJS bundle of it that `npm install` makes
+ * (dist/pdfjs.cjs, by scripts/bundle.mjs: the CLI's code-cached script cannot import() an ES module), else the
+ * package itself (Node's require of an ES module). Its worker runs in this thread (no Worker is started).
+ */
+function loadPdfjs(): Promise<PdfJs> {
+  pdfjs ??= Promise.resolve().then(() => {
+    const bundled = join(packageRoot(), 'dist', 'pdfjs.cjs');
+    let lib: PdfJs;
+    if (existsSync(bundled)) lib = require(bundled) as PdfJs;
+    else {
+      const build = 'pdfjs-dist/legacy/build/';
+      const g = globalThis as { pdfjsWorker?: unknown };
+      g.pdfjsWorker ??= require(`${build}pdf.worker.mjs`);
+      lib = require(`${build}pdf.mjs`) as PdfJs;
+    }
+    // the character maps of PDFs whose CJK fonts are not embedded (UniJIS-UCS2-H…), read from the package
+    const cMapUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps')}/`;
+    return { getDocument: (params) => lib.getDocument({ cMapUrl, cMapPacked: true, ...params }) };
+  });
+  return pdfjs;
 }
 
 /** For the entry points (the CLI, tests, benchmarks): install the Node host once. */

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { screenRead } from '../app/screening.ts';
 import { readFiling } from '../io/readFiling.ts';
 import { READ_LIMITS } from '../readers/limits.ts';
-import { type SourceRead, kindOf, readDocumentBytes } from '../readers/readSource.ts';
+import { type SourceRead, kindOf, readDocument } from '../readers/readSource.ts';
 
 export type { SourceRead } from '../readers/readSource.ts';
 
@@ -16,8 +17,11 @@ function firstBytes(file: string): Uint8Array {
   }
 }
 
-/** Reads a filing from any file a person may name: YAML, JSON, or a .pdf/.docx made by tos-filing. Never writes. */
-export function readSource(file: string): SourceRead {
+/**
+ * Reads a filing from any file a person may name: YAML, JSON, a .pdf/.docx made by tos-filing, or a plan typed
+ * by hand (.docx, or a PDF with text), read as a draft filing. Never writes.
+ */
+export async function readSource(file: string): Promise<SourceRead> {
   let kind: 'pdf' | 'docx' | 'filing';
   try {
     // never open what is not a regular file (a FIFO would block): the YAML reader refuses it with a message
@@ -37,5 +41,5 @@ export function readSource(file: string): SourceRead {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, file, reason: 'unreadable', message: code === 'ENOENT' ? 'ファイルが見つかりません' : code === 'EACCES' ? 'ファイルを読む権限がありません' : String((err as Error).message) };
   }
-  return readDocumentBytes(file, kind, bytes);
+  return screenRead(await readDocument(file, kind, bytes));
 }

@@ -5,6 +5,10 @@ import type { CarrierProblem, CarrierRead } from './carrier.ts';
 import { readDocxCarrier } from './docx/readDocx.ts';
 import { READ_LIMITS } from './limits.ts';
 import { readPdfCarrier } from './pdf/readPdf.ts';
+import { readPlanDocx } from './plan/readPlanDocx.ts';
+import { readPlanPdf } from './plan/readPlanPdf.ts';
+import type { PlanText } from './plan/screening.ts';
+import type { PlanRead } from './plan/textBlock.ts';
 
 /**
  * The reader registry: a filing comes from a YAML or JSON file, or from the data a .pdf or .docx we made carries.
@@ -15,7 +19,8 @@ import { readPdfCarrier } from './pdf/readPdf.ts';
 /** What a document's reader found besides the filing: where it came from and whether its text was edited. */
 export interface CarrierInfo {
   format: 'pdf' | 'docx';
-  document: 'filing' | 'diff';
+  /** filing / diff: a document tos-filing made; plan: one it did not make, read as text and screened. */
+  document: 'filing' | 'diff' | 'plan';
   redacted: boolean;
   draft: boolean;
   /**
@@ -25,6 +30,11 @@ export interface CarrierInfo {
   changedSections: string[] | null;
   /** For a 新旧対照表: the version before the change (the data is the version after). */
   before?: unknown;
+  /**
+   * For a hand-typed plan: its text. The app screens it (app/screening.ts); the data is then the draft filing made
+   * from what was found (null until then).
+   */
+  handTyped?: PlanText;
 }
 
 /** A failure: the YAML reader's (with its structured problem) or a document reader's (a message). */
@@ -85,8 +95,33 @@ export function readSourceBytes(file: string, bytes: Uint8Array): SourceRead {
   return kind === 'filing' ? parseFilingBytes(file, bytes) : readDocumentBytes(file, kind, bytes);
 }
 
-/** The same for bytes already in memory (tests, the editor). */
+/** A plan tos-filing did not make: its text, for the app to screen (its data is null until then). */
+export function fromPlan(file: string, read: PlanRead): SourceRead {
+  if (!read.ok) return { ok: false, file, reason: 'unreadable', message: read.message };
+  if (!read.blocks.length) {
+    const what = read.format === 'pdf' ? 'PDF' : 'Word文書（.docx）';
+    return { ok: false, file, reason: 'unreadable', message: `この${what}には本文の文字がありません（tos-filing の届出データもありません）` };
+  }
+  const handTyped: PlanText = { format: read.format, ...(read.pages !== undefined ? { pages: read.pages } : {}), blocks: read.blocks };
+  return { ok: true, file, data: null, carrier: { format: read.format, document: 'plan', redacted: false, draft: true, changedSections: [], handTyped } };
+}
+
+/**
+ * The same for bytes already in memory (tests, the editor), without waiting: a .pdf/.docx made by tos-filing, or a
+ * hand-typed .docx. A hand-typed PDF needs PDF.js, which is asynchronous: readDocument reads those.
+ */
 export function readDocumentBytes(file: string, format: 'pdf' | 'docx', bytes: Uint8Array): SourceRead {
   if (bytes.length > READ_LIMITS.fileBytes) return { ok: false, file, reason: 'unreadable', message: `ファイルが大きすぎます（${READ_LIMITS.fileBytes / 1024 / 1024}MBまで）` };
-  return fromCarrier(file, format, format === 'pdf' ? readPdfCarrier(bytes) : readDocxCarrier(bytes));
+  const carried = format === 'pdf' ? readPdfCarrier(bytes) : readDocxCarrier(bytes);
+  if (format === 'docx' && !carried.ok && carried.problem === 'no-data') return fromPlan(file, readPlanDocx(bytes));
+  return fromCarrier(file, format, carried);
+}
+
+/** Any .pdf/.docx: one tos-filing made (its data), or a plan typed by hand (its text screened, see fromPlan). */
+export async function readDocument(file: string, format: 'pdf' | 'docx', bytes: Uint8Array): Promise<SourceRead> {
+  if (format === 'docx' || bytes.length > READ_LIMITS.fileBytes) return readDocumentBytes(file, format, bytes);
+  const carried = readPdfCarrier(bytes);
+  // a PDF our reader cannot follow (object streams, say) may still have a text layer PDF.js reads
+  if (!carried.ok && (carried.problem === 'no-data' || carried.problem === 'damaged')) return fromPlan(file, await readPlanPdf(bytes));
+  return fromCarrier(file, format, carried);
 }

@@ -12,7 +12,7 @@ import { type FilingFacts, NO_FACTS, filingFacts } from './filingFacts.ts';
  * A file that cannot be read is reported in its row and does not stop the others.
  */
 
-export const CELL = { implemented: '✓', progressing: '△', notApplicable: '—', missing: '✗', blank: '' } as const;
+export const CELL = { implemented: '✓', progressing: '△', notApplicable: '—', missing: '✗', screened: '○', blank: '' } as const;
 export type Cell = (typeof CELL)[keyof typeof CELL];
 
 export interface ReviewRow extends FilingFacts {
@@ -31,9 +31,11 @@ export interface ReviewRow extends FilingFacts {
   filingDate: string | null;
   /** The bureau the filing is addressed to when `review --bureau` names another one, else null. */
   otherBureau: string | null;
+  /** A plan tos-filing did not make: its marks are a screening of the text (○ found, ✗ not found), not declared. */
+  screened: boolean;
 }
 
-function emptyCells(): Record<RequirementId, Cell> {
+export function emptyCells(): Record<RequirementId, Cell> {
   return Object.fromEntries(REQUIREMENTS.map((r) => [r.id, CELL.blank])) as Record<RequirementId, Cell>;
 }
 
@@ -84,6 +86,7 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
       filingDate: null,
       ...NO_FACTS,
       otherBureau: null,
+      screened: false,
     };
   }
   const checked = checkFiling(read.data);
@@ -110,8 +113,10 @@ export function reviewRow(file: string, read: RowRead): ReviewRow {
     filingDate: filing?.application.filingDate ?? null,
     ...filingFacts(read.data),
     otherBureau: null,
+    screened: false,
   };
 }
+
 
 /** Rows for files already read, in order. */
 export function reviewRows(reads: readonly { file: string; read: RowRead }[], onProgress?: (done: number, total: number, file: string) => void): ReviewRow[] {

@@ -17,6 +17,10 @@ const STATE_LABEL = {
   unreadable: { ja: '読込不可', en: 'unreadable' },
 } as const;
 
+/** The state column: a hand-typed plan's marks are a screening of its text, and say so. */
+export const SCREENED_LABEL = { ja: '推定（本文の読み取り）', en: 'screened from the text' } as const;
+const stateOf = (row: ReviewRow) => (row.screened ? SCREENED_LABEL : STATE_LABEL[row.state]);
+
 const portText = (row: ReviewRow, lang: Lang = 'ja') =>
   row.port === null ? '' : `${row.port}${row.specified ? inLang({ ja: '（特定）', en: ' (specified)' }, lang) : ''}`;
 
@@ -47,12 +51,19 @@ export function reviewText(rows: readonly ReviewRow[], lang: Lang = 'ja'): strin
   lines.push(`${say({ ja: '要件', en: 'requirements' })}: ${REQUIREMENTS.map((r, i) => `${i + 1}=${lang === 'ja' ? r.title : r.id}`).join(lang === 'ja' ? '\n  ' : ' ')}`);
   lines.push(`  ${matrixHeader()}   E  W  ${say({ ja: 'ファイル', en: 'file' })}`);
   for (const row of rows) {
-    const state = say(STATE_LABEL[row.state]);
+    const state = say(stateOf(row));
     lines.push(`  ${matrixCells(row)}  ${String(row.errors).padStart(2)} ${String(row.warnings).padStart(2)}  ${row.file}  ${row.operator ?? ''} ${portText(row, lang)} ${state}`.trimEnd());
     const facts = applicationLine(row, lang);
     if (facts) lines.push(`  ${' '.repeat(REQUIREMENTS.length * MATRIX_COLUMN + 8)}${facts}`);
   }
   lines.push('', say({ ja: '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要', en: '✓ implemented  △ partial/planned/alternative  — not applicable  ✗ missing  blank: not required at that port' }));
+  if (rows.some((r) => r.screened))
+    lines.push(
+      say({
+        ja: '○ 本文に記載あり（推定）　✗ 本文に見つからない：「推定（本文の読み取り）」の行は tos-filing で作成されていない書類で、本文を読み取ったスクリーニングの結果です（申請者が記入した届出データではありません）',
+        en: '○ found in the text (estimate)  ✗ not found: rows marked "screened from the text" are documents tos-filing did not make; their marks are a screening of the text, not data the applicant declared',
+      }),
+    );
   for (const row of rows) {
     if (!row.problem && !row.findings.length) continue;
     lines.push('', row.file);
@@ -84,7 +95,7 @@ export function reviewCsv(rows: readonly ReviewRow[]): string {
     row.addressee,
     row.kind,
     agentLine(row.agent),
-    STATE_LABEL[row.state].ja,
+    stateOf(row).ja,
     row.errors,
     row.warnings,
     ...REQUIREMENTS.map((r) => row.cells[r.id]),
@@ -99,7 +110,7 @@ export function reviewJson(rows: readonly ReviewRow[], lang: Lang = 'ja'): strin
 }
 
 /** The marks of the review matrix in documents: the circle and cross of Japanese forms (the embedded font has them). */
-const DOCUMENT_MARKS: Record<string, string> = { '✓': '○', '△': '△', '—': '—', '✗': '×', '': '' };
+const DOCUMENT_MARKS: Record<string, string> = { '✓': '○', '△': '△', '—': '—', '✗': '×', '○': '(○)', '': '' };
 
 /** A requirement's item number in the filing of a port of each class: ３（n）, as the filing numbers it. */
 function filingNumbers() {
@@ -131,6 +142,7 @@ export function reviewContext(rows: readonly ReviewRow[]) {
     firstDate: dates[0] ?? null,
     lastDate: dates.at(-1) ?? null,
     count: rows.length,
+    screened: rows.some((r) => r.screened),
     requirements: REQUIREMENTS.map((r, i) => {
       const general = numbers.general(r.id);
       return {
@@ -155,13 +167,13 @@ export function reviewContext(rows: readonly ReviewRow[]) {
       kind: row.kind ?? '',
       agent: agentLine(row.agent),
       otherBureau: row.otherBureau,
-      state: STATE_LABEL[row.state].ja,
+      state: stateOf(row).ja,
       errors: row.errors,
       warnings: row.warnings,
       cells: REQUIREMENTS.map((r) => DOCUMENT_MARKS[row.cells[r.id]] ?? row.cells[r.id]),
       problem: row.problem,
       findings: row.findings
-        .filter((f) => f.severity !== 'info')
+        .filter((f) => f.severity !== 'info' || f.code === 'PLAN_SCREENED' || f.code === 'PLAN_REQUIREMENT_FOUND')
         .map((f) => ({ severity: SEVERITY_LABELS[f.severity].ja, path: placeOf(f, row.specified, numbers), message: documentMessage(f) })),
     })),
   });

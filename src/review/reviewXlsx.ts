@@ -22,6 +22,7 @@ const MARKS: Record<Cell, string> = {
   [CELL.implemented]: '○',
   [CELL.progressing]: '△',
   [CELL.missing]: '×',
+  [CELL.screened]: '○推定',
   [CELL.notApplicable]: '—',
   [CELL.blank]: '',
 };
@@ -59,7 +60,7 @@ function reviewSheet(rows: readonly ReviewRow[]): SheetTable {
       row.addressee,
       row.state === 'unreadable' ? null : (addressedBureau(row)?.bureau ?? null),
       agentLine(row.agent) || null,
-      STATE[row.state],
+      row.screened ? '推定（本文の読み取り）' : STATE[row.state],
       row.errors,
       row.warnings,
       ...REQUIREMENTS.map((r) => MARKS[row.cells[r.id]] || null),
@@ -167,7 +168,7 @@ function requirementsSheet(): SheetTable {
   };
 }
 
-function legendSheet(): SheetTable {
+function legendSheet(rows: readonly ReviewRow[]): SheetTable {
   return {
     name: '凡例',
     columns: [
@@ -180,6 +181,9 @@ function legendSheet(): SheetTable {
       ['×', '記載なし（その港では記載が必要）'],
       ['—', '該当なし'],
       ['（空欄）', 'その港では記載不要'],
+      ...(rows.some((r) => r.screened)
+        ? [['○推定', '本文に記載あり（tos-filing で作成されていない書類の本文を読み取った推定。申請者が記入した届出データではありません）']]
+        : []),
     ],
   };
 }
@@ -190,7 +194,7 @@ export function reviewXlsx(rows: readonly ReviewRow[]): Uint8Array {
   const book: Workbook = {
     title: 'TOSの概要及び情報セキュリティ 届出審査一覧',
     date: dates.at(-1) ?? '2024-03-31',
-    sheets: [reviewSheet(rows), findingsSheet(rows), substanceSheet(rows), requirementsSheet(), legendSheet()],
+    sheets: [reviewSheet(rows), findingsSheet(rows), substanceSheet(rows), requirementsSheet(), legendSheet(rows)],
   };
   return writeXlsx(book);
 }

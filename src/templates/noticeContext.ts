@@ -15,6 +15,8 @@ export interface NoticeFacts {
   filingDate: string | null;
   kind: string | null;
   findings: readonly Finding[];
+  /** A plan tos-filing did not make: the items come from a screening of its text. */
+  screened?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function noticeContext(facts: NoticeFacts) {
     title: '補正のお願い（案）',
     date: facts.filingDate ?? '2024-03-31',
     file: facts.file,
+    screened: facts.screened ?? false,
     applicant: { name: facts.applicantName, representative: facts.representative },
     sender: facts.bureau ? addresseeOf(facts.bureau) : '',
     filingDate: facts.filingDate ?? '',

@@ -18,6 +18,8 @@ export function documentMessage(f: Finding): string {
         (Array.isArray(f.params.suggestions) && f.params.suggestions.length ? `もしかして${quote(f.params.suggestions)}ですか。` : '') +
         '特定の港かどうかを判定できないため、港名を正しく記載するか、登録簿にない一般の港であればその旨を記載してください。'
       );
+    case 'MEASURE_IMPORTED':
+      return `書類の${str(f.params.from)}から読み取った記載です。原文と照らして実施状況と内容を確認してください。`;
     default:
       return findingMessage(f, 'ja');
   }

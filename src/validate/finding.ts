@@ -13,6 +13,7 @@ export const FINDING_CODES = [
   'MEASURE_NOT_APPLICABLE_UNSUPPORTED',
   'MEASURE_NOT_APPLICABLE_CONTRADICTED',
   'MEASURE_DETAIL_MISSING',
+  'MEASURE_IMPORTED',
   'CONNECTION_SOURCE_UNRESTRICTED',
   'CONNECTION_NO_FIREWALL',
   'TOS_OWNER_ASSURANCE_MISSING',
@@ -46,6 +47,12 @@ export const FINDING_CODES = [
   // what reading a .pdf/.docx found (documentFindings.ts)
   'DOCUMENT_TEXT_CHANGED',
   'DOCUMENT_REDACTED',
+  // the screening of a plan tos-filing did not make (review/screening.ts)
+  'PLAN_SCREENED',
+  'PLAN_PORT_UNREAD',
+  'PLAN_NO_REQUIREMENT',
+  'PLAN_REQUIREMENT_FOUND',
+  'PLAN_REQUIREMENT_NOT_FOUND',
   // what the examiner's review adds (review --bureau)
   'ADDRESSED_TO_OTHER_BUREAU',
 ] as const;

@@ -102,6 +102,32 @@ const MESSAGES: Record<FindingCode, Render> = {
     ja: `「${requirementTitle(p.requirement)}」：審査で確認される事項 ${quoteJa(list(p.fields))} が詳細に記載されていません。`,
     en: `"${requirementTitle(p.requirement)}": the details lack ${list(p.fields).join(', ')}, which examiners look for.`,
   }),
+  MEASURE_IMPORTED: (p) => ({
+    ja: `「${requirementTitle(p.requirement)}」：書類の${str(p.from)}から読み取った記載です。原文と照らして実施状況と内容を確かめ、確かめたら「読み取り元」の行を削除してください。`,
+    en: `"${requirementTitle(p.requirement)}": read from the document (${str(p.from)}); check the status and text against it, then delete importedFrom.`,
+  }),
+  PLAN_SCREENED: (p) => ({
+    ja: `この${p.format === 'pdf' ? 'PDF' : 'Word文書'}は tos-filing で作成されていないため、本文を読み取って要件の記載を推定しました（スクリーニング）。申請者が届出データとして記入したものではありません。結果は原文と照らして確かめてください。`,
+    en: `This ${p.format === 'pdf' ? 'PDF' : 'Word file'} was not made by tos-filing: its text was screened for the requirements. This is an estimate from the text, not data the applicant declared; check it against the document.`,
+  }),
+  PLAN_PORT_UNREAD: (p) => ({
+    ja: p.input
+      ? `本文の港名「${str(p.input)}」は登録簿にありません。特定の港かどうかを判定できないため、全ての港の要件だけを確かめました。`
+      : '本文から港名を読み取れませんでした。特定の港かどうかを判定できないため、全ての港の要件だけを確かめました。',
+    en: p.input ? `The port "${str(p.input)}" in the text is not in the registry; only the requirements for all ports were screened.` : 'No port name was read from the text; only the requirements for all ports were screened.',
+  }),
+  PLAN_NO_REQUIREMENT: () => ({
+    ja: '本文に強制要件の記載が一つも見つかりませんでした。事業計画（TOSの概要及び情報セキュリティ）の書類かどうかを確かめてください。',
+    en: 'No requirement was found in the text: check that this is a business plan on the TOS and its security.',
+  }),
+  PLAN_REQUIREMENT_FOUND: (p) => ({
+    ja: `「${requirementTitle(p.requirement)}」：本文の${str(p.place)}に記載があります（推定）：「${str(p.passage)}」`,
+    en: `"${requirementTitle(p.requirement)}": described at ${str(p.place)} (estimate): "${str(p.passage)}"`,
+  }),
+  PLAN_REQUIREMENT_NOT_FOUND: (p, l) => ({
+    ja: `「${requirementTitle(p.requirement)}」の記載が本文に見つかりませんでした（本文の読み取りによる推定）。${p.lowConfidence ? '強制要件かどうかがガイドライン上明確でない項目ですが、記載をお勧めします。' : ''}ガイドライン：${guidelineSection(str(p.requirement), l)}`,
+    en: `"${requirementTitle(p.requirement)}" was not found in the text (screening estimate).${p.lowConfidence ? ' Whether it is mandatory is unclear in the guideline.' : ''} Guideline: ${guidelineSection(str(p.requirement), l)}`,
+  }),
   CONNECTION_SOURCE_UNRESTRICTED: (p, l) => ({
     ja: `外部接続「${str(p.counterparty)}」（${optionLabel('connectionMethod', p.method, l)}）に接続元の制限が記載されていません。接続元IPアドレスの指定等により接続元を限定する必要があります。ガイドライン：${guidelineSection('ext-source-ip-restriction', l)}`,
     en: `External connection "${str(p.counterparty)}" (${str(p.method)}) has no source restriction; the sources must be limited, e.g. by IP address. Guideline: ${guidelineSection('ext-source-ip-restriction', l)}`,

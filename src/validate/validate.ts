@@ -186,6 +186,7 @@ function measureRuleFindings(req: Requirement, measure: Measure, path: Key[], co
   const out: Finding[] = [];
   const { status } = measure;
   const at = (key: string) => [...path, key];
+  if (measure.importedFrom) out.push(finding('warning', 'MEASURE_IMPORTED', at('importedFrom'), { requirement: id, from: measure.importedFrom }, id));
   // a field the status asks for and that is blank: dependentNeeds.ts, the table the editor's badges come from
   if (statusAsks(status, 'plannedDate') && measure.plannedDate && context.filingDate && measure.plannedDate < context.filingDate)
     out.push(finding('warning', 'MEASURE_PLANNED_DATE_PAST', at('plannedDate'), { requirement: id, date: measure.plannedDate }, id));

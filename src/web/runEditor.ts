@@ -29,16 +29,21 @@ export interface EditorOptions {
   httpPort?: number;
   open: boolean;
   log: (line: string) => void;
+  /** The text to start from when the file does not exist yet, instead of the port's skeleton (a draft from `import`). */
+  start?: { text: string; from: string };
 }
 
 export async function startEditor(options: EditorOptions): Promise<EditorServer> {
   const exists = existsSync(options.file);
-  if (!exists && !options.port)
+  if (!exists && !options.port && !options.start)
     throw new EditorStartError(`${options.file}: ファイルが見つかりません。新しく作る場合は --port 港名 を指定してください（例：--port 清水港）`);
   if (!exists && /\.(pdf|docx)$/iu.test(options.file))
     throw new EditorStartError(`${options.file}: 新しい届出ファイルは .yaml の名前で作ってください（例：tos-filing edit ${options.file.replace(/\.(pdf|docx)$/iu, '.yaml')} --port 港名）。書類（.pdf / .docx）は build が作ります`);
   if (exists && options.port) options.log(`${options.file} は既にあるため、--port の指定は使いません。`);
-  const file = new FilingFile(options.file, options.port ? filingSkeleton(options.port, 'new-license', { unlisted: options.unlisted }) : undefined);
+  const file = new FilingFile(
+    options.file,
+    options.start && !exists ? options.start.text : options.port ? filingSkeleton(options.port, 'new-license', { unlisted: options.unlisted }) : undefined,
+  );
   const read = file.read();
   if (!read.ok) throw new EditorStartError(read.message);
   const [templates, assets] = [compileTemplates(), await clientAssets()];
@@ -54,7 +59,8 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
     }
   }
   if (!server) throw new EditorStartError(`ポート ${ports.join('・')} は使用中です。--http-port 0 で空いているポートを使えます`);
-  if (!read.state.exists) options.log(`${options.file} はまだありません。${options.port!.name ?? options.port!.input} のひな形から始め、「保存」で作成します。`);
+  if (!read.state.exists && options.start) options.log(`${options.start.from} の本文から作った下書きを ${options.file} として開きます。「保存」で作成します（それまでファイルは作られません）。`);
+  else if (!read.state.exists) options.log(`${options.file} はまだありません。${options.port!.name ?? options.port!.input} のひな形から始め、「保存」で作成します。`);
   options.log(`届出の編集画面：${server.url}`);
   options.log('終了するには Ctrl+C を押してください。');
   if (options.open) openBrowser(server.url);

@@ -11,17 +11,21 @@ import { READ_LIMITS } from '../limits.ts';
  * directory (fflate never inflates past the size it declares), so a zip bomb costs a bounded amount.
  */
 
-class ZipLimit extends Error {}
+export class ZipLimit extends Error {}
 
 const WANTED = /^(word\/document\.xml|customXml\/item\d+\.xml)$/i;
 
-function unzipWanted(bytes: Uint8Array): Unzipped {
+/**
+ * The parts of a zip whose names `wanted` matches, and only those, each within the reading limits (limits.ts):
+ * throws ZipLimit beyond one, and fflate's error for a damaged zip. Shared with the reader of hand-typed plans.
+ */
+export function unzipWanted(bytes: Uint8Array, wanted: RegExp = WANTED): Unzipped {
   let entries = 0;
   let total = 0;
   return unzipSync(bytes, {
     filter(file) {
       if (++entries > READ_LIMITS.zipEntries) throw new ZipLimit('too many entries');
-      if (!WANTED.test(file.name)) return false;
+      if (!wanted.test(file.name)) return false;
       total += file.originalSize;
       if (file.originalSize > READ_LIMITS.zipPartBytes || total > READ_LIMITS.zipTotalBytes) throw new ZipLimit('part too large');
       return true;
@@ -29,7 +33,7 @@ function unzipWanted(bytes: Uint8Array): Unzipped {
   });
 }
 
-function utf8(bytes: Uint8Array): string | null {
+export function utf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

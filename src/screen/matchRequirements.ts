@@ -1,0 +1,285 @@
+import { NOT_APPLICABLE_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
+import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
+import type { TextBlock } from '../readers/plan/textBlock.ts';
+import { foldTerm, foldText } from './normalize.ts';
+import { readStatus, type ReadStatus } from './status.ts';
+import { type Unit, unitsOf } from './units.ts';
+
+/** A requirement a plan's text describes, with the passage that describes it. */
+export interface RequirementMatch {
+  requirement: RequirementId;
+  /** TextBlock.index of the blocks of the passage. */
+  blocks: number[];
+  /** The document's own words: the passage's blocks joined with a line break. */
+  passage: string;
+  page?: number;
+  /** The measure's status as the words state it (src/model/enums.ts measureStatus); absent when they do not say. */
+  status?: ReadStatus;
+  /** The words that told the status (folded): 「実施している」「予定」「検討中」. */
+  statusWords?: string;
+  /** 検討中: filed as 実施予定 but only being considered. */
+  considering?: boolean;
+  /** 0–1: how much of the requirement's terms the passage itself says (the rest from its heading or item). */
+  score: number;
+}
+
+interface CompiledGroup {
+  concept: string;
+  pattern: RegExp;
+}
+interface CompiledTerms {
+  routes: CompiledGroup[][];
+  domain?: RegExp;
+  mask?: RegExp;
+  none: { pattern: RegExp; unless?: RegExp }[];
+}
+
+/**
+ * Short Latin terms that are also pieces of other words (os in tos, it in edit, pc in jpcert, sla in slack)
+ * stand as words of their own. Other acronyms may touch a neighbour once blanks are gone (SSLVPN, UNITED TOS).
+ */
+const PIECES_OF_WORDS = new Set(['os', 'it', 'id', 'ip', 'pc', 'db', 'sla', 'ups', 'ir', 'dr', 'nas', 'av', 'ai', 'web', 'pw']);
+const asWord = (term: string) => (PIECES_OF_WORDS.has(term.toLowerCase()) ? `(?<![a-z])${term}(?![a-z])` : term);
+const alternation = (terms: readonly string[]) => new RegExp(terms.map(foldTerm).map(asWord).join('|'), 'iu');
+
+function compile(terms: RequirementTerms): CompiledTerms {
+  return {
+    routes: terms.routes.map((route) => route.map((group: TermGroup) => ({ concept: group.concept, pattern: alternation(group.terms) }))),
+    domain: terms.domain ? alternation(terms.domain.terms) : undefined,
+    mask: terms.mask?.length ? new RegExp(terms.mask.map(foldTerm).map(asWord).join('|'), 'giu') : undefined,
+    none: (terms.none ?? []).map((v) => ({ pattern: alternation(v.terms), unless: v.unless?.length ? alternation(v.unless) : undefined })),
+  };
+}
+
+const COMPILED = new Map<RequirementId, CompiledTerms>(REQUIREMENT_IDS.map((id) => [id, compile(REQUIREMENT_TERMS[id])]));
+
+/** Each requirement's short names, each matching a whole list item. */
+const NAMES = REQUIREMENT_IDS.map((id) => ({ id, pattern: new RegExp(`(?:^|[のはをにが])(?:${(REQUIREMENT_TERMS[id].names ?? []).map(foldTerm).map(asWord).join('|')})$`, 'iu') })).filter(
+  (n) => (REQUIREMENT_TERMS[n.id].names ?? []).length > 0,
+);
+
+/**
+ * The requirements a sentence lists by name (「（外部接続の制限、多要素認証、アカウントロック、ログ等）を実施」):
+ * three or more items of a list, each one of the requirements' names; with the list's items as written.
+ * Undefined when the sentence lists none.
+ */
+function namedInList(sentence: string): { ids: Set<RequirementId>; items: string[] } | undefined {
+  const lists = [...sentence.matchAll(/[(（]([^()（）]+)[)）]/g)].map((m) => m[1]!);
+  lists.push(sentence);
+  for (const list of lists) {
+    const raw = listItems(list);
+    const items = raw
+      .map((item) =>
+        item
+          .replace(/[(（][^()（）]*[)）]/g, '')
+          .replace(/(等|など)(の)?(対策|措置)?(は|を|が|に)?.*$/, '')
+          .replace(/[はをがに]$/, '')
+          .replace(/^.*[:：]/, '')
+          .replace(/(の)?(導入|実施|設定|整備|適用|徹底|強化)$/, '')
+          .trim(),
+      )
+      .filter(Boolean);
+    const named = items.map((item) => NAMES.filter((n) => n.pattern.test(item)).map((n) => n.id));
+    if (named.filter((ids) => ids.length > 0).length >= 3) return { ids: new Set(named.flat()), items: raw };
+  }
+  return undefined;
+}
+
+/** The items of a list: the pieces between 、 that stand outside parentheses. */
+function listItems(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of text) {
+    if (c === '(' || c === '（') depth++;
+    if (c === ')' || c === '）') depth = Math.max(0, depth - 1);
+    if ((c === '、' || c === ',') && depth === 0) {
+      items.push(current);
+      current = '';
+    } else current += c;
+  }
+  items.push(current);
+  return items.map((i) => i.trim()).filter(Boolean);
+}
+
+/** A unit's text split into sentences (after 。, at line ends), each folded. */
+function foldedSentences(raw: string): string[] {
+  return raw
+    .split(/(?<=[。．；])|\r?\n|／/)
+    .map(foldText)
+    .filter((s) => s.length > 0);
+}
+
+interface UnitHit {
+  unit: number;
+  score: number;
+  sentence: number;
+}
+
+/** How well one unit says one requirement: the best sentence's score, or 0. */
+/**
+ * A sentence that says a measure is not taken: 「実施しておらず、予定もない」「訓練はしていません」「未整備である」
+ * — unless it goes on to say what is planned (「未整備である。９月までに作成する」 is planned, in its own sentence,
+ * and 「導入していない。年度中に導入する予定」 in one).
+ */
+const NOT_DONE =
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け)(して|し|は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
+const BUT_PLANNED = /予定(?!(も|は)?(ない|なし|ありません))|計画(して|中)|検討|までに|今後|年度(中|内)|来年度|次年度/;
+const saysNotDone = (sentence: string) => NOT_DONE.test(sentence) && !BUT_PLANNED.test(sentence);
+
+/** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
+const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
+
+/** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
+const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
+
+function scoreUnit(
+  documentInDomain: boolean,
+  id: RequirementId,
+  terms: CompiledTerms,
+  sentences: string[],
+  context: string[],
+  section: string[],
+  itemLabels: string[] = [],
+): { score: number; sentence: number } {
+  const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
+  const masked = sentences.map(mask);
+  const contextText = mask(context.map(foldText).join('／'));
+  let best = { score: 0, sentence: -1 };
+  if (terms.domain && !documentInDomain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
+    return best;
+  }
+  const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
+  const label = itemLabels.map(foldText).join('／');
+  // 「未整備である。９月までに作成する。」: a passage that goes on to plan the measure describes it (as planned)
+  const unitPlans = sentences.some((sentence) => BUT_PLANNED.test(sentence));
+  masked.forEach((sentence, i) => {
+    // a sentence that lists measures by name says the named ones, and only those (the words of two items of
+    // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
+    const listed = namedInList(sentences[i]!);
+    if (listed) {
+      if (listed.ids.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
+      // the other requirements: each item of the list on its own (「ログの取得と別環境での保管」)
+      else if (listed.items.map(mask).some((item) => !vetoed(item) && terms.routes.some((route) => route.every((group) => group.pattern.test(item))))) {
+        if (best.score < 0.5) best = { score: 0.5, sentence: i };
+      }
+      return;
+    }
+    // a veto reads the sentence as written (what a mask hides, ウイルス対策ソフト, still says what it is
+    // about), with the table row's item cell that names what the sentence speaks of
+    if (vetoed(sentences[i]!) || (label && vetoed(`${label}／${sentences[i]!}`)) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
+    for (const route of terms.routes) {
+      const [topic, ...rest] = route;
+      if (!topic || !rest.every((group) => group.pattern.test(sentence))) continue;
+      let score: number;
+      if (topic.pattern.test(sentence)) score = 1;
+      else if (rest.length === 0) continue;
+      else {
+        // the topic borrowed from an earlier sentence or from what stands over the passage: that text must
+        // not be about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
+        const earlier = masked.slice(0, i).findLastIndex((e) => topic.pattern.test(e));
+        if (earlier >= 0 && !vetoed(sentences[earlier]!)) score = 0.9;
+        else if (topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'))) score = 0.8;
+        else continue;
+      }
+      if (score > best.score) best = { score, sentence: i };
+    }
+  });
+  // a table row whose item cell names the whole requirement (BCP訓練 | 本船荷役部門のみ実施。): the row says it,
+  // as long as its content cell says something was done or planned
+  const maskedLabel = mask(label);
+  const content = sentences.join('');
+  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label) && !saysNotDone(content)) {
+    if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
+  }
+  return best;
+}
+
+/**
+ * The requirements a plan's text describes, each with its passage: for every one of the 25 requirements the
+ * best passage that says it (in the document's own words, with its blocks and page) and its status as the
+ * words state it. One passage may serve two requirements when it says both. Requirements not found are not
+ * listed; a document that is no plan gives an empty list.
+ */
+export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
+  // a checklist's item answered いいえ describes nothing (unless it says what is planned instead)
+  const units = unitsOf(blocks).filter((u) => !ANSWERED_NO.test(foldText(u.text)) || /予定|検討|計画/.test(u.text));
+  const sentencesOf = units.map((u) => foldedSentences(u.text));
+  const inDomain = documentAboutSecurity(sentencesOf);
+  const matches: RequirementMatch[] = [];
+  for (const id of REQUIREMENT_IDS) {
+    const terms = COMPILED.get(id)!;
+    const hits: UnitHit[] = [];
+    units.forEach((unit, i) => {
+      const { score, sentence } = scoreUnit(inDomain, id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
+      // a heading alone counts for less than a passage that says the same
+      if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
+    });
+    if (hits.length === 0) {
+      const absent = notApplicableIn(units, sentencesOf, requirementById(id)!.notApplicableWhen);
+      if (absent) matches.push({ requirement: id, ...absent });
+      continue;
+    }
+    const best = hits.reduce((a, b) => (b.score > a.score ? b : a));
+    const picked = passageAround(units, best.unit, new Set(hits.map((h) => h.unit)));
+    const passageText = picked.map((u) => u.text).join('\n');
+    const requirement = requirementById(id)!;
+    const statusText = picked.find((u) => u.statusCell)?.statusCell;
+    const reading =
+      (statusText ? readStatus(statusText, { mayNotApply: !!requirement.notApplicableWhen }) : undefined) ??
+      readStatus(picked.filter((u) => !u.headingLike).map((u) => u.text).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen });
+    matches.push({
+      requirement: id,
+      blocks: picked.flatMap((u) => u.blocks),
+      passage: passageText,
+      page: picked.find((u) => u.page !== undefined)?.page,
+      ...(reading ? { status: reading.status, statusWords: reading.words, ...(reading.considering ? { considering: true } : {}) } : {}),
+      score: Math.round(best.score * 100) / 100,
+    });
+  }
+  return matches;
+}
+
+/**
+ * The passage for the best unit: the unit itself; a heading-like line with the passage under it; and the
+ * units next to it that say the same requirement under the same heading (a list of bullets on one topic).
+ */
+function passageAround(units: readonly Unit[], at: number, hitUnits: ReadonlySet<number>): Unit[] {
+  const unit = units[at]!;
+  if (unit.headingLike) {
+    const next = units[at + 1];
+    return next && !next.headingLike ? [unit, next] : [unit];
+  }
+  const sameContext = (u: Unit | undefined) => !!u && !u.headingLike && u.context.join('／') === unit.context.join('／');
+  const picked = [unit];
+  for (let i = at - 1; i >= 0 && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i--) picked.unshift(units[i]!);
+  for (let i = at + 1; i < units.length && picked.length < 3 && hitUnits.has(i) && sameContext(units[i]); i++) picked.push(units[i]!);
+  return picked;
+}
+
+const NOT_APPLICABLE = new Map(Object.entries(NOT_APPLICABLE_TERMS).map(([condition, terms]) => [condition, alternation(terms)]));
+
+/** 「外部との接続はない」「外部委託は行っていない」: the passage that says a requirement's precondition is absent. */
+function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][], condition: string | undefined): Omit<RequirementMatch, 'requirement'> | undefined {
+  const pattern = condition ? NOT_APPLICABLE.get(condition) : undefined;
+  if (!pattern) return undefined;
+  const at = sentencesOf.findIndex((sentences) => sentences.some((s) => pattern.test(s)));
+  if (at < 0) return undefined;
+  const unit = units[at]!;
+  const words = sentencesOf[at]!.map((s) => pattern.exec(s)?.[0]).find(Boolean)!;
+  return { blocks: unit.blocks, passage: unit.text, page: unit.page, status: 'not-applicable', statusWords: words, score: 1 };
+}
+
+/** How many different words of information security a document must use to be about it as a whole. */
+const DOMAIN_WORDS_OF_A_PLAN = 8;
+const DOMAIN_TERMS = [...new Set(REQUIREMENT_IDS.flatMap((id) => REQUIREMENT_TERMS[id].domain?.terms ?? []))].map((t) => new RegExp(asWord(foldTerm(t)), 'iu'));
+
+/**
+ * A plan about information security as a whole (サーバ, VPN, ウイルス, パスワード, セキュリティ… throughout):
+ * then a passage of it needs no such word of its own for shared words (訓練, 契約, 事例) to count. A safety
+ * plan or the minutes of a meeting use two or three of them at most.
+ */
+export function documentAboutSecurity(sentencesOf: readonly string[][]): boolean {
+  const text = sentencesOf.map((s) => s.join('')).join('\n');
+  return DOMAIN_TERMS.filter((t) => t.test(text)).length >= DOMAIN_WORDS_OF_A_PLAN;
+}

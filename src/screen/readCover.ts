@@ -1,0 +1,248 @@
+import { lookupPort } from '../catalog/classifyPort.ts';
+import type { TextBlock } from '../readers/plan/textBlock.ts';
+
+/** A value read from the plan, with the block it was read from. */
+export interface Found<T> {
+  value: T;
+  /** TextBlock.index of the block. */
+  block: number;
+}
+
+export interface CoverRead {
+  /** 宛先 as written, without 殿・様 (関東運輸局長). */
+  addressee?: Found<string>;
+  /** 申請日 as an ISO date (令和6年4月1日 → 2024-04-01). */
+  date?: Found<string>;
+  applicant?: {
+    name?: Found<string>;
+    representative?: Found<{ title?: string; name: string }>;
+    address?: Found<string>;
+  };
+  /** The port as the plan spells it, when the port registry knows it (横浜港, 福岡港). */
+  port?: Found<string>;
+  terminal?: Found<string>;
+  tosName?: Found<string>;
+}
+
+const clean = (s: string) => s.normalize('NFKC').replace(/[\u3000\s]+/g, ' ').trim();
+
+// ---- dates ----
+
+const KANJI_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 「十二」「三十一」「元」「６」 → 12, 31, 1, 6. */
+function numberOf(s: string): number | undefined {
+  if (s === '元') return 1;
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  if (!/^[〇零一二三四五六七八九十]+$/.test(s)) return undefined;
+  if (!s.includes('十')) return Number([...s].map((c) => KANJI_DIGITS[c]).join(''));
+  const [tens, ones] = s.split('十');
+  return (tens ? KANJI_DIGITS[tens]! : 1) * 10 + (ones ? KANJI_DIGITS[ones]! : 0);
+}
+
+const ERAS: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988 };
+const NUM = '([0-9]{1,4}|[〇零一二三四五六七八九十]{1,4}|元)';
+const ERA_DATE = new RegExp(`(令和|平成)\\s*${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*日`);
+const ERA_SHORT = /(?<![a-z])([rh])\s*([0-9]{1,2})[.\/年]\s*([0-9]{1,2})[.\/月]\s*([0-9]{1,2})日?/i;
+const WESTERN = /(20[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|[\/.\-]([0-9]{1,2})[\/.\-]([0-9]{1,2}))/;
+
+const iso = (y: number, m: number, d: number) => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+};
+
+/** The first date a text states, as ISO: 令和6年4月1日, 令和元年5月1日, 令和六年四月一日, R6.4.1, 2024年4月1日, 2024/4/1. */
+export function parseJapaneseDate(text: string): string | undefined {
+  const s = text.normalize('NFKC');
+  const era = ERA_DATE.exec(s);
+  if (era) {
+    const [y, m, d] = [numberOf(era[2]!), numberOf(era[3]!), numberOf(era[4]!)];
+    if (y !== undefined && m !== undefined && d !== undefined) return iso(ERAS[era[1]!]! + y, m, d);
+  }
+  const short = ERA_SHORT.exec(s);
+  if (short) return iso(ERAS[short[1]!.toLowerCase()]! + Number(short[2]), Number(short[3]), Number(short[4]));
+  const west = WESTERN.exec(s);
+  if (west) return iso(Number(west[1]), Number(west[2] ?? west[4]), Number(west[3] ?? west[5]));
+  return undefined;
+}
+
+// ---- names ----
+
+const COMPANY_FORMS = '株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|協同組合|\\(株\\)|\\(有\\)|㈱|㈲';
+const NAME_CHARS = '[^\\s、。,，:：()（）「」『』【】]';
+const COMPANY = new RegExp(`((?:${COMPANY_FORMS})${NAME_CHARS}{1,30}|${NAME_CHARS}{1,30}(?:${COMPANY_FORMS}))`);
+const REP_TITLE =
+  '代表取締役(?:社長|会長|副社長|専務)?(?:執行役員|社長)?|代表執行役(?:社長)?|代表社員|代表理事(?:長)?|取締役社長|代表者|社長|理事長|組合長|代表';
+const REPRESENTATIVE = new RegExp(`(${REP_TITLE})\\s*(?:氏名)?\\s*[:：]?\\s*([一-龥々〆ヵヶぁ-んァ-ヶー]{1,6}(?:[ \\u3000]{1,3}[一-龥々〆ヵヶぁ-んァ-ヶー]{1,6})?)`);
+const PREFECTURE = /^(?:〒?\s*[0-9]{3}-?[0-9]{4}\s*)?((?:東京都|北海道|(?:京都|大阪)府|[一-龥]{2,3}県)[^\s].*)$/;
+
+const LABEL = (words: string) => new RegExp(`^(?:[A-Za-z][A-Za-z .]*\\/\\s*)?(?:[【［\\[]\\s*)?(?:${words})(?:\\s*[】］\\]]\\s*[:：]?\\s*|\\s*[:：]\\s*|\\s+|$)(.*)$`);
+const ADDRESSEE = /^(.{1,30}?(?:運輸局長|運輸監理部長|総合事務局長|運輸支局長|大臣|局長))\s*(?:殿|様|御中)?\s*$/;
+const ADDRESSEE_LABEL = LABEL('宛先|提出先|あて先');
+const DATE_LABEL = LABEL('申請日|提出日|届出日|申請年月日|提出年月日|届出年月日|作成日|日付');
+const NAME_LABEL = LABEL('申請者(?:の)?(?:名称|名|氏名)?|届出者(?:の)?(?:名称|名)?|事業者(?:の)?名(?:称)?|会社名|法人名|商号(?:又は名称)?|名称|氏名又は名称|氏名または名称');
+const ADDRESS_LABEL = LABEL('住所|所在地|本社所在地|本店所在地|主たる事務所(?:の所在地)?|本社住所');
+const PORT_LABEL = LABEL('港名|対象港(?:湾)?|港湾名|所在港|対象となる港|申請に係る港|事業を行う港|事業港|港');
+const TERMINAL_LABEL = LABEL('ターミナル(?:の)?(?:名|名称)?|対象ターミナル|埠頭名|ふ頭名|施設名');
+const TOS_LABEL = LABEL('システム名(?:称)?|TOS(?:の)?(?:名称|名)|使用するTOS|TOS');
+
+/** The blocks of the cover: those before the first heading of the plan's body, at most the first 40. */
+function coverBlocks(blocks: readonly TextBlock[]): TextBlock[] {
+  return blocks.slice(0, 40);
+}
+
+function firstLabelled(blocks: readonly TextBlock[], label: RegExp, accept: (value: string) => string | undefined): Found<string> | undefined {
+  for (const [i, b] of blocks.entries()) {
+    const text = clean(b.text);
+    const m = label.exec(text);
+    if (!m) continue;
+    const inline = m[1]!.trim();
+    if (inline) {
+      const accepted = accept(inline);
+      if (accepted) return { value: accepted, block: b.index };
+      continue;
+    }
+    // a label cell with its value in the next cell, or a label line with the value on one of the next lines
+    for (const next of blocks.slice(i + 1, i + 4)) {
+      const accepted = accept(clean(next.text));
+      if (accepted) return { value: accepted, block: next.index };
+    }
+  }
+  return undefined;
+}
+
+function companyIn(text: string): string | undefined {
+  const m = COMPANY.exec(text.normalize('NFKC'));
+  return m ? m[1]!.replace(/^(申請者|届出者|名称|商号)/, '') : undefined;
+}
+
+function representativeIn(text: string): { title?: string; name: string } | undefined {
+  // 「代表者　代表取締役　伊勢　直樹」「代表者の氏名：…」: the label first, then the title and the name
+  const m = REPRESENTATIVE.exec(clean(text).replace(/^(?:代表者(?:の)?(?:氏名)?|代表者名)\s*[:：]?\s*(?=\S*(?:代表|社長|理事))/, ''));
+  if (!m) return undefined;
+  let title: string | undefined = m[1]!;
+  let name = m[2]!.replace(/[ \u3000]+/g, ' ').replace(/\s*(印|㊞)$/, '').trim();
+  // 「代表者 代表取締役 山田 太郎」: the label, then the title in the value
+  if (title === '代表者' || title === '代表') {
+    const inner = new RegExp(`^(${REP_TITLE})\\s+(.+)$`).exec(name);
+    if (inner) [title, name] = [inner[1]!, inner[2]!];
+    else title = undefined;
+  }
+  if (!name || /株式会社|会社|港運/.test(name)) return undefined;
+  return { ...(title ? { title } : {}), name };
+}
+
+/** The port a text names, as written, when the registry knows it: the longest registry name ending at a 港. */
+export function portIn(text: string): string | undefined {
+  const s = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  for (let i = s.indexOf('港'); i >= 0; i = s.indexOf('港', i + 1)) {
+    // 港湾・港運 are no port; 港区 of a port is (常陸那珂港区 → 常陸那珂港), a city's 港区 ward names none
+    if (/[湾運内外]/.test(s[i + 1] ?? '') || s[i - 1] === '空') continue;
+    for (let len = Math.min(8, i); len >= 1; len--) {
+      const candidate = s.slice(i - len, i + 1);
+      if (lookupPort(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What a plan's cover says: 宛先, 申請日, the applicant (名称・代表者・所在地), the port and terminal and the
+ * TOS's name, each with the block it was read from. Labelled fields (名称：…) are preferred; otherwise the
+ * conventional places (a line ending in 殿, a 株式会社 line near 代表取締役, the first known port name).
+ */
+export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
+  const blocks = [...allBlocks].sort((a, b) => a.index - b.index);
+  const cover = coverBlocks(blocks);
+  const out: CoverRead = {};
+
+  const addressee = firstLabelled(cover, ADDRESSEE_LABEL, (v) => v.replace(/\s*(殿|様|御中)$/, '') || undefined);
+  const addresseeFound = addressee ?? (() => {
+    for (const b of cover) {
+      const m = ADDRESSEE.exec(clean(b.text));
+      if (m) return { value: m[1]!.trim(), block: b.index };
+    }
+    return undefined;
+  })();
+  if (addresseeFound) out.addressee = addresseeFound;
+
+  const date =
+    firstLabelled(cover, DATE_LABEL, parseJapaneseDate) ??
+    (() => {
+      for (const b of cover) {
+        const d = parseJapaneseDate(b.text);
+        if (d) return { value: d, block: b.index };
+      }
+      return undefined;
+    })();
+  if (date) out.date = date;
+
+  const applicant: NonNullable<CoverRead['applicant']> = {};
+  const name =
+    firstLabelled(cover, NAME_LABEL, (v) => companyIn(v) ?? (v.length <= 30 && !PREFECTURE.test(v) && !/港湾運送|事業計画|システム|TOS|丁目|番地|代表/.test(v) ? v : undefined)) ??
+    (() => {
+      for (const b of cover) {
+        if (/殿|様|御中|運輸局/.test(b.text)) continue;
+        const c = companyIn(b.text);
+        // the applicant's own line (「株式会社○○」「株式会社○○ 代表取締役 ○○」), not a company named in a sentence
+        const rest = clean(b.text).replace(c ?? '', '').replace(REPRESENTATIVE, '').replace(/^(申請者|届出者)\s*[:：]?/, '').trim();
+        if (c && rest.length <= 12 && !/[。、:：(（]/.test(rest)) return { value: c, block: b.index };
+      }
+      return undefined;
+    })();
+  if (name) applicant.name = name;
+  for (const b of cover) {
+    const r = representativeIn(b.text);
+    if (r) {
+      applicant.representative = { value: r, block: b.index };
+      break;
+    }
+  }
+  const address =
+    firstLabelled(cover, ADDRESS_LABEL, (v) => (PREFECTURE.test(v) || /[市区町村]/.test(v) ? v.replace(/^〒?\s*[0-9]{3}-?[0-9]{4}\s*/, '') : undefined)) ??
+    (() => {
+      for (const b of cover) {
+        const m = PREFECTURE.exec(clean(b.text));
+        if (m && /[市区町村郡]/.test(m[1]!)) return { value: m[1]!.split(/\s+(?=株式会社|代表)/)[0]!, block: b.index };
+      }
+      return undefined;
+    })();
+  if (address) applicant.address = address;
+  if (applicant.name || applicant.representative || applicant.address) out.applicant = applicant;
+
+  const port =
+    firstLabelled(blocks.slice(0, 80), PORT_LABEL, portIn) ??
+    (() => {
+      for (const b of blocks) {
+        const p = portIn(b.text);
+        if (p) return { value: p, block: b.index };
+      }
+      return undefined;
+    })();
+  if (port) out.port = port;
+
+  const terminal =
+    firstLabelled(blocks.slice(0, 80), TERMINAL_LABEL, (v) => (v.length <= 40 ? v : undefined)) ??
+    (() => {
+      for (const b of blocks.slice(0, 80)) {
+        const m = /([^\s、。,:：()（）「」]{1,24}(?:コンテナターミナル|ターミナル|ふ頭|埠頭|CT))/.exec(clean(b.text));
+        if (m && !/^(コンテナ)?ターミナル$/.test(m[1]!)) return { value: m[1]!, block: b.index };
+      }
+      return undefined;
+    })();
+  if (terminal) out.terminal = terminal;
+
+  const tos =
+    firstLabelled(blocks.slice(0, 80), TOS_LABEL, (v) => (v.length <= 40 && !/ターミナルオペレーションシステム$/.test(v) ? v : undefined)) ??
+    (() => {
+      for (const b of blocks.slice(0, 80)) {
+        const m =
+          /(?:TOS|ターミナルオペレーションシステム|システム)[^「」]{0,12}「([^」]{1,30})」|「([^」]{1,30})」[^「」]{0,8}(?:TOS|ターミナルオペレーションシステム)|「([^」]{0,25}TOS[^」]{0,10})」/.exec(clean(b.text));
+        if (m) return { value: (m[1] ?? m[2] ?? m[3])!, block: b.index };
+      }
+      return undefined;
+    })();
+  if (tos) out.tosName = tos;
+  return out;
+}

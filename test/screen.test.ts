@@ -1,0 +1,399 @@
+import { describe, expect, it } from 'vitest';
+import { REQUIREMENT_IDS, type RequirementId } from '../src/catalog/requirements.ts';
+import { REQUIREMENT_TERMS } from '../src/catalog/requirementTerms.ts';
+import type { TextBlock } from '../src/readers/plan/textBlock.ts';
+import { matchRequirements } from '../src/screen/matchRequirements.ts';
+import { foldText, leadingLabel } from '../src/screen/normalize.ts';
+import { parseJapaneseDate, portIn, readCover } from '../src/screen/readCover.ts';
+import { readStatus } from '../src/screen/status.ts';
+import { joinWrappedLines } from '../src/screen/wrappedLines.ts';
+
+/** Paragraph blocks, one per line of text. */
+const paragraphs = (...texts: string[]): TextBlock[] => texts.map((text, i) => ({ text, kind: 'paragraph', index: i + 1 }));
+const found = (...texts: string[]): RequirementId[] => matchRequirements(paragraphs(...texts)).map((m) => m.requirement);
+
+/** Each requirement in phrasings a clerk would use (none copied from the guideline). */
+const PHRASINGS: Record<RequirementId, string[]> = {
+  'asset-network-inventory': [
+    'TOSのサーバ・端末・ルータを記載した機器台帳とネットワーク構成図を作成し、変更の都度更新している。',
+    '社内ネットワークに許可していない機器が接続されていないか、毎月スイッチのポートを点検している。',
+    'システム構成表を整備し、年１回棚卸しを行っている。',
+  ],
+  'outsourcing-security-contract': [
+    '保守を委託しているA社との契約には、秘密保持と障害時の対応手順を定めている。',
+    '委託先は当社の選定基準（ISMS認証の有無、実績）に基づいて選んでいる。',
+    '開発会社とは、目的外利用の禁止を含む覚書を交わしている。',
+  ],
+  'incident-response-procedure': [
+    'サイバー攻撃を受けた場合の初動対応、証拠保全、復旧、報告の手順をマニュアルに定めている。',
+    'ランサムウェアによる身代金の要求には応じない。',
+    '情報漏えいが起きたときの対応フローを作成している。',
+  ],
+  'incident-response-training': [
+    'インシデント対応手順書に基づく机上演習を年１回行っている。',
+    'ウイルス感染を想定した対応訓練を保守会社と合同で実施している。',
+  ],
+  'bcp-system-failure': [
+    'システム障害やサイバー攻撃を想定した事業継続計画を策定している。',
+    'TOSが停止した場合は、紙の作業指示書で手作業により荷役を続ける手順を定めている。',
+  ],
+  'bcp-training': [
+    'BCPに基づき、TOS停止を想定した訓練を年１回行っている。',
+    'システムが止まった状況を想定して、手作業で荷役を行う訓練をしている。',
+  ],
+  'external-expert-liaison': [
+    '県警のサイバー犯罪対策課とは平時から情報交換を行っている。',
+    'セキュリティベンダー及びJPCERT/CCと日頃から連絡先を共有している。',
+  ],
+  'incident-response-organization': [
+    '情報システム部にCSIRTを設置している。',
+    'インシデント対応チームを編成し、事故発生時の対応を担わせている。',
+  ],
+  'security-info-collection': [
+    'JVNやIPAの脆弱性情報を担当者が毎日確認している。',
+    'セキュリティに関する最新の情報をメール配信で受け取り、継続的に収集している。',
+  ],
+  'tos-good-practice-sharing': [
+    '他のターミナル事業者のTOS担当者とヒヤリハット事例を共有している。',
+    '港運協会の勉強会でセキュリティの取組事例を紹介しあっている。',
+  ],
+  'security-awareness-training': [
+    '全従業員に情報セキュリティ研修を年１回行っている。',
+    '標的型メール訓練を年２回実施している。',
+    'eラーニングでサイバー攻撃の手口を学ばせている。',
+  ],
+  'ext-device-vulnerability-management': [
+    'VPNルータのファームウェアを毎月確認し、最新版に更新している。',
+    'ファイアウォールの脆弱性情報をメーカーのサイトで収集し、パッチを適用している。',
+  ],
+  'security-audit': [
+    '外部の監査法人による情報セキュリティ監査を年１回受けている。',
+    '第三者による情報セキュリティの点検を定期的に受けている。',
+    '各部署で半年ごとに情報セキュリティの自己点検を行っている。',
+  ],
+  'ext-source-ip-restriction': [
+    'VPNは保守会社の固定IPアドレスからの接続のみ許可している。',
+    'リモート接続の接続元を当社拠点に限定している。',
+  ],
+  'ext-multifactor-auth': [
+    'VPN接続にはパスワードとワンタイムパスワードによる二要素認証を求めている。',
+    '外部から接続する際は、電子証明書とパスワードで認証している。',
+    'リモートアクセスにはMFAを必須としている。',
+  ],
+  'ext-account-lockout-detection': [
+    'VPNでは５回連続でログインに失敗するとアカウントをロックする。',
+    '通常と異なるIPアドレスからのログイン試行を検知し、管理者にメールで通知する。',
+  ],
+  'internal-admin-credentials': [
+    'サーバの初期パスワードは導入時に変更している。',
+    '管理者パスワードは１２文字以上の複雑なものとしている。',
+  ],
+  'internal-admin-multifactor-auth': [
+    'サーバへの管理者ログインにはICカードによる多要素認証を用いている。',
+    '特権アカウントの利用時は生体認証を併用している。',
+  ],
+  'log-collection-offsystem': [
+    'サーバとスイッチのログを毎日取得し、別のログサーバに保存している。',
+    'VPNルータの通信記録を週次で収集し、外部媒体に保管している。',
+  ],
+  'ext-device-replace-after-attack': [
+    'VPNルータが攻撃を受けた場合は新品に交換する。',
+    '外部接続機器が乗っ取られた疑いがあるときは、予備機と入れ替える。',
+  ],
+  'server-antimalware': [
+    'サーバにウイルス対策ソフトを導入し、定義ファイルを自動更新している。',
+    '全サーバにEDRを導入している。',
+  ],
+  'internal-software-update': [
+    'サーバのOSにセキュリティパッチを毎月適用している。',
+    'スイッチのファームウェアを定期的に確認し、更新している。',
+  ],
+  'removable-media-scan': [
+    'USBメモリは、TOSにつながっていない専用端末でウイルスチェックしてから使用する。',
+    '外部記憶媒体の使用は禁止している。',
+    '可搬媒体は使用前に検疫用PCでスキャンする。',
+  ],
+  'backup-targets-frequency': [
+    'データベースのバックアップを毎日取得している。',
+    'バックアップの対象はプログラムとコンテナ情報とし、週次で取得している。',
+  ],
+  'backup-generations-isolation': [
+    'バックアップは７世代分を保存している。',
+    'バックアップはネットワークから切り離したテープに保管している。',
+    'バックアップデータを遠隔地のデータセンターに保管している。',
+  ],
+};
+
+describe('the terms table', () => {
+  it('has routes for every requirement, and every phrase is a valid pattern', () => {
+    for (const id of REQUIREMENT_IDS) {
+      const terms = REQUIREMENT_TERMS[id];
+      expect(terms.routes.length, id).toBeGreaterThan(0);
+      for (const route of terms.routes) for (const group of route) expect(() => new RegExp(group.terms.join('|'), 'iu'), `${id} ${group.concept}`).not.toThrow();
+    }
+  });
+});
+
+describe('matchRequirements: each requirement in several phrasings', () => {
+  for (const id of REQUIREMENT_IDS) {
+    it(`finds ${id}`, () => {
+      expect(PHRASINGS[id].length).toBeGreaterThanOrEqual(2);
+      for (const phrasing of PHRASINGS[id]) expect(found(phrasing), phrasing).toContain(id);
+    });
+  }
+
+  it('finds the same words typed in full-width, half-width and with spaces from a PDF', () => {
+    expect(found('ＶＰＮ接続時はワンタイム パスワードによる認証を行う。')).toContain('ext-multifactor-auth');
+    expect(found('ｻｰﾊﾞｰにウィルス対策ソフトを導入している。')).toContain('server-antimalware');
+    expect(found('障害時は手作業にて荷役を行なう手順を定めている。TOSが停止した場合に備える。')).toContain('bcp-system-failure');
+  });
+
+  it('gives the passage in the document’s own words, with its block and page', () => {
+    const blocks: TextBlock[] = [
+      { text: '（８）外部記憶媒体', kind: 'heading', index: 1, page: 3 },
+      { text: '本船とのデータ授受に使うＵＳＢメモリは、検査用ＰＣでウイルスチェックしてから使用している。', kind: 'paragraph', index: 2, page: 3 },
+    ];
+    const match = matchRequirements(blocks).find((m) => m.requirement === 'removable-media-scan');
+    expect(match).toMatchObject({ blocks: [2], page: 3, status: 'implemented' });
+    expect(match!.passage).toBe(blocks[1]!.text);
+  });
+
+  it('lets one passage serve two requirements when it says both', () => {
+    const ids = found('バックアップは毎日取得し、４週間分をオフラインのテープに保管している。');
+    expect(ids).toEqual(expect.arrayContaining(['backup-targets-frequency', 'backup-generations-isolation']));
+  });
+
+  it('reads a passage under a heading in the clerk’s words, and a 項目 | 内容 table row', () => {
+    const underHeading: TextBlock[] = [
+      { text: '（３）バックアップ', kind: 'heading', index: 1 },
+      { text: '対象はデータベースと設定ファイルとし、日次で取得している。', kind: 'paragraph', index: 2 },
+    ];
+    expect(matchRequirements(underHeading).map((m) => m.requirement)).toContain('backup-targets-frequency');
+    const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+    const table = [
+      cell('項目', 0, 0, 1), cell('内容', 0, 1, 2), cell('実施状況', 0, 2, 3),
+      cell('管理者の多要素認証', 1, 0, 4), cell('ログイン時にワンタイムパスワードを併用する。', 1, 1, 5), cell('令和8年3月までに導入予定', 1, 2, 6),
+    ];
+    const match = matchRequirements(table).find((m) => m.requirement === 'internal-admin-multifactor-auth');
+    expect(match).toMatchObject({ blocks: [5], passage: 'ログイン時にワンタイムパスワードを併用する。', status: 'planned' });
+  });
+
+  it('finds items in any order and with no headings at all', () => {
+    const ids = found(
+      '３　サーバにはウイルス対策ソフトを導入している。',
+      '１　VPNは保守会社のIPアドレスからのみ接続を許可している。',
+      '２　ログは毎日取得し、別サーバに保存している。',
+    );
+    expect(ids.sort()).toEqual(['ext-source-ip-restriction', 'log-collection-offsystem', 'server-antimalware']);
+  });
+
+  it('takes “上記の手順に基づく訓練” to be about the passage before', () => {
+    expect(found('サイバー攻撃を受けた場合の対応手順を定めている。', '上記の手順に基づく訓練を年１回行う。')).toContain('incident-response-training');
+    expect(found('システム障害を想定した事業継続計画を策定している。', '上記の計画に基づく訓練を年１回行う。')).not.toContain('incident-response-training');
+  });
+
+  it('finds requirements a plan says do not apply (外部との接続はない)', () => {
+    const matches = matchRequirements(paragraphs('TOSは社内LANのみで運用しており、外部との接続はない。'));
+    expect(matches.map((m) => m.requirement).sort()).toEqual([
+      'ext-account-lockout-detection', 'ext-device-replace-after-attack', 'ext-device-vulnerability-management', 'ext-multifactor-auth', 'ext-source-ip-restriction',
+    ]);
+    expect(new Set(matches.map((m) => m.status))).toEqual(new Set(['not-applicable']));
+  });
+});
+
+describe('matchRequirements: tables, notes and abbreviations', () => {
+  const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+
+  it('takes a row whose item cell names the requirement, when its content says something was done', () => {
+    const rows = [
+      { text: '情報セキュリティ対策の状況', kind: 'heading', index: 0 } as TextBlock,
+      cell('要件', 0, 0, 1), cell('対応状況', 0, 1, 2), cell('具体的な内容', 0, 2, 3),
+      cell('BCP訓練', 1, 0, 4), cell('△', 1, 1, 5), cell('本船荷役部門のみ実施。', 1, 2, 6),
+      cell('グッドプラクティス共有', 2, 0, 7), cell('×', 2, 1, 8), cell('－', 2, 2, 9),
+    ];
+    const matches = matchRequirements(rows);
+    expect(matches.map((m) => m.requirement)).toEqual(['bcp-training']);
+    expect(matches[0]).toMatchObject({ blocks: [6], status: 'partial' });
+  });
+
+  it('reads terse notes of label：value, with ／ between measures', () => {
+    const ids = found(
+      '1.3 事故対応：「サイバー事案対応要領」制定済（隔離→証拠保全→復旧→報告）',
+      '1.4 同要領の演習：年１回',
+      '2.4 サーバ：ウイルス対策ソフト（定義自動更新）／OS・ミドルウェアの更新を月次で適用',
+    );
+    expect(ids).toEqual(expect.arrayContaining(['incident-response-procedure', 'incident-response-training', 'server-antimalware', 'internal-software-update']));
+  });
+
+  it('reads a list of measure names as those measures, and only those', () => {
+    const ids = found('技術的な対策（外部接続の制限、多要素認証、アカウントロック、サーバの管理者パスワード、ウイルス対策、ログ、バックアップ等）は親会社が実施している。');
+    expect(ids.sort()).toEqual([
+      'backup-targets-frequency', 'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction', 'internal-admin-credentials',
+      'log-collection-offsystem', 'server-antimalware',
+    ]);
+  });
+
+  it('reads short Latin words as words: os is not in tos, pc not in jpcert, sla not in slack', () => {
+    expect(found('TOSの構成を変更した際はネットワーク構成図を更新する。')).not.toContain('ext-device-vulnerability-management');
+    expect(found('JPCERT/CCのメーリングリストを購読し、毎日確認している。')).not.toContain('asset-network-inventory');
+    expect(found('委託先からの連絡はSlackで受け、障害時も同様とする。')).not.toContain('outsourcing-security-contract');
+  });
+});
+
+describe('matchRequirements: near misses are not found', () => {
+  it('a fire drill or an evacuation drill is no incident or BCP drill', () => {
+    expect(found('年２回、消防署の立会いのもと避難訓練と消火訓練を行っている。')).toEqual([]);
+    expect(found('地震を想定した防災訓練を毎年９月に実施している。')).toEqual([]);
+  });
+
+  it('backup power is no backup', () => {
+    expect(found('停電に備えて非常用発電機とバックアップ電源を確保している。')).toEqual([]);
+    expect(found('本部にバックアップ要員を２名置く。')).toEqual([]);
+  });
+
+  it('entry control, locked rooms and cameras are not in the catalog', () => {
+    expect(found('サーバ室は施錠し、入退室管理システムで入室者を記録している。監視カメラを設置している。')).toEqual([]);
+  });
+
+  it('a safety subcontract, an intruder report and forklift near-misses are not security measures', () => {
+    expect(found('協力会社とは作業請負契約を結び、安全衛生に関する遵守事項を定めている。')).toEqual([]);
+    expect(found('不審者を発見した場合は警察へ通報する。警察とは平時から連絡体制を整えている。')).toEqual([]);
+    expect(found('フォークリフトのヒヤリハット事例を安全衛生委員会で共有している。')).toEqual([]);
+  });
+
+  it('an incident drill is not awareness training, and a BCP drill is not an incident drill', () => {
+    expect(found('インシデント対応手順の確認を目的とした机上訓練を年１回行う。')).not.toContain('security-awareness-training');
+    expect(found('サイバー攻撃を想定したBCPに基づく訓練を年１回行っている。')).not.toContain('incident-response-training');
+  });
+
+  it('the word ログイン is no log, and a backup target list is no log collection', () => {
+    expect(found('ログイン画面のデザインを変更した。')).toEqual([]);
+    expect(found('バックアップの対象はプログラム、データ、システムログとし、日次で取得している。')).not.toContain('log-collection-offsystem');
+  });
+
+  it('antivirus pattern updates are no software update, and a crane replaced for age is no attacked device', () => {
+    expect(found('サーバにウイルス対策ソフトを導入し、定義ファイルを毎日更新している。')).not.toContain('internal-software-update');
+    expect(found('老朽化したガントリークレーンを新品と交換する。')).toEqual([]);
+  });
+
+  it('an illness is no computer virus, and a maintenance contract alone says no security clause', () => {
+    expect(found('新型コロナウイルス感染症の対応マニュアルを定めている。')).toEqual([]);
+    expect(found('保守は大阪システム株式会社に委託しており、年間の保守契約を結んでいる。')).toEqual([]);
+  });
+
+  it('a measure said not to be taken is not found, one said to be planned is', () => {
+    expect(found('USBメモリの事前検査、外部の者による監査、他社との事例共有については、現時点では実施しておらず、予定もない。')).toEqual([]);
+    expect(found('BCPに基づく訓練はしていません。')).toEqual([]);
+    const planned = matchRequirements(paragraphs('VPN接続の多要素認証は導入していない。令和８年度中に導入する予定である。'));
+    expect(planned).toMatchObject([{ requirement: 'ext-multifactor-auth', status: 'planned' }]);
+  });
+
+  it('a checklist item answered いいえ is not found', () => {
+    expect(found('□ 他社とセキュリティの良い取組や失敗例を共有している。　→　いいえ')).toEqual([]);
+    expect(found('□ サーバに管理者でログインするときもワンタイムパスワードを使っている。　→　いいえ（検討中）')).toEqual(['internal-admin-multifactor-auth']);
+  });
+
+  it('a text that is no plan gives nothing', () => {
+    expect(found('次回の実行委員会は７月８日に開催する。', 'ポスター５００枚を作成し、商店に掲示を依頼する。')).toEqual([]);
+    expect(matchRequirements([])).toEqual([]);
+  });
+});
+
+describe('readStatus', () => {
+  it('reads implemented, planned, considering, partial and not applicable from the words', () => {
+    expect(readStatus('年１回実施している。')?.status).toBe('implemented');
+    expect(readStatus('導入済み')?.status).toBe('implemented');
+    expect(readStatus('令和７年度中に導入する予定である。')?.status).toBe('planned');
+    expect(readStatus('遠隔地での保管を検討中である。')).toMatchObject({ status: 'planned', considering: true });
+    expect(readStatus('現在は手作業で取得しているが、来年度に自動化する予定。')?.status).toBe('partial');
+    expect(readStatus('USBメモリは使用していない。', { mayNotApply: true })?.status).toBe('not-applicable');
+    expect(readStatus('USBメモリは使用していない。')?.status).not.toBe('not-applicable');
+    expect(readStatus('原則使用しないが、やむを得ず使用する場合はスキャンしている。', { mayNotApply: true })?.status).toBe('implemented');
+    expect(readStatus('○')?.status).toBe('implemented');
+    expect(readStatus('バックアップを取得する。')).toBeUndefined();
+  });
+});
+
+describe('normalisation', () => {
+  it('folds width, blanks, long vowels and 送り仮名', () => {
+    expect(foldText('ＵＳＢ メモリー')).toBe('usbメモリ');
+    expect(foldText('サーバー')).toBe(foldText('サーバ'));
+    expect(foldText('取り扱い')).toBe(foldText('取扱い'));
+    expect(foldText('行なう')).toBe(foldText('行う'));
+    expect(foldText('データ')).toBe('データ');
+  });
+
+  it('knows the numbering clerks put in front of items', () => {
+    expect(leadingLabel('（１）バックアップ')).toMatchObject({ label: '(1)', depth: 2 });
+    expect(leadingLabel('①　ログ')).toMatchObject({ label: '①', depth: 3 });
+    expect(leadingLabel('ア　サーバ')).toMatchObject({ label: 'ア', depth: 4 });
+    expect(leadingLabel('1.2 委託先')).toMatchObject({ depth: 2 });
+    expect(leadingLabel('第３　措置')).toMatchObject({ depth: 1 });
+    expect(leadingLabel('サーバ室は施錠する。')).toBeUndefined();
+  });
+
+  it('joins the wrapped lines of a PDF paragraph, not a docx’s paragraphs', () => {
+    const pdf: TextBlock[] = [
+      { text: 'TOSの保守をお願いしている株式会社博多システム開発とは、秘密を守ること、セキュ', kind: 'paragraph', index: 1, page: 1 },
+      { text: 'リティ対策をきちんと行うことを契約で取り決めています。', kind: 'paragraph', index: 2, page: 1 },
+      { text: '・次の項目', kind: 'paragraph', index: 3, page: 1 },
+    ];
+    expect(joinWrappedLines(pdf).map((b) => b.indexes)).toEqual([[1, 2], [3]]);
+    expect(joinWrappedLines(pdf.map(({ page: _page, ...b }) => b)).length).toBe(3);
+  });
+});
+
+describe('readCover', () => {
+  it('reads 宛先, a 和暦 date, a 株式会社 applicant with its 代表取締役, the address and the port', () => {
+    const cover = readCover(
+      paragraphs(
+        '令和７年４月１日',
+        '関東運輸局長　殿',
+        '神奈川県横浜市中区山下町九丁目１番地',
+        '株式会社ベイサイド港運',
+        '代表取締役社長　岬　健太郎',
+        '事業計画書',
+        '当社は横浜港南本牧ふ頭ＭＣ－５コンテナターミナルにおいて「BAYS-TOS」を使用している。',
+      ),
+    );
+    expect(cover.addressee).toEqual({ value: '関東運輸局長', block: 2 });
+    expect(cover.date).toEqual({ value: '2025-04-01', block: 1 });
+    expect(cover.applicant?.name).toEqual({ value: '株式会社ベイサイド港運', block: 4 });
+    expect(cover.applicant?.representative).toEqual({ value: { title: '代表取締役社長', name: '岬 健太郎' }, block: 5 });
+    expect(cover.applicant?.address?.value).toBe('神奈川県横浜市中区山下町九丁目1番地');
+    expect(cover.port).toEqual({ value: '横浜港', block: 7 });
+    expect(cover.terminal?.value).toContain('コンテナターミナル');
+    expect(cover.tosName?.value).toBe('BAYS-TOS');
+  });
+
+  it('reads labelled fields, a name written after the company form, and a one-line applicant', () => {
+    const labelled = readCover(paragraphs('中部運輸局長　様', '申請日：令和六年十月一日', '名称　東海コンテナサービス株式会社', '代表者　代表取締役　伊勢　直樹', '港名：名古屋港'));
+    expect(labelled.date?.value).toBe('2024-10-01');
+    expect(labelled.applicant?.name?.value).toBe('東海コンテナサービス株式会社');
+    expect(labelled.applicant?.representative?.value).toEqual({ title: '代表取締役', name: '伊勢 直樹' });
+    expect(labelled.port?.value).toBe('名古屋港');
+    const oneLine = readCover(paragraphs('申請者：株式会社玄海港運サービス　代表取締役　筑紫　誠'));
+    expect(oneLine.applicant?.name?.value).toBe('株式会社玄海港運サービス');
+    expect(oneLine.applicant?.representative?.value.name).toBe('筑紫 誠');
+  });
+
+  it('reads 和暦 and other dates as ISO, and refuses impossible ones', () => {
+    expect(parseJapaneseDate('令和元年5月1日')).toBe('2019-05-01');
+    expect(parseJapaneseDate('令和６年１２月２０日')).toBe('2024-12-20');
+    expect(parseJapaneseDate('平成31年4月30日')).toBe('2019-04-30');
+    expect(parseJapaneseDate('R7.3.31')).toBe('2025-03-31');
+    expect(parseJapaneseDate('2025年6月2日')).toBe('2025-06-02');
+    expect(parseJapaneseDate('令和7年2月30日')).toBeUndefined();
+  });
+
+  it('reads a port the registry knows, not 港湾 or 港運 or a hall', () => {
+    expect(portIn('仙台塩釜港仙台港区高砂コンテナターミナル')).toBe('仙台塩釜港');
+    expect(portIn('酒田港湾会館で開催')).toBeUndefined();
+    expect(portIn('港湾運送事業法に基づく')).toBeUndefined();
+    expect(portIn('福岡港の国際ターミナル')).toBe('福岡港');
+  });
+
+  it('reads no applicant from a company named in a sentence', () => {
+    expect(readCover(paragraphs('出席者：実行委員長（山形港運株式会社　鶴岡）、副委員長ほか１２名')).applicant?.name).toBeUndefined();
+  });
+});
