@@ -337,10 +337,10 @@ describe('the office file', () => {
     const rows = (JSON.parse(readFileSync(join(dir, 'review', 'review.json'), 'utf8')) as { filings: { file: string; agent: unknown }[] }).filings;
     expect(rows.map((r) => r.file.slice(built.length + 1))).toEqual(['general-complete.docx', 'general-complete.pdf']);
     expect(rows.every((r) => JSON.stringify(r.agent).includes('港田 みなと'))).toBe(true);
-    // named on its own, it is read, and said to carry no filing
+    // named on its own, it is read as a document tos-filing did not fill with data: screened, and no plan found in it
     const own = await runCli(['validate', join(built, 'general-complete.委任状.pdf')]);
-    expect(own.code).toBe(2);
-    expect(own.stderr).toContain('届出データが含まれていません');
+    expect(own.code).toBe(1);
+    expect(own.stdout).toContain('本文に強制要件の記載が一つも見つかりませんでした');
   });
 
   it('build --agent with a bad office file stops at once (exit 2) and writes nothing', async () => {

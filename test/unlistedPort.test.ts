@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { loadFixture } from './helpers/fixtures.ts';
+import { fixturePath, loadFixture } from './helpers/fixtures.ts';
 import { runCli } from './helpers/runCli.ts';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'tos-filing-unlisted-'));
@@ -68,16 +68,24 @@ describe('a port outside the registry, through the CLI', () => {
 
 describe('tos-filing edit on a document', () => {
   it.each([
-    ['plan.docx', 'PK\u0003\u0004rest-of-a-zip', 'Word の書類'],
-    ['plan.pdf', '%PDF-1.7\n%\u00e2\u00e3', 'PDF の書類'],
-  ])('names what %s is and the way on, exit 2', async (name, head, what) => {
+    ['plan.docx', 'PK\u0003\u0004rest-of-a-zip', 'Word文書（.docx）として読めません'],
+    ['plan.pdf', '%PDF-1.7\n%\u00e2\u00e3', 'PDFとして読めません'],
+  ])('a broken %s: names what it should be, exit 2, no talk of text encodings', async (name, head, what) => {
     const file = join(folder(), name);
     writeFileSync(file, Buffer.from(head, 'latin1'));
     const { code, stderr } = await runCli(['edit', file, '--no-open', '--http-port', '0']);
     expect(code).toBe(2);
     expect(stderr).toContain(what);
-    expect(stderr).toContain('tos-filing で作成した書類なら extract で届出データを取り出せます');
     expect(stderr).not.toContain('UTF-8');
+  });
+
+  it('a document tos-filing made: says to extract its data first, exit 2', async () => {
+    const dir = folder();
+    expect((await runCli(['build', fixturePath('sample/general-complete.yaml'), '--out', dir])).code).toBe(0);
+    const { code, stderr } = await runCli(['edit', join(dir, 'general-complete.pdf'), '--no-open', '--http-port', '0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('tos-filing で作成した書類です');
+    expect(stderr).toContain('extract');
   });
 
   it('does not start a new filing under a document name', async () => {
