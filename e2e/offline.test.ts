@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { parse } from 'yaml';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './editorHarness.ts';
@@ -295,7 +296,8 @@ describe('the offline single file', () => {
       ['huge.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(51 * 1024 * 1024)]), /huge\.pdf: ファイルが大きすぎます（50MBまで）/],
       ['pdfbomb.pdf', pdfBomb(), /pdfbomb\.pdf: .*大きすぎる/],
       ['zipbomb.docx', zipBomb(), /zipbomb\.docx: .*大きすぎる/],
-      ['hand-typed.docx', Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>事業計画</w:t></w:r></w:p></w:body></w:document>') })), /hand-typed\.docx: このWord文書（\.docx）には tos-filing の届出データが含まれていません/],
+      // a Word file whose body is not well-formed XML (an undeclared prefix): named so, as the CLI names it
+      ['broken-body.docx', Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>事業計画</w:t></w:r></w:p></w:body></w:document>') })), /broken-body\.docx: Word文書（\.docx）の本文が壊れているため読めません/],
     ];
     for (const [name, bytes, expected] of hostile) {
       const path = join(dir, name);
@@ -315,6 +317,37 @@ describe('the offline single file', () => {
   });
 });
 
+describe('plans typed by hand, in the offline file', () => {
+  it('opens a hand-typed .docx and .pdf as the draft `import` makes, says what it found, and its draft documents are those of `build --draft`', async () => {
+    const s = await openApp();
+    const { page } = s;
+    const plan = join(ROOT, 'fixtures', 'handtyped', '02-nagoya-numbered');
+    for (const format of ['docx', 'pdf'] as const) {
+      await page.setInputFiles('#open-file', join(plan, `plan.${format}`));
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.locator('.title .file').textContent()).toBe('plan.yaml');
+      const imported = cli('import', join(plan, `plan.${format}`), '--out', join(dir, `import-${format}`, 'plan.yaml'));
+      expect(imported.status, imported.stderr).toBe(0);
+      // what import prints is said in the page, as it is
+      const note = (await page.locator('.notice-box.import-note p').innerText()).replace(/\s+/g, '');
+      expect(note).toBe(imported.stderr.replace(/\s+/g, ''));
+      expect(note).toContain('記載が見つかった要件');
+      const applicant = (parse(readFileSync(join(dir, `import-${format}`, 'plan.yaml'), 'utf8')) as { applicant: { name: string } }).applicant.name;
+      expect(applicant.length).toBeGreaterThan(0);
+      expect(await page.locator('#f-applicant__name').inputValue()).toBe(applicant);
+      await shot(page, `10-hand-typed-${format}`);
+      const draft = await download(page, '#download-pdf', `hand-typed-page/${format}/plan.pdf`);
+      const built = cli('build', join(dir, `import-${format}`, 'plan.yaml'), '--draft', '--format', 'pdf', '--out', join(dir, `hand-typed-cli-${format}`));
+      expect(built.status, built.stderr).toBe(0);
+      expect(draft.bytes.equals(readFileSync(join(dir, `hand-typed-cli-${format}`, 'plan.pdf'))), format).toBe(true);
+      await page.click('#switch-file');
+      await page.waitForSelector('body[data-ready="start"]');
+    }
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
+
 describe('the examiner view of the offline file', () => {
   it("reviews received files as `review` does: 審査一覧 (Excel, Word, PDF), 補正のお願い and a document's YAML are the bytes of `review --format xlsx,docx,pdf --notice` and `extract`", async () => {
     const received = join(dir, 'received');
@@ -327,6 +360,9 @@ describe('the examiner view of the offline file', () => {
     // the markup as the operator's name, and no filing date: an error, so a 補正のお願い
     writeFileSync(join(received, 'hostile.yaml'), init.replace(/^(  name: ).*$/m, `$1"${HOSTILE}"`).replace(/^(  filingDate: ).*$/m, '$1""'));
     writeFileSync(join(received, 'fake.pdf'), '%PDF-1.7\n' + 'x'.repeat(100));
+    // plans typed by hand, screened as `review` screens them (the .pdf read by PDF.js inside the page)
+    writeFileSync(join(received, 'hand-typed-kobe.docx'), readFileSync(join(ROOT, 'fixtures', 'handtyped', '03-kobe-table', 'plan.docx')));
+    writeFileSync(join(received, 'hand-typed-hakata.pdf'), readFileSync(join(ROOT, 'fixtures', 'handtyped', '04-hakata-bullets', 'plan.pdf')));
     const names = readdirSync(received).sort();
     const s = await openApp();
     const { page } = s;
@@ -339,7 +375,9 @@ describe('the examiner view of the offline file', () => {
     expect(await rows.count()).toBe(names.length);
     expect(await rows.locator('th[scope=row]').allTextContents()).toEqual(names);
     expect(await page.locator('.review-table').textContent()).toContain('読込不可');
-    expect(await page.locator('.review-findings').textContent()).toContain('このPDFには tos-filing の届出データが含まれていません');
+    expect(await page.locator('.review-findings').textContent()).toContain('PDFとして読めません（ファイルが壊れているか、PDFではありません）');
+    // the hand-typed plans: screened, and said to be
+    for (const name of ['hand-typed-kobe.docx', 'hand-typed-hakata.pdf']) expect(await page.locator('#review-' + names.indexOf(name)).textContent()).toMatch(/推定/);
     expect(await page.locator('#review-' + names.indexOf('specified-complete.docx')).textContent()).toContain('東北運輸局');
     expect(await page.locator('img').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, '9-review.png'), fullPage: false });

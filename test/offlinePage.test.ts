@@ -87,6 +87,8 @@ describe('the offline page\'s Worker', () => {
     const inputs = Object.keys(result.metafile!.inputs);
     expect(inputs).toContain('src/app/build.ts');
     expect(inputs.some((p) => p.startsWith('src/render/pdf/'))).toBe(true);
+    // PDF.js for plans typed by hand, the CLI's own legacy build, with the reader of them
+    expect(inputs).toEqual(expect.arrayContaining(['node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', 'src/readers/plan/readPlanPdf.ts', 'src/app/import.ts']));
     expect(inputs.filter((p) => /^node:|src\/platform\/node|src\/io\/(readBounded|readFiling|writeAtomically)|src\/web\/(server|filingFile|runEditor|clientBundle|offlineApp)\.ts/.test(p))).toEqual([]);
     const js = result.outputFiles!.find((f) => f.path.endsWith('.js'))!.text;
     expect(js.includes('require("node:')).toBe(false);

@@ -38,12 +38,16 @@ afterEach(() => {
   (globalThis as { Worker?: unknown }).Worker = realWorker;
 });
 
+/** The client starts its Worker once the script is unpacked (a promise): what it was asked is posted after a turn. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('the offline page talking to its Worker', () => {
   it('starts the Worker from the script it carries, when first asked, and matches answers to requests', async () => {
     const client = new WorkerClient('self.onmessage = () => {}');
     expect(FakeWorker.made).toHaveLength(0);
     const a = client.request({ op: 'new', port: '清水港', kind: 'new-license' });
     const b = client.request({ op: 'new', port: '博多港', kind: 'new-license' });
+    await settled();
     const worker = FakeWorker.made[0]!;
     expect(worker.url).toMatch(/^blob:/);
     const [first, second] = worker.posted;
@@ -59,6 +63,7 @@ describe('the offline page talking to its Worker', () => {
     void client.request(fonts);
     client.greeting = fonts;
     const pending = client.request({ op: 'review', files: [] });
+    await settled();
     FakeWorker.made[0]!.fail('out of memory');
     const reply = await pending;
     expect(reply.ok).toBe(false);
@@ -66,6 +71,7 @@ describe('the offline page talking to its Worker', () => {
     expect(FakeWorker.made[0]!.terminated).toBe(true);
 
     void client.request({ op: 'new', port: '清水港', kind: 'new-license' });
+    await settled();
     expect(FakeWorker.made).toHaveLength(2);
     expect(FakeWorker.made[1]!.posted.map((m) => m.request.op)).toEqual(['fonts', 'new']);
   });

@@ -454,7 +454,7 @@ export function buildProgram(): Command {
           ? undefined
           : portOrFail({ name: options.port, unlisted: options.unlisted, prefecture: options.prefecture, command: `tos-filing edit ${file}`, needsPrefecture: true }, options.lang);
       // a Word file or PDF: a hand-typed plan opens as the draft `import` makes of it, under <name>.yaml
-      let start: { text: string; from: string } | undefined;
+      let start: { text: string; from: string; note?: string } | undefined;
       let target = file;
       const document = documentKind(file);
       if (document) {
@@ -466,7 +466,7 @@ export function buildProgram(): Command {
         if (existsSync(target))
           throw new UsageError(inLang({ ja: `${file}: 下書きの ${target} は既にあります。そのファイルを edit で開いてください（書類から作り直すときは「tos-filing import ${file} --out 別の名前.yaml」）`, en: `${target} exists already: edit it (or import ${file} into another file)` }, options.lang));
         process.stderr.write(forTerminal(outcome.report));
-        start = { text: outcome.text, from: file };
+        start = { text: outcome.text, from: file, note: outcome.report };
       }
       // loaded only for this command: the other commands start no faster or slower because of the editor
       const { EditorStartError, runEditor } = await import('../web/runEditor.ts');

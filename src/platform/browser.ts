@@ -2,40 +2,51 @@ import { bytesSource } from '../render/pdf/trueTypeFont.ts';
 import { type CompiledTemplates, compileTemplateFolder } from '../templates/renderTemplates.ts';
 import { templatesInMemory } from '../templates/templateFolder.ts';
 import { deflate, inflate } from './flate.ts';
-import { type FontRole, type Host, installHost } from './host.ts';
+import { type FontRole, type Host, type PdfJs, installHost } from './host.ts';
+import { base64Bytes, gunzip } from './browserBytes.ts';
 import { sha256 } from './sha256.ts';
+
+export { base64Bytes, gunzip } from './browserBytes.ts';
 
 /**
  * The host of the offline page (and its Worker): the fonts are bytes the page carries, unpacked once; compression
  * and hashing are the same code the CLI's host uses, so a document built here has the CLI's bytes. No clock: the
  * core never asks for one.
  */
-export function browserHost(fonts: Record<FontRole, Uint8Array>): Host {
-  const sources = { regular: bytesSource(fonts.regular), bold: bytesSource(fonts.bold), emoji: bytesSource(fonts.emoji) };
-  return { font: (role) => sources[role], deflate, inflate, sha256 };
+export function browserHost(fonts: Record<FontRole, Uint8Array> | null, pdfjs?: () => Promise<PdfJs>): Host {
+  const sources = fonts && { regular: bytesSource(fonts.regular), bold: bytesSource(fonts.bold), emoji: bytesSource(fonts.emoji) };
+  return {
+    font: (role) => {
+      // reading a file needs no font; a build waits for them (the Worker's fontsReady)
+      if (!sources) throw new Error('書体をまだ読み込んでいません');
+      return sources[role];
+    },
+    deflate,
+    inflate,
+    sha256,
+    ...(pdfjs ? { pdfjs } : {}),
+  };
+}
+
+/** PDF.js as the page carries it: the character maps of PDFs whose CJK fonts are not embedded come from the page, never a fetch. */
+export function embeddedPdfjs(getDocument: (params: Record<string, unknown>) => ReturnType<PdfJs['getDocument']>, cMaps: Record<string, string>): PdfJs {
+  class EmbeddedCMaps {
+    async fetch({ name }: { name: string }) {
+      const packed = cMaps[name];
+      if (packed === undefined) throw new Error(`文字の対応表 ${name} はこのページにありません`);
+      return { cMapData: base64Bytes(packed), isCompressed: true };
+    }
+  }
+  return { getDocument: (params) => getDocument({ CMapReaderFactory: EmbeddedCMaps, useWorkerFetch: false, cMapPacked: true, ...params }) };
 }
 
 /** The fonts as the page carries them: gzip, then base64 (text that can sit in the page). */
 export type PackedFonts = Record<FontRole, string>;
 
-/** Unpacks the page's fonts once and installs the browser host. */
-export async function installBrowserHost(packed: PackedFonts): Promise<void> {
+/** Unpacks the page's fonts once and installs the browser host with them (until then, the host without fonts reads files). */
+export async function installBrowserHost(packed: PackedFonts, pdfjs?: () => Promise<PdfJs>): Promise<void> {
   const [regular, bold, emoji] = await Promise.all((['regular', 'bold', 'emoji'] as const).map((role) => gunzip(base64Bytes(packed[role]))));
-  installHost(browserHost({ regular: regular!, bold: bold!, emoji: emoji! }));
-}
-
-/** base64 → bytes with the browser's own decoder (megabytes of font: no loop of ours over every character). */
-export function base64Bytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-/** Unpacks gzip bytes with the browser's own stream (no code of ours runs for the 20 MB of fonts). */
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  installHost(browserHost({ regular: regular!, bold: bold!, emoji: emoji! }, pdfjs));
 }
 
 /** The bundled templates (templates/ of the package), compiled when the page was made: sources and specifications by path. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FONT_FILES } from '../platform/node.ts';
 import { DEFAULT_TEMPLATES_DIR, listTemplateFolder } from '../platform/nodeTemplates.ts';
@@ -73,6 +73,23 @@ const fontText = (path: string) => gzipSync(readFileSync(path), { level: 9 }).to
 
 const COMMON = { bundle: true, minify: true, write: false, platform: 'browser', target: 'chrome110', charset: 'utf8', legalComments: 'none', logLevel: 'warning' } as const;
 
+/**
+ * The character maps PDF.js needs for Japanese PDFs whose fonts are not embedded (UniJIS-UCS2-H…, Adobe-Japan1-UCS2),
+ * as a module of base64 strings: the page cannot fetch them. The other scripts' maps are left out (the file's size).
+ */
+const JAPANESE_CMAPS = /^(Adobe-Japan1-UCS2|UniJIS[^X]*|90m?s?p?v?-RKSJ-[HV]|EUC-[HV]|[HV])\.bcmap$/;
+
+function japaneseCMapsModule(): string {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+  const maps = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => JAPANESE_CMAPS.test(f))
+      .sort()
+      .map((f) => [f.replace(/\.bcmap$/, ''), readFileSync(join(dir, f)).toString('base64')]),
+  );
+  return `export default ${JSON.stringify(maps)};`;
+}
+
 /** The Worker's script: the core, with the package's templates compiled in. */
 export async function bundleWorker(options: { metafile?: boolean } = {}) {
   const { build } = loadEsbuild();
@@ -84,12 +101,17 @@ export async function bundleWorker(options: { metafile?: boolean } = {}) {
     entryPoints: [join(root, 'src', 'web', 'worker', 'offlineWorker.ts')],
     outfile: join(root, 'dist', 'app-build', 'worker.js'),
     format: 'iife',
+    // PDF.js's build reads import.meta.url only in Node, or to load a worker script it is never asked for
+    define: { 'import.meta.url': '""' },
     plugins: [
       {
         name: 'tos-filing-templates',
         setup(b) {
           b.onResolve({ filter: /^tos-filing:templates$/ }, () => ({ path: 'templates', namespace: 'tos-filing' }));
-          b.onLoad({ filter: /.*/, namespace: 'tos-filing' }, () => ({ contents: templates, loader: 'js' }));
+          b.onResolve({ filter: /^tos-filing:cmaps$/ }, () => ({ path: 'cmaps', namespace: 'tos-filing' }));
+          b.onResolve({ filter: /^tos-filing:pdfjs$/ }, () => ({ path: join(root, 'scripts', 'pdfjsBrowserEntry.mjs') }));
+          b.onLoad({ filter: /^templates$/, namespace: 'tos-filing' }, () => ({ contents: templates, loader: 'js' }));
+          b.onLoad({ filter: /^cmaps$/, namespace: 'tos-filing' }, () => ({ contents: japaneseCMapsModule(), loader: 'js' }));
         },
       },
     ],
@@ -108,7 +130,8 @@ export async function buildOfflinePage(): Promise<string> {
   return offlinePageHtml({
     js: text(page.outputFiles, '.js'),
     css: text(page.outputFiles, '.css'),
-    worker: text(worker.outputFiles, '.js'),
+    // the Worker's script as the fonts are (gzip, base64): the page unpacks it before starting the Worker
+    worker: gzipSync(text(worker.outputFiles, '.js'), { level: 9 }).toString('base64'),
     fonts: { regular: fontText(FONT_FILES.regular.path), bold: fontText(FONT_FILES.bold.path), emoji: fontText(FONT_FILES.emoji.path) },
     version,
   });

@@ -82,7 +82,7 @@ export function scriptText(text: string): string {
 export interface OfflinePageParts {
   js: string;
   css: string;
-  /** The Worker's script (a classic script), run from a blob: URL. */
+  /** The Worker's script (a classic script), gzip then base64: the page unpacks it and runs it from a blob: URL. */
   worker: string;
   /** gzip + base64 of each font. */
   fonts: Record<'regular' | 'bold' | 'emoji', string>;

@@ -30,7 +30,7 @@ export interface EditorOptions {
   open: boolean;
   log: (line: string) => void;
   /** The text to start from when the file does not exist yet, instead of the port's skeleton (a draft from `import`). */
-  start?: { text: string; from: string };
+  start?: { text: string; from: string; note?: string };
 }
 
 export async function startEditor(options: EditorOptions): Promise<EditorServer> {
@@ -52,7 +52,7 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
   let server: EditorServer | undefined;
   for (const port of ports) {
     try {
-      server = await startEditorServer({ file, templates, assets, port });
+      server = await startEditorServer({ file, templates, assets, port, ...(options.start?.note && !exists ? { startNote: options.start.note } : {}) });
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;

@@ -25,6 +25,8 @@ export interface EditorServerOptions {
   port: number;
   token?: string;
   maxBodyBytes?: number;
+  /** Said in the page while the file is not yet saved (what `import` found in the plan it was made from). */
+  startNote?: string;
 }
 
 export interface EditorServer {
@@ -95,7 +97,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   function fileState() {
     const read = file.read();
     if (!read.ok) return { ok: false as const, message: read.message };
-    return { ok: true as const, name: file.name, path: file.path, exists: read.state.exists, version: read.state.version, data: read.state.data };
+    return { ok: true as const, name: file.name, path: file.path, exists: read.state.exists, version: read.state.version, data: read.state.data, ...(!read.state.exists && options.startNote ? { note: options.startNote } : {}) };
   }
 
   /** Makes the documents (as `build` would write them) and keeps them for the page to fetch by id (the preview frame, a download). */

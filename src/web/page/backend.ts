@@ -18,6 +18,8 @@ export interface FileAnswer {
   exists: boolean;
   version: string;
   data: Data;
+  /** Said once the page shows the file: for a draft made from a plan typed by hand, what was found in it. */
+  note?: string;
 }
 
 export interface Answer<T> {

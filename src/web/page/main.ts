@@ -67,6 +67,8 @@ class Editor {
   }
 
   start(): void {
+    // a draft made from a plan typed by hand: what was read where, and what was not found, to check against the plan
+    if (this.file.note) this.notify(this.file.note, [], 'import-note');
     const draft = loadDraft(this.file.path, this.version);
     if (draft && JSON.stringify(draft.data) !== this.savedJson) {
       this.data = draft.data;
@@ -141,8 +143,8 @@ class Editor {
     this.renderer.updateDependentNeeds(this.el.main);
   }
 
-  private notify(text: string, actions: [string, () => void][] = []) {
-    const box = h('div', { class: 'notice-box' }, h('p', {}, text));
+  private notify(text: string, actions: [string, () => void][] = [], kind = '') {
+    const box = h('div', { class: `notice-box${kind ? ` ${kind}` : ''}` }, h('p', {}, text));
     for (const [label, action] of actions) {
       const b = h('button', { type: 'button' }, label);
       b.addEventListener('click', () => {

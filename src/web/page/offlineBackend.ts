@@ -3,6 +3,7 @@ import type { Answer, Backend, DocumentFormat, DocumentsAnswer, FileAnswer, Save
 import type { ReviewRow } from '../../review/reviewFilings.ts';
 import type { Data } from './filingData.ts';
 import { keepHandle, keptHandle } from './keptHandle.ts';
+import { base64Bytes, gunzip } from '../../platform/browserBytes.ts';
 import type { OfflineFiling, WorkerAnswer, WorkerRequest } from './offlineProtocol.ts';
 
 /**
@@ -50,17 +51,19 @@ export class WorkerClient {
   private worker: Worker | null = null;
   private next = 0;
   private readonly waiting = new Map<number, (a: WorkerAnswer) => void>();
-  private readonly url: string;
+  private readonly url: Promise<string>;
   /** What a new Worker is told before anything else (the fonts), once the page has it. */
   greeting: WorkerRequest | null = null;
 
-  constructor(source: string) {
-    this.url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  /** @param source the script, or (as the page carries it, packed) a promise of it */
+  constructor(source: string | Promise<Blob>) {
+    this.url = Promise.resolve(source).then((s) => URL.createObjectURL(typeof s === 'string' ? new Blob([s], { type: 'text/javascript' }) : s));
   }
 
-  private running(): Worker {
+  private async running(): Promise<Worker> {
+    const url = await this.url;
     if (this.worker) return this.worker;
-    const worker = new Worker(this.url);
+    const worker = new Worker(url);
     worker.onmessage = (e: MessageEvent<{ id: number; reply: WorkerAnswer }>) => {
       const done = this.waiting.get(e.data.id);
       this.waiting.delete(e.data.id);
@@ -78,8 +81,8 @@ export class WorkerClient {
     return worker;
   }
 
-  request(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerAnswer> {
-    const worker = this.running();
+  async request(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerAnswer> {
+    const worker = await this.running();
     const id = ++this.next;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
@@ -148,7 +151,9 @@ export class OfflineBackend implements Backend {
   private readonly made = new Map<string, { stem: string; urls: Partial<Record<DocumentFormat, string>> }>();
 
   constructor() {
-    this.worker = new WorkerClient(blockText('tos-filing-worker'));
+    // the Worker's script is packed like the fonts (gzip, base64): unpacked by the browser's own stream, then started
+    this.worker = new WorkerClient(gunzip(base64Bytes(blockText('tos-filing-worker'))).then((bytes) => new Blob([bytes as BlobPart], { type: 'text/javascript' })));
+    document.getElementById('tos-filing-worker')?.remove();
     // the fonts follow the page's script in the file: once the page is read, they go to the Worker, which unpacks
     // them in the background, so the first preview finds them ready
     this.fontsSent = pageRead().then(() => {
@@ -346,7 +351,7 @@ export class OfflineBackend implements Backend {
   }
 
   private fileAnswer(filing: OfflineFiling, exists: boolean): FileAnswer {
-    return { ok: true, name: filing.name, path: `offline:${filing.name}`, exists, version: exists ? filing.version : NEW, data: filing.data };
+    return { ok: true, name: filing.name, path: `offline:${filing.name}`, exists, version: exists ? filing.version : NEW, data: filing.data, ...(!exists && filing.note ? { note: filing.note } : {}) };
   }
 
   /** With a file handle (the browser's own picker): the version of the file as it is now. */

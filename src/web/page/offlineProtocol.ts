@@ -18,6 +18,8 @@ export interface OfflineFiling {
   version: string;
   /** The kind of file it was read from, when not YAML or JSON: the page says so. */
   from?: 'pdf' | 'docx';
+  /** For a plan typed by hand: what `import` found where and did not find, said once it is open. */
+  note?: string;
 }
 
 /** What the examiner may download for one received file: 補正のお願い (as `review --notice`), the YAML a document carries (as `extract`). */

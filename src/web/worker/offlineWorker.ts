@@ -2,16 +2,17 @@
 import { stemOf } from '../../app/build.ts';
 import { compareFilings } from '../../app/diff.ts';
 import { extractFiling } from '../../app/extract.ts';
+import { importPlan } from '../../app/import.ts';
 import { filingSkeleton } from '../../app/init.ts';
+import { readReceived } from '../../app/readReceived.ts';
 import { reviewFilings } from '../../app/review.ts';
 import { classifyPort } from '../../catalog/classifyPort.ts';
 import { parseFilingText } from '../../io/parseFilingText.ts';
 import { enumValueFor } from '../../model/enums.ts';
 import type { ApplicationKind } from '../../model/filing.ts';
-import { bundledTemplates, installBrowserHost } from '../../platform/browser.ts';
-import { hex } from '../../platform/host.ts';
+import { browserHost, bundledTemplates, embeddedPdfjs, installBrowserHost } from '../../platform/browser.ts';
+import { hex, installHost } from '../../platform/host.ts';
 import { sha256 } from '../../platform/sha256.ts';
-import { readSourceBytes } from '../../readers/readSource.ts';
 import { DOCUMENT_FORMATS } from '../../render/registry.ts';
 import { parseBureau } from '../../review/bureauFilter.ts';
 import { extName } from '../../util/fileName.ts';
@@ -21,6 +22,8 @@ import type { OfflineFiling, ReviewedFileOutputs, WorkerAnswer, WorkerRequest } 
 import { YamlEditError, applyDataToYaml } from '../yamlEdits.ts';
 // the templates/ folder of the package, compiled to code when the page was made (see web/offlineApp.ts)
 import templateBundle from 'tos-filing:templates';
+// PDF.js, for plans typed by hand (the CLI's reader of them, in this thread)
+import { cMaps, getDocument } from 'tos-filing:pdfjs';
 
 /**
  * The offline page's Worker: the core, with the bounds of the CLI, off the page's thread, so that a large or
@@ -31,21 +34,33 @@ import templateBundle from 'tos-filing:templates';
 declare const self: DedicatedWorkerGlobalScope;
 
 const templates = bundledTemplates(templateBundle);
+const pdfjs = embeddedPdfjs(getDocument, cMaps);
+const loadPdfjs = () => Promise.resolve(pdfjs);
+// files can be read at once; the fonts, once unpacked, join the host (a build waits for them)
+installHost(browserHost(null, loadPdfjs));
 let fontsReady: Promise<void> | undefined;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const versionOf = (text: string) => hex(sha256(new TextEncoder().encode(text)));
 
-function filingFrom(name: string, text: string, data: unknown, from?: 'pdf' | 'docx'): WorkerAnswer {
+function filingFrom(name: string, text: string, data: unknown, from?: 'pdf' | 'docx', note?: string): WorkerAnswer {
   if (!isRecord(data)) return { ok: false, message: `${name}: 届出ファイルの最上位は「項目名: 値」の並びである必要があります` };
   const format = !from && extName(name).toLowerCase() === '.json' ? 'json' : 'yaml';
-  const filing: OfflineFiling = { name: from ? `${stemOf(name)}.yaml` : name, format, text, data, version: versionOf(text), ...(from ? { from } : {}) };
+  const filing: OfflineFiling = { name: from ? `${stemOf(name)}.yaml` : name, format, text, data, version: versionOf(text), ...(from ? { from } : {}), ...(note ? { note } : {}) };
   return { ok: true, filing };
 }
 
-function open(name: string, bytes: Uint8Array): WorkerAnswer {
-  const read = readSourceBytes(name, bytes);
+async function open(name: string, bytes: Uint8Array): Promise<WorkerAnswer> {
+  const read = await readReceived(name, bytes);
   if (!read.ok) return { ok: false, message: `${name}: ${read.message}` };
+  if (read.carrier?.handTyped) {
+    // a plan typed by hand: the draft `import` makes of it, as `tos-filing edit plan.docx` opens it
+    const outcome = importPlan(read, { format: 'yaml' });
+    if (outcome.status !== 'imported') return { ok: false, message: `${name}: 本文を読み取れません` };
+    const draft = parseFilingText(`${stemOf(name)}.yaml`, outcome.text);
+    if (!draft.ok) return { ok: false, message: draft.message };
+    return filingFrom(name, outcome.text, draft.data, read.carrier.format, outcome.report);
+  }
   if (read.carrier) {
     const extracted = extractFiling(read, { format: 'yaml' });
     if (extracted.status !== 'extracted') return { ok: false, message: `${name}: 届出データを取り出せません` };
@@ -81,18 +96,19 @@ function save(filing: Pick<OfflineFiling, 'name' | 'format' | 'text'>, data: Rec
 async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
   switch (request.op) {
     case 'fonts':
-      fontsReady ??= installBrowserHost(request.fonts);
+      fontsReady ??= installBrowserHost(request.fonts, loadPdfjs);
       await fontsReady;
       return { ok: true };
     case 'open':
-      return open(request.name, request.bytes);
+      return await open(request.name, request.bytes);
     case 'new':
       return create(request.port, request.kind);
     case 'save':
       return save(request.filing, request.data);
     case 'review': {
       // as `review --format xlsx,docx,pdf --notice [--bureau]` of the same files: each read with the CLI's bounds, one row each
-      const reads = request.files.map(({ name, bytes }) => ({ file: name, read: readSourceBytes(name, bytes) }));
+      const reads: { file: string; read: Awaited<ReturnType<typeof readReceived>> }[] = [];
+      for (const { name, bytes } of request.files) reads.push({ file: name, read: await readReceived(name, bytes) });
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
       await fontsReady;
       const bureau = request.bureau ? parseBureau(request.bureau) : undefined;
@@ -114,7 +130,8 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
     }
     case 'diff': {
       // as `tos-filing diff before after`: both validated, the 新旧対照表 as .docx and .pdf
-      const sides = [request.before, request.after].map(({ name, bytes }) => ({ name, read: readSourceBytes(name, bytes) }));
+      const sides: { name: string; read: Awaited<ReturnType<typeof readReceived>> }[] = [];
+      for (const { name, bytes } of [request.before, request.after]) sides.push({ name, read: await readReceived(name, bytes) });
       for (const { name, read } of sides) if (!read.ok) return { ok: false, message: `${name}: ${read.message}` };
       const [b, a] = sides.map(({ name, read }) => ({ file: name, data: (read as { data: unknown }).data }));
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
