@@ -61,6 +61,9 @@ describe('Word page rules', () => {
     const [table, spacer, first, second] = docx.blocks as [DocxTable, DocxParagraph, DocxParagraph, DocxParagraph];
     expect(table.rows.at(-1)!.cells.flatMap((c) => c.blocks as DocxParagraph[]).every((p) => p.keepNext)).toBe(true);
     expect([spacer.keepNext, first.keepNext, second.keepNext]).toEqual([true, true, false]);
+    // a draft's notes are gap marks, in bold: still notes, not captions of the heading after them
+    const marked = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr></table><p size="small"><review>注記一</review></p><p size="small"><review>注記二</review></p><h3>次の措置</h3><p>本文</p>'))).read();
+    expect((marked.blocks.slice(1, 4) as DocxParagraph[]).map((p) => p.keepNext ?? false)).toEqual([true, true, false]);
     // without a note the last row keeps with nothing
     const bare = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr></table><p>本文</p>'))).read();
     expect(((bare.blocks[0] as DocxTable).rows[0]!.cells[0]!.blocks[0] as DocxParagraph).keepNext).toBeFalsy();

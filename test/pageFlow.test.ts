@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '../src/document/parseMarkup.ts';
+import { keepsWithNext } from '../src/render/keepWithNext.ts';
 import { type Box, type BoxTag, mayBreakBeforeLine, tableBreaks } from '../src/render/pdf/layout.ts';
 import { type PlacedBox, paginate } from '../src/render/pdf/pageFlow.ts';
 
@@ -140,5 +142,19 @@ describe('page flow', () => {
     const order = pages.flat().filter((p) => !p.repeated && p.box.tag.kind !== 'space').map((p) => p.box);
     expect(order).toEqual(boxes.filter((b) => b.tag.kind !== 'space'));
     for (const page of pages) for (const p of page) expect(p.top + p.box.height).toBeLessThanOrEqual(60 + 1e-6);
+  });
+});
+
+describe('what is kept with the block after it', () => {
+  const block = (markup: string) => parseMarkup(`<document title="t" date="2025-04-01">${markup}</document>`).body[0]!;
+
+  it('headings and bold captions, but not a paragraph of gap marks alone (a draft’s note), though marks are bold', () => {
+    expect(keepsWithNext(block('<h3>（１）見出し</h3>'))).toBe(true);
+    expect(keepsWithNext(block('<p><b>（１）ターミナル</b></p>'))).toBe(true);
+    // a caption whose name is missing in a draft is still a caption
+    expect(keepsWithNext(block('<p><b>（１）</b><missing>ターミナルの名称</missing></p>'))).toBe(true);
+    expect(keepsWithNext(block('<p size="small"><review>書類の第3段落から読み取った記載です。</review></p>'))).toBe(false);
+    expect(keepsWithNext(block('<p><missing>講じている措置</missing></p>'))).toBe(false);
+    expect(keepsWithNext(block('<p>本文の<b>一部</b>が太字</p>'))).toBe(false);
   });
 });
