@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
+import type { DocumentTree } from '../src/document/tree.ts';
 import { Layout } from '../src/render/pdf/layout.ts';
 import { type LaidOutDocument, layoutDocument } from '../src/render/pdf/layoutDocument.ts';
 import { paginate } from '../src/render/pdf/pageFlow.ts';
@@ -14,7 +15,7 @@ const doc = (body: string, head = '') => parseMarkup(`<document title="t" date="
 const texts = (laid: LaidOutDocument, page: number) => laid.pages[page]!.marks.flatMap((m) => (m.kind === 'text' ? [m] : []));
 
 describe('PDF page layout of the documents the commands make', () => {
-  it.each([
+  it.each<[string, () => DocumentTree]>([
     ['the sample filing', () => filingTree('sample/specified-complete.yaml').tree],
     ['the general-port sample', () => filingTree('sample/general-complete.yaml').tree],
     ['a draft', () => filingTree('incomplete/common-omissions.yaml', true).tree],
@@ -22,7 +23,7 @@ describe('PDF page layout of the documents the commands make', () => {
     ['the 新旧対照表', () => diffTree()],
     ['the review matrix (landscape)', () => reviewTree('sample')],
     // drafts of imported hand-typed plans: notes (【要確認】) under every measure's table
-    ...['01-yokohama-headings', '02-nagoya-numbered', '05-shimizu-general', '07-osaka-mixed', '11-tokyo-consultant'].map((name) => [`the imported draft ${name}`, () => importedDraftTree(name)] as const),
+    ...['01-yokohama-headings', '02-nagoya-numbered', '05-shimizu-general', '07-osaka-mixed', '11-tokyo-consultant'].map((name): [string, () => DocumentTree] => [`the imported draft ${name}`, () => importedDraftTree(name)]),
   ])('%s: text inside its boxes, no heading at a page foot, no widow or orphan, header rows repeated', (_, tree) => {
     const laid = layoutDocument(tree());
     expect(laid.pages.length).toBeGreaterThan(1);
