@@ -69,6 +69,19 @@ describe('Word page rules', () => {
     expect(((bare.blocks[0] as DocxTable).rows[0]!.cells[0]!.blocks[0] as DocxParagraph).keepNext).toBeFalsy();
   });
 
+  it('counts the notes under a table with it: a table that fits on a page only without its notes breaks, two rows on each side', async () => {
+    const row = (r: number) => `<tr><th>項目${r}</th><td>${`第${r}行の講じている措置の記載。`.repeat(22)}</td></tr>`;
+    const notes = Array.from({ length: 3 }, (_, n) => `<p size="small"><review>${`注記${n + 1}：書類から読み取った記載です。原文と照らして確認してください。`.repeat(8)}</review></p>`).join('');
+    const table = `<h3>（１）措置</h3><table widths="24 76">${[1, 2, 3, 4].map(row).join('')}</table>`;
+    const keeps = async (markup: string) => {
+      const t = (await read(doc(markup))).read().blocks.find((b) => 'rows' in b) as DocxTable;
+      return t.rows.map((r) => r.cells.flatMap((c) => c.blocks as DocxParagraph[]).every((p) => p.keepNext));
+    };
+    // alone it fits: kept whole; with its notes it does not: a break after the second row only, the last row with the notes
+    expect(await keeps(`${table}<p>本文</p>`)).toEqual([true, true, true, false]);
+    expect(await keeps(`${table}${notes}<p>本文</p>`)).toEqual([true, false, true, true]);
+  });
+
   it('keeps rows joined by a rowspan together, and a short table whole, in the rule it gives Word', () => {
     const t = (body: string) => doc(`<table widths="1 1">${body}</table>`).body[0] as Table;
     const row = (a: string) => `<tr><td>${a}</td><td>x</td></tr>`;

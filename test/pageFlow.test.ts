@@ -93,6 +93,19 @@ describe('page flow', () => {
     expect(describePages(paginate(boxes, 60))).toEqual([['p0.0', 'p0.1'], ['H', 'r0', 'r1', 'r2', 'r3']]);
   });
 
+  it('counts the notes under a table with it: a table that fits only without them splits, two rows on each side, the notes going with the last', () => {
+    blocks = 0;
+    // a note's lines are kept with the table's last row (layout.ts bodyBoxes)
+    const note = () => paragraph(1).map((b) => ({ ...b, breakBefore: false }));
+    const boxes = [...paragraph(2), ...heading(), ...kept(table([10, 10, 10, 10], 0)), ...note(), ...note()];
+    tableBreaks(boxes, 4, 60);
+    // the heading and the table (55) fit on a page, but not with their notes (75): not the notes alone overleaf
+    expect(describePages(paginate(boxes, 60))).toEqual([
+      ['p0.0', 'p0.1', 's', 'H', 'r0', 'r1'],
+      ['r2', 'r3', 'p2.0', 'p3.0'],
+    ]);
+  });
+
   it('splits a table longer than a page only where two body rows are left on each side', () => {
     blocks = 0;
     const rows = (n: number) => [10, ...Array.from({ length: n }, () => 10)];

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkup } from '../src/document/parseMarkup.ts';
 import type { DocumentTree } from '../src/document/tree.ts';
-import { Layout } from '../src/render/pdf/layout.ts';
+import { type Box, Layout } from '../src/render/pdf/layout.ts';
 import { type LaidOutDocument, layoutDocument } from '../src/render/pdf/layoutDocument.ts';
 import { paginate } from '../src/render/pdf/pageFlow.ts';
 import { pageGeometry } from '../src/render/pdf/pageStyle.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
 import { diffTree, filingTree, filingTreeOf, importedDraftTree, reviewTree } from './helpers/documentTrees.ts';
 import { longMeasureFiling } from './helpers/longFiling.ts';
-import { headerRowsNotRepeated, layoutProblems, pagesEndingBadly, tablesSplitBadly, textOutsideItsBox, widowsAndOrphans } from './helpers/layoutChecks.ts';
+import {
+  headerRowsNotRepeated,
+  layoutProblems,
+  notesApartFromTable,
+  pagesEndingBadly,
+  tablesSplitBadly,
+  tablesSplitEarly,
+  textOutsideItsBox,
+  widowsAndOrphans,
+} from './helpers/layoutChecks.ts';
 import { readPdf } from './helpers/readPdf.ts';
 
 const doc = (body: string, head = '') => parseMarkup(`<document title="t" date="2025-04-01">${head}${body}</document>`);
@@ -97,6 +106,30 @@ describe('the checks see what they look for', () => {
     const problems = tablesSplitBadly(laid).join('\n');
     expect(problems).toMatch(/fits on a page but is split over pages/);
     expect(problems).toMatch(/has a single body row on this page/);
+  });
+
+  /** `markup` laid out, with a page break forced before the first box that `where` picks. */
+  const brokenBefore = (markup: string, where: (box: Box, index: number, boxes: Box[]) => boolean): LaidOutDocument => {
+    const boxes = new Layout().bodyBoxes(doc(markup).body, geometry.contentWidth, geometry.contentHeight);
+    const at = boxes.findIndex(where);
+    expect(at).toBeGreaterThan(0);
+    boxes.splice(at, 0, { height: 0, breakBefore: true, tag: { kind: 'pagebreak' }, draw: () => {} });
+    return { geometry, outline: [], pages: paginate(boxes, geometry.contentHeight).map((placed) => ({ marks: [], bodyMarks: 0, placed })) };
+  };
+
+  it('finds a note under a table apart from the table’s last row', () => {
+    const markup = '<h3>（１）見出し</h3><table widths="1 3"><tr><th>適用</th><td>全ての港</td></tr><tr><th>講じている措置</th><td>措置</td></tr></table><p size="small"><review>注記</review></p>';
+    expect(notesApartFromTable(brokenBefore(markup, (b) => b.tag.kind === 'line' && b.tag.note === true)).join('\n')).toMatch(/page 2: a note under table 0 is apart from its last row, on page 1/);
+    expect(notesApartFromTable(layoutDocument(doc(markup)))).toEqual([]);
+  });
+
+  it('finds a table that goes on overleaf with room left for its next row', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>第${i + 1}行</td><td>内容</td></tr>`).join('');
+    const markup = `<table widths="1 2"><tr header="true"><th>項目</th><th>内容</th></tr>${rows}</table>`;
+    const early = brokenBefore(markup, (b) => b.tag.kind === 'row' && b.tag.row === 4);
+    expect(tablesSplitEarly(early).join('\n')).toMatch(/page 1: table 0 goes on overleaf though its next row fits/);
+    // before the last two rows the break is where the rule wants it
+    expect(tablesSplitEarly(brokenBefore(markup, (b) => b.tag.kind === 'row' && b.tag.row === 29))).toEqual([]);
   });
 
   it('finds text outside the text width and out of its cell', () => {
