@@ -7,7 +7,7 @@ import { writeDocx } from '../src/render/docx/writeDocx.ts';
 import { pageGeometry } from '../src/render/pdf/pageStyle.ts';
 import { writePdf } from '../src/render/pdf/writePdf.ts';
 import { layoutDocument } from '../src/render/pdf/layoutDocument.ts';
-import { diffTree, filingTree, filingTreeOf, reviewTree } from '../test/helpers/documentTrees.ts';
+import { diffTree, filingTree, filingTreeOf, importedDraftTree, reviewTree } from '../test/helpers/documentTrees.ts';
 import { longMeasureFiling } from '../test/helpers/longFiling.ts';
 import { writeTemp } from './checks.ts';
 import {
@@ -16,6 +16,7 @@ import {
   glyphsOutOfPlace,
   headerRowsMissing,
   headingsAtPageFoot,
+  notesApart,
   tablesParted,
   tablesUnderHeadings,
   widowsAndOrphans,
@@ -37,31 +38,37 @@ const DOCUMENTS: [string, () => DocumentTree][] = [
   ['hostile text', () => filingTree('robustness/hostile-text.yaml').tree],
   ['the 新旧対照表', () => diffTree()],
   ['the review matrix', () => reviewTree('sample')],
+  // drafts of hand-typed plans, imported: notes (【要確認】) under every measure's table
+  ['the imported draft 02-nagoya-numbered', () => importedDraftTree('02-nagoya-numbered')],
+  ['the imported draft 07-osaka-mixed', () => importedDraftTree('07-osaka-mixed')],
 ];
 
 describe.each(DOCUMENTS)('%s', (_, makeTree) => {
   const tree = makeTree();
 
-  it('PDF: every glyph inside the page’s boxes and its table cell, no heading at a page foot, no widow or orphan, header rows repeated', async () => {
+  it('PDF: every glyph inside the page’s boxes and its table cell, no heading at a page foot, no widow or orphan, header rows repeated, notes with their table', async () => {
     const pdf = writeTemp('layout.pdf', await writePdf(tree));
     const areas = pdfAreas(tree.orientation);
     expect(await glyphsOutOfPlace(pdf, areas)).toEqual([]);
     expect(headingsAtPageFoot(pdf, tree, areas)).toEqual([]);
     expect(widowsAndOrphans(pdf, tree, areas)).toEqual([]);
     expect(headerRowsMissing(pdf, tree)).toEqual([]);
+    expect(notesApart(pdf, tree)).toEqual([]);
   });
 
-  it('Word, as LibreOffice lays it out: no heading at a page foot, no widow or orphan, header rows repeated', async () => {
+  it('Word, as LibreOffice lays it out: no heading at a page foot, no widow or orphan, header rows repeated, notes with their table', async () => {
     const pdf = convertWithLibreOffice(writeTemp('layout.docx', await writeDocx(tree)));
     expect(headingsAtPageFoot(pdf, tree, WORD_AREAS)).toEqual([]);
     expect(widowsAndOrphans(pdf, tree, WORD_AREAS)).toEqual([]);
     expect(headerRowsMissing(pdf, tree)).toEqual([]);
+    expect(notesApart(pdf, tree)).toEqual([]);
   });
 });
 
 /**
- * Which tables under headings fit on a page with their heading, as the PDF writer measures them: a table within
- * 90% of the page (LibreOffice sets lines a little differently) must be on one page in both writers.
+ * Which tables under headings fit on a page with their heading and the notes under them, as the PDF writer
+ * measures them: a table within 90% of the page (LibreOffice sets lines a little differently) must be on one page
+ * in both writers.
  */
 function fitting(tree: DocumentTree): (heading: string) => boolean {
   const laid = layoutDocument(tree);
@@ -75,6 +82,7 @@ function fitting(tree: DocumentTree): (heading: string) => boolean {
     const first = flat[i]?.tag;
     if (first?.kind !== 'row') return;
     for (; i < flat.length && flat[i]!.tag.kind === 'row' && (flat[i]!.tag as { table: number }).table === first.table; i++) height += flat[i]!.height;
+    for (; i < flat.length && flat[i]!.tag.kind === 'line' && (flat[i]!.tag as { note?: true }).note; i++) height += flat[i]!.height;
     heights.set(box.tag.title.replace(/\s+/g, ''), height);
   });
   return (heading) => (heights.get(heading) ?? Infinity) <= 0.9 * laid.geometry.contentHeight;
@@ -85,6 +93,8 @@ const FILINGS: [string, () => DocumentTree][] = [
   ['the general-port sample', () => filingTree('sample/general-complete.yaml').tree],
   ['the sample from init', () => filingTree('sample/general-from-init.yaml').tree],
   ['a measure longer than a page', () => filingTreeOf(longMeasureFiling())],
+  ['the imported draft 02-nagoya-numbered', () => importedDraftTree('02-nagoya-numbered')],
+  ['the imported draft 01-yokohama-headings', () => importedDraftTree('01-yokohama-headings')],
 ];
 
 describe.each(FILINGS)('tables under headings in %s', (_, makeTree) => {
@@ -146,6 +156,26 @@ describe('the layout checks catch the defects they look for', () => {
     expect(tablesParted(pdf, claimed, () => true).join('\n')).toMatch(/fits on a page but its last row is on page 2/);
     expect(tablesParted(pdf, claimed, () => false).join('\n')).toMatch(/its last row is alone on page 2/);
     expect(tablesParted(writeTemp('together.pdf', await writePdf(claimed)), claimed, () => true)).toEqual([]);
+  });
+
+  it('a table split with a single row on a page between its first and its last', async () => {
+    const rows = Array.from({ length: 9 }, (_, i) => `<tr><th>第${i + 1}の項目</th><td>第${i + 1}の項目について講じている措置を記載する。</td></tr>`);
+    const claimed = parseMarkup(`<document title="t" date="2025-04-01"><h3>（１）措置の見出し</h3><table widths="1 3">${rows.join('')}</table></document>`);
+    const part = (from: number, to: number) => `<table widths="1 3">${rows.slice(from, to).join('')}</table>`;
+    const written = parseMarkup(`<document title="t" date="2025-04-01"><h3>（１）措置の見出し</h3>${part(0, 4)}<pagebreak/>${part(4, 5)}<pagebreak/>${part(5, 9)}</document>`);
+    const pdf = writeTemp('single.pdf', await writePdf(written));
+    expect(tablesParted(pdf, claimed, () => false)).toEqual(['「（1）措置の見出し」: a single row on page 2']);
+  });
+
+  it('a note under a table on another page than the table’s last row', async () => {
+    const table = '<h3>（１）措置の見出し</h3><table widths="1 3"><tr><th>適用</th><td>全ての港</td></tr><tr><th>講じている措置</th><td>措置を講じている。</td></tr></table>';
+    const notes = '<p size="small"><review>書類の第3段落から読み取った記載です。</review></p><p size="small"><review>審査で確認される事項が詳細に記載されていません。</review></p>';
+    const claimed = parseMarkup(`<document title="t" date="2025-04-01">${table}${notes}</document>`);
+    const written = parseMarkup(`<document title="t" date="2025-04-01">${table}<pagebreak/>${notes}</document>`);
+    const apart = notesApart(writeTemp('apart.pdf', await writePdf(written)), claimed);
+    expect(apart).toHaveLength(2);
+    for (const problem of apart) expect(problem).toMatch(/^page 2: the note 「【要確認：.*」 is apart from its table's last row on page 1$/);
+    expect(notesApart(writeTemp('together.pdf', await writePdf(claimed)), claimed)).toEqual([]);
   });
 
   it('a table continued on a page without its header row', async () => {

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block, DocumentTree, Inline, Table } from '../src/document/tree.ts';
 import { displayText } from '../src/render/displayText.ts';
-import { keepsWithNext } from '../src/render/keepWithNext.ts';
+import { isTableNote, keepsWithNext } from '../src/render/keepWithNext.ts';
 import { readPdf } from '../test/helpers/readPdf.ts';
 
 /**
@@ -249,8 +249,43 @@ export function tablesParted(file: string, tree: DocumentTree, fits: (heading: s
     } else if (rows.length >= 4) {
       if (pageOf[1] !== start) problems.push(`「${name}」: its second row is not on its heading's page ${start + 1}`);
       if (pageOf.at(-2) !== pageOf.at(-1)) problems.push(`「${name}」: its last row is alone on page ${pageOf.at(-1)! + 1}`);
+      // between the first page and the last, too: two rows or more on each page the table is on
+      for (const page of new Set(pageOf.slice(2, -2)))
+        if (pageOf.filter((p) => p === page).length < 2) problems.push(`「${name}」: a single row on page ${page + 1}`);
     }
   }
+  return problems;
+}
+
+/**
+ * Each note under a body table (a draft's 【要確認】 lines) is on the page of the table's last row. The tables,
+ * their rows and their notes are looked for in the order of the body, each from where the one before it was
+ * found (notes repeat from one measure to the next); a row by the start of its longest paragraph, a note by its
+ * start (either may go on overleaf).
+ */
+export function notesApart(file: string, tree: DocumentTree): string[] {
+  const pages = drawnText(file, popplerPages(file).length);
+  const problems: string[] = [];
+  let cursor = { page: 0, at: 0 };
+  const find = (text: string) => {
+    for (let page = cursor.page; page < pages.length; page++) {
+      const at = pages[page]!.indexOf(text, page === cursor.page ? cursor.at : 0);
+      if (at >= 0) return (cursor = { page, at: at + text.length }).page;
+    }
+    return -1;
+  };
+  tree.body.forEach((block, i) => {
+    if (block.type !== 'table') return;
+    const rows = block.rows.filter((r) => !r.header).map((r) => longestParagraph(r.cells.flatMap((c) => c.children)).slice(0, 16));
+    let last = -1;
+    for (const row of rows) if (row.length >= 2) last = find(row);
+    for (let k = i + 1; k < tree.body.length && isTableNote(tree.body, k); k++) {
+      const note = squash(blockText(tree.body[k]!)).slice(0, 24);
+      const page = find(note);
+      if (page < 0 || last < 0) problems.push(`the note 「${note}」 or its table's last row not found`);
+      else if (page !== last) problems.push(`page ${page + 1}: the note 「${note}」 is apart from its table's last row on page ${last + 1}`);
+    }
+  });
   return problems;
 }
 

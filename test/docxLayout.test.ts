@@ -61,9 +61,25 @@ describe('Word page rules', () => {
     const [table, spacer, first, second] = docx.blocks as [DocxTable, DocxParagraph, DocxParagraph, DocxParagraph];
     expect(table.rows.at(-1)!.cells.flatMap((c) => c.blocks as DocxParagraph[]).every((p) => p.keepNext)).toBe(true);
     expect([spacer.keepNext, first.keepNext, second.keepNext]).toEqual([true, true, false]);
+    // a draft's notes are gap marks, in bold: still notes, not captions of the heading after them
+    const marked = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr></table><p size="small"><review>注記一</review></p><p size="small"><review>注記二</review></p><h3>次の措置</h3><p>本文</p>'))).read();
+    expect((marked.blocks.slice(1, 4) as DocxParagraph[]).map((p) => p.keepNext ?? false)).toEqual([true, true, false]);
     // without a note the last row keeps with nothing
     const bare = (await read(doc('<table widths="1 1"><tr><td>a</td><td>b</td></tr></table><p>本文</p>'))).read();
     expect(((bare.blocks[0] as DocxTable).rows[0]!.cells[0]!.blocks[0] as DocxParagraph).keepNext).toBeFalsy();
+  });
+
+  it('counts the notes under a table with it: a table that fits on a page only without its notes breaks, two rows on each side', async () => {
+    const row = (r: number) => `<tr><th>項目${r}</th><td>${`第${r}行の講じている措置の記載。`.repeat(22)}</td></tr>`;
+    const notes = Array.from({ length: 3 }, (_, n) => `<p size="small"><review>${`注記${n + 1}：書類から読み取った記載です。原文と照らして確認してください。`.repeat(8)}</review></p>`).join('');
+    const table = `<h3>（１）措置</h3><table widths="24 76">${[1, 2, 3, 4].map(row).join('')}</table>`;
+    const keeps = async (markup: string) => {
+      const t = (await read(doc(markup))).read().blocks.find((b) => 'rows' in b) as DocxTable;
+      return t.rows.map((r) => r.cells.flatMap((c) => c.blocks as DocxParagraph[]).every((p) => p.keepNext));
+    };
+    // alone it fits: kept whole; with its notes it does not: a break after the second row only, the last row with the notes
+    expect(await keeps(`${table}<p>本文</p>`)).toEqual([true, true, true, false]);
+    expect(await keeps(`${table}${notes}<p>本文</p>`)).toEqual([true, false, true, true]);
   });
 
   it('keeps rows joined by a rowspan together, and a short table whole, in the rule it gives Word', () => {

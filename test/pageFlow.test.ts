@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '../src/document/parseMarkup.ts';
+import { keepsWithNext } from '../src/render/keepWithNext.ts';
 import { type Box, type BoxTag, mayBreakBeforeLine, tableBreaks } from '../src/render/pdf/layout.ts';
 import { type PlacedBox, paginate } from '../src/render/pdf/pageFlow.ts';
 
@@ -91,6 +93,19 @@ describe('page flow', () => {
     expect(describePages(paginate(boxes, 60))).toEqual([['p0.0', 'p0.1'], ['H', 'r0', 'r1', 'r2', 'r3']]);
   });
 
+  it('counts the notes under a table with it: a table that fits only without them splits, two rows on each side, the notes going with the last', () => {
+    blocks = 0;
+    // a note's lines are kept with the table's last row (layout.ts bodyBoxes)
+    const note = () => paragraph(1).map((b) => ({ ...b, breakBefore: false }));
+    const boxes = [...paragraph(2), ...heading(), ...kept(table([10, 10, 10, 10], 0)), ...note(), ...note()];
+    tableBreaks(boxes, 4, 60);
+    // the heading and the table (55) fit on a page, but not with their notes (75): not the notes alone overleaf
+    expect(describePages(paginate(boxes, 60))).toEqual([
+      ['p0.0', 'p0.1', 's', 'H', 'r0', 'r1'],
+      ['r2', 'r3', 'p2.0', 'p3.0'],
+    ]);
+  });
+
   it('splits a table longer than a page only where two body rows are left on each side', () => {
     blocks = 0;
     const rows = (n: number) => [10, ...Array.from({ length: n }, () => 10)];
@@ -140,5 +155,19 @@ describe('page flow', () => {
     const order = pages.flat().filter((p) => !p.repeated && p.box.tag.kind !== 'space').map((p) => p.box);
     expect(order).toEqual(boxes.filter((b) => b.tag.kind !== 'space'));
     for (const page of pages) for (const p of page) expect(p.top + p.box.height).toBeLessThanOrEqual(60 + 1e-6);
+  });
+});
+
+describe('what is kept with the block after it', () => {
+  const block = (markup: string) => parseMarkup(`<document title="t" date="2025-04-01">${markup}</document>`).body[0]!;
+
+  it('headings and bold captions, but not a paragraph of gap marks alone (a draft’s note), though marks are bold', () => {
+    expect(keepsWithNext(block('<h3>（１）見出し</h3>'))).toBe(true);
+    expect(keepsWithNext(block('<p><b>（１）ターミナル</b></p>'))).toBe(true);
+    // a caption whose name is missing in a draft is still a caption
+    expect(keepsWithNext(block('<p><b>（１）</b><missing>ターミナルの名称</missing></p>'))).toBe(true);
+    expect(keepsWithNext(block('<p size="small"><review>書類の第3段落から読み取った記載です。</review></p>'))).toBe(false);
+    expect(keepsWithNext(block('<p><missing>講じている措置</missing></p>'))).toBe(false);
+    expect(keepsWithNext(block('<p>本文の<b>一部</b>が太字</p>'))).toBe(false);
   });
 });

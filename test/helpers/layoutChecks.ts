@@ -155,6 +155,44 @@ export function tablesSplitBadly(doc: LaidOutDocument): string[] {
   return problems;
 }
 
+/** The pages' own boxes (no repeated header rows, no space) in order, each with its page. */
+function ownBoxes(doc: LaidOutDocument) {
+  return doc.pages.flatMap((page, i) => page.placed.filter((p) => !p.repeated && p.box.tag.kind !== 'space').map((p) => ({ ...p, page: i })));
+}
+
+/** A note under a table (a draft's 【要確認】 lines) is on the page of the table's last row. */
+export function notesApartFromTable(doc: LaidOutDocument): string[] {
+  const problems: string[] = [];
+  let lastRow: { page: number; table: number } | undefined;
+  for (const { box, page } of ownBoxes(doc)) {
+    const tag = box.tag;
+    if (tag.kind === 'row') lastRow = { page, table: tag.table };
+    else if (tag.kind === 'line' && tag.note && lastRow && lastRow.page !== page)
+      problems.push(`page ${page + 1}: a note under table ${lastRow.table} is apart from its last row, on page ${lastRow.page + 1}`);
+  }
+  return problems;
+}
+
+/**
+ * A table that goes on overleaf fills its page first: the page ends before the table's next row only if that
+ * row does not fit in the room left, or if it must go over to leave two body rows on the next page.
+ */
+export function tablesSplitEarly(doc: LaidOutDocument): string[] {
+  const problems: string[] = [];
+  const own = ownBoxes(doc);
+  doc.pages.slice(0, -1).forEach((page, i) => {
+    const next = own.find((p) => p.page === i + 1);
+    const last = own.filter((p) => p.page === i).at(-1);
+    if (next?.box.tag.kind !== 'row' || last?.box.tag.kind !== 'row' || next.box.tag.table !== last.box.tag.table || next.box.tag.part !== 'whole') return;
+    const table = next.box.tag.table;
+    const bottom = Math.max(...page.placed.map((p) => p.top + p.box.height));
+    const left = own.filter((p) => p.page > i && p.box.tag.kind === 'row' && p.box.tag.table === table && !p.box.tag.header).length;
+    if (bottom + next.box.height <= doc.geometry.contentHeight + EPSILON && left > 2)
+      problems.push(`page ${i + 1}: table ${table} goes on overleaf though its next row fits in the ${Math.round(doc.geometry.contentHeight - bottom)}pt left`);
+  });
+  return problems;
+}
+
 export function layoutProblems(doc: LaidOutDocument): string[] {
   return [
     ...textOutsideItsBox(doc),
@@ -163,5 +201,7 @@ export function layoutProblems(doc: LaidOutDocument): string[] {
     ...headerRowsNotRepeated(doc),
     ...rowsSplitNeedlessly(doc),
     ...tablesSplitBadly(doc),
+    ...notesApartFromTable(doc),
+    ...tablesSplitEarly(doc),
   ];
 }

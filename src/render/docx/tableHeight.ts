@@ -20,7 +20,8 @@ export interface CellMetrics {
   rowPadding: number;
 }
 
-function textLines(children: readonly Inline[], width: number, m: CellMetrics): number {
+/** Lines of text `width` twips wide, each broken at the last character that fits (text of `m.em` per em). */
+export function textLines(children: readonly Inline[], width: number, m: Pick<CellMetrics, 'em'>): number {
   const text = children.map((c) => (c.type === 'text' ? displayText(c.text) : c.type === 'br' ? '\n' : '')).join('');
   const perLine = Math.max(1, width / m.em);
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(japaneseTextWidth(line) / perLine)), 0);

@@ -30,7 +30,7 @@ import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import { DEFAULT_DOCX_FONT } from './docxFont.ts';
 import { packDeterministic } from './packDeterministic.ts';
 import { withParagraphDefaults } from './paragraphDefaults.ts';
-import { type CellMetrics, tableHeight } from './tableHeight.ts';
+import { type CellMetrics, tableHeight, textLines } from './tableHeight.ts';
 
 /**
  * The Word writer: the same tree as the PDF, in the same order, as WordprocessingML, with Word's own means for
@@ -120,6 +120,20 @@ const BODY: Context = { inCell: false, left: 0, keepAll: false };
 const CELL_METRICS: CellMetrics = { em: em(SIZES.cell), line: 280, padding: 120, rowPadding: 100 };
 /** What a heading or caption kept with a table takes above it, at most (spacing and one line), in twips. */
 const CAPTION_HEIGHT = 800;
+/** The empty paragraph after a body table (line 200), and a line of a TfSmall note (9 pt at line 360) with its space after, at most. */
+const SPACER_HEIGHT = 240;
+const NOTE_LINE = 340;
+const NOTE_AFTER = 80;
+
+/** How tall Word sets the notes under a table (blocks from `from` on that are table notes), at most, in twips. */
+function notesHeight(list: readonly Block[], from: number, width: number): number {
+  let height = 0;
+  for (let i = from; i < list.length && isTableNote(list, i); i++) {
+    const note = list[i] as Paragraph;
+    height += textLines(note.children, width - note.left * em(SIZES.small), { em: em(SIZES.small) }) * NOTE_LINE + NOTE_AFTER;
+  }
+  return height ? SPACER_HEIGHT + height : 0;
+}
 
 /**
  * Where Word may break a table: nowhere inside one that fits on a page with its caption; else only between body
@@ -220,7 +234,14 @@ class Writer {
           break;
         case 'table':
           // a heading or caption stays with the table (its own keep-with-next), the table with itself (keepRowWithNext)
-          out.push(this.table(block, width - left, left, { captioned: i > 0 && !inCell && keepsWithNext(list[i - 1]!), inCell, noted: noteFollows, keepAll: ctx.keepAll }));
+          out.push(
+            this.table(block, width - left, left, {
+              captioned: i > 0 && !inCell && keepsWithNext(list[i - 1]!),
+              inCell,
+              noted: noteFollows ? notesHeight(list, i + 1, width) : 0,
+              keepAll: ctx.keepAll,
+            }),
+          );
           // two tables in a row would merge into one in Word
           if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined, children: [] }));
           break;
@@ -233,17 +254,17 @@ class Writer {
   }
 
   /**
-   * `captioned`: under a heading or caption; `noted`: with a note under it, which its last row keeps with;
-   * `inCell` with `keepAll`: in a row of a table that is kept with its next row, so every row of it keeps too.
+   * `captioned`: under a heading or caption; `noted`: the height of the notes under it (0 if none), which its
+   * last row keeps with; `inCell` with `keepAll`: in a row of a table that is kept with its next row, so every
+   * row of it keeps too.
    */
-  table(t: Table, width: number, left: number, how: { captioned?: boolean; inCell?: boolean; noted?: boolean; keepAll?: boolean } = {}): DocxTable {
-    const { captioned = false, inCell = false, noted = false, keepAll: inKeptRow = false } = how;
+  table(t: Table, width: number, left: number, how: { captioned?: boolean; inCell?: boolean; noted?: number; keepAll?: boolean } = {}): DocxTable {
+    const { captioned = false, inCell = false, noted = 0, keepAll: inKeptRow = false } = how;
     const columnWidths_ = columnWidths(t, width, CELL_MEASURE).map(Math.floor);
     // a table in a cell goes with its row (its header rows with its first body row); a body table is kept on one
-    // page if it fits there with its caption
-    const keep = inCell
-      ? t.rows.map((row, r) => inKeptRow || (row.header && r < t.rows.length - 1))
-      : keepRowWithNext(t, tableHeight(t, width, CELL_METRICS, columnWidths_) + (captioned ? CAPTION_HEIGHT : 0) <= this.pageHeight).map((k, r) => k || (noted && r === t.rows.length - 1));
+    // page if it fits there with its caption and its notes
+    const fits = tableHeight(t, width, CELL_METRICS, columnWidths_) + (captioned ? CAPTION_HEIGHT : 0) + noted <= this.pageHeight;
+    const keep = inCell ? t.rows.map((row, r) => inKeptRow || (row.header && r < t.rows.length - 1)) : keepRowWithNext(t, fits).map((k, r) => k || (noted > 0 && r === t.rows.length - 1));
     const rows = placeCells(t).map((placed, r) => {
       const keepAll = keep[r]!;
       const cells = placed.map(({ cell, col, span }) => {

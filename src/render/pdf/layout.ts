@@ -22,7 +22,8 @@ import { STYLE } from './pageStyle.ts';
  */
 
 export type BoxTag =
-  | { kind: 'line'; block: number; line: number; lines: number; caption?: true }
+  /** `caption`: of the block below; `note`: under the table above. */
+  | { kind: 'line'; block: number; line: number; lines: number; caption?: true; note?: true }
   | { kind: 'heading'; block: number; level: 1 | 2 | 3; line: number; lines: number; title: string }
   /** `height`: of the whole row, also on the parts of a row split over pages. */
   | { kind: 'row'; table: number; row: number; header: boolean; part: 'whole' | 'head' | 'rest'; height: number }
@@ -216,6 +217,7 @@ export class Layout {
    */
   bodyBoxes(blocks: readonly Block[], width: number, pageHeight: number): Box[] {
     const out: Box[] = [];
+    const tableStarts: number[] = [];
     let afterHeading = false;
     blocks.forEach((block, index) => {
       const start = out.length;
@@ -229,11 +231,15 @@ export class Layout {
           if (out[i]!.tag.kind !== 'space') break;
         }
       }
-      if (block.type === 'table') tableBreaks(out, start, pageHeight);
+      if (block.type === 'table') tableStarts.push(start);
       // a note under a table goes with the table's last row: no break before it, nor before the space above it
       if (isTableNote(blocks, index)) {
         for (let i = start - 1; i >= 0 && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
         out[start] = { ...out[start]!, breakBefore: false };
+        for (let i = start; i < out.length; i++) {
+          const tag = out[i]!.tag;
+          if (tag.kind === 'line') out[i] = { ...out[i]!, tag: { ...tag, note: true } };
+        }
       }
       afterHeading = keepsWithNext(block);
       if (afterHeading && block.type === 'paragraph')
@@ -244,6 +250,8 @@ export class Layout {
       // nor between it and its own space below
       for (let i = out.length - 1; afterHeading && i >= start && out[i]!.tag.kind === 'space'; i--) out[i] = { ...out[i]!, breakBefore: false };
     });
+    // once every keep is known: what a table is kept with reaches back to its heading and on to its notes
+    for (const start of tableStarts) tableBreaks(out, start, pageHeight);
     return out;
   }
 
@@ -316,19 +324,23 @@ export class Layout {
 
 /**
  * Where a page may break inside the body table whose row boxes start at `start` (and run to the next box that is
- * not a row). A table that fits on a page together with what it is kept with (the heading or caption above it)
- * breaks nowhere inside: the whole of it goes to the next page. A longer one breaks only before a body row that
- * leaves two body rows (rows joined by a rowspan count as one) on each side; its header rows stay with the first.
- * The Word writer asks the same of Word (writeDocx.ts).
+ * not a row). A table that fits on a page together with what it is kept with (the heading or caption above it,
+ * the notes below it) breaks nowhere inside: the whole of it goes to the next page. A longer one breaks only
+ * before a body row that leaves two body rows (rows joined by a rowspan count as one) on each side; its header
+ * rows stay with the first, its notes with the last. The Word writer asks the same of Word (writeDocx.ts).
  */
 export function tableBreaks(out: Box[], start: number, pageHeight: number): void {
   let end = start;
   while (end < out.length && out[end]!.tag.kind === 'row') end++;
-  // what the table is kept with: back to the box before which a page may break (a space there is dropped)
+  // what the table is kept with: back to the box before which a page may break (a space there is dropped), and
+  // on to the box before which one may
   let from = start;
   while (from > 0 && !out[from]!.breakBefore) from--;
   while (from < start && out[from]!.tag.kind === 'space') from++;
-  const chain = out.slice(from, end).reduce((h, b) => h + b.height, 0);
+  let to = end;
+  while (to < out.length && !out[to]!.breakBefore) to++;
+  while (to > end && out[to - 1]!.tag.kind === 'space') to--;
+  const chain = out.slice(from, to).reduce((h, b) => h + b.height, 0);
   const fits = chain <= pageHeight + 1e-6;
   const body = out.slice(start, end).filter((b) => b.tag.kind === 'row' && !b.tag.header).length;
   let j = 0; // body rows before this box
