@@ -29,6 +29,7 @@ import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../di
 import { fitOnOneLine } from '../fitLine.ts';
 import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import { DEFAULT_DOCX_FONT } from './docxFont.ts';
+import { memoProperties } from './memoProperties.ts';
 import { packDeterministic, zipDeterministic } from './packDeterministic.ts';
 import { withParagraphDefaults } from './paragraphDefaults.ts';
 import { type CellMetrics, tableHeight } from './tableHeight.ts';
@@ -150,6 +151,12 @@ export function keepRowWithNext(t: Table, fits: boolean): boolean[] {
   });
 }
 
+type ParagraphProperties = Omit<ConstructorParameters<typeof DocxParagraph>[0] & object, 'children' | 'numbering'>;
+
+/** A paragraph whose properties, made from the same options before, take the same XML tree (memoProperties.ts). */
+const paragraphOf = (properties: ParagraphProperties, children: TextRun[]) =>
+  memoProperties(new DocxParagraph({ ...properties, children }), 'w:pPr', JSON.stringify(properties));
+
 /** State carried through the body: a counter so that every list numbers from 1. */
 class Writer {
   private lists = 0;
@@ -160,13 +167,13 @@ class Writer {
   paragraph(p: Paragraph, { inCell, left }: Context, keepNext: boolean): DocxParagraph {
     const size = p.size === 'small' ? SIZES.small : inCell ? SIZES.cell : SIZES.body;
     const indentLeft = left + p.left * em(size);
-    return new DocxParagraph({
+    const properties = {
       style: p.size === 'small' && !inCell ? STYLE_IDS.small : inCell ? STYLE_IDS.cell : undefined,
       alignment: p.align === 'left' ? undefined : ALIGN[p.align], // left is Word's default: leave it out
       indent: indentLeft || p.indent ? { left: indentLeft, firstLine: p.indent * em(size) } : undefined,
       keepNext: keepNext || undefined,
-      children: runs(p.children, inCell && p.size === 'small' ? size : undefined),
-    });
+    };
+    return paragraphOf(properties, runs(p.children, inCell && p.size === 'small' ? size : undefined));
   }
 
   list(list: List, width: number, ctx: Context): (DocxParagraph | DocxTable)[] {
@@ -208,13 +215,7 @@ class Writer {
           out.push(this.paragraph(block, ctx, keepNext));
           break;
         case 'heading':
-          out.push(
-            new DocxParagraph({
-              heading: HEADING_LEVELS[block.level],
-              alignment: block.align === 'left' ? undefined : ALIGN[block.align],
-              children: runs(block.children),
-            }),
-          );
+          out.push(paragraphOf({ heading: HEADING_LEVELS[block.level], alignment: block.align === 'left' ? undefined : ALIGN[block.align] }, runs(block.children)));
           break;
         case 'list':
           out.push(...this.list(block, width, ctx));
@@ -223,10 +224,10 @@ class Writer {
           // a heading or caption stays with the table (its own keep-with-next), the table with itself (keepRowWithNext)
           out.push(this.table(block, width - left, left, { captioned: i > 0 && !inCell && keepsWithNext(list[i - 1]!), inCell, noted: noteFollows, keepAll: ctx.keepAll }));
           // two tables in a row would merge into one in Word
-          if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined, children: [] }));
+          if (!inCell) out.push(paragraphOf({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined }, []));
           break;
         case 'pagebreak':
-          out.push(new DocxParagraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
+          out.push(paragraphOf({ pageBreakBefore: true, spacing: { after: 0 } }, []));
           break;
       }
     });
@@ -254,21 +255,21 @@ class Writer {
           columnSpan: span > 1 ? span : undefined,
           rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
           shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
-          children: content.length ? content : [new DocxParagraph({ style: STYLE_IDS.cell, keepNext: keepAll || undefined, children: [] })],
+          children: content.length ? content : [paragraphOf({ style: STYLE_IDS.cell, keepNext: keepAll || undefined }, [])],
         });
       });
       // a row is never split inside a cell (Word still splits a row taller than a page)
-      return new TableRow({ tableHeader: t.rows[r]!.header || undefined, cantSplit: true, children: cells });
+      const rowProperties = { tableHeader: t.rows[r]!.header || undefined, cantSplit: true };
+      return memoProperties(new TableRow({ ...rowProperties, children: cells }), 'w:trPr', JSON.stringify(rowProperties));
     });
-    return new DocxTable({
-      rows,
-      columnWidths: columnWidths_,
+    const tableProperties = {
       width: { size: columnWidths_.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       indent: left ? { size: left, type: WidthType.DXA } : undefined,
       layout: TableLayoutType.FIXED,
       borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
       margins: { top: 40, bottom: 40, left: 60, right: 60 },
-    });
+    };
+    return memoProperties(new DocxTable({ rows, columnWidths: columnWidths_, ...tableProperties }), 'w:tblPr', JSON.stringify(tableProperties));
   }
 }
 
