@@ -21,3 +21,15 @@ describe('properties reused by key', () => {
     expect(prepare(memoProperties(p, 'w:trPr', 'x'))).toEqual(prepare(new Paragraph({ children: [] })));
   });
 });
+
+describe('cell properties reused by key', () => {
+  it('take the width the table gives each cell as part of the key', async () => {
+    const { Table, TableCell, TableRow, WidthType } = await import('docx');
+    const { memoCellProperties } = await import('../src/render/docx/memoProperties.ts');
+    const cell = () => memoCellProperties(new TableCell({ children: [new Paragraph({ children: [] })] }), 'test-cell');
+    const table = new Table({ rows: [new TableRow({ children: [cell(), cell()] })], columnWidths: [1000, 2000], width: { size: 3000, type: WidthType.DXA } });
+    const xml = JSON.stringify(table.prepForXml({ stack: [] } as never));
+    const widths = [...xml.matchAll(/"w:tcW":\{"_attr":\{[^}]*"w:w":(\d+)/g)].map((m) => Number(m[1]));
+    expect(widths).toEqual([1000, 2000]);
+  });
+});

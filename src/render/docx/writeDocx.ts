@@ -29,7 +29,7 @@ import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../di
 import { fitOnOneLine } from '../fitLine.ts';
 import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import { DEFAULT_DOCX_FONT } from './docxFont.ts';
-import { memoProperties } from './memoProperties.ts';
+import { memoCellProperties, memoElement, memoProperties } from './memoProperties.ts';
 import { packDeterministic, zipDeterministic } from './packDeterministic.ts';
 import { withParagraphDefaults } from './paragraphDefaults.ts';
 import { type CellMetrics, tableHeight } from './tableHeight.ts';
@@ -86,6 +86,10 @@ const CELL_MEASURE: ColumnMeasure = {
   padding: 120,
 };
 
+type TextRunOptions = { text: string; size?: number; bold?: boolean; underline?: object; color?: string };
+/** A run of text, whose tree is the one made before for the same text and style (memoProperties.ts). */
+const textRun = (options: TextRunOptions) => memoElement(new TextRun(options), JSON.stringify(options));
+
 function runs(children: readonly Inline[], size?: number): TextRun[] {
   return children.map((c) => {
     switch (c.type) {
@@ -97,7 +101,7 @@ function runs(children: readonly Inline[], size?: number): TextRun[] {
         return new TextRun({ children: [PageNumber.TOTAL_PAGES], size });
       case 'text':
         // only what differs from the paragraph style is written, to keep document.xml small
-        return new TextRun({
+        return textRun({
           text: displayText(xmlSafe(c.text)).replace(/\t/g, ' '),
           size,
           bold: c.style.bold || undefined,
@@ -251,12 +255,13 @@ class Writer {
       const cells = placed.map(({ cell, col, span }) => {
         const cellWidth = columnWidths_.slice(col, col + span).reduce((a, b) => a + b, 0);
         const content = this.blocks(cell.children, cellWidth - CELL_MEASURE.padding, { inCell: true, left: 0, keepAll });
-        return new TableCell({
+        const cellProperties = {
           columnSpan: span > 1 ? span : undefined,
           rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
           shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
-          children: content.length ? content : [paragraphOf({ style: STYLE_IDS.cell, keepNext: keepAll || undefined }, [])],
-        });
+        };
+        const children = content.length ? content : [paragraphOf({ style: STYLE_IDS.cell, keepNext: keepAll || undefined }, [])];
+        return memoCellProperties(new TableCell({ ...cellProperties, children }), JSON.stringify(cellProperties));
       });
       // a row is never split inside a cell (Word still splits a row taller than a page)
       const rowProperties = { tableHeader: t.rows[r]!.header || undefined, cantSplit: true };
