@@ -37,6 +37,26 @@ await build({
   define: { 'import.meta.url': '__pdfjsUrl' },
   banner: { js: "const __pdfjsUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// the bundled templates compiled ahead of time (dist/templates.cjs, src/platform/precompiledTemplates.ts), written
+// by a script bundled for the moment; without the file, templates are compiled from their text as before
+const precompile = 'dist/precompile-templates.tmp.cjs';
+await build({
+  entryPoints: ['scripts/precompileTemplates.ts'],
+  outfile: precompile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__precompileUrl' },
+  banner: { js: "const __precompileUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+rmSync('dist/templates.cjs', { force: true });
+if (spawnSync(process.execPath, [precompile], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) {
+  rmSync('dist/templates.cjs', { force: true });
+  console.warn('tos-filing: the templates were not compiled ahead of time; the CLI compiles them when it runs, only slower');
+}
+rmSync(precompile, { force: true });
 // a script compiled from a code cache cannot import() at run time (Node 20 needs --experimental-vm-modules)
 if (/\bimport\(/.test(readFileSync('dist/cli.cjs', 'utf8'))) {
   console.error('tos-filing: the CLI bundle calls import() at run time; require() the package, or import a module the bundle holds');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -5,7 +6,6 @@ import { FontFormatError } from '../render/pdf/trueTypeFont.ts';
 import { deflate, inflate } from './flate.ts';
 import { type FontRole, type FontSource, type Host, type PdfJs, installHost } from './host.ts';
 import { packageRoot } from './packageRoot.ts';
-import { sha256 } from './sha256.ts';
 
 /** The host of the CLI and the editor's server: fonts read from the installed npm packages. */
 
@@ -45,7 +45,8 @@ export function nodeHost(): Host {
     },
     deflate,
     inflate,
-    sha256,
+    // Node's own digest (the same bytes as sha256.ts, which the browser uses), many times faster than plain JS
+    sha256: (bytes) => new Uint8Array(createHash('sha256').update(bytes).digest()),
     pdfjs: loadPdfjs,
   };
 }

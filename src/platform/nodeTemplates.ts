@@ -6,6 +6,7 @@ import { TemplateError } from '../templates/templateError.ts';
 import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, type TemplateFile, type TemplateFolder } from '../templates/templateFolder.ts';
 import { type CompiledTemplates, compileTemplateFolder } from '../templates/renderTemplates.ts';
 import { packageRoot } from './packageRoot.ts';
+import { withPrecompiledTemplates } from './precompiledTemplates.ts';
 
 /** The templates folder on disk: the bundled one, or a firm's own (`--templates`). */
 
@@ -79,5 +80,7 @@ export function readTemplateSource(template: TemplateFile): string {
 
 /** The templates of a folder on disk, compiled when first used and kept while its files stay the same. */
 export function compileTemplates(dir: string = DEFAULT_TEMPLATES_DIR): CompiledTemplates {
-  return compileTemplateFolder(listTemplateFolder(dir));
+  const folder = listTemplateFolder(dir);
+  // the bundled templates, compiled when the package was installed (precompiledTemplates.ts)
+  return compileTemplateFolder(dir === DEFAULT_TEMPLATES_DIR ? withPrecompiledTemplates(folder) : folder);
 }

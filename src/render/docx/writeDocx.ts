@@ -20,6 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
+import { strToU8 } from 'fflate';
 import type { Align, Block, DocumentTree, Inline, List, ListStyle, Paragraph, Table } from '../../document/tree.ts';
 import { LIST_STYLES, placeCells } from '../../document/tree.ts';
 import { xmlSafe } from '../../util/xmlSafe.ts';
@@ -28,7 +29,8 @@ import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../di
 import { fitOnOneLine } from '../fitLine.ts';
 import { isTableNote, keepsWithNext } from '../keepWithNext.ts';
 import { DEFAULT_DOCX_FONT } from './docxFont.ts';
-import { packDeterministic } from './packDeterministic.ts';
+import { memoCellProperties, memoElement, memoProperties } from './memoProperties.ts';
+import { packDeterministic, zipDeterministic } from './packDeterministic.ts';
 import { withParagraphDefaults } from './paragraphDefaults.ts';
 import { type CellMetrics, tableHeight, textLines } from './tableHeight.ts';
 
@@ -84,6 +86,10 @@ const CELL_MEASURE: ColumnMeasure = {
   padding: 120,
 };
 
+type TextRunOptions = { text: string; size?: number; bold?: boolean; underline?: object; color?: string };
+/** A run of text, whose tree is the one made before for the same text and style (memoProperties.ts). */
+const textRun = (options: TextRunOptions) => memoElement(new TextRun(options), JSON.stringify(options));
+
 function runs(children: readonly Inline[], size?: number): TextRun[] {
   return children.map((c) => {
     switch (c.type) {
@@ -95,7 +101,7 @@ function runs(children: readonly Inline[], size?: number): TextRun[] {
         return new TextRun({ children: [PageNumber.TOTAL_PAGES], size });
       case 'text':
         // only what differs from the paragraph style is written, to keep document.xml small
-        return new TextRun({
+        return textRun({
           text: displayText(xmlSafe(c.text)).replace(/\t/g, ' '),
           size,
           bold: c.style.bold || undefined,
@@ -163,6 +169,12 @@ export function keepRowWithNext(t: Table, fits: boolean): boolean[] {
   });
 }
 
+type ParagraphProperties = Omit<ConstructorParameters<typeof DocxParagraph>[0] & object, 'children' | 'numbering'>;
+
+/** A paragraph whose properties, made from the same options before, take the same XML tree (memoProperties.ts). */
+const paragraphOf = (properties: ParagraphProperties, children: TextRun[]) =>
+  memoProperties(new DocxParagraph({ ...properties, children }), 'w:pPr', JSON.stringify(properties));
+
 /** State carried through the body: a counter so that every list numbers from 1. */
 class Writer {
   private lists = 0;
@@ -173,13 +185,13 @@ class Writer {
   paragraph(p: Paragraph, { inCell, left }: Context, keepNext: boolean): DocxParagraph {
     const size = p.size === 'small' ? SIZES.small : inCell ? SIZES.cell : SIZES.body;
     const indentLeft = left + p.left * em(size);
-    return new DocxParagraph({
+    const properties = {
       style: p.size === 'small' && !inCell ? STYLE_IDS.small : inCell ? STYLE_IDS.cell : undefined,
       alignment: p.align === 'left' ? undefined : ALIGN[p.align], // left is Word's default: leave it out
       indent: indentLeft || p.indent ? { left: indentLeft, firstLine: p.indent * em(size) } : undefined,
       keepNext: keepNext || undefined,
-      children: runs(p.children, inCell && p.size === 'small' ? size : undefined),
-    });
+    };
+    return paragraphOf(properties, runs(p.children, inCell && p.size === 'small' ? size : undefined));
   }
 
   list(list: List, width: number, ctx: Context): (DocxParagraph | DocxTable)[] {
@@ -221,13 +233,7 @@ class Writer {
           out.push(this.paragraph(block, ctx, keepNext));
           break;
         case 'heading':
-          out.push(
-            new DocxParagraph({
-              heading: HEADING_LEVELS[block.level],
-              alignment: block.align === 'left' ? undefined : ALIGN[block.align],
-              children: runs(block.children),
-            }),
-          );
+          out.push(paragraphOf({ heading: HEADING_LEVELS[block.level], alignment: block.align === 'left' ? undefined : ALIGN[block.align] }, runs(block.children)));
           break;
         case 'list':
           out.push(...this.list(block, width, ctx));
@@ -243,10 +249,10 @@ class Writer {
             }),
           );
           // two tables in a row would merge into one in Word
-          if (!inCell) out.push(new DocxParagraph({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined, children: [] }));
+          if (!inCell) out.push(paragraphOf({ spacing: { after: 0, line: 200 }, keepNext: noteFollows || undefined }, []));
           break;
         case 'pagebreak':
-          out.push(new DocxParagraph({ pageBreakBefore: true, spacing: { after: 0 }, children: [] }));
+          out.push(paragraphOf({ pageBreakBefore: true, spacing: { after: 0 } }, []));
           break;
       }
     });
@@ -270,25 +276,26 @@ class Writer {
       const cells = placed.map(({ cell, col, span }) => {
         const cellWidth = columnWidths_.slice(col, col + span).reduce((a, b) => a + b, 0);
         const content = this.blocks(cell.children, cellWidth - CELL_MEASURE.padding, { inCell: true, left: 0, keepAll });
-        return new TableCell({
+        const cellProperties = {
           columnSpan: span > 1 ? span : undefined,
           rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
           shading: cell.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E0E0E0' } : undefined,
-          children: content.length ? content : [new DocxParagraph({ style: STYLE_IDS.cell, keepNext: keepAll || undefined, children: [] })],
-        });
+        };
+        const children = content.length ? content : [paragraphOf({ style: STYLE_IDS.cell, keepNext: keepAll || undefined }, [])];
+        return memoCellProperties(new TableCell({ ...cellProperties, children }), JSON.stringify(cellProperties));
       });
       // a row is never split inside a cell (Word still splits a row taller than a page)
-      return new TableRow({ tableHeader: t.rows[r]!.header || undefined, cantSplit: true, children: cells });
+      const rowProperties = { tableHeader: t.rows[r]!.header || undefined, cantSplit: true };
+      return memoProperties(new TableRow({ ...rowProperties, children: cells }), 'w:trPr', JSON.stringify(rowProperties));
     });
-    return new DocxTable({
-      rows,
-      columnWidths: columnWidths_,
+    const tableProperties = {
       width: { size: columnWidths_.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       indent: left ? { size: left, type: WidthType.DXA } : undefined,
       layout: TableLayoutType.FIXED,
       borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
       margins: { top: 40, bottom: 40, left: 60, right: 60 },
-    });
+    };
+    return memoProperties(new DocxTable({ rows, columnWidths: columnWidths_, ...tableProperties }), 'w:tblPr', JSON.stringify(tableProperties));
   }
 }
 
@@ -374,8 +381,29 @@ export async function writeDocx(tree: DocumentTree, options: DocxOptions = { fon
   return pack(doc, tree.date, tree.attachments);
 }
 
-/** Packs with docx's public Packer, then makes the zip deterministic (fixed dates, order and ids) and adds our parts. */
+/** The package's parts by path, as docx's Packer has them before it zips them (a string is a part's XML). */
+type CompiledParts = Map<string, string | Uint8Array | ArrayBuffer>;
+interface DocxCompiler {
+  compile(doc: Document, prettify?: string, overrides?: readonly unknown[]): CompiledParts;
+}
+
+/**
+ * docx's Packer compiles the parts and zips them; the zip is made deterministic from the parts here, so the
+ * parts are taken from Packer's compiler before it zips (its own zip, unzipped again, cost a third of the .docx).
+ * The compiler is docx's own (`Packer.compiler`, not in its types); without one, Packer's zip is unzipped.
+ */
+const compiler = Reflect.get(Packer, 'compiler') as DocxCompiler | undefined;
+
+const bytesOf = (data: string | Uint8Array | ArrayBuffer): Uint8Array =>
+  typeof data === 'string' ? strToU8(data) : data instanceof Uint8Array ? data : new Uint8Array(data);
+
+/** Packs the parts docx compiles, made deterministic (fixed dates, order and ids), with our parts added. */
 async function pack(doc: Document, isoDate: string, attachments: DocumentTree['attachments']): Promise<Uint8Array> {
+  if (typeof compiler?.compile === 'function') {
+    const parts: Record<string, Uint8Array> = {};
+    for (const [path, data] of compiler.compile(doc, undefined, [])) parts[path] = bytesOf(data);
+    return zipDeterministic(withParagraphDefaults(parts), isoDate, attachments);
+  }
   // an ArrayBuffer, not a Node Buffer: the same code packs in the offline page's Worker
   return packDeterministic(new Uint8Array(await Packer.toArrayBuffer(doc)), isoDate, withParagraphDefaults, attachments);
 }
