@@ -4,7 +4,7 @@ import { REQUIREMENT_TERMS } from '../src/catalog/requirementTerms.ts';
 import type { TextBlock } from '../src/readers/plan/textBlock.ts';
 import { matchRequirements } from '../src/screen/matchRequirements.ts';
 import { foldText, leadingLabel } from '../src/screen/normalize.ts';
-import { parseJapaneseDate, portIn, readCover } from '../src/screen/readCover.ts';
+import { parseJapaneseDate, portIn, readCover, terminalIn } from '../src/screen/readCover.ts';
 import { readStatus } from '../src/screen/status.ts';
 import { joinWrappedLines } from '../src/screen/wrappedLines.ts';
 
@@ -240,6 +240,42 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
   });
 });
 
+describe('matchRequirements: colloquial, old-fashioned and abbreviated phrasings', () => {
+  const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+  const cases: [RequirementId, string][] = [
+    ['incident-response-procedure', 'マルウェアにやられた時の初動（ケーブルを抜く、上長に報告）を一枚の紙にまとめてある。'],
+    ['incident-response-procedure', '不正な侵入が生じたときは、電算事故処理要領に従い被害の局限と原因の究明を行う。'],
+    ['incident-response-organization', '総務部長を情報セキュリティ責任者とし、事故の際は責任者が指揮して保守会社と連携する。'],
+    ['ext-multifactor-auth', 'リモート保守の本人確認は、暗証番号のほか、担当者の所持する認証器による確認を併用する。'],
+    ['ext-multifactor-auth', '社外からのVPNログインはパスワード＋TOTP。'],
+    ['ext-account-lockout-detection', '遠隔保守のログインは3回失敗でロック'],
+    ['ext-device-vulnerability-management', 'UTMのFW：保守業者が毎月アドバイザリを確認し適用'],
+    ['internal-software-update', '内部の機器は、基本ソフトの修正プログラムを半期ごとに点検し適用する。'],
+    ['internal-software-update', 'サーバ・L3SWのパッチはWSUSで月次適用'],
+    ['security-awareness-training', '役員及び従業員に対し、毎年度、情報の安全に関する講習を行う。'],
+    ['security-awareness-training', 'セキュリティ教育：入社時と年1回、全員にeラーニング'],
+    ['security-info-collection', '情報セキュリティ関連の最新情報は、担当者が日々収集している。'],
+    ['backup-targets-frequency', 'BK：DBは日次、設定ファイルは変更の都度'],
+    ['backup-generations-isolation', 'BKは5世代、月末分はエアギャップの媒体へ'],
+    ['backup-generations-isolation', 'バックアップの外付けディスクは、ふだんは外して金庫にしまっている。'],
+  ];
+  it.each(cases)('finds %s in 「%s」', (id, text) => {
+    expect(found('TOSの情報セキュリティ対策', text)).toContain(id);
+  });
+
+  it('reads a table row from its item cell and its content cell together', () => {
+    const rows = [cell('No', 0, 0, 1), cell('項目', 0, 1, 2), cell('状況', 0, 2, 3), cell('内容', 0, 3, 4), cell('1', 1, 0, 5), cell('サーバのWindows Update', 1, 1, 6), cell('済', 1, 2, 7), cell('毎月第3週にまとめて当てる。', 1, 3, 8)];
+    expect(matchRequirements(rows).map((m) => m.requirement)).toContain('internal-software-update');
+    const empty = [...rows.slice(0, 4), cell('1', 1, 0, 5), cell('サーバのWindows Update', 1, 1, 6), cell('未', 1, 2, 7), cell('ー', 1, 3, 8)];
+    expect(matchRequirements(empty)).toEqual([]);
+  });
+
+  it('reads a 変更前 | 変更後 table by its 変更後 column', () => {
+    const rows = [cell('項目', 0, 0, 1), cell('変更前', 0, 1, 2), cell('変更後', 0, 2, 3), cell('USBメモリ', 1, 0, 4), cell('制限なし', 1, 1, 5), cell('TOSから切り離した端末でウイルスチェックしてから使う', 1, 2, 6)];
+    expect(matchRequirements(rows)).toMatchObject([{ requirement: 'removable-media-scan', blocks: [6] }]);
+  });
+});
+
 describe('matchRequirements: near misses are not found', () => {
   it('a fire drill or an evacuation drill is no incident or BCP drill', () => {
     expect(found('年２回、消防署の立会いのもと避難訓練と消火訓練を行っている。')).toEqual([]);
@@ -286,6 +322,18 @@ describe('matchRequirements: near misses are not found', () => {
     expect(found('BCPに基づく訓練はしていません。')).toEqual([]);
     const planned = matchRequirements(paragraphs('VPN接続の多要素認証は導入していない。令和８年度中に導入する予定である。'));
     expect(planned).toMatchObject([{ requirement: 'ext-multifactor-auth', status: 'planned' }]);
+  });
+
+  it('a note answered 未 / 未設置 / なし, or a measure 講じていない, is not found', () => {
+    expect(found('TOSセキュリティ対策', 'IR訓練：未', 'CSIRT：未設置', '管理者MFA：なし')).toEqual([]);
+    expect(found('サーバ管理者の多要素認証は、現時点では講じていない。')).toEqual([]);
+    expect(found('TOSセキュリティ対策', 'IR訓練：未（令和9年度に実施予定）')).toEqual(['incident-response-training']);
+  });
+
+  it('everyone trained in safety, a firewall log, and a person in charge of safety are not security measures', () => {
+    expect(found('全員に荷役作業の安全教育を年2回行っている。')).toEqual([]);
+    expect(found('安全衛生責任者を置き、事故の際は責任者が指揮して元請と連携する。')).toEqual([]);
+    expect(found('TOSの情報セキュリティ対策', 'FWのログを毎日確認している。')).not.toContain('ext-device-vulnerability-management');
   });
 
   it('a checklist item answered いいえ is not found', () => {
@@ -362,8 +410,15 @@ describe('readCover', () => {
     expect(cover.applicant?.representative).toEqual({ value: { title: '代表取締役社長', name: '岬 健太郎' }, block: 5 });
     expect(cover.applicant?.address?.value).toBe('神奈川県横浜市中区山下町九丁目1番地');
     expect(cover.port).toEqual({ value: '横浜港', block: 7 });
-    expect(cover.terminal?.value).toContain('コンテナターミナル');
+    expect(cover.terminal?.value).toBe('南本牧ふ頭MC-5コンテナターミナル');
     expect(cover.tosName?.value).toBe('BAYS-TOS');
+  });
+
+  it('reads the terminal’s name out of a sentence, not the sentence', () => {
+    expect(terminalIn('当社は名古屋港飛島ふ頭南側コンテナターミナルにおいてTOSを運用している。')).toBe('飛島ふ頭南側コンテナターミナル');
+    expect(terminalIn('当社の東京港品川ふ頭では')).toBe('品川ふ頭');
+    expect(terminalIn('コンテナターミナルにおける情報セキュリティ')).toBeUndefined();
+    expect(readCover(paragraphs('当社は北九州港太刀浦コンテナターミナルにおいて荷役を行う。')).terminal?.value).toBe('太刀浦コンテナターミナル');
   });
 
   it('reads labelled fields, a name written after the company form, and a one-line applicant', () => {

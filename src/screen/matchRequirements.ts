@@ -123,12 +123,14 @@ interface UnitHit {
  * and 「導入していない。年度中に導入する予定」 in one).
  */
 const NOT_DONE =
-  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け)(して|し|は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
 const BUT_PLANNED = /予定(?!(も|は)?(ない|なし|ありません))|計画(して|中)|検討|までに|今後|年度(中|内)|来年度|次年度/;
 const saysNotDone = (sentence: string) => NOT_DONE.test(sentence) && !BUT_PLANNED.test(sentence);
 
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
+/** 「IR訓練：未」「CSIRT：未設置」「管理者MFA：なし」: an item whose whole answer after the colon is a no. */
+const ANSWERED_NO_AT_END = /(:|：)(未|未(実施|対応|設置|整備|導入|策定|作成|定|着手)|なし|無し|無|×|✕|✗|-|ー|しない|していない|やっていない|まだ)[。.]?$/;
 
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
@@ -191,6 +193,18 @@ function scoreUnit(
   const content = sentences.join('');
   if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label) && !saysNotDone(content)) {
     if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
+    // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる): each group said
+    // by one of them, the content saying at least one that is not the topic
+    else {
+      const maskedContent = masked.join('／');
+      const together = terms.routes.some(
+        (route) =>
+          route.length > 1 &&
+          route.slice(1).some((group) => group.pattern.test(maskedContent)) &&
+          route.every((group) => group.pattern.test(maskedLabel) || group.pattern.test(maskedContent)),
+      );
+      if (together && !vetoed(`${label}／${content}`)) best = { score: 0.5, sentence: 0 };
+    }
   }
   return best;
 }
@@ -203,7 +217,7 @@ function scoreUnit(
  */
 export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
   // a checklist's item answered いいえ describes nothing (unless it says what is planned instead)
-  const units = unitsOf(blocks).filter((u) => !ANSWERED_NO.test(foldText(u.text)) || /予定|検討|計画/.test(u.text));
+  const units = unitsOf(blocks).filter((u) => !(ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text))) || /予定|検討|計画/.test(u.text));
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const inDomain = documentAboutSecurity(sentencesOf);
   const matches: RequirementMatch[] = [];

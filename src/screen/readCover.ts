@@ -148,6 +148,21 @@ export function portIn(text: string): string | undefined {
 }
 
 /**
+ * The terminal a sentence names, without the sentence around it: 「当社は名古屋港飛島ふ頭南側コンテナターミナルに
+ * おいて…」 → 飛島ふ頭南側コンテナターミナル. The name is the run of words before ターミナル／ふ頭 that holds no
+ * particle (は, の, において: hiragana other than the ふ of ふ頭), less the port's name in front of it.
+ */
+export function terminalIn(text: string): string | undefined {
+  const m = /((?:[^\s\u3041-\u3096、。,:：()（）「」『』]|ふ(?=頭)){1,40}(?:コンテナターミナル|ターミナル|コンテナふ頭|ふ頭|埠頭|CT))(?![ァ-ヶー])/.exec(text.normalize('NFKC'));
+  if (!m) return undefined;
+  let name = m[1]!;
+  const port = portIn(name);
+  if (port && name.startsWith(port) && name.length > port.length + 2) name = name.slice(port.length);
+  if (/^(コンテナ)?(ターミナル|ふ頭|埠頭|CT)$/.test(name) || name.length < 3) return undefined;
+  return name;
+}
+
+/**
  * What a plan's cover says: 宛先, 申請日, the applicant (名称・代表者・所在地), the port and terminal and the
  * TOS's name, each with the block it was read from. Labelled fields (名称：…) are preferred; otherwise the
  * conventional places (a line ending in 殿, a 株式会社 line near 代表取締役, the first known port name).
@@ -226,8 +241,8 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
     firstLabelled(blocks.slice(0, 80), TERMINAL_LABEL, (v) => (v.length <= 40 ? v : undefined)) ??
     (() => {
       for (const b of blocks.slice(0, 80)) {
-        const m = /([^\s、。,:：()（）「」]{1,24}(?:コンテナターミナル|ターミナル|ふ頭|埠頭|CT))/.exec(clean(b.text));
-        if (m && !/^(コンテナ)?ターミナル$/.test(m[1]!)) return { value: m[1]!, block: b.index };
+        const name = terminalIn(clean(b.text));
+        if (name) return { value: name, block: b.index };
       }
       return undefined;
     })();
