@@ -378,6 +378,8 @@ describe('the examiner view of the offline file', () => {
     expect(await page.locator('.review-findings').textContent()).toContain('PDFとして読めません（ファイルが壊れているか、PDFではありません）');
     // the hand-typed plans: screened, and said to be
     for (const name of ['hand-typed-kobe.docx', 'hand-typed-hakata.pdf']) expect(await page.locator('#review-' + names.indexOf(name)).textContent()).toMatch(/推定/);
+    expect(await page.locator('.review-table tbody tr', { hasText: 'hand-typed-hakata.pdf' }).textContent()).toContain('推定（本文の読み取り）');
+    expect(await page.locator('.severity-legend').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('○ 本文に記載あり（推定）')]));
     expect(await page.locator('#review-' + names.indexOf('specified-complete.docx')).textContent()).toContain('東北運輸局');
     expect(await page.locator('img').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, '9-review.png'), fullPage: false });
