@@ -6,7 +6,7 @@ import type { OfflineBackend, ReviewDownloads } from './offlineBackend.ts';
 
 /**
  * The offline page before a filing is open: 新しく作成 (a port and a kind of application: the `init` skeleton)
- * or 届出ファイルを開く (a YAML/JSON filing, or a .pdf/.docx made by tos-filing). Nothing leaves the computer.
+ * or 届出ファイルを開く (a YAML/JSON filing, a .pdf/.docx made by tos-filing, or a hand-typed plan as its import draft). Nothing leaves the computer.
  */
 export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opened: () => void, reviewed: (review: ReviewDownloads) => void): void {
   const problem = h('div', { class: 'start-problem', role: 'alert', id: 'start-problem', hidden: true });
@@ -119,7 +119,7 @@ export function showStartScreen(app: HTMLElement, backend: OfflineBackend, opene
         'section',
         { class: 'start-box', 'aria-labelledby': 'start-open' },
         h('h2', { id: 'start-open' }, '届出ファイルを開く'),
-        h('p', {}, 'YAML・JSON の届出ファイル、または tos-filing で作成した PDF・Word（.docx）を開きます。'),
+        h('p', {}, 'YAML・JSON の届出ファイル、または tos-filing で作成した PDF・Word（.docx）を開きます。手で作成した事業計画（Word・文字を含む PDF）は、本文を読み取った下書きとして開きます。'),
         openLabel,
       ),
       h(
