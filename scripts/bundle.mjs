@@ -8,49 +8,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.cjs',
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  // the sources are ES modules; in the script, import.meta.url is the bundle's own file URL
-  define: { 'import.meta.url': '__tosFilingUrl' },
-  banner: { js: "const __tosFilingUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+/** A CommonJS bundle for Node, in which import.meta.url is the bundle's own file URL (the sources are ES modules). */
+const nodeBundle = (entry, outfile, options = {}) =>
+  build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...options,
+  });
+
+await nodeBundle('src/cli.ts', 'dist/cli.cjs', { minify: true });
 // PDF.js (for hand-typed PDFs) as a CommonJS file of its own, required by the Node host only when such a PDF is
 // read (platform/node.ts): the CLI's bundle stays as small as before, and a script from a code cache cannot
 // import() the package's ES modules
-await build({
-  entryPoints: ['scripts/pdfjsEntry.mjs'],
-  outfile: 'dist/pdfjs.cjs',
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'error',
-  external: ['@napi-rs/canvas'],
-  define: { 'import.meta.url': '__pdfjsUrl' },
-  banner: { js: "const __pdfjsUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await nodeBundle('scripts/pdfjsEntry.mjs', 'dist/pdfjs.cjs', { minify: true, logLevel: 'error', external: ['@napi-rs/canvas'] });
 // the bundled templates compiled ahead of time (dist/templates.cjs, src/platform/precompiledTemplates.ts), written
 // by a script bundled for the moment; without the file, templates are compiled from their text as before
 const precompile = 'dist/precompile-templates.tmp.cjs';
-await build({
-  entryPoints: ['scripts/precompileTemplates.ts'],
-  outfile: precompile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  define: { 'import.meta.url': '__precompileUrl' },
-  banner: { js: "const __precompileUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await nodeBundle('scripts/precompileTemplates.ts', precompile);
 rmSync('dist/templates.cjs', { force: true });
 if (spawnSync(process.execPath, [precompile], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) {
   rmSync('dist/templates.cjs', { force: true });

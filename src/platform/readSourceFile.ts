@@ -1,8 +1,8 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { screenRead } from '../app/screening.ts';
+import { readReceived } from '../app/readReceived.ts';
 import { readFiling } from '../io/readFiling.ts';
 import { READ_LIMITS } from '../readers/limits.ts';
-import { type SourceRead, kindOf, readDocument } from '../readers/readSource.ts';
+import { type SourceRead, kindOf } from '../readers/readSource.ts';
 
 export type { SourceRead } from '../readers/readSource.ts';
 
@@ -41,5 +41,5 @@ export async function readSource(file: string): Promise<SourceRead> {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, file, reason: 'unreadable', message: code === 'ENOENT' ? 'ファイルが見つかりません' : code === 'EACCES' ? 'ファイルを読む権限がありません' : String((err as Error).message) };
   }
-  return screenRead(await readDocument(file, kind, bytes));
+  return readReceived(file, bytes);
 }

@@ -10,6 +10,8 @@ import { documentDigits, parenNumber } from '../util/documentNumbers.ts';
 import { documentMessage } from '../validate/documentMessage.ts';
 import { agentLine } from './filingFacts.ts';
 import type { ReviewRow } from './reviewFilings.ts';
+import { SCREENED_LABEL, SCREENED_LEGEND } from './screenedLabels.ts';
+
 
 const STATE_LABEL = {
   ok: { ja: '', en: '' },
@@ -17,8 +19,6 @@ const STATE_LABEL = {
   unreadable: { ja: '読込不可', en: 'unreadable' },
 } as const;
 
-/** The state column: a hand-typed plan's marks are a screening of its text, and say so. */
-export const SCREENED_LABEL = { ja: '推定（本文の読み取り）', en: 'screened from the text' } as const;
 const stateOf = (row: ReviewRow) => (row.screened ? SCREENED_LABEL : STATE_LABEL[row.state]);
 
 const portText = (row: ReviewRow, lang: Lang = 'ja') =>
@@ -58,12 +58,7 @@ export function reviewText(rows: readonly ReviewRow[], lang: Lang = 'ja'): strin
   }
   lines.push('', say({ ja: '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要', en: '✓ implemented  △ partial/planned/alternative  — not applicable  ✗ missing  blank: not required at that port' }));
   if (rows.some((r) => r.screened))
-    lines.push(
-      say({
-        ja: '○ 本文に記載あり（推定）　✗ 本文に見つからない：「推定（本文の読み取り）」の行は tos-filing で作成されていない書類で、本文を読み取ったスクリーニングの結果です（申請者が記入した届出データではありません）',
-        en: '○ found in the text (estimate)  ✗ not found: rows marked "screened from the text" are documents tos-filing did not make; their marks are a screening of the text, not data the applicant declared',
-      }),
-    );
+    lines.push(say(SCREENED_LEGEND));
   for (const row of rows) {
     if (!row.problem && !row.findings.length) continue;
     lines.push('', row.file);

@@ -1,4 +1,5 @@
 import { REQUIREMENTS, type RequirementId, formatReference } from '../catalog/requirements.ts';
+import { SCREENED_LABEL } from './screenedLabels.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { SCOPE_LABELS, SEVERITY_LABELS } from '../model/enums.ts';
 import { type CellValue, type SheetTable, type Workbook, writeXlsx } from '../render/xlsx/writeXlsx.ts';
@@ -60,7 +61,7 @@ function reviewSheet(rows: readonly ReviewRow[]): SheetTable {
       row.addressee,
       row.state === 'unreadable' ? null : (addressedBureau(row)?.bureau ?? null),
       agentLine(row.agent) || null,
-      row.screened ? '推定（本文の読み取り）' : STATE[row.state],
+      row.screened ? SCREENED_LABEL.ja : STATE[row.state],
       row.errors,
       row.warnings,
       ...REQUIREMENTS.map((r) => MARKS[row.cells[r.id]] || null),

@@ -3,6 +3,7 @@ import { REQUIREMENTS } from '../../catalog/requirements.ts';
 import { SEVERITY_LABELS } from '../../model/enums.ts';
 import type { ReviewDownloads } from './offlineBackend.ts';
 import { fieldWords, findingMessage } from '../../validate/messages.ts';
+import { SCREENED_LABEL, SCREENED_LEGEND } from '../../review/screenedLabels.ts';
 import { h } from './dom.ts';
 
 /**
@@ -13,9 +14,6 @@ import { h } from './dom.ts';
 
 const STATE = { ok: '', invalid: '形式エラー', unreadable: '読込不可' } as const;
 const LEGEND = '✓ 実施済み　△ 一部実施・予定・代替　— 該当なし　✗ 記載なし　空欄 その港では不要';
-/** As `review` says it under its table when a row is a hand-typed plan (review/reviewOutputs.ts). */
-const SCREENED_LEGEND =
-  '○ 本文に記載あり（推定）　✗ 本文に見つからない：「推定（本文の読み取り）」の行は tos-filing で作成されていない書類で、本文を読み取ったスクリーニングの結果です（申請者が記入した届出データではありません）';
 
 export function showReview(app: HTMLElement, { rows, xlsxUrl, documents, perFile }: ReviewDownloads, back: () => void): void {
   const head = h('tr', {}, h('th', { scope: 'col' }, 'ファイル'), h('th', { scope: 'col' }, '事業者'), h('th', { scope: 'col' }, '港'), h('th', { scope: 'col' }, '宛先'), h('th', { scope: 'col' }, '申請区分'), h('th', { scope: 'col' }, 'エラー'), h('th', { scope: 'col' }, '警告'));
@@ -35,7 +33,7 @@ export function showReview(app: HTMLElement, { rows, xlsxUrl, documents, perFile
       h('td', { class: 'num' }, String(row.warnings)),
     );
     for (const r of REQUIREMENTS) tr.append(h('td', { class: 'cell' }, row.cells[r.id] ?? ''));
-    tr.append(h('td', {}, row.screened ? '推定（本文の読み取り）' : STATE[row.state]));
+    tr.append(h('td', {}, row.screened ? SCREENED_LABEL.ja : STATE[row.state]));
     body.append(tr);
   }
   const details = h('div', { class: 'review-findings' });
@@ -74,7 +72,7 @@ export function showReview(app: HTMLElement, { rows, xlsxUrl, documents, perFile
       ),
       h('div', { class: 'review-table' }, h('table', {}, h('thead', {}, head), body)),
       h('p', { class: 'severity-legend' }, LEGEND),
-      rows.some((r) => r.screened) ? h('p', { class: 'severity-legend' }, SCREENED_LEGEND) : null,
+      rows.some((r) => r.screened) ? h('p', { class: 'severity-legend' }, SCREENED_LEGEND.ja) : null,
       details,
     ),
   );
