@@ -347,6 +347,31 @@ describe('matchRequirements: near misses are not found', () => {
   });
 });
 
+describe('matchRequirements: one sentence that chains several measures', () => {
+  it('a word about something else in one clause does not veto the measure another clause says', () => {
+    expect(found('ランサムウェア感染時の初動と復旧の手順をマニュアルに定め、保守契約先のベンダとも共有している。')).toContain('incident-response-procedure');
+    expect(found('ウイルスに感染した場合の対応手順を文書化しており、保守の契約書にも連絡先を載せている。')).toContain('incident-response-procedure');
+    // the veto stands in the clause that says the measure
+    expect(found('インシデント対応の手順は保守契約の仕様書に定めている。')).not.toContain('incident-response-procedure');
+    expect(found('インシデント対応手順に基づく訓練を行い、その結果を整理している。')).not.toContain('incident-response-procedure');
+  });
+
+  it('a negation reaches back over the chain and the list before it, not over a clause that ends in が', () => {
+    expect(found('サーバ管理者の多要素認証は導入しておらず、導入の目処も立っていない。')).toEqual([]);
+    expect(found('管理者ログインの二段階認証は、予算の都合で導入しておらず、予定も決まっていない。')).toEqual([]);
+    expect(found('ログの外部保管、USBメモリの検査、及び第三者による監査についても、まだ行っていない。')).toEqual([]);
+    expect(found('サーバの機器台帳を整備し、ログを別サーバへ毎日転送することは、まだできていない。')).toEqual([]);
+    expect(found('VPNと管理者の多要素認証が、まだ導入されていない。')).toEqual([]);
+    expect(found('VPNの多要素認証は導入しているが、管理者の多要素認証は導入していない。')).toEqual(['ext-multifactor-auth']);
+    expect(found('バックアップは毎日取得しているものの、世代管理はまだできていない。')).toEqual(['backup-targets-frequency']);
+  });
+
+  it('a sentence with no plan either does not make the passage planned', () => {
+    const found2 = found('管理者がサーバにログインする際の二要素認証は導入していない。導入の予定も立っていない。他社との事例の共有もしていない。');
+    expect(found2).toEqual([]);
+  });
+});
+
 describe('readStatus', () => {
   it('reads implemented, planned, considering, partial and not applicable from the words', () => {
     expect(readStatus('年１回実施している。')?.status).toBe('implemented');
