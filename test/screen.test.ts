@@ -372,6 +372,37 @@ describe('matchRequirements: one sentence that chains several measures', () => {
   });
 });
 
+describe('matchRequirements: a clerk’s plain words for a measure', () => {
+  const heading = 'TOSの情報セキュリティ対策';
+  it.each([
+    ['５回続けて誤るとそのＩＤを止める。', 'ext-account-lockout-detection'],
+    ['VPNは保守会社の固定アドレス以外からの接続を拒否している。', 'ext-source-ip-restriction'],
+    ['ルータのメーカーが出す修正情報を毎月確認し、必要なものを当てている。', 'ext-device-vulnerability-management'],
+    ['VPNの機械は、修正のお知らせが出たら保守会社がすぐ当てる。', 'ext-device-vulnerability-management'],
+    ['ファイアウォールの動作記録は別の機器に１年間残している。', 'log-collection-offsystem'],
+    ['管理者でログインするときはもう一段階の確認を求めている。', 'internal-admin-multifactor-auth'],
+    ['県警のサイバー犯罪対策課の担当者とは顔見知りで、困ったときは相談することにしている。', 'external-expert-liaison'],
+    ['港運協会の部会で、よその会社がやっている対策を教え合っている。', 'tos-good-practice-sharing'],
+    ['ウイルスに感染したときの段取り表を作り、去年一度この表でやってみた。', 'incident-response-training'],
+    ['情報漏えいに備え、総務課長を長とする５名の対応班を常設している。', 'incident-response-organization'],
+    ['サーバが止まった時は、紙の伝票で受付を続ける。', 'bcp-system-failure'],
+    ['JPCERTの注意喚起を毎朝確かめている。', 'security-info-collection'],
+    ['社員全員に年１回、怪しいメールの見分け方の勉強会をしている。', 'security-awareness-training'],
+    ['不正なアクセスを受けたときにやることを紙にまとめてある。', 'incident-response-procedure'],
+  ] as const)('finds 「%s」 as %s', (text, id) => {
+    expect(found(heading, text)).toContain(id);
+  });
+
+  it('does not find the same plain words about something else', () => {
+    expect(found(heading, '地震対応マニュアルを使って訓練を行った。')).toEqual([]);
+    expect(found(heading, '地震に備え、災害対応班を常設している。')).toEqual([]);
+    expect(found(heading, '避難訓練を一度やってみた。')).toEqual([]);
+    expect(found(heading, 'メールアドレスは社外の取引先にだけ教えている。')).toEqual([]);
+    expect(found(heading, '港の清掃活動でよその会社の人と教え合っている。')).toEqual([]);
+    expect(found(heading, '管理者でログインするときはパスワードを入れる。')).toEqual([]);
+  });
+});
+
 describe('readStatus', () => {
   it('reads implemented, planned, considering, partial and not applicable from the words', () => {
     expect(readStatus('年１回実施している。')?.status).toBe('implemented');

@@ -127,7 +127,7 @@ const NOT_DONE =
   /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
 /** 「予定もない」「予定は立っていない」「目処も立っていない」: no plan either. */
 const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(ない|なし|無い|無し|ありません|(立って|決まって|定まって|でき|ついて)(い)?(ない|ません|おらず))/;
-const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|来年度|次年度/;
+const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
 const saysPlanned = (text: string) => PLANS.test(text.replace(new RegExp(NO_PLAN_EITHER, 'g'), '〓'));
 const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text)) && !saysPlanned(text);
 
@@ -135,6 +135,12 @@ const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.tes
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
 /** 「IR訓練：未」「CSIRT：未設置」「管理者MFA：なし」: an item whose whole answer after the colon is a no. */
 const ANSWERED_NO_AT_END = /(:|：)(未|未(実施|対応|設置|整備|導入|策定|作成|定|着手)|なし|無し|無|×|✕|✗|-|ー|しない|していない|やっていない|まだ)[。.]?$/;
+
+/**
+ * An answer cell of a check table that says no: 「×」「未」「いいえ」, with the row's number a PDF may put in the
+ * same cell, or the marks of two rows a PDF ran together (「○ ×」: one of them says no).
+ */
+const NO_MARK_CELL = /^[0-9]*(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*([×✕✗未]|いいえ)(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*$/;
 
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
@@ -242,8 +248,11 @@ function scoreUnit(
  * listed; a document that is no plan gives an empty list.
  */
 export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
-  // a checklist's item answered いいえ describes nothing (unless it says what is planned instead)
-  const units = unitsOf(blocks).filter((u) => !(ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text))) || /予定|検討|計画/.test(u.text));
+  // a checklist's item answered いいえ, or a row whose answer cell is × or 未, describes nothing (unless it says
+  // what is planned instead)
+  const answeredNo = (u: Unit) =>
+    ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell)));
+  const units = unitsOf(blocks).filter((u) => !answeredNo(u) || /予定|検討|計画/.test(u.text) || saysPlanned(foldText(u.text)));
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const inDomain = documentAboutSecurity(sentencesOf);
   const matches: RequirementMatch[] = [];
