@@ -216,6 +216,19 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(matches[0]).toMatchObject({ blocks: [6], status: 'partial' });
   });
 
+  it('takes a check table’s × or 未 answer to mean not done, unless the row says what is planned', () => {
+    const rows = [
+      { text: 'TOSの情報セキュリティ点検表', kind: 'heading', index: 0 } as TextBlock,
+      cell('No', 0, 0, 1), cell('点検すること', 0, 1, 2), cell('結果', 0, 2, 3), cell('メモ', 0, 3, 4),
+      cell('1', 1, 0, 5), cell('事故の時に動く担当者のチーム', 1, 1, 6), cell('×', 1, 2, 7), cell('情報係の３名のチームを作りたいが人が足りない', 1, 3, 8),
+      cell('2', 2, 0, 9), cell('ウイルスにやられた時にやることを紙にまとめる', 2, 1, 10), cell('未', 2, 2, 11), cell('今年中に総務が作る', 2, 3, 12),
+      // a PDF that ran two rows' answers together: one of them says no
+      cell('3', 3, 0, 13), cell('サーバの管理者パスワードを初期のままにしない', 3, 1, 14), cell('○ ×', 3, 2, 15), cell('導入の日に変えた', 3, 3, 16),
+      cell('4', 4, 0, 17), cell('サーバのウイルス対策ソフト', 4, 1, 18), cell('済', 4, 2, 19), cell('自動で更新している', 4, 3, 20),
+    ];
+    expect(matchRequirements(rows).map((m) => m.requirement)).toEqual(['incident-response-procedure', 'server-antimalware']);
+  });
+
   it('reads terse notes of label：value, with ／ between measures', () => {
     const ids = found(
       '1.3 事故対応：「サイバー事案対応要領」制定済（隔離→証拠保全→復旧→報告）',
