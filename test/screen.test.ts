@@ -192,6 +192,11 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     expect(found('システム障害を想定した事業継続計画を策定している。', '上記の計画に基づく訓練を年１回行う。')).not.toContain('incident-response-training');
   });
 
+  it('takes “そのときに動くのは…” to be about the passage before', () => {
+    expect(found('ウイルスに感染したら、まずLANを抜く。', 'そのときに動くのは、情報係の３人と総務課長の４人のチームです。')).toContain('incident-response-organization');
+    expect(found('地震が起きたら、まず机の下に入る。', 'そのときに動くのは、総務課の４人のチームです。')).not.toContain('incident-response-organization');
+  });
+
   it('finds requirements a plan says do not apply (外部との接続はない)', () => {
     const matches = matchRequirements(paragraphs('TOSは社内LANのみで運用しており、外部との接続はない。'));
     expect(matches.map((m) => m.requirement).sort()).toEqual([
@@ -281,6 +286,16 @@ describe('matchRequirements: colloquial, old-fashioned and abbreviated phrasings
     expect(matchRequirements(rows).map((m) => m.requirement)).toContain('internal-software-update');
     const empty = [...rows.slice(0, 4), cell('1', 1, 0, 5), cell('サーバのWindows Update', 1, 1, 6), cell('未', 1, 2, 7), cell('ー', 1, 3, 8)];
     expect(matchRequirements(empty)).toEqual([]);
+  });
+
+  it('reads an item cell that says what is done with a content cell that says who or what it is done to', () => {
+    const header = [cell('No', 0, 0, 1), cell('点検すること', 0, 1, 2), cell('結果', 0, 2, 3), cell('メモ', 0, 3, 4)];
+    const row = (item: string, memo: string) => [...header, cell('1', 1, 0, 5), cell(item, 1, 1, 6), cell('○', 1, 2, 7), cell(memo, 1, 3, 8)];
+    const heading = { text: 'TOSの情報セキュリティ点検表', kind: 'heading', index: 0 } as TextBlock;
+    expect(matchRequirements([heading, ...row('困った時に相談できる先', '府警のサイバー犯罪の窓口、IPAの相談窓口')]).map((m) => m.requirement)).toContain('external-expert-liaison');
+    expect(matchRequirements([heading, ...row('社員への勉強会', '年に１回、怪しいメールと添付ファイルの話')]).map((m) => m.requirement)).toContain('security-awareness-training');
+    // the content says only what the item already says: nothing more
+    expect(matchRequirements([heading, ...row('困った時に相談できる先', '総務課長に相談する')]).map((m) => m.requirement)).toEqual([]);
   });
 
   it('reads a 変更前 | 変更後 table by its 変更後 column', () => {

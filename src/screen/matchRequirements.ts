@@ -225,14 +225,14 @@ function scoreUnit(
   const content = sentences.join('');
   if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label) && !saysNotDone(content)) {
     if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
-    // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる): each group said
-    // by one of them, the content saying at least one that is not the topic
+    // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる, 困った時に相談
+    // できる先 | 府警のサイバー犯罪の窓口): each group said by one of them, the content saying one the item does not
     else {
       const maskedContent = masked.join('／');
       const together = terms.routes.some(
         (route) =>
           route.length > 1 &&
-          route.slice(1).some((group) => group.pattern.test(maskedContent)) &&
+          route.some((group) => group.pattern.test(maskedContent) && !group.pattern.test(maskedLabel)) &&
           route.every((group) => group.pattern.test(maskedLabel) || group.pattern.test(maskedContent)),
       );
       if (together && !vetoed(`${label}／${content}`)) best = { score: 0.5, sentence: 0 };
