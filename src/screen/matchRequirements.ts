@@ -128,7 +128,8 @@ const NOT_DONE =
 /** 「予定もない」「予定は立っていない」「目処も立っていない」: no plan either. */
 const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(ない|なし|無い|無し|ありません|(立って|決まって|定まって|でき|ついて)(い)?(ない|ません|おらず))/;
 const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
-const saysPlanned = (text: string) => PLANS.test(text.replace(new RegExp(NO_PLAN_EITHER, 'g'), '〓'));
+const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
+const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
 const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text)) && !saysPlanned(text);
 
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
