@@ -192,6 +192,11 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     expect(found('システム障害を想定した事業継続計画を策定している。', '上記の計画に基づく訓練を年１回行う。')).not.toContain('incident-response-training');
   });
 
+  it('takes “そのときに動くのは…” to be about the passage before', () => {
+    expect(found('ウイルスに感染したら、まずLANを抜く。', 'そのときに動くのは、情報係の３人と総務課長の４人のチームです。')).toContain('incident-response-organization');
+    expect(found('地震が起きたら、まず机の下に入る。', 'そのときに動くのは、総務課の４人のチームです。')).not.toContain('incident-response-organization');
+  });
+
   it('finds requirements a plan says do not apply (外部との接続はない)', () => {
     const matches = matchRequirements(paragraphs('TOSは社内LANのみで運用しており、外部との接続はない。'));
     expect(matches.map((m) => m.requirement).sort()).toEqual([
@@ -214,6 +219,19 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     const matches = matchRequirements(rows);
     expect(matches.map((m) => m.requirement)).toEqual(['bcp-training']);
     expect(matches[0]).toMatchObject({ blocks: [6], status: 'partial' });
+  });
+
+  it('takes a check table’s × or 未 answer to mean not done, unless the row says what is planned', () => {
+    const rows = [
+      { text: 'TOSの情報セキュリティ点検表', kind: 'heading', index: 0 } as TextBlock,
+      cell('No', 0, 0, 1), cell('点検すること', 0, 1, 2), cell('結果', 0, 2, 3), cell('メモ', 0, 3, 4),
+      cell('1', 1, 0, 5), cell('事故の時に動く担当者のチーム', 1, 1, 6), cell('×', 1, 2, 7), cell('情報係の３名のチームを作りたいが人が足りない', 1, 3, 8),
+      cell('2', 2, 0, 9), cell('ウイルスにやられた時にやることを紙にまとめる', 2, 1, 10), cell('未', 2, 2, 11), cell('今年中に総務が作る', 2, 3, 12),
+      // a PDF that ran two rows' answers together: one of them says no
+      cell('3', 3, 0, 13), cell('サーバの管理者パスワードを初期のままにしない', 3, 1, 14), cell('○ ×', 3, 2, 15), cell('導入の日に変えた', 3, 3, 16),
+      cell('4', 4, 0, 17), cell('サーバのウイルス対策ソフト', 4, 1, 18), cell('済', 4, 2, 19), cell('自動で更新している', 4, 3, 20),
+    ];
+    expect(matchRequirements(rows).map((m) => m.requirement)).toEqual(['incident-response-procedure', 'server-antimalware']);
   });
 
   it('reads terse notes of label：value, with ／ between measures', () => {
@@ -268,6 +286,16 @@ describe('matchRequirements: colloquial, old-fashioned and abbreviated phrasings
     expect(matchRequirements(rows).map((m) => m.requirement)).toContain('internal-software-update');
     const empty = [...rows.slice(0, 4), cell('1', 1, 0, 5), cell('サーバのWindows Update', 1, 1, 6), cell('未', 1, 2, 7), cell('ー', 1, 3, 8)];
     expect(matchRequirements(empty)).toEqual([]);
+  });
+
+  it('reads an item cell that says what is done with a content cell that says who or what it is done to', () => {
+    const header = [cell('No', 0, 0, 1), cell('点検すること', 0, 1, 2), cell('結果', 0, 2, 3), cell('メモ', 0, 3, 4)];
+    const row = (item: string, memo: string) => [...header, cell('1', 1, 0, 5), cell(item, 1, 1, 6), cell('○', 1, 2, 7), cell(memo, 1, 3, 8)];
+    const heading = { text: 'TOSの情報セキュリティ点検表', kind: 'heading', index: 0 } as TextBlock;
+    expect(matchRequirements([heading, ...row('困った時に相談できる先', '府警のサイバー犯罪の窓口、IPAの相談窓口')]).map((m) => m.requirement)).toContain('external-expert-liaison');
+    expect(matchRequirements([heading, ...row('社員への勉強会', '年に１回、怪しいメールと添付ファイルの話')]).map((m) => m.requirement)).toContain('security-awareness-training');
+    // the content says only what the item already says: nothing more
+    expect(matchRequirements([heading, ...row('困った時に相談できる先', '総務課長に相談する')]).map((m) => m.requirement)).toEqual([]);
   });
 
   it('reads a 変更前 | 変更後 table by its 変更後 column', () => {
@@ -344,6 +372,62 @@ describe('matchRequirements: near misses are not found', () => {
   it('a text that is no plan gives nothing', () => {
     expect(found('次回の実行委員会は７月８日に開催する。', 'ポスター５００枚を作成し、商店に掲示を依頼する。')).toEqual([]);
     expect(matchRequirements([])).toEqual([]);
+  });
+});
+
+describe('matchRequirements: one sentence that chains several measures', () => {
+  it('a word about something else in one clause does not veto the measure another clause says', () => {
+    expect(found('ランサムウェア感染時の初動と復旧の手順をマニュアルに定め、保守契約先のベンダとも共有している。')).toContain('incident-response-procedure');
+    expect(found('ウイルスに感染した場合の対応手順を文書化しており、保守の契約書にも連絡先を載せている。')).toContain('incident-response-procedure');
+    // the veto stands in the clause that says the measure
+    expect(found('インシデント対応の手順は保守契約の仕様書に定めている。')).not.toContain('incident-response-procedure');
+    expect(found('インシデント対応手順に基づく訓練を行い、その結果を整理している。')).not.toContain('incident-response-procedure');
+  });
+
+  it('a negation reaches back over the chain and the list before it, not over a clause that ends in が', () => {
+    expect(found('サーバ管理者の多要素認証は導入しておらず、導入の目処も立っていない。')).toEqual([]);
+    expect(found('管理者ログインの二段階認証は、予算の都合で導入しておらず、予定も決まっていない。')).toEqual([]);
+    expect(found('ログの外部保管、USBメモリの検査、及び第三者による監査についても、まだ行っていない。')).toEqual([]);
+    expect(found('サーバの機器台帳を整備し、ログを別サーバへ毎日転送することは、まだできていない。')).toEqual([]);
+    expect(found('VPNと管理者の多要素認証が、まだ導入されていない。')).toEqual([]);
+    expect(found('VPNの多要素認証は導入しているが、管理者の多要素認証は導入していない。')).toEqual(['ext-multifactor-auth']);
+    expect(found('バックアップは毎日取得しているものの、世代管理はまだできていない。')).toEqual(['backup-targets-frequency']);
+  });
+
+  it('a sentence with no plan either does not make the passage planned', () => {
+    const found2 = found('管理者がサーバにログインする際の二要素認証は導入していない。導入の予定も立っていない。他社との事例の共有もしていない。');
+    expect(found2).toEqual([]);
+  });
+});
+
+describe('matchRequirements: a clerk’s plain words for a measure', () => {
+  const heading = 'TOSの情報セキュリティ対策';
+  it.each([
+    ['５回続けて誤るとそのＩＤを止める。', 'ext-account-lockout-detection'],
+    ['VPNは保守会社の固定アドレス以外からの接続を拒否している。', 'ext-source-ip-restriction'],
+    ['ルータのメーカーが出す修正情報を毎月確認し、必要なものを当てている。', 'ext-device-vulnerability-management'],
+    ['VPNの機械は、修正のお知らせが出たら保守会社がすぐ当てる。', 'ext-device-vulnerability-management'],
+    ['ファイアウォールの動作記録は別の機器に１年間残している。', 'log-collection-offsystem'],
+    ['管理者でログインするときはもう一段階の確認を求めている。', 'internal-admin-multifactor-auth'],
+    ['県警のサイバー犯罪対策課の担当者とは顔見知りで、困ったときは相談することにしている。', 'external-expert-liaison'],
+    ['港運協会の部会で、よその会社がやっている対策を教え合っている。', 'tos-good-practice-sharing'],
+    ['ウイルスに感染したときの段取り表を作り、去年一度この表でやってみた。', 'incident-response-training'],
+    ['情報漏えいに備え、総務課長を長とする５名の対応班を常設している。', 'incident-response-organization'],
+    ['サーバが止まった時は、紙の伝票で受付を続ける。', 'bcp-system-failure'],
+    ['JPCERTの注意喚起を毎朝確かめている。', 'security-info-collection'],
+    ['社員全員に年１回、怪しいメールの見分け方の勉強会をしている。', 'security-awareness-training'],
+    ['不正なアクセスを受けたときにやることを紙にまとめてある。', 'incident-response-procedure'],
+  ] as const)('finds 「%s」 as %s', (text, id) => {
+    expect(found(heading, text)).toContain(id);
+  });
+
+  it('does not find the same plain words about something else', () => {
+    expect(found(heading, '地震対応マニュアルを使って訓練を行った。')).toEqual([]);
+    expect(found(heading, '地震に備え、災害対応班を常設している。')).toEqual([]);
+    expect(found(heading, '避難訓練を一度やってみた。')).toEqual([]);
+    expect(found(heading, 'メールアドレスは社外の取引先にだけ教えている。')).toEqual([]);
+    expect(found(heading, '港の清掃活動でよその会社の人と教え合っている。')).toEqual([]);
+    expect(found(heading, '管理者でログインするときはパスワードを入れる。')).toEqual([]);
   });
 });
 

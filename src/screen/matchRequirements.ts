@@ -2,6 +2,7 @@ import { NOT_APPLICABLE_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type Te
 import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldTerm, foldText } from './normalize.ts';
+import { clausesOf, reachOf } from './clauses.ts';
 import { readStatus, type ReadStatus } from './status.ts';
 import { type Unit, unitsOf } from './units.ts';
 
@@ -123,17 +124,42 @@ interface UnitHit {
  * and 「導入していない。年度中に導入する予定」 in one).
  */
 const NOT_DONE =
-  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
-const BUT_PLANNED = /予定(?!(も|は)?(ない|なし|ありません))|計画(して|中)|検討|までに|今後|年度(中|内)|来年度|次年度/;
-const saysNotDone = (sentence: string) => NOT_DONE.test(sentence) && !BUT_PLANNED.test(sentence);
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
+/** 「予定もない」「予定は立っていない」「目処も立っていない」: no plan either. */
+const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(ない|なし|無い|無し|ありません|(立って|決まって|定まって|でき|ついて)(い)?(ない|ません|おらず))/;
+const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
+const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
+const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
+const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text)) && !saysPlanned(text);
 
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
 /** 「IR訓練：未」「CSIRT：未設置」「管理者MFA：なし」: an item whose whole answer after the colon is a no. */
 const ANSWERED_NO_AT_END = /(:|：)(未|未(実施|対応|設置|整備|導入|策定|作成|定|着手)|なし|無し|無|×|✕|✗|-|ー|しない|していない|やっていない|まだ)[。.]?$/;
 
+/**
+ * An answer cell of a check table that says no: 「×」「未」「いいえ」, with the row's number a PDF may put in the
+ * same cell, or the marks of two rows a PDF ran together (「○ ×」: one of them says no).
+ */
+const NO_MARK_CELL = /^[0-9]*(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*([×✕✗未]|いいえ)(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*$/;
+
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
+
+/**
+ * How well a text says a requirement by one of its routes: 1 when it says every group, else the score the
+ * topic found elsewhere gives (`topicElsewhere`: 0 when it is nowhere fitting).
+ */
+function routeScore(terms: CompiledTerms, text: string, topicElsewhere: (topic: CompiledGroup) => number): number {
+  let best = 0;
+  for (const route of terms.routes) {
+    const [topic, ...rest] = route;
+    if (!topic || !rest.every((group) => group.pattern.test(text))) continue;
+    const score = topic.pattern.test(text) ? 1 : rest.length === 0 ? 0 : topicElsewhere(topic);
+    best = Math.max(best, score);
+  }
+  return best;
+}
 
 function scoreUnit(
   documentInDomain: boolean,
@@ -154,7 +180,7 @@ function scoreUnit(
   const vetoed = (text: string) => terms.none.some((v) => v.pattern.test(text) && !(v.unless && v.unless.test(text)));
   const label = itemLabels.map(foldText).join('／');
   // 「未整備である。９月までに作成する。」: a passage that goes on to plan the measure describes it (as planned)
-  const unitPlans = sentences.some((sentence) => BUT_PLANNED.test(sentence));
+  const unitPlans = sentences.some(saysPlanned);
   masked.forEach((sentence, i) => {
     // a sentence that lists measures by name says the named ones, and only those (the words of two items of
     // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
@@ -169,23 +195,30 @@ function scoreUnit(
     }
     // a veto reads the sentence as written (what a mask hides, ウイルス対策ソフト, still says what it is
     // about), with the table row's item cell that names what the sentence speaks of
-    if (vetoed(sentences[i]!) || (label && vetoed(`${label}／${sentences[i]!}`)) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
-    for (const route of terms.routes) {
-      const [topic, ...rest] = route;
-      if (!topic || !rest.every((group) => group.pattern.test(sentence))) continue;
-      let score: number;
-      if (topic.pattern.test(sentence)) score = 1;
-      else if (rest.length === 0) continue;
-      else {
-        // the topic borrowed from an earlier sentence or from what stands over the passage: that text must
-        // not be about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
-        const earlier = masked.slice(0, i).findLastIndex((e) => topic.pattern.test(e));
-        if (earlier >= 0 && !vetoed(sentences[earlier]!)) score = 0.9;
-        else if (topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'))) score = 0.8;
-        else continue;
-      }
+    const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`));
+    // the topic borrowed from an earlier sentence or from what stands over the passage: that text must not be
+    // about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
+    const topicBefore = (topic: CompiledGroup) => {
+      const earlier = masked.slice(0, i).findLastIndex((e) => topic.pattern.test(e));
+      return earlier >= 0 && !vetoed(sentences[earlier]!);
+    };
+    const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
+    if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && !unitPlans)) {
+      const score = routeScore(terms, sentence, (topic) => (topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
       if (score > best.score) best = { score, sentence: i };
+      return;
     }
+    // one sentence that chains several measures: a clause the veto or the negation does not reach says its
+    // measure on its own (the topic from an earlier clause, sentence or what stands over it)
+    const clauses = clausesOf(sentences[i]!);
+    if (clauses.length < 2) return;
+    const reach = reachOf(clauses);
+    clauses.forEach((clause, k) => {
+      if (vetoedHere(clause) || saysNotDone(reach[k]!)) return;
+      const topicInClauseBefore = (topic: CompiledGroup) => clauses.slice(0, k).some((c) => topic.pattern.test(mask(c)) && !vetoedHere(c));
+      const score = routeScore(terms, mask(clause), (topic) => (topicInClauseBefore(topic) || topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
+      if (score > best.score) best = { score, sentence: i };
+    });
   });
   // a table row whose item cell names the whole requirement (BCP訓練 | 本船荷役部門のみ実施。): the row says it,
   // as long as its content cell says something was done or planned
@@ -193,14 +226,14 @@ function scoreUnit(
   const content = sentences.join('');
   if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label) && !saysNotDone(content)) {
     if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
-    // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる): each group said
-    // by one of them, the content saying at least one that is not the topic
+    // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる, 困った時に相談
+    // できる先 | 府警のサイバー犯罪の窓口): each group said by one of them, the content saying one the item does not
     else {
       const maskedContent = masked.join('／');
       const together = terms.routes.some(
         (route) =>
           route.length > 1 &&
-          route.slice(1).some((group) => group.pattern.test(maskedContent)) &&
+          route.some((group) => group.pattern.test(maskedContent) && !group.pattern.test(maskedLabel)) &&
           route.every((group) => group.pattern.test(maskedLabel) || group.pattern.test(maskedContent)),
       );
       if (together && !vetoed(`${label}／${content}`)) best = { score: 0.5, sentence: 0 };
@@ -216,8 +249,11 @@ function scoreUnit(
  * listed; a document that is no plan gives an empty list.
  */
 export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
-  // a checklist's item answered いいえ describes nothing (unless it says what is planned instead)
-  const units = unitsOf(blocks).filter((u) => !(ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text))) || /予定|検討|計画/.test(u.text));
+  // a checklist's item answered いいえ, or a row whose answer cell is × or 未, describes nothing (unless it says
+  // what is planned instead)
+  const answeredNo = (u: Unit) =>
+    ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell)));
+  const units = unitsOf(blocks).filter((u) => !answeredNo(u) || /予定|検討|計画/.test(u.text) || saysPlanned(foldText(u.text)));
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const inDomain = documentAboutSecurity(sentencesOf);
   const matches: RequirementMatch[] = [];

@@ -27,7 +27,7 @@ export interface Unit {
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否/;
-const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?)/;
+const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
 
 /** A table's first row names its columns when every cell is short and one of them is a usual column name. */
