@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { joinPath } from '../util/fileName.ts';
 import { toWareki } from '../util/wareki.ts';
 import { isGapMark } from './gapMark.ts';
+import { interpretTemplate } from './interpretTemplate.ts';
 import { blockNestingProblem, lintTemplate } from './lintTemplate.ts';
 import type { TemplateFile, TemplateFolder } from './templateFolder.ts';
 import { TemplateError } from './templateError.ts';
@@ -126,8 +127,16 @@ export function precompileTemplateFolder(folder: TemplateFolder): Record<string,
   return out;
 }
 
+export interface CompileOptions {
+  /**
+   * Run the templates by walking their syntax trees instead of compiling them to JavaScript (interpretTemplate.ts):
+   * for a shell that may not make code from text (the offline page) and a folder it was not built with.
+   */
+  interpret?: boolean;
+}
+
 /** A folder's templates, compiled when first used; the partials a document calls are compiled with it. */
-function makeTemplates(folder: TemplateFolder): CompiledTemplates {
+function makeTemplates(folder: TemplateFolder, compileOptions: CompileOptions): CompiledTemplates {
   const { hb, options } = templateEnvironment();
   const partialNames = new Set(folder.partials.keys());
 
@@ -154,7 +163,9 @@ function makeTemplates(folder: TemplateFolder): CompiledTemplates {
     const spec = folder.precompiled?.(template);
     let fn: Handlebars.TemplateDelegate;
     try {
-      fn = spec ? hb.template(spec as TemplateSpecification) : hb.compile(checkedTemplate(folder, template, partialNames), options);
+      if (spec) fn = hb.template(spec as TemplateSpecification);
+      else if (compileOptions.interpret) fn = interpretTemplate(hb, checkedTemplate(folder, template, partialNames), options.knownHelpers) as Handlebars.TemplateDelegate;
+      else fn = hb.compile(checkedTemplate(folder, template, partialNames), options);
     } catch (err) {
       throw templateError(err, template);
     }
@@ -227,13 +238,13 @@ const CACHE_SIZE = 8;
  * checked and compiled the first time a document needs it; compiled templates are kept while the folder's
  * signature stays the same.
  */
-export function compileTemplateFolder(folder: TemplateFolder): CompiledTemplates {
+export function compileTemplateFolder(folder: TemplateFolder, compileOptions: CompileOptions = {}): CompiledTemplates {
   const { dir } = folder;
   if (!folder.documents.has(MAIN)) throw new TemplateError(`${joinPath(dir, `${MAIN}.hbs`)}: テンプレートが見つかりません（${MAIN}.hbs が必要です）`);
-  const key = `${dir}\u0000${folder.signature}`;
+  const key = `${dir}\u0000${folder.signature}\u0000${compileOptions.interpret ? 'interpret' : 'compile'}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const templates = makeTemplates(folder);
+  const templates = makeTemplates(folder, compileOptions);
   cache.set(key, templates);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return templates;
