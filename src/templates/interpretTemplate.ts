@@ -57,7 +57,7 @@ function usesDepths(ast: Program): boolean {
   const stack: unknown[] = [ast];
   while (stack.length) {
     const node = stack.pop() as Record<string, unknown>;
-    if (node.type === 'PathExpression' && (node as unknown as Path).depth > 0) return true;
+    if (node.type === 'PathExpression' && Number(node.depth) > 0) return true;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'loc' || !value || typeof value !== 'object') continue;
       if (Array.isArray(value)) stack.push(...value.filter((v) => v && typeof v === 'object'));
