@@ -18,6 +18,7 @@ import { parseBureau } from '../../review/bureauFilter.ts';
 import { extName } from '../../util/fileName.ts';
 import { fieldWords, findingMessage } from '../../validate/messages.ts';
 import { editorDocuments } from '../editorDocuments.ts';
+import { chosenTemplates } from './firmTemplates.ts';
 import type { OfflineFiling, ReviewedFileOutputs, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
 import { YamlEditError, applyDataToYaml } from '../yamlEdits.ts';
 // the templates/ folder of the package, compiled to code when the page was made (see web/offlineApp.ts)
@@ -33,7 +34,9 @@ import { cMaps, getDocument } from 'tos-filing:pdfjs';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const templates = bundledTemplates(templateBundle);
+const bundled = bundledTemplates(templateBundle);
+// the firm's own folder once one is chosen (op templates), until the page goes back to the bundled one
+let templates = bundled;
 const pdfjs = embeddedPdfjs(getDocument, cMaps);
 const loadPdfjs = () => Promise.resolve(pdfjs);
 // files can be read at once; the fonts, once unpacked, join the host (a build waits for them)
@@ -142,6 +145,16 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
         return { ok: false, message: [`${outcome.file} にエラーがあるため比較しませんでした。`, ...errors.map((f) => `・${fieldWords(f.segments)}：${findingMessage(f, 'ja')}`)].join('\n') };
       }
       return { ok: true, outputs: outcome.outputs, changes: outcome.diff.changes.length, alerts: outcome.diff.alerts.map((x) => x.text.ja) };
+    }
+    case 'templates': {
+      if (!request.files) {
+        templates = bundled;
+        return { ok: true };
+      }
+      const chosen = chosenTemplates(request.folder, request.files);
+      if (!chosen.ok) return chosen;
+      templates = chosen.templates;
+      return { ok: true };
     }
     case 'build': {
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };

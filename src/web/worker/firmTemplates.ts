@@ -1,0 +1,41 @@
+import { hex } from '../../platform/host.ts';
+import { sha256 } from '../../platform/sha256.ts';
+import { type CompiledTemplates, compileTemplateFolder } from '../../templates/renderTemplates.ts';
+import { TemplateError } from '../../templates/templateError.ts';
+import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, templatesInMemory } from '../../templates/templateFolder.ts';
+
+/** A template file of the folder the person chose: its path inside the folder (`filing.hbs`, `partials/cover.hbs`) and its text. */
+export interface ChosenTemplateFile {
+  path: string;
+  text: string;
+}
+
+export type ChosenTemplates = { ok: true; templates: CompiledTemplates } | { ok: false; message: string };
+
+/**
+ * A firm's own templates folder, chosen on the offline page: checked with the rules and messages of `--templates`
+ * and `templates check` (file, line and column), and run from their syntax trees, since the page may not make
+ * code from text.
+ */
+export function chosenTemplates(folder: string, files: readonly ChosenTemplateFile[]): ChosenTemplates {
+  const dir = folder || 'templates';
+  const hbs = files.filter((f) => /^(partials\/)?[^/]+\.hbs$/.test(f.path));
+  if (hbs.length > MAX_TEMPLATE_FILES) return { ok: false, message: `${dir}: テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）` };
+  const texts: Record<string, string> = {};
+  const encoder = new TextEncoder();
+  let signature = '';
+  for (const file of hbs) {
+    const bytes = encoder.encode(file.text);
+    if (bytes.length > MAX_TEMPLATE_BYTES) return { ok: false, message: `${dir}/${file.path}: テンプレートが大きすぎます（1ファイル${MAX_TEMPLATE_BYTES / 1024}KBまで）` };
+    texts[file.path] = file.text.replace(/^\uFEFF/, '');
+    signature += `${file.path}\u0000${hex(sha256(bytes))}\n`;
+  }
+  try {
+    const templates = compileTemplateFolder({ ...templatesInMemory(dir, texts), signature }, { interpret: true });
+    templates.checkAll();
+    return { ok: true, templates };
+  } catch (err) {
+    if (err instanceof TemplateError) return { ok: false, message: err.message };
+    throw err;
+  }
+}
