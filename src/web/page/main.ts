@@ -13,6 +13,7 @@ import { type Data, addItem, blankItem, getAt, moveItem, pathId, removeItem, set
 import { FindingsView, placeOf } from './findingsView.ts';
 import { FormRenderer, portReading, readingText } from './form.ts';
 import { OfflineBackend, isOfflinePage } from './offlineBackend.ts';
+import { templatesControl } from './templatesControl.ts';
 import { serverBackend } from './serverBackend.ts';
 import { showReview } from './reviewView.ts';
 import { showStartScreen } from './startScreen.ts';
@@ -59,6 +60,8 @@ class Editor {
     private readonly file: FileAnswer,
     private readonly backend: Backend,
     private readonly leave?: () => void,
+    /** Offline: the row that chooses the templates folder, kept across files. */
+    private readonly tools?: HTMLElement,
   ) {
     this.version = file.version;
     this.savedJson = JSON.stringify(file.data);
@@ -130,7 +133,7 @@ class Editor {
     );
     const findingsPanel = h('section', { class: 'findings', 'aria-labelledby': 'findings-h' }, h('div', { class: 'panel-head' }, h('h2', { id: 'findings-h' }, '確認事項'), h('span', { class: 'keys' }, 'F8：次のエラーへ')), legend, this.el.summary);
     const side = h('aside', { class: 'side', 'aria-label': '確認事項とプレビュー' }, this.el.previewPanel, findingsPanel);
-    app.replaceChildren(header, this.el.notice, h('div', { class: 'layout' }, this.el.main, side), this.el.dialog);
+    app.replaceChildren(header, ...(this.tools ? [this.tools] : []), this.el.notice, h('div', { class: 'layout' }, this.el.main, side), this.el.dialog);
     this.view = new FindingsView(this.renderer.slots, this.el.summary, this.el.counts);
   }
 
@@ -479,6 +482,12 @@ class Editor {
     box.hidden = false;
   }
 
+  /** Other templates are in use: documents made before are not kept, and a preview on screen is made again. */
+  templatesChanged(): void {
+    this.documents = null;
+    if (!this.el.previewPanel.hidden) void this.preview();
+  }
+
   async preview(): Promise<void> {
     this.el.previewPanel.hidden = false;
     this.el.previewState.textContent = '書類を作成しています…';
@@ -519,6 +528,8 @@ function fatal(message: string) {
 /** The offline file: the start screen until a filing is open, then the editor; 別のファイル goes back. */
 function startOffline() {
   const backend = new OfflineBackend();
+  let editor: Editor | null = null;
+  const tools = templatesControl(backend, () => editor?.templatesChanged());
   const edit = async () => {
     const res = await backend.load();
     if (!res)
@@ -529,11 +540,17 @@ function startOffline() {
         (review) => showReview(app, review, () => void edit()),
       );
     document.title = `${res.body.name} — 届出の編集（オフライン版）`;
-    new Editor(res.body, backend, () => {
-      backend.close();
-      delete document.body.dataset.ready;
-      void edit();
-    }).start();
+    editor = new Editor(
+      res.body,
+      backend,
+      () => {
+        backend.close();
+        delete document.body.dataset.ready;
+        void edit();
+      },
+      tools,
+    );
+    editor.start();
   };
   void edit();
 }

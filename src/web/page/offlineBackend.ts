@@ -54,6 +54,8 @@ export class WorkerClient {
   private readonly url: Promise<string>;
   /** What a new Worker is told before anything else (the fonts), once the page has it. */
   greeting: WorkerRequest | null = null;
+  /** The firm's templates folder in use, told to a new Worker after the greeting. */
+  templates: WorkerRequest | null = null;
 
   /** @param source the script, or (as the page carries it, packed) a promise of it */
   constructor(source: string | Promise<Blob>) {
@@ -78,6 +80,7 @@ export class WorkerClient {
     };
     this.worker = worker;
     if (this.greeting) worker.postMessage({ id: ++this.next, request: this.greeting });
+    if (this.templates) worker.postMessage({ id: ++this.next, request: this.templates });
     return worker;
   }
 
@@ -368,6 +371,18 @@ export class OfflineBackend implements Backend {
     }
     if (disk) return { status: 500, body: { ok: false, message: disk.message, name: '', path: '', exists: false, version: NEW, data: {} } };
     return this.answer() ?? { status: 404, body: { ok: false, message: '開いているファイルがありません', name: '', path: '', exists: false, version: NEW, data: {} } };
+  }
+
+  /**
+   * The templates the documents are made with from now on: a firm's own folder (null when taken; the message, with
+   * file, line and column, when refused), or with null the bundled ones again.
+   */
+  async useTemplates(chosen: { folder: string; files: { path: string; file: Blob }[] } | null): Promise<string | null> {
+    const request: WorkerRequest = chosen ? { op: 'templates', ...chosen } : { op: 'templates', folder: '' };
+    const reply = await this.worker.request(request);
+    if (!reply.ok) return reply.message;
+    this.worker.templates = chosen ? request : null;
+    return null;
   }
 
   async makeDocuments(data: Data, formats: DocumentFormat[]): Promise<Answer<DocumentsAnswer>> {

@@ -34,7 +34,7 @@ export type WorkerRequest =
   | { op: 'new'; port: string; kind: string }
   | { op: 'save'; filing: Pick<OfflineFiling, 'name' | 'format' | 'text'>; data: Data }
   /** A firm's own templates folder (paths inside it, texts) for the builds that follow; without files, back to the bundled one. */
-  | { op: 'templates'; folder: string; files?: { path: string; text: string }[] }
+  | { op: 'templates'; folder: string; files?: { path: string; file: Blob }[] }
   | { op: 'build'; name: string; data: Data; formats: OfflineFormat[] }
   | { op: 'review'; files: { name: string; bytes: Uint8Array }[]; bureau?: string }
   | { op: 'diff'; before: { name: string; bytes: Uint8Array }; after: { name: string; bytes: Uint8Array } };

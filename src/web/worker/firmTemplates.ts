@@ -10,6 +10,26 @@ export interface ChosenTemplateFile {
   text: string;
 }
 
+/** The files of the chosen folder as the page sends them (paths inside the folder): each read only when small enough. */
+export async function readChosenFiles(folder: string, files: readonly { path: string; file: Blob }[]): Promise<ChosenTemplateFile[] | { ok: false; message: string }> {
+  const dir = folder || 'templates';
+  const hbs = files.filter((f) => TEMPLATE_PATH.test(f.path));
+  if (hbs.length > MAX_TEMPLATE_FILES) return { ok: false, message: `${dir}: テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）` };
+  const read: ChosenTemplateFile[] = [];
+  for (const { path, file } of hbs) {
+    if (file.size > MAX_TEMPLATE_BYTES) return { ok: false, message: `${dir}/${path}: テンプレートが大きすぎます（1ファイル${MAX_TEMPLATE_BYTES / 1024}KBまで）` };
+    try {
+      read.push({ path, text: new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()) });
+    } catch {
+      return { ok: false, message: `${dir}/${path}: UTF-8 の文字コードではありません（UTF-8 で保存し直してください）` };
+    }
+  }
+  return read;
+}
+
+/** `filing.hbs` at the folder's top or `partials/x.hbs`: the templates `--templates` lists. */
+const TEMPLATE_PATH = /^(partials\/)?[^/]+\.hbs$/;
+
 export type ChosenTemplates = { ok: true; templates: CompiledTemplates } | { ok: false; message: string };
 
 /**
@@ -19,7 +39,7 @@ export type ChosenTemplates = { ok: true; templates: CompiledTemplates } | { ok:
  */
 export function chosenTemplates(folder: string, files: readonly ChosenTemplateFile[]): ChosenTemplates {
   const dir = folder || 'templates';
-  const hbs = files.filter((f) => /^(partials\/)?[^/]+\.hbs$/.test(f.path));
+  const hbs = files.filter((f) => TEMPLATE_PATH.test(f.path));
   if (hbs.length > MAX_TEMPLATE_FILES) return { ok: false, message: `${dir}: テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）` };
   const texts: Record<string, string> = {};
   const encoder = new TextEncoder();

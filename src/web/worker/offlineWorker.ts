@@ -18,7 +18,7 @@ import { parseBureau } from '../../review/bureauFilter.ts';
 import { extName } from '../../util/fileName.ts';
 import { fieldWords, findingMessage } from '../../validate/messages.ts';
 import { editorDocuments } from '../editorDocuments.ts';
-import { chosenTemplates } from './firmTemplates.ts';
+import { chosenTemplates, readChosenFiles } from './firmTemplates.ts';
 import type { OfflineFiling, ReviewedFileOutputs, WorkerAnswer, WorkerRequest } from '../page/offlineProtocol.ts';
 import { YamlEditError, applyDataToYaml } from '../yamlEdits.ts';
 // the templates/ folder of the package, compiled to code when the page was made (see web/offlineApp.ts)
@@ -151,7 +151,9 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
         templates = bundled;
         return { ok: true };
       }
-      const chosen = chosenTemplates(request.folder, request.files);
+      const read = await readChosenFiles(request.folder, request.files);
+      if (!Array.isArray(read)) return read;
+      const chosen = chosenTemplates(request.folder, read);
       if (!chosen.ok) return chosen;
       templates = chosen.templates;
       return { ok: true };
