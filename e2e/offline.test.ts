@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -344,6 +344,60 @@ describe('plans typed by hand, in the offline file', () => {
       await page.waitForSelector('body[data-ready="start"]');
     }
     expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
+
+describe("a firm's own templates in the offline file", () => {
+  it('makes the documents `build --templates` makes from a chosen folder, refuses a broken one with file, line and column, and goes back to the bundled templates', async () => {
+    const s = await openApp();
+    const { page } = s;
+    const sample = join(ROOT, 'fixtures', 'sample', 'general-complete.yaml');
+    await page.setInputFiles('#open-file', sample);
+    await page.waitForSelector('body[data-ready="true"]');
+    // a firm's copy of templates/ with its own wording on the cover
+    const firm = join(dir, 'firm', 'minato-templates');
+    cpSync(join(ROOT, 'templates'), firm, { recursive: true });
+    const cover = join(firm, 'partials', 'cover.hbs');
+    writeFileSync(cover, readFileSync(cover, 'utf8').replace('下記のとおり記載します。', '下記のとおり記載いたします（行政書士法人みなと作成）。'));
+    await page.setInputFiles('#templates-folder', firm);
+    await page.waitForFunction(() => document.querySelector('#templates-state')?.textContent?.includes('を使っています'));
+    expect(await page.locator('#templates-state').innerText()).toContain('minato-templates');
+    await shot(page, '11-firm-templates');
+    const built = cli('build', sample, '--templates', firm, '--out', join(dir, 'firm-cli'));
+    expect(built.status, built.stderr).toBe(0);
+    for (const [button, name] of [['#download-pdf', 'general-complete.pdf'], ['#download-docx', 'general-complete.docx']] as const) {
+      const got = await download(page, button, `firm-page/${name}`);
+      expect(got.name).toBe(name);
+      expect(got.bytes.equals(readFileSync(join(dir, 'firm-cli', name))), name).toBe(true);
+    }
+    // a broken copy: refused as --templates refuses it, with the file, line and column; the firm's folder stays in use
+    const broken = join(dir, 'firm', 'broken-templates');
+    cpSync(join(ROOT, 'templates'), broken, { recursive: true });
+    writeFileSync(join(broken, 'partials', 'cover.hbs'), '<p>安全</p>\n<p>{{{applicant.name}}}</p>\n');
+    const refused = cli('build', sample, '--templates', broken, '--out', join(dir, 'broken-cli'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${join(broken, 'partials', 'cover.hbs')}:2:4`);
+    await page.setInputFiles('#templates-folder', broken);
+    await page.waitForSelector('#templates-problem:not([hidden])');
+    const problem = await page.locator('#templates-problem').innerText();
+    expect(problem).toContain('broken-templates/partials/cover.hbs:2:4');
+    // the rest of the message is the CLI's, after the path
+    const cliMessage = refused.stderr.split(`${join(broken, 'partials', 'cover.hbs')}:2:4`)[1]!.trim().split('\n')[0]!;
+    expect(problem).toContain(cliMessage.slice(0, 20));
+    expect(await page.locator('#templates-state').innerText()).toContain('minato-templates');
+    await shot(page, '12-firm-templates-refused');
+    const still = await download(page, '#download-pdf', 'firm-page-still/general-complete.pdf');
+    expect(still.bytes.equals(readFileSync(join(dir, 'firm-cli', 'general-complete.pdf')))).toBe(true);
+    // back to the bundled templates: the documents of plain `build`
+    await page.click('#templates-bundled');
+    await page.waitForFunction(() => document.querySelector('#templates-state')?.textContent === '');
+    const plain = cli('build', sample, '--out', join(dir, 'plain-cli'));
+    expect(plain.status, plain.stderr).toBe(0);
+    const bundled = await download(page, '#download-pdf', 'bundled-page/general-complete.pdf');
+    expect(bundled.bytes.equals(readFileSync(join(dir, 'plain-cli', 'general-complete.pdf')))).toBe(true);
+    expect(s.outside).toEqual([]);
+    expect(s.alerts).toEqual([]);
     await s.context.close();
   });
 });

@@ -12,17 +12,19 @@ export interface TemplatesUser {
  */
 export function templatesControl(backend: TemplatesUser, changed: () => void): HTMLElement {
   const input = h('input', { type: 'file', id: 'templates-folder', multiple: true, webkitdirectory: true });
-  const choose = h('label', {}, '事務所のテンプレートを使う（templates をコピーして編集したフォルダ）：', input);
+  const choose = h('label', { class: 'file-button secondary' }, '事務所のテンプレートを使う', input);
+  const hint = h('span', { class: 'templates-hint' }, '（同梱の templates フォルダをコピーして文言を直したもの。フォルダごと選びます）');
   const state = h('span', { class: 'templates-state', role: 'status', id: 'templates-state' });
   const problem = h('pre', { class: 'templates-problem', role: 'alert', id: 'templates-problem', hidden: true });
   const back = h('button', { type: 'button', id: 'templates-bundled', hidden: true }, '同梱のテンプレートに戻す');
-  const box = h('div', { class: 'templates', id: 'templates' }, choose, state, back, problem);
+  const box = h('div', { class: 'templates', id: 'templates' }, choose, state, hint, back, problem);
 
   const show = (folder: string | null, message: string | null) => {
     problem.hidden = !message;
     problem.textContent = message ?? '';
     state.textContent = folder ? `事務所のテンプレート：${folder} を使っています` : '';
     back.hidden = !folder;
+    hint.hidden = !!folder;
   };
   let inUse: string | null = null;
 
