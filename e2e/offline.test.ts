@@ -402,6 +402,45 @@ describe("a firm's own templates in the offline file", () => {
   });
 });
 
+describe('the other documents of the offline file', () => {
+  it('downloads the copy for sharing and the 委任状 as `build --redact` writes them, and says why there is no 委任状 without an agent', async () => {
+    const s = await openApp();
+    const { page } = s;
+    const sample = join(ROOT, 'fixtures', 'sample', 'general-complete.yaml');
+    await page.setInputFiles('#open-file', sample);
+    await page.waitForSelector('body[data-ready="true"]');
+    // no agent: the 委任状 is not made, and the reason is beside the buttons
+    await page.click('#other-documents > summary');
+    await page.click('#download-power-of-attorney-pdf');
+    await page.waitForSelector('#documents-blocked:not([hidden])');
+    expect(await page.locator('#documents-blocked').innerText()).toContain('代理人が入力されていないため、委任状はありません');
+    // the same filing made through the office's agent (as `build --agent` fills it in)
+    const withAgent = join(dir, 'agent-filing', 'general-complete.yaml');
+    mkdirSync(join(dir, 'agent-filing'), { recursive: true });
+    const office = readFileSync(join(ROOT, 'fixtures', 'agent', 'office.yaml'), 'utf8').replace(/^#.*\n/gm, '');
+    writeFileSync(withAgent, `${readFileSync(sample, 'utf8')}\nagent:\n${office.split('\n').filter(Boolean).map((l) => `  ${l}`).join('\n')}\n`);
+    const built = cli('build', withAgent, '--redact', '--out', join(dir, 'agent-cli'));
+    expect(built.status, built.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'agent-cli')).sort()).toEqual(['general-complete.docx', 'general-complete.pdf', 'general-complete.redacted.docx', 'general-complete.redacted.pdf', 'general-complete.委任状.docx', 'general-complete.委任状.pdf']);
+    await page.click('#switch-file');
+    await page.waitForSelector('body[data-ready="start"]');
+    await page.setInputFiles('#open-file', withAgent);
+    await page.waitForSelector('body[data-ready="true"]');
+    for (const kind of ['redacted', 'power-of-attorney'] as const)
+      for (const format of ['pdf', 'docx'] as const) {
+        await page.click('#other-documents > summary');
+        if (kind === 'redacted' && format === 'pdf') await shot(page, '13-other-documents');
+        const got = await download(page, `#download-${kind}-${format}`, `other-page/${kind}.${format}`);
+        const name = `general-complete.${kind === 'redacted' ? 'redacted' : '委任状'}.${format}`;
+        expect(got.name).toBe(name);
+        expect(got.bytes.equals(readFileSync(join(dir, 'agent-cli', name))), name).toBe(true);
+      }
+    expect(await page.locator('#documents-blocked').isHidden()).toBe(true);
+    expect(s.outside).toEqual([]);
+    await s.context.close();
+  });
+});
+
 describe('the examiner view of the offline file', () => {
   it("reviews received files as `review` does: 審査一覧 (Excel, Word, PDF), 補正のお願い and a document's YAML are the bytes of `review --format xlsx,docx,pdf --notice` and `extract`", async () => {
     const received = join(dir, 'received');

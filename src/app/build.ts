@@ -103,6 +103,14 @@ async function powerOfAttorney(filing: Filing, port: PortClassification, stem: s
   return documents.map((d) => ({ name: `${stem}.${POWER_OF_ATTORNEY_SUFFIX}.${d.format}`, bytes: d.bytes }));
 }
 
+/** The 委任状 alone, as `build` makes it beside the filing of a filing made through an agent (no outputs without an agent). */
+export async function buildPowerOfAttorney(source: FilingSource, options: BuildOptions): Promise<BuildOutcome> {
+  const made = filingTree(source, options);
+  if (made.status === 'invalid') return made;
+  const outputs = made.filing.agent ? await powerOfAttorney(made.filing, made.port, stemOf(source.file), options) : [];
+  return { status: 'built', file: source.file, port: made.port, findings: made.findings, outputs };
+}
+
 /** The copies for sharing: the same build from the redacted data, named <name>.redacted.docx / .pdf. */
 async function redactedCopies(source: FilingSource, options: BuildOptions): Promise<OutputFile[]> {
   const copy = await buildFiling({ file: source.file, data: redactFiling(source.data) }, { ...options, redact: false, redacted: true });

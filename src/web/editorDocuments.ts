@@ -1,4 +1,5 @@
-import { buildFiling } from '../app/build.ts';
+import { type BuildOutcome, buildFiling, buildPowerOfAttorney, stemOf } from '../app/build.ts';
+import { TemplateError } from '../templates/templateError.ts';
 import type { Key } from '../model/schemaWalk.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
 import { hasErrors } from '../validate/finding.ts';
@@ -12,6 +13,10 @@ import { checkFiling } from '../validate/validate.ts';
 
 export type EditorFormat = 'pdf' | 'docx';
 
+/** Which document: the filing; its copy for sharing (`build --redact`: <name>.redacted.*); the 委任状 of a filing made through an agent. */
+export const EDITOR_DOCUMENT_KINDS = ['filing', 'redacted', 'power-of-attorney'] as const;
+export type EditorDocumentKind = (typeof EDITOR_DOCUMENT_KINDS)[number];
+
 export interface DocumentProblem {
   where: string;
   message: string;
@@ -19,13 +24,28 @@ export interface DocumentProblem {
 }
 
 export type EditorDocuments =
-  | { ok: true; draft: boolean; documents: Partial<Record<EditorFormat, Uint8Array>> }
+  /** stem: the name the documents are saved under, without the format (as `build` names them: x, x.redacted, x.委任状) */
+  | { ok: true; draft: boolean; stem: string; documents: Partial<Record<EditorFormat, Uint8Array>> }
   | { ok: false; message: string; problems: DocumentProblem[] };
 
-export async function editorDocuments(file: string, data: Record<string, unknown>, formats: readonly EditorFormat[], templates: CompiledTemplates): Promise<EditorDocuments> {
+export async function editorDocuments(
+  file: string,
+  data: Record<string, unknown>,
+  formats: readonly EditorFormat[],
+  templates: CompiledTemplates,
+  kind: EditorDocumentKind = 'filing',
+): Promise<EditorDocuments> {
   const draft = hasErrors(checkFiling(data).findings);
-  // the editor shows the filing's own documents: a filing through an agent gets no 委任状 here
-  const outcome = await buildFiling({ file, data }, { formats, templates, draft, powerOfAttorney: false });
+  if (kind === 'power-of-attorney' && !(data.agent && typeof data.agent === 'object'))
+    return { ok: false, message: '代理人が入力されていないため、委任状はありません（代理人（行政書士など）が申請する場合に、「代理人」の欄を入力すると作成できます）。', problems: [] };
+  let outcome: BuildOutcome;
+  try {
+    outcome = await documentsOfKind(file, data, formats, templates, draft, kind);
+  } catch (err) {
+    // a firm's templates folder without the 委任状's template
+    if (err instanceof TemplateError) return { ok: false, message: err.message, problems: [] };
+    throw err;
+  }
   if (outcome.status !== 'built') {
     const blocking = outcome.findings.filter((f) => f.severity === 'error').slice(0, 20);
     return {
@@ -35,9 +55,28 @@ export async function editorDocuments(file: string, data: Record<string, unknown
     };
   }
   const documents: Partial<Record<EditorFormat, Uint8Array>> = {};
+  let stem = '';
   for (const o of outcome.outputs) {
-    if (o.name.endsWith('.pdf')) documents.pdf = o.bytes;
-    if (o.name.endsWith('.docx')) documents.docx = o.bytes;
+    const format = o.name.endsWith('.pdf') ? 'pdf' : o.name.endsWith('.docx') ? 'docx' : null;
+    if (!format) continue;
+    documents[format] = o.bytes;
+    stem = o.name.slice(0, -format.length - 1);
   }
-  return { ok: true, draft, documents };
+  return { ok: true, draft, stem, documents };
+}
+
+/** The build of one kind of document, with the options `build` gives it. */
+function documentsOfKind(file: string, data: Record<string, unknown>, formats: readonly EditorFormat[], templates: CompiledTemplates, draft: boolean, kind: EditorDocumentKind): Promise<BuildOutcome> {
+  if (kind === 'redacted') return redactedDocuments(file, data, formats, templates, draft);
+  if (kind === 'power-of-attorney') return buildPowerOfAttorney({ file, data }, { formats, templates, draft });
+  // the filing's own documents: a filing through an agent gets its 委任状 on its own button
+  return buildFiling({ file, data }, { formats, templates, draft, powerOfAttorney: false });
+}
+
+/** `build --redact`'s copy for sharing, named as build names it (<name>.redacted.*). */
+async function redactedDocuments(file: string, data: Record<string, unknown>, formats: readonly EditorFormat[], templates: CompiledTemplates, draft: boolean): Promise<BuildOutcome> {
+  const outcome = await buildFiling({ file, data }, { formats, templates, draft, powerOfAttorney: false, redact: true });
+  if (outcome.status !== 'built') return outcome;
+  const copy = `${stemOf(file)}.redacted.`;
+  return { ...outcome, outputs: outcome.outputs.filter((o) => o.name.startsWith(copy)) };
 }

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stemOf } from '../app/build.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
-import { type EditorFormat, editorDocuments } from './editorDocuments.ts';
+import { EDITOR_DOCUMENT_KINDS, type EditorDocumentKind, type EditorFormat, editorDocuments } from './editorDocuments.ts';
 import type { ClientAssets } from './clientBundle.ts';
 import type { FilingFile } from './filingFile.ts';
 import { SECURITY_HEADERS, TOKEN_HEADER, hostAllowed, newToken, originAllowed, tokenMatches } from './guard.ts';
@@ -101,11 +100,11 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
   }
 
   /** Makes the documents (as `build` would write them) and keeps them for the page to fetch by id (the preview frame, a download). */
-  async function makeDocuments(data: Record<string, unknown>, formats: EditorFormat[]) {
-    const made = await editorDocuments(file.path, data, formats, templates);
+  async function makeDocuments(data: Record<string, unknown>, formats: EditorFormat[], kind: EditorDocumentKind) {
+    const made = await editorDocuments(file.path, data, formats, templates, kind);
     if (!made.ok) return made;
     const id = randomBytes(8).toString('hex');
-    const stored: StoredDocuments = { stem: stemOf(file.path), ...made.documents };
+    const stored: StoredDocuments = { stem: made.stem, ...made.documents };
     documents.set(id, stored);
     // keep the two newest sets (the one shown and the one being made)
     while (documents.size > 2) documents.delete(documents.keys().next().value!);
@@ -173,7 +172,9 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
       const body = await readJsonBody(req);
       const formats = body.formats === undefined ? ['pdf' as const] : body.formats;
       if (!Array.isArray(formats) || !formats.length || !formats.every((f) => f === 'pdf' || f === 'docx')) throw new HttpError(400, '書類の形式（formats）は pdf・docx から選んでください');
-      const made = await makeDocuments(filingOf(body), formats as ('pdf' | 'docx')[]);
+      const kind = body.kind ?? 'filing';
+      if (!EDITOR_DOCUMENT_KINDS.includes(kind as EditorDocumentKind)) throw new HttpError(400, '書類の種類（kind）は filing・redacted・power-of-attorney から選んでください');
+      const made = await makeDocuments(filingOf(body), formats as ('pdf' | 'docx')[], kind as EditorDocumentKind);
       return sendJson(res, made.ok ? 200 : 422, made);
     }
     throw new HttpError(404, 'ありません');

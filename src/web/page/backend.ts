@@ -1,3 +1,4 @@
+import type { EditorDocumentKind } from '../editorDocuments.ts';
 import type { Key } from '../../model/schemaWalk.ts';
 import type { Data } from './filingData.ts';
 
@@ -56,7 +57,8 @@ export interface Backend {
   currentVersion(): Promise<string | null>;
   /** The file as it is now where it is kept (after a change made outside the page). */
   current(): Promise<Answer<FileAnswer>>;
-  makeDocuments(data: Data, formats: DocumentFormat[]): Promise<Answer<DocumentsAnswer>>;
+  /** The documents of one kind (the filing unless said: its copy for sharing, the 委任状), as `build` makes them. */
+  makeDocuments(data: Data, formats: DocumentFormat[], kind?: EditorDocumentKind): Promise<Answer<DocumentsAnswer>>;
   /** Where the browser finds a made document: for the preview frame, or a download (with the name to save it as). */
   documentLink(id: string, format: DocumentFormat, download: boolean): { href: string; download: string };
   /** What the save could not reach is said in the page's words (the server's absence, a refused write). */

@@ -14,6 +14,7 @@ import { FindingsView, placeOf } from './findingsView.ts';
 import { FormRenderer, portReading, readingText } from './form.ts';
 import { OfflineBackend, isOfflinePage } from './offlineBackend.ts';
 import { templatesControl } from './templatesControl.ts';
+import type { EditorDocumentKind } from '../editorDocuments.ts';
 import { serverBackend } from './serverBackend.ts';
 import { showReview } from './reviewView.ts';
 import { showStartScreen } from './startScreen.ts';
@@ -42,7 +43,7 @@ class Editor {
   private validations = 0;
   private saving = false;
   private findings: readonly Finding[] = [];
-  private documents: { id: string; json: string; formats: string[] } | null = null;
+  private documents: { id: string; json: string; formats: string[]; kind: EditorDocumentKind } | null = null;
   private readonly el = {
     state: h('span', { class: 'state', role: 'status' }),
     counts: h('div', { class: 'counts', role: 'status' }),
@@ -113,6 +114,7 @@ class Editor {
         button('プレビュー', () => void this.preview(), { id: 'preview' }),
         button('Word（.docx）', () => void this.download('docx'), { id: 'download-docx' }),
         button('PDF', () => void this.download('pdf'), { id: 'download-pdf' }),
+        this.otherDocuments(button),
         ...(this.leave ? [button('別のファイル', () => this.switchFile(), { id: 'switch-file', title: '新しく作成・別の届出ファイルを開く' })] : []),
         this.el.blocked,
       ),
@@ -452,21 +454,38 @@ class Editor {
 
   // ---------- documents ----------
 
-  private async makeDocuments(formats: ('pdf' | 'docx')[]): Promise<{ id: string; draft: boolean } | null> {
+  private async makeDocuments(formats: ('pdf' | 'docx')[], kind: EditorDocumentKind = 'filing'): Promise<{ id: string; draft: boolean } | null> {
     const json = JSON.stringify(this.data);
-    const res = await this.backend.makeDocuments(this.data, formats);
+    const res = await this.backend.makeDocuments(this.data, formats, kind);
     if (res.status === 200 && res.body.id) {
-      this.documents = { id: res.body.id, json, formats };
+      this.documents = { id: res.body.id, json, formats, kind };
       this.el.blocked.hidden = true;
       return { id: res.body.id, draft: Boolean(res.body.draft) };
     }
     this.showBlocked(res.body.problems ?? [], res.body.message ?? res.body.error ?? '書類を作成できません。');
+    // the preview is of the filing: another document that cannot be made is said beside the buttons only
+    if (kind !== 'filing') return null;
     this.el.previewPanel.hidden = false;
     const problems = h('ul', {});
     for (const p of res.body.problems ?? []) problems.append(h('li', {}, `${p.where}：${p.message}`));
     this.el.previewState.replaceChildren(h('span', {}, res.body.message ?? res.body.error ?? '書類を作成できません。'), problems);
     this.el.frame.hidden = true;
     return null;
+  }
+
+  /** 「ほかの書類」: the copy for sharing (`build --redact`) and the 委任状 (made by `build` for a filing through an agent). */
+  private otherDocuments(button: (label: string, action: () => void, attrs: Record<string, string>) => HTMLButtonElement): HTMLElement {
+    const menu = h('details', { class: 'other-documents', id: 'other-documents' }, h('summary', {}, 'ほかの書類'));
+    const entry = (kind: Exclude<EditorDocumentKind, 'filing'>) => {
+      const { title, about } = OTHER_DOCUMENTS[kind];
+      const get = (format: 'pdf' | 'docx') => () => {
+        menu.open = false;
+        void this.download(format, kind);
+      };
+      return h('div', { class: 'entry' }, h('strong', {}, title), h('span', { class: 'about' }, about), button('Word（.docx）', get('docx'), { id: `download-${kind}-docx` }), button('PDF', get('pdf'), { id: `download-${kind}-pdf` }));
+    };
+    menu.append(h('div', { class: 'menu' }, entry('redacted'), entry('power-of-attorney')));
+    return menu;
   }
 
   /** Beside the buttons: why no document was made, and a link to the first field to fix. */
@@ -503,10 +522,10 @@ class Editor {
     document.body.dataset.previewed = made.id;
   }
 
-  private async download(format: 'pdf' | 'docx') {
+  private async download(format: 'pdf' | 'docx', kind: EditorDocumentKind = 'filing') {
     const json = JSON.stringify(this.data);
-    const reuse = this.documents?.json === json && this.documents.formats.includes(format);
-    const id = reuse ? this.documents!.id : (await this.makeDocuments([format]))?.id;
+    const reuse = this.documents?.json === json && this.documents.kind === kind && this.documents.formats.includes(format);
+    const id = reuse ? this.documents!.id : (await this.makeDocuments([format], kind))?.id;
     if (!id) return;
     const link = this.backend.documentLink(id, format, true);
     const a = h('a', { href: link.href, download: link.download });
@@ -515,6 +534,12 @@ class Editor {
     a.remove();
   }
 }
+
+/** The documents of 「ほかの書類」 (`build --redact` and the 委任状 `build` makes for a filing through an agent). */
+const OTHER_DOCUMENTS = {
+  redacted: { title: '非開示版', about: '共有用：IPアドレス・ホスト名・メールアドレス・電話番号・担当者の氏名を【非開示】に置き換えたもの（提出用ではなく、社内外で共有するための写し）' },
+  'power-of-attorney': { title: '委任状', about: '代理人（行政書士など）が申請するとき：申請者が記名押印して代理人に渡すもの' },
+} as const;
 
 function firstControl(root: HTMLElement | null): HTMLElement | null {
   return root?.querySelector<HTMLElement>('input, select, textarea') ?? root;

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { EditorDocumentKind } from '../editorDocuments.ts';
 import type { Answer, Backend, DocumentFormat, DocumentsAnswer, FileAnswer, SaveAnswer } from './backend.ts';
 import type { ReviewRow } from '../../review/reviewFilings.ts';
 import type { Data } from './filingData.ts';
@@ -125,8 +126,6 @@ const pageRead = () =>
 const blockText = (id: string) => document.getElementById(id)?.textContent ?? '';
 
 export const isOfflinePage = () => document.querySelector('meta[name="tos-filing-backend"]')?.getAttribute('content') === 'offline';
-
-const stemOf = (name: string) => name.replace(/\.[^.]*$/, '');
 
 function downloadText(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -385,17 +384,17 @@ export class OfflineBackend implements Backend {
     return null;
   }
 
-  async makeDocuments(data: Data, formats: DocumentFormat[]): Promise<Answer<DocumentsAnswer>> {
+  async makeDocuments(data: Data, formats: DocumentFormat[], kind: EditorDocumentKind = 'filing'): Promise<Answer<DocumentsAnswer>> {
     const name = this.session?.filing.name ?? 'filing.yaml';
     await this.fontsSent;
-    const reply = await this.worker.request({ op: 'build', name, data, formats });
+    const reply = await this.worker.request({ op: 'build', name, data, formats, kind });
     if (!reply.ok) return { status: 422, body: { ok: false, message: reply.message, problems: reply.problems } };
     if (!('documents' in reply)) return { status: 500, body: { ok: false, error: '書類を作成できません' } };
     const id = String(++this.madeCount);
     const urls: Partial<Record<DocumentFormat, string>> = {};
     const types = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
     for (const format of Object.keys(reply.documents) as DocumentFormat[]) urls[format] = URL.createObjectURL(new Blob([reply.documents[format] as BlobPart], { type: types[format] }));
-    this.made.set(id, { stem: stemOf(name), urls });
+    this.made.set(id, { stem: reply.stem, urls });
     // keep the two newest sets (the one shown and the one being made)
     while (this.made.size > 2) {
       const [oldest, old] = this.made.entries().next().value!;

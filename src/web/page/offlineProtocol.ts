@@ -2,6 +2,7 @@
  * What the offline page and its Worker say to each other (the Worker runs the core: reading a file, the `init`
  * skeleton, the documents, the YAML splice of a save). Every request carries an id; the answer has the same id.
  */
+import type { EditorDocumentKind } from '../editorDocuments.ts';
 import type { ReviewRow } from '../../review/reviewFilings.ts';
 import type { Data } from './filingData.ts';
 
@@ -35,14 +36,14 @@ export type WorkerRequest =
   | { op: 'save'; filing: Pick<OfflineFiling, 'name' | 'format' | 'text'>; data: Data }
   /** A firm's own templates folder (paths inside it, texts) for the builds that follow; without files, back to the bundled one. */
   | { op: 'templates'; folder: string; files?: { path: string; file: Blob }[] }
-  | { op: 'build'; name: string; data: Data; formats: OfflineFormat[] }
+  | { op: 'build'; name: string; data: Data; formats: OfflineFormat[]; kind?: EditorDocumentKind }
   | { op: 'review'; files: { name: string; bytes: Uint8Array }[]; bureau?: string }
   | { op: 'diff'; before: { name: string; bytes: Uint8Array }; after: { name: string; bytes: Uint8Array } };
 
 export type WorkerAnswer =
   | { ok: true; filing: OfflineFiling }
   | { ok: true; text: string; version: string }
-  | { ok: true; draft: boolean; documents: Partial<Record<OfflineFormat, Uint8Array>> }
+  | { ok: true; draft: boolean; stem: string; documents: Partial<Record<OfflineFormat, Uint8Array>> }
   | { ok: true; rows: ReviewRow[]; xlsx: Uint8Array; reviewDocuments: { name: string; bytes: Uint8Array }[]; perFile: ReviewedFileOutputs[] }
   | { ok: true; outputs: { name: string; bytes: Uint8Array }[]; changes: number; alerts: string[] }
   | { ok: true }

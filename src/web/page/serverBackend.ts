@@ -14,7 +14,7 @@ export function serverBackend(): Backend {
       return res.status === 200 ? res.body.version : null;
     },
     current: () => api<FileAnswer>('/api/filing'),
-    makeDocuments: (data, formats) => api<DocumentsAnswer>('/api/documents', { data, formats }),
+    makeDocuments: (data, formats, kind) => api<DocumentsAnswer>('/api/documents', { data, formats, kind }),
     documentLink: (id, format, download) => ({ href: documentUrl(id, format, download), download: '' }),
     unreachable: '保存できませんでした：編集画面のサーバーに接続できません（ターミナルで tos-filing edit が動いているか確かめてください）。変更はこのブラウザに残っています。',
   };

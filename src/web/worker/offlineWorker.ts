@@ -161,8 +161,8 @@ async function answer(request: WorkerRequest): Promise<WorkerAnswer> {
     case 'build': {
       if (!fontsReady) return { ok: false, message: '書体を読み込んでいません（ページを開き直してください）' };
       await fontsReady;
-      const made = await editorDocuments(request.name, request.data, request.formats, templates);
-      return made.ok ? { ok: true, draft: made.draft, documents: made.documents } : made;
+      const made = await editorDocuments(request.name, request.data, request.formats, templates, request.kind);
+      return made.ok ? { ok: true, draft: made.draft, stem: made.stem, documents: made.documents } : made;
     }
   }
 }
