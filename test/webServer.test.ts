@@ -230,4 +230,17 @@ describe('saving', () => {
     const docx = await send(`/api/documents/${made.json().id}/docx?token=${server.token}&download=1`);
     expect(docx.headers['content-disposition']).toMatch(/^attachment;.*filing\.docx/);
   });
+
+  it('makes the copy for sharing and the 委任状 on asking, named as build names them', async () => {
+    const data = parseDocument(filingSkeleton(classifyPort('清水港'), 'new-license')).toJS();
+    expect((await post('/api/documents', { data, kind: 'redact' })).status).toBe(400);
+    const copy = await post('/api/documents', { data, kind: 'redacted' });
+    expect(copy.status).toBe(200);
+    const pdf = await send(`/api/documents/${copy.json().id}/pdf?token=${server.token}&download=1`);
+    expect(pdf.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('filing.redacted.pdf')}`);
+    // the skeleton has no agent: no 委任状, and the answer says why
+    const none = await post('/api/documents', { data, kind: 'power-of-attorney' });
+    expect(none.status).toBe(422);
+    expect(none.json().message).toContain('代理人が入力されていないため');
+  });
 });
