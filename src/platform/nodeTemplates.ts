@@ -3,7 +3,7 @@ import { basename, join, sep } from 'node:path';
 import { readRegularFile } from '../io/readBounded.ts';
 import { readProblemMessage } from '../io/readProblems.ts';
 import { TemplateError } from '../templates/templateError.ts';
-import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, type TemplateFile, type TemplateFolder } from '../templates/templateFolder.ts';
+import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, TEMPLATE_TOO_LARGE, TOO_MANY_TEMPLATES, type TemplateFile, type TemplateFolder } from '../templates/templateFolder.ts';
 import { type CompiledTemplates, compileTemplateFolder } from '../templates/renderTemplates.ts';
 import { packageRoot } from './packageRoot.ts';
 import { withPrecompiledTemplates } from './precompiledTemplates.ts';
@@ -42,7 +42,7 @@ export function listTemplateFolder(dir: string): TemplateFolder {
     }
     for (const name of names) {
       const file = join(folder, name);
-      if (++count > MAX_TEMPLATE_FILES) throw new TemplateError(`${dir}: テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）`);
+      if (++count > MAX_TEMPLATE_FILES) throw new TemplateError(`${dir}: ${TOO_MANY_TEMPLATES}`);
       const real = realOrFail(file, 'テンプレート');
       if (!inside(real)) throw new TemplateError(`${file}: テンプレートのフォルダの外を指すリンクです（${real}）。テンプレートはフォルダの中に置いてください`);
       const stats = statSync(real);
@@ -68,7 +68,7 @@ export function listTemplateFolder(dir: string): TemplateFolder {
 export function readTemplateSource(template: TemplateFile): string {
   const read = readRegularFile(template.file, MAX_TEMPLATE_BYTES);
   if (!read.ok) {
-    const why = read.problem.code === 'FILE_TOO_LARGE' ? `テンプレートが大きすぎます（1ファイル${MAX_TEMPLATE_BYTES / 1024}KBまで）` : readProblemMessage(read.problem);
+    const why = read.problem.code === 'FILE_TOO_LARGE' ? TEMPLATE_TOO_LARGE : readProblemMessage(read.problem);
     throw new TemplateError(`${template.file}: ${why}`);
   }
   try {

@@ -5,6 +5,10 @@ export const MAX_TEMPLATE_BYTES = 256 * 1024;
 /** Template files in one folder (documents and partials together). */
 export const MAX_TEMPLATE_FILES = 200;
 
+/** What a folder of too many templates, or a template too large, is told (the CLI's folder and the page's chosen one alike). */
+export const TOO_MANY_TEMPLATES = `テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）`;
+export const TEMPLATE_TOO_LARGE = `テンプレートが大きすぎます（1ファイル${MAX_TEMPLATE_BYTES / 1024}KBまで）`;
+
 export interface TemplateFile {
   /** The path as the user gave the folder, for messages. */
   file: string;

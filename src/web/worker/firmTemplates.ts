@@ -2,7 +2,7 @@ import { hex } from '../../platform/host.ts';
 import { sha256 } from '../../platform/sha256.ts';
 import { type CompiledTemplates, compileTemplateFolder } from '../../templates/renderTemplates.ts';
 import { TemplateError } from '../../templates/templateError.ts';
-import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, templatesInMemory } from '../../templates/templateFolder.ts';
+import { MAX_TEMPLATE_BYTES, MAX_TEMPLATE_FILES, TEMPLATE_TOO_LARGE, TOO_MANY_TEMPLATES, templatesInMemory } from '../../templates/templateFolder.ts';
 
 /** A template file of the folder the person chose: its path inside the folder (`filing.hbs`, `partials/cover.hbs`) and its text. */
 export interface ChosenTemplateFile {
@@ -14,10 +14,10 @@ export interface ChosenTemplateFile {
 export async function readChosenFiles(folder: string, files: readonly { path: string; file: Blob }[]): Promise<ChosenTemplateFile[] | { ok: false; message: string }> {
   const dir = folder || 'templates';
   const hbs = files.filter((f) => TEMPLATE_PATH.test(f.path));
-  if (hbs.length > MAX_TEMPLATE_FILES) return { ok: false, message: `${dir}: テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）` };
+  if (hbs.length > MAX_TEMPLATE_FILES) return tooMany(dir);
   const read: ChosenTemplateFile[] = [];
   for (const { path, file } of hbs) {
-    if (file.size > MAX_TEMPLATE_BYTES) return { ok: false, message: `${dir}/${path}: テンプレートが大きすぎます（1ファイル${MAX_TEMPLATE_BYTES / 1024}KBまで）` };
+    if (file.size > MAX_TEMPLATE_BYTES) return tooLarge(dir, path);
     try {
       read.push({ path, text: new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()) });
     } catch {
@@ -26,6 +26,9 @@ export async function readChosenFiles(folder: string, files: readonly { path: st
   }
   return read;
 }
+
+const tooMany = (dir: string) => ({ ok: false as const, message: `${dir}: ${TOO_MANY_TEMPLATES}` });
+const tooLarge = (dir: string, path: string) => ({ ok: false as const, message: `${dir}/${path}: ${TEMPLATE_TOO_LARGE}` });
 
 /** `filing.hbs` at the folder's top or `partials/x.hbs`: the templates `--templates` lists. */
 const TEMPLATE_PATH = /^(partials\/)?[^/]+\.hbs$/;
@@ -40,13 +43,13 @@ export type ChosenTemplates = { ok: true; templates: CompiledTemplates } | { ok:
 export function chosenTemplates(folder: string, files: readonly ChosenTemplateFile[]): ChosenTemplates {
   const dir = folder || 'templates';
   const hbs = files.filter((f) => TEMPLATE_PATH.test(f.path));
-  if (hbs.length > MAX_TEMPLATE_FILES) return { ok: false, message: `${dir}: テンプレートが多すぎます（1フォルダ${MAX_TEMPLATE_FILES}ファイルまで）` };
+  if (hbs.length > MAX_TEMPLATE_FILES) return tooMany(dir);
   const texts: Record<string, string> = {};
   const encoder = new TextEncoder();
   let signature = '';
   for (const file of hbs) {
     const bytes = encoder.encode(file.text);
-    if (bytes.length > MAX_TEMPLATE_BYTES) return { ok: false, message: `${dir}/${file.path}: テンプレートが大きすぎます（1ファイル${MAX_TEMPLATE_BYTES / 1024}KBまで）` };
+    if (bytes.length > MAX_TEMPLATE_BYTES) return tooLarge(dir, file.path);
     texts[file.path] = file.text.replace(/^\uFEFF/, '');
     signature += `${file.path}\u0000${hex(sha256(bytes))}\n`;
   }
