@@ -444,8 +444,9 @@ export function buildProgram(): Command {
     .addOption(prefectureOption())
     .option('--http-port <number>', '編集画面のポート番号（0 で空いているポート）')
     .option('--no-open', 'ブラウザを開かない（表示された URL を自分で開く）')
+    .option('--templates <dir>', 'プレビューと書類に使うテンプレートのフォルダ（templates/ をコピーして編集したもの。build --templates と同じ）')
     .addOption(langOption())
-    .action(async (file: string, options: { port?: string; unlisted?: boolean; prefecture?: string; httpPort?: string; open: boolean; lang: Lang }) => {
+    .action(async (file: string, options: { port?: string; unlisted?: boolean; prefecture?: string; httpPort?: string; open: boolean; templates?: string; lang: Lang }) => {
       const httpPort = options.httpPort === undefined ? undefined : Number(options.httpPort);
       if (httpPort !== undefined && !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort <= 65535))
         throw new UsageError(inLang({ ja: `--http-port には 0〜65535 の数を指定してください（${options.httpPort}）`, en: `--http-port takes 0-65535 (not ${options.httpPort})` }, options.lang));
@@ -471,7 +472,7 @@ export function buildProgram(): Command {
       // loaded only for this command: the other commands start no faster or slower because of the editor
       const { EditorStartError, runEditor } = await import('../web/runEditor.ts');
       try {
-        await runEditor({ file: target, port: chosen?.port, unlisted: chosen?.unlisted, httpPort, open: options.open, log: (line) => print(line), ...(start ? { start } : {}) });
+        await runEditor({ file: target, port: chosen?.port, unlisted: chosen?.unlisted, httpPort, open: options.open, log: (line) => print(line), templates: options.templates, ...(start ? { start } : {}) });
       } catch (err) {
         if (err instanceof EditorStartError) throw new UsageError(err.message);
         throw err;

@@ -31,6 +31,8 @@ export interface EditorOptions {
   log: (line: string) => void;
   /** The text to start from when the file does not exist yet, instead of the port's skeleton (a draft from `import`). */
   start?: { text: string; from: string; note?: string };
+  /** A firm's own templates folder (as `build --templates`) for the preview and the documents. */
+  templates?: string;
 }
 
 export async function startEditor(options: EditorOptions): Promise<EditorServer> {
@@ -46,7 +48,10 @@ export async function startEditor(options: EditorOptions): Promise<EditorServer>
   );
   const read = file.read();
   if (!read.ok) throw new EditorStartError(read.message);
-  const [templates, assets] = [compileTemplates(), await clientAssets()];
+  const templates = compileTemplates(options.templates);
+  // a broken firm's folder is said now, with file, line and column, not at the first preview
+  if (options.templates) templates.checkAll();
+  const assets = await clientAssets();
 
   const ports = options.httpPort === undefined ? Array.from({ length: DEFAULT_PORT_TRIES }, (_, i) => DEFAULT_HTTP_PORT + i) : [options.httpPort];
   let server: EditorServer | undefined;
