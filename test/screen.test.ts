@@ -473,6 +473,15 @@ describe('normalisation', () => {
     expect(joinWrappedLines(pdf).map((b) => b.indexes)).toEqual([[1, 2], [3]]);
     expect(joinWrappedLines(pdf.map(({ page: _page, ...b }) => b)).length).toBe(3);
   });
+
+  it('does not join a PDF list item to the next one when the reader gave that one its own bullet', () => {
+    const items: TextBlock[] = [
+      { text: 'BCP：TOSダウン時はホワイトボード＋手書き伝票で荷役継続。復旧はベンダーと手順共有済', kind: 'list-item', label: '・', index: 1, page: 1 },
+      { text: 'BCP訓練：年1、台風訓練の日にTOSダウン想定の机上演習', kind: 'list-item', label: '・', index: 2, page: 1 },
+      { text: 'を実施', kind: 'list-item', index: 3, page: 1 },
+    ];
+    expect(joinWrappedLines(items).map((b) => b.indexes)).toEqual([[1], [2, 3]]);
+  });
 });
 
 describe('readCover', () => {
