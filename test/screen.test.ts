@@ -178,6 +178,20 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     expect(match).toMatchObject({ blocks: [5], passage: 'ログイン時にワンタイムパスワードを併用する。', status: 'planned' });
   });
 
+  it('reads a sentence together with the heading over it when the heading names part of the measure and the sentence the rest', () => {
+    const under = (heading: string, text: string) =>
+      matchRequirements([
+        { text: heading, kind: 'heading', index: 1 },
+        { text, kind: 'paragraph', index: 2 },
+      ]).map((m) => m.requirement);
+    expect(under('（７）サーバ・端末のパッチ', '月1回、まとめて適用している。')).toContain('internal-software-update');
+    expect(under('（16）攻撃を受けた機器', 'VPN装置やルータは新品に交換する。')).toContain('ext-device-replace-after-attack');
+    // the sentence must add something of the measure: under the same heading, a sentence about another matter says nothing
+    expect(under('（７）サーバ・端末のパッチ', '担当は情報システム課とする。')).not.toContain('internal-software-update');
+    // nor does a sentence that says the measure is not taken
+    expect(under('（７）サーバ・端末のパッチ', '月1回の適用は、まだ行っていない。')).not.toContain('internal-software-update');
+  });
+
   it('finds items in any order and with no headings at all', () => {
     const ids = found(
       '３　サーバにはウイルス対策ソフトを導入している。',

@@ -220,6 +220,23 @@ function scoreUnit(
       if (score > best.score) best = { score, sentence: i };
     });
   });
+  // a sentence under a heading (or item, or list introduction) that names part of the measure: 「（７）サーバ・端末
+  // のパッチ」 over 「月1回、まとめて適用している。」 says the measure together, each group said by one of them, as
+  // long as the sentence itself says a group that what stands over it does not (a heading alone is no passage)
+  if (best.score === 0 && contextText) {
+    const plainContext = context.map(foldText).join('／');
+    masked.forEach((sentence, i) => {
+      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(sentences[i]!) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
+      const together = terms.routes.some(
+        (route) =>
+          route.length > 1 &&
+          route.some((group) => !group.pattern.test(sentence)) &&
+          route.some((group) => group.pattern.test(sentence) && !group.pattern.test(contextText)) &&
+          route.every((group) => group.pattern.test(sentence) || group.pattern.test(contextText)),
+      );
+      if (together) best = { score: 0.6, sentence: i };
+    });
+  }
   // a table row whose item cell names the whole requirement (BCP訓練 | 本船荷役部門のみ実施。): the row says it,
   // as long as its content cell says something was done or planned
   const maskedLabel = mask(label);
