@@ -142,6 +142,36 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     });
   }
 
+  it('knows the ordinary words a clerk uses for each measure, not only the guideline’s (a plan about security as a whole)', () => {
+    const intro = '当社TOSのサーバ、ネットワーク、パソコン、VPN、データの情報セキュリティについて、不正アクセスやウイルスへの備えを以下に記す。';
+    const cases: [RequirementId, string][] = [
+      ['asset-network-inventory', 'ネットワークの接続状況を図にし、保守業者と共有している。'],
+      ['outsourcing-security-contract', 'TOSを作ってくれたソフト屋さんとは、うちのデータを他に漏らさないことを約束する書面を交わしています。'],
+      ['incident-response-procedure', '万一情報が漏れたときの連絡と対処の仕方を、マニュアルとして作ってあります。'],
+      ['incident-response-procedure', 'ランサムウェア被害時は、感染端末をネットワークから切り離し、保守会社へ連絡、警察へ届け出る、と定めている。'],
+      ['incident-response-organization', '不正アクセスの事案には、同要領に基づき情報管理課の３名が対処に当たる。'],
+      ['security-info-collection', '新しいウイルスや攻撃のニュースは、担当がネットで毎日チェックしています。'],
+      ['security-awareness-training', '朝礼で月に一度、パスワードやUSBの扱いについて注意を呼びかけている。'],
+      ['ext-device-vulnerability-management', '外との接続に使っている機械の弱点情報をメーカーのサイトで確認し、直しのプログラムを入れている。'],
+      ['ext-source-ip-restriction', 'リモート保守の接続は、ルーターで決まった相手先以外はじくように設定しています。'],
+      ['ext-multifactor-auth', '保守業者の遠隔接続では、使い捨ての確認番号の入力を求めている。'],
+      ['ext-account-lockout-detection', 'VPNに変な時間にログインがあると、担当者にメールが飛ぶようにしてある。'],
+      ['ext-account-lockout-detection', 'VPNのパスワードを規定回数以上間違えた場合、そのアカウントは自動的に使用不可となる。'],
+      ['internal-admin-credentials', 'サーバの管理者用の暗証は、納入時のものを改め、英数字記号を交えた長いものとしている。'],
+      ['ext-device-replace-after-attack', 'ルーターがやられたら、すぐ新しいのに取り替える。'],
+      ['server-antimalware', 'サーバには不正プログラム対策の製品を導入している。'],
+      ['internal-software-update', '業務用PCのWindowsは自動更新にしている。'],
+      ['removable-media-scan', '本船から受け取ったメモリは、ネットにつないでいないパソコンで中身を調べてから使う。'],
+      ['removable-media-scan', 'USBメモリの使用は申請制。'],
+    ];
+    for (const [id, text] of cases) expect(found(intro, text), text).toContain(id);
+    // …and the same words about something else still say nothing
+    expect(found(intro, 'サーバ室は施錠し、入退室管理簿により入室者を記録している。')).toEqual([]);
+    expect(found(intro, '講演では、他の港で起きたシステム停止の事例が紹介された。')).not.toContain('tos-good-practice-sharing');
+    expect(found(intro, '同じ港の他の会社と、年2回セキュリティの勉強会を開いて、取組を発表しあっている。')).not.toContain('security-awareness-training');
+    expect(found(intro, '各機器の操作履歴は週次で別媒体に退避し、6か月保存している。')).not.toContain('backup-targets-frequency');
+  });
+
   it('finds the same words typed in full-width, half-width and with spaces from a PDF', () => {
     expect(found('ＶＰＮ接続時はワンタイム パスワードによる認証を行う。')).toContain('ext-multifactor-auth');
     expect(found('ｻｰﾊﾞｰにウィルス対策ソフトを導入している。')).toContain('server-antimalware');
@@ -262,6 +292,13 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(ids.sort()).toEqual([
       'backup-targets-frequency', 'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction', 'internal-admin-credentials',
       'log-collection-offsystem', 'server-antimalware',
+    ]);
+  });
+
+  it('reads a list of measure names that the negation reaches all through as measures not taken', () => {
+    expect(found('VPNの接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していない。')).toEqual([]);
+    expect(found('VPNの接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していないが、来年度に導入する予定である。').sort()).toEqual([
+      'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction',
     ]);
   });
 

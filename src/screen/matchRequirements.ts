@@ -186,6 +186,9 @@ function scoreUnit(
     // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
     const listed = namedInList(sentences[i]!);
     if (listed) {
+      // 「接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していない」: a list the negation reaches
+      // all through names measures not taken
+      if (!unitPlans && reachOf(clausesOf(sentences[i]!)).every(saysNotDone)) return;
       if (listed.ids.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
       // the other requirements: each item of the list on its own (「ログの取得と別環境での保管」)
       else if (listed.items.map(mask).some((item) => !vetoed(item) && terms.routes.some((route) => route.every((group) => group.pattern.test(item))))) {
