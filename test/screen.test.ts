@@ -170,6 +170,16 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     expect(found(intro, '講演では、他の港で起きたシステム停止の事例が紹介された。')).not.toContain('tos-good-practice-sharing');
     expect(found(intro, '同じ港の他の会社と、年2回セキュリティの勉強会を開いて、取組を発表しあっている。')).not.toContain('security-awareness-training');
     expect(found(intro, '各機器の操作履歴は週次で別媒体に退避し、6か月保存している。')).not.toContain('backup-targets-frequency');
+    // work safety, machines and guards in a security plan: the words of a measure about something else
+    expect(found(intro, '警備会社と契約し、夜間の巡回を委託している。契約には秘密保持の条項も含めている。')).toEqual([]);
+    expect(found(intro, '荷役機械の定期点検を外部業者に委託し、点検記録を5年間保存している。')).toEqual([]);
+    expect(found(intro, '新入社員には入社時に安全衛生教育を行っている。')).toEqual([]);
+    expect(found(intro, '会計監査は監査法人により毎年受けている。')).toEqual([]);
+    expect(found(intro, 'クレーンの操作ログは運転室の記録計で毎日取得している。')).toEqual([]);
+    expect(found(intro, 'ヒヤリハット報告は月例の安全委員会で共有している。')).toEqual([]);
+    // …and the same measures about the systems are still found
+    expect(found(intro, '保守会社との契約には、TOSのデータの秘密保持の条項を含めている。')).toContain('outsourcing-security-contract');
+    expect(found(intro, 'TOSのヒヤリハット事例は港運協会の部会で共有している。')).toContain('tos-good-practice-sharing');
   });
 
   it('finds the same words typed in full-width, half-width and with spaces from a PDF', () => {

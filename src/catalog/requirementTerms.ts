@@ -53,6 +53,14 @@ const SECURITY_DOMAIN = g(
   'jpcert', 'ipa', 'nisc', 'isac', 'ネットワーク', 'サーバ', 'データ', '機密', '秘密', '守秘', 'ソフト', '個人情報', 'it', 'vpn', 'パスワード', '端末', 'pc', 'パソコン',
   'isms', 'pマーク', 'プライバシーマーク', '外部接続', 'ルータ', 'ファイアウォール', '乗っ?取', '踏み台', '標的型', 'フィッシング', '不審(な)?メール', '目的外', '情報(の)?(取扱|管理)',
 );
+/** Work safety, cargo-handling machines and facilities: the same words (記録, 点検, 共有, 教育, 委託) about those are no IT measure. */
+const SAFETY_OR_PLANT = [
+  '安全衛生', '労働安全', '安全教育', '安全(委員会|会議|大会|パトロール)', '労働災害', '労災', '危険予知', '救命', 'フォークリフト', 'クレーン', '荷役機械', 'ガントリ', 'ストラドル',
+  '運転室', '車両', 'ドライブレコーダ', 'タコグラフ', '監視カメラ', '録画', '警備', '巡回', '清掃', '入退(室|館)', '施錠', '健康診断', '熱中症',
+];
+/** …unless the passage also speaks of the systems. */
+const ABOUT_IT = ['情報セキュリティ', 'サイバー', 'tos', 'システム', 'サーバ', 'ネットワーク', 'vpn', 'パソコン', '(?<![a-z])pc(?![a-z])', 'ソフト', 'ウイルス', 'パスワード', 'データ(?!レコーダ)', '端末', '不正アクセス'];
+
 /** Illnesses are no computer virus. */
 const ILLNESS_MASK = ['(新型)?コロナ(ウイルス)?(感染症)?', '感染症', 'インフルエンザ', 'ノロウイルス', '食中毒', '熱中症'];
 
@@ -179,7 +187,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
         g('選定の基準', '基準', '手続', '要件', '規程', '規定', 'ルール', '条件', '評価', '実績', '認証', 'isms', 'pマーク', 'プライバシ'),
       ],
     ],
-    none: [{ terms: ['新品', '交換'] }],
+    none: [{ terms: ['新品', '交換'] }, { terms: SAFETY_OR_PLANT, unless: ABOUT_IT }],
   },
   'incident-response-procedure': {
     names: ['インシデント対応手順(書)?(の)?(策定|整備)?', '事故対応(の)?(手順|要領|マニュアル)'],
@@ -322,6 +330,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
         g('共有', '共有', '交換', '紹介', '持ち寄', '発表', '教え(合|あ)', '話し合', '出し?合', '聞き?合', '見せ合'),
       ],
     ],
+    none: [{ terms: SAFETY_OR_PLANT, unless: ABOUT_IT }],
   },
   'security-awareness-training': {
     domain: SECURITY_DOMAIN,
@@ -346,6 +355,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     mask: ['セキュリティ(?=インシデント|事故|事案|事象)', 'インシデント対応訓練'],
     none: [
       { terms: ['インシデント対応(手順|訓練)', '初動対応(の)?訓練', '手順の確認'], unless: ['全従業員', '全社員', '教育', '研修', 'eラーニング'] },
+      { terms: SAFETY_OR_PLANT, unless: ABOUT_IT },
       // a study meeting with other companies is an exchange between them, not the company's own staff taught
       { terms: ['他社', '他の(会社|事業者|港運|ターミナル)', '同業', '各社', '事業者間', '関係者向け'], unless: ['(全)?(社員|従業員|職員)', '全員', '当社の'] },
     ],
@@ -368,7 +378,8 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
       [g('ISMS等の認証', 'isms', 'iso(/iec)?27001', 'pマーク', 'プライバシーマーク'), g('審査', '審査', '認証(を)?(取得|維持|更新)', '維持', 'サーベイランス')],
       [g('自己点検', '自己点検', '自主点検', 'セルフチェック', '自己評価', '内部点検', 'セルフアセスメント'), g('実施', '実施', '行', '定期', '年', '毎')],
     ],
-    mask: ['監査ログ', 'ログ(の)?監査', '会計監査', '監査役', '財務', '脆弱性診断', 'ペネトレーション(テスト)?', 'プラットフォーム診断', '侵入テスト'],
+    none: [{ terms: SAFETY_OR_PLANT, unless: ABOUT_IT }],
+    mask: ['監査ログ', 'ログ(の)?監査', '(会計|業務|安全|品質|環境|財務)監査', '監査役', '監査法人', '財務', '脆弱性診断', 'ペネトレーション(テスト)?', 'プラットフォーム診断', '侵入テスト'],
   },
   'ext-source-ip-restriction': {
     names: ['(外部)?接続(元)?(ip(アドレス)?)?の?(制限|限定)', 'ip(アドレス)?(の)?(制限|限定|フィルタ)', '接続元制限'],
@@ -434,7 +445,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
         ),
       ],
     ],
-    none: [{ terms: ['バックアップ(の)?対象'], unless: ['ログは', 'ログを', 'ログの', 'ログサーバ'] }],
+    none: [{ terms: ['バックアップ(の)?対象'], unless: ['ログは', 'ログを', 'ログの', 'ログサーバ'] }, { terms: SAFETY_OR_PLANT, unless: ABOUT_IT }],
   },
   'ext-device-replace-after-attack': {
     names: ['(被害|攻撃を受けた)?機器(の)?交換'],
