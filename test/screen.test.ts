@@ -163,6 +163,8 @@ describe('matchRequirements: each requirement in several phrasings', () => {
       ['internal-software-update', '業務用PCのWindowsは自動更新にしている。'],
       ['removable-media-scan', '本船から受け取ったメモリは、ネットにつないでいないパソコンで中身を調べてから使う。'],
       ['removable-media-scan', 'USBメモリの使用は申請制。'],
+      ['internal-admin-multifactor-auth', 'サーバの管理者権限による操作に当たっては、暗証のほか、担当者が携行する認証用の機器による確認を要する。'],
+      ['security-awareness-training', '年に一回、社員みんなに怪しいメールの見分け方を話しています。'],
     ];
     for (const [id, text] of cases) expect(found(intro, text), text).toContain(id);
     // …and the same words about something else still say nothing
@@ -303,6 +305,14 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
       'backup-targets-frequency', 'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction', 'internal-admin-credentials',
       'log-collection-offsystem', 'server-antimalware',
     ]);
+  });
+
+  it('reads a measure’s object and verb together across an adverb set between them', () => {
+    const text = '遠隔からの接続において認証に一定回数失敗した利用者については、当該利用者による接続を自動的に停止させる。';
+    expect(found(text)).toContain('ext-account-lockout-detection');
+    expect(found(text.replace('自動的に', ''))).toContain('ext-account-lockout-detection');
+    // the adverb is not lost for the terms that need it (自動で取得)
+    expect(found('TOSのデータベースのバックアップは夜間に自動で取得している。')).toContain('backup-targets-frequency');
   });
 
   it('reads a list of measure names that the negation reaches all through as measures not taken', () => {

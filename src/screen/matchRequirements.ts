@@ -103,6 +103,10 @@ function listItems(text: string): string[] {
   return items.map((i) => i.trim()).filter(Boolean);
 }
 
+/** Adverbs a writer sets between a verb's object and the verb (folded text). */
+const ADVERBS = /(自動的に|自動で|直ちに|速やかに|すぐに|必ず|確実に|適切に|一時的に|強制的に|事前に|あらかじめ|すべて|全て|常に|併せて|改めて|一律に|原則として)(?=[^、。]{1,12})/g;
+export const withoutAdverbs = (folded: string) => folded.replace(ADVERBS, '');
+
 /** A unit's text split into sentences (after 。, at line ends), each folded. */
 function foldedSentences(raw: string): string[] {
   return raw
@@ -171,7 +175,12 @@ function scoreUnit(
   itemLabels: string[] = [],
 ): { score: number; sentence: number } {
   const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
-  const masked = sentences.map(mask);
+  // a sentence is also read without the adverbs set between a measure's object and its verb
+  // (「接続を自動的に停止させる」 as 「接続を停止させる」), for the terms that name the two together
+  const masked = sentences.map((s) => {
+    const plain = withoutAdverbs(s);
+    return plain === s ? mask(s) : `${mask(s)}／${mask(plain)}`;
+  });
   const contextText = mask(context.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
   if (terms.domain && !documentInDomain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
