@@ -165,6 +165,8 @@ describe('matchRequirements: each requirement in several phrasings', () => {
       ['removable-media-scan', 'USBメモリの使用は申請制。'],
       ['internal-admin-multifactor-auth', 'サーバの管理者権限による操作に当たっては、暗証のほか、担当者が携行する認証用の機器による確認を要する。'],
       ['security-awareness-training', '年に一回、社員みんなに怪しいメールの見分け方を話しています。'],
+      ['ext-source-ip-restriction', 'VPNへの接続は、保守会社の拠点からのものに限られている。'],
+      ['incident-response-organization', '事故の際は、総務課長と情報担当２名が対応にあたる。'],
     ];
     for (const [id, text] of cases) expect(found(intro, text), text).toContain(id);
     // …and the same words about something else still say nothing
@@ -313,6 +315,26 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(found(text.replace('自動的に', ''))).toContain('ext-account-lockout-detection');
     // the adverb is not lost for the terms that need it (自動で取得)
     expect(found('TOSのデータベースのバックアップは夜間に自動で取得している。')).toContain('backup-targets-frequency');
+  });
+
+  it('reads 「同機器」 as the thing the sentence before names: a VPN router’s firmware is no server update', () => {
+    const heading: TextBlock = { text: '外部接続とサーバの管理', kind: 'heading', index: 1 };
+    const text = '保守用のVPNルータを１台設置している。同機器のファームウェアは、メーカーから更新が出るたびに保守会社が適用する。';
+    const ids = matchRequirements([heading, { text, kind: 'paragraph', index: 2 }]).map((m) => m.requirement);
+    expect(ids).toContain('ext-device-vulnerability-management');
+    expect(ids).not.toContain('internal-software-update');
+    const server = matchRequirements([heading, { text: text.replace('VPNルータ', 'ファイルサーバ'), kind: 'paragraph', index: 2 }]).map((m) => m.requirement);
+    expect(server).toContain('internal-software-update');
+  });
+
+  it('takes an administrator’s second factor under a heading about outside connections for the internal measure only', () => {
+    const blocks: TextBlock[] = [
+      { text: '外部接続とサーバの管理', kind: 'heading', index: 1 },
+      { text: '管理者としてサーバにログインする際には、パスワードに加えて指紋による認証を求めている。', kind: 'paragraph', index: 2 },
+    ];
+    const ids = matchRequirements(blocks).map((m) => m.requirement);
+    expect(ids).toContain('internal-admin-multifactor-auth');
+    expect(ids).not.toContain('ext-multifactor-auth');
   });
 
   it('reads a list of measure names that the negation reaches all through as measures not taken', () => {

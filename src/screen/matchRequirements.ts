@@ -103,6 +103,9 @@ function listItems(text: string): string[] {
   return items.map((i) => i.trim()).filter(Boolean);
 }
 
+/** 「同機器」「当該装置」「この機器」: a sentence that names its thing by pointing at the sentence before. */
+const REFERS_TO_THING = /(同|当該|この|その|これらの?|それらの?)(機器|装置|機械|ルータ|サーバ|システム|ソフト|端末|製品)/;
+
 /** Adverbs a writer sets between a verb's object and the verb (folded text). */
 const ADVERBS = /(自動的に|自動で|直ちに|速やかに|すぐに|必ず|確実に|適切に|一時的に|強制的に|事前に|あらかじめ|すべて|全て|常に|併せて|改めて|一律に|原則として)(?=[^、。]{1,12})/g;
 export const withoutAdverbs = (folded: string) => folded.replace(ADVERBS, '');
@@ -207,7 +210,9 @@ function scoreUnit(
     }
     // a veto reads the sentence as written (what a mask hides, ウイルス対策ソフト, still says what it is
     // about), with the table row's item cell that names what the sentence speaks of
-    const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`));
+    // …and with the sentence before when it speaks of 「同機器」「当該装置」: the thing it names is there
+    const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? sentences[i - 1]! : '';
+    const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`)) || (!!referent && vetoed(`${referent}／${text}`));
     // the topic borrowed from an earlier sentence or from what stands over the passage: that text must not be
     // about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
     const topicBefore = (topic: CompiledGroup) => {
@@ -238,7 +243,8 @@ function scoreUnit(
   if (best.score === 0 && contextText) {
     const plainContext = context.map(foldText).join('／');
     masked.forEach((sentence, i) => {
-      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(sentences[i]!) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
+      const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? `${sentences[i - 1]!}／` : '';
+      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(`${referent}${sentences[i]!}`) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
       const together = terms.routes.some(
         (route) =>
           route.length > 1 &&
