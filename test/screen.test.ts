@@ -337,6 +337,24 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(ids).not.toContain('ext-multifactor-auth');
   });
 
+  it('takes a heading or question over a passage that says no (実施しておらず予定もない, いいえ, 未実施) to describe nothing', () => {
+    const under = (heading: string, text: string) =>
+      matchRequirements([
+        { text: heading, kind: 'heading', index: 1 },
+        { text, kind: 'paragraph', index: 2 },
+      ]).map((m) => m.requirement);
+    expect(under('（３）インシデント対応訓練', '現時点では実施しておらず、予定もない。')).toEqual([]);
+    expect(under('（３）インシデント対応訓練', '年１回、机上で実施している。')).toContain('incident-response-training');
+    const qa = (q: string, a: string) =>
+      matchRequirements([
+        { text: q, kind: 'paragraph', index: 1 },
+        { text: a, kind: 'paragraph', index: 2 },
+      ]).map((m) => m.requirement);
+    expect(qa('問３ VPN接続に多要素認証を導入していますか。', 'いいえ。')).toEqual([]);
+    expect(qa('Q5. バックアップを毎日取得していますか？', 'A. いいえ。')).toEqual([]);
+    expect(qa('Q5. バックアップを毎日取得していますか？', 'A. いいえ、来年度から取得する予定です。')).toContain('backup-targets-frequency');
+  });
+
   it('reads a list of measure names that the negation reaches all through as measures not taken', () => {
     expect(found('VPNの接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していない。')).toEqual([]);
     expect(found('VPNの接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していないが、来年度に導入する予定である。').sort()).toEqual([

@@ -139,6 +139,9 @@ const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
 const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text)) && !saysPlanned(text);
 
+/** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
+const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.]|$)/i;
+
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
 /** 「IR訓練：未」「CSIRT：未設置」「管理者MFA：なし」: an item whose whole answer after the colon is a no. */
@@ -288,7 +291,21 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // what is planned instead)
   const answeredNo = (u: Unit) =>
     ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell)));
-  const units = unitsOf(blocks).filter((u) => !answeredNo(u) || /予定|検討|計画/.test(u.text) || saysPlanned(foldText(u.text)));
+  const keeps = (u: Unit) => !answeredNo(u) || /予定|検討|計画/.test(u.text) || saysPlanned(foldText(u.text));
+  const allUnits = unitsOf(blocks);
+  // a heading whose passage says the measure is not taken (「（３）インシデント対応訓練」 over 「実施しておらず、予定
+  // もない。」 or a × answer) describes nothing: only the heading names it
+  const deniedBelow = new Set(
+    allUnits
+      .filter((u, i) => {
+        const below = allUnits[i + 1];
+        if (!u.headingLike || !below || below.headingLike) return false;
+        const answer = foldText(below.text);
+        return !keeps(below) || ((saysNotDone(answer) || BARE_NO.test(answer)) && !saysPlanned(answer));
+      })
+      .map((u) => u.blocks.join(',')),
+  );
+  const units = allUnits.filter(keeps);
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const inDomain = documentAboutSecurity(sentencesOf);
   const matches: RequirementMatch[] = [];
@@ -298,7 +315,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     units.forEach((unit, i) => {
       const { score, sentence } = scoreUnit(inDomain, id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
       // a heading alone counts for less than a passage that says the same
-      if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
+      if (score > 0 && !(unit.headingLike && deniedBelow.has(unit.blocks.join(',')))) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });
     if (hits.length === 0) {
       const absent = notApplicableIn(units, sentencesOf, requirementById(id)!.notApplicableWhen);
