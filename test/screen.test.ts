@@ -337,6 +337,23 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(ids).not.toContain('ext-multifactor-auth');
   });
 
+  it('reads a table of changes by what is done after the change, whatever its first column is called', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const table = [
+      cell('対策', 0, 0), cell('変更前', 0, 1), cell('変更後', 0, 2),
+      cell('外部からの接続', 1, 0), cell('ID・パスワードのみ', 1, 1), cell('ID・パスワード＋スマートフォンのワンタイムコード', 1, 2),
+      cell('ログイン失敗', 2, 0), cell('制限なし', 2, 1), cell('１０回失敗で３０分ロック', 2, 2),
+    ];
+    const matches = matchRequirements(table);
+    expect(matches.find((m) => m.requirement === 'ext-multifactor-auth')?.passage).toBe('ID・パスワード＋スマートフォンのワンタイムコード');
+    expect(matches.map((m) => m.requirement)).toContain('ext-account-lockout-detection');
+  });
+
+  it('does not take a system that cannot be used in an outage for a locked account', () => {
+    expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('ext-account-lockout-detection');
+    expect(found('VPNのパスワードを５回まちがえると入れなくなる。')).toContain('ext-account-lockout-detection');
+  });
+
   it('takes a heading or question over a passage that says no (実施しておらず予定もない, いいえ, 未実施) to describe nothing', () => {
     const under = (heading: string, text: string) =>
       matchRequirements([
