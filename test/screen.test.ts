@@ -349,6 +349,22 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(matches.map((m) => m.requirement)).toContain('ext-account-lockout-detection');
   });
 
+  it('reads a check table’s answer column (結果, or a bare mark after the item without a header) as the row’s answer', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [
+      ['1', 'サーバにウイルス対策ソフトを導入している', '×'],
+      ['2', 'VPNは接続元IPアドレスを限定している', '○'],
+      ['3', 'バックアップを毎日取得している', 'いいえ'],
+    ];
+    const withHeader = [['No', '点検項目', '結果'], ...rows].flatMap((r, i) => r.map((t, c) => cell(t, i, c)));
+    const withoutHeader = rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)));
+    for (const table of [withHeader, withoutHeader]) {
+      const matches = matchRequirements(table);
+      expect(matches.map((m) => m.requirement)).toEqual(['ext-source-ip-restriction']);
+      expect(matches[0]).toMatchObject({ passage: 'VPNは接続元IPアドレスを限定している', status: 'implemented' });
+    }
+  });
+
   it('does not take a system that cannot be used in an outage for a locked account', () => {
     expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('ext-account-lockout-detection');
     expect(found('VPNのパスワードを５回まちがえると入れなくなる。')).toContain('ext-account-lockout-detection');

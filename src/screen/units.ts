@@ -27,7 +27,9 @@ export interface Unit {
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
-const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否/;
+const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
+/** A cell that is only an answer mark: ○ × △ 済 未 はい いいえ. */
+const ANSWER_MARK = /^(○|◯|〇|△|▲|×|✕|✗|✓|✔|未|済|有|無|はい|いいえ|yes|no|-|ー)$/i;
 const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
 
@@ -112,7 +114,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const after = texts.map((t, i) => (AFTER_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0);
         const content = after.length ? after : texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
         const status = texts.findIndex((t) => STATUS_HEADER.test(t));
-        const fallbackContent = content.length ? content : [texts.length - 1];
+        const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status).at(-1) ?? texts.length - 1;
+        const fallbackContent = content.length ? content : [lastNotStatus];
         headerOf.set(row.table, {
           content: fallbackContent,
           status: status >= 0 ? status : undefined,
@@ -139,6 +142,9 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const longest = lengths.indexOf(Math.max(...lengths));
         contentCols = [longest];
         labelCols = cells.map((_, i) => i).filter((i) => i < longest && lengths[i]! <= 40);
+        // a check table's answer after the item (…している | ×): the row's status
+        const answer = cells.findIndex((c, i) => i > longest && ANSWER_MARK.test(foldText(c.text)));
+        if (answer >= 0) statusCol = answer;
       }
       const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
       if (content.length === 0) continue;
