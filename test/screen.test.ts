@@ -365,6 +365,12 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     }
   });
 
+  it('takes an empty box (□) for a no where the same checklist ticks others (■), and for a bullet where it ticks none', () => {
+    const ticked = found('■ サーバにウイルス対策ソフトを導入している', '□ VPNに多要素認証を導入している', '□ ログを別サーバに毎日保存している（来年度から実施予定）');
+    expect(ticked.sort()).toEqual(['log-collection-offsystem', 'server-antimalware']);
+    expect(found('□ サーバにウイルス対策ソフトを導入している', '□ VPNに多要素認証を導入している').sort()).toEqual(['ext-multifactor-auth', 'server-antimalware']);
+  });
+
   it('does not take a system that cannot be used in an outage for a locked account', () => {
     expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('ext-account-lockout-detection');
     expect(found('VPNのパスワードを５回まちがえると入れなくなる。')).toContain('ext-account-lockout-detection');

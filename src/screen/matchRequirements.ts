@@ -139,6 +139,10 @@ const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
 const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text)) && !saysPlanned(text);
 
+/** A checklist item ticked, and one left empty. */
+const TICKED = /^[■☑☒✅✓✔]/;
+const UNTICKED = /^[□☐]/;
+
 /** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
 const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.]|$)/i;
 
@@ -291,8 +295,15 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // what is planned instead)
   const answeredNo = (u: Unit) =>
     ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell)));
-  const keeps = (u: Unit) => !answeredNo(u) || /予定|検討|計画/.test(u.text) || saysPlanned(foldText(u.text));
   const allUnits = unitsOf(blocks);
+  // a checklist that ticks its items (■ ☑) leaves the others empty (□ ☐): an empty box is a no, where the same
+  // document ticks some; where it has no ticked box, □ is only a bullet
+  const ticks = allUnits.some((u) => TICKED.test(u.text.trim()));
+  const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
+  const keeps = (u: Unit) => {
+    const said = `${u.text}\n${u.statusCell ?? ''}`;
+    return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(said) || saysPlanned(foldText(said));
+  };
   // a heading whose passage says the measure is not taken (「（３）インシデント対応訓練」 over 「実施しておらず、予定
   // もない。」 or a × answer) describes nothing: only the heading names it
   const deniedBelow = new Set(

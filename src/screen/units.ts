@@ -28,6 +28,8 @@ const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|�
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
 const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
+/** A cell that starts with its answer: 「いいえ（来年度から実施予定）」「はい、年１回」. */
+const ANSWER_FIRST = /^(○|◯|〇|△|×|✕|✗|はい|いいえ)([(（、。:：,]|$)/;
 /** A cell that is only an answer mark: ○ × △ 済 未 はい いいえ. */
 const ANSWER_MARK = /^(○|◯|〇|△|▲|×|✕|✗|✓|✔|未|済|有|無|はい|いいえ|yes|no|-|ー)$/i;
 const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
@@ -143,7 +145,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         contentCols = [longest];
         labelCols = cells.map((_, i) => i).filter((i) => i < longest && lengths[i]! <= 40);
         // a check table's answer after the item (…している | ×): the row's status
-        const answer = cells.findIndex((c, i) => i > longest && ANSWER_MARK.test(foldText(c.text)));
+        const answer = cells.findIndex((c, i) => i > longest && (ANSWER_MARK.test(foldText(c.text)) || ANSWER_FIRST.test(foldText(c.text))));
         if (answer >= 0) statusCol = answer;
       }
       const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
