@@ -298,7 +298,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const allUnits = unitsOf(blocks);
   // a checklist that ticks its items (■ ☑) leaves the others empty (□ ☐): an empty box is a no, where the same
   // document ticks some; where it has no ticked box, □ is only a bullet
-  const ticks = allUnits.some((u) => TICKED.test(u.text.trim()));
+  // (■ over a section is a heading's mark, not a tick)
+  const ticks = allUnits.some((u) => !u.headingLike && TICKED.test(u.text.trim()));
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
   const keeps = (u: Unit) => {
     const said = `${u.text}\n${u.statusCell ?? ''}`;
