@@ -54,7 +54,7 @@ function isHeadingLike(block: TextBlock): boolean {
   if (/[:：][^:：]{2,}/.test(folded) || /[、／/＝=]/.test(folded)) return false;
   if (/[。]/.test(folded.replace(/。$/, '')) || folded.endsWith('。') || folded.endsWith('、')) return false;
   // a short line that ends like a sentence (〜している, 〜する) is a statement, not a heading
-  if (/(して|てい|ており|する|した|ない|ある|なる|れる|られる)$/.test(folded)) return false;
+  if (/(して|てい|ており|する|した|ない|ある|なる|れる|られる|いる|ます|です|った|いた)$/.test(folded)) return false;
   return true;
 }
 
