@@ -167,6 +167,9 @@ describe('matchRequirements: each requirement in several phrasings', () => {
       ['security-awareness-training', '年に一回、社員みんなに怪しいメールの見分け方を話しています。'],
       ['ext-source-ip-restriction', 'VPNへの接続は、保守会社の拠点からのものに限られている。'],
       ['incident-response-organization', '事故の際は、総務課長と情報担当２名が対応にあたる。'],
+      ['ext-multifactor-auth', '保守会社さんがつないでくるときは、毎回変わる６桁の番号も打ち込んでもらいます。'],
+      ['backup-targets-frequency', 'データは毎晩、サーバから別の箱（NAS）に丸ごと写しています。'],
+      ['incident-response-procedure', 'もしおかしなことが起きたら、ケーブルを抜く、保守会社に電話、社長に報告、の順で動くと決めて、サーバの横に貼ってあります。'],
     ];
     for (const [id, text] of cases) expect(found(intro, text), text).toContain(id);
     // …and the same words about something else still say nothing
@@ -369,6 +372,24 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     const ticked = found('■ サーバにウイルス対策ソフトを導入している', '□ VPNに多要素認証を導入している', '□ ログを別サーバに毎日保存している（来年度から実施予定）');
     expect(ticked.sort()).toEqual(['log-collection-offsystem', 'server-antimalware']);
     expect(found('□ サーバにウイルス対策ソフトを導入している', '□ VPNに多要素認証を導入している').sort()).toEqual(['ext-multifactor-auth', 'server-antimalware']);
+  });
+
+  it('reads any verb negated at the end of a clause as not done (更新していない, 置いていない), but not a negation that is the measure or inside a noun phrase', () => {
+    expect(found('サーバのOSは毎月更新しているが、VPN装置のファームウェアは購入時のまま更新していない。')).toEqual(['internal-software-update']);
+    expect(found('バックアップは毎日取っているが、別の場所には保管していない。')).toEqual(['backup-targets-frequency']);
+    expect(found('サーバにはウイルス対策ソフトを入れているものの、USBメモリの検査は特にしていない。')).toEqual(['server-antimalware']);
+    expect(found('CSIRTのような組織は、当社の規模では置いていない。')).toEqual([]);
+    expect(found('本船から受け取ったUSBメモリは、ネットにつないでいないパソコンでウイルスチェックしてから使う。')).toContain('removable-media-scan');
+    expect(found('外付けHDDに取ったバックアップは、ふだんはネットワークに接続していない。')).toContain('backup-generations-isolation');
+  });
+
+  it('reads a table row whose item is a ditto (同 訓練, 〃) with the item of the row above', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['区分', '内容'], ['TOS停止時', '手書き伝票＋無線で荷役を継続し、復旧は業者が行う'], ['同 訓練', '年1回']];
+    const ids = matchRequirements(rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).map((m) => m.requirement);
+    expect(ids).toContain('bcp-training');
+    const plain = [['区分', '内容'], ['TOS停止時', '手書き伝票＋無線で荷役を継続し、復旧は業者が行う'], ['訓練', '年1回']];
+    expect(matchRequirements(plain.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).map((m) => m.requirement)).not.toContain('bcp-training');
   });
 
   it('does not take a system that cannot be used in an outage for a locked account', () => {

@@ -137,7 +137,13 @@ const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(な�
 const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
 const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
-const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text)) && !saysPlanned(text);
+/**
+ * Any measure's verb in the て-form negated where the clause ends (「更新していない。」「置いていない」「特にしていない」),
+ * except the verbs whose negation is itself a measure (使っていない, 接続していない, 共有していない) and a negation
+ * inside a noun phrase (「つないでいないパソコン」 goes on).
+ */
+const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|使い回|持ち?込ん|持ち?出|開示|公開|教え|放置|許可|登録|挿)し?)(て|で)(い|お)?(ない|ません|らず|りません)(?=$|[。、]|が|ので|ため|けど|です)/;
+const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text)) && !saysPlanned(text);
 
 /** A checklist item ticked, and one left empty. */
 const TICKED = /^[■☑☒✅✓✔]/;
@@ -266,7 +272,7 @@ function scoreUnit(
   // as long as its content cell says something was done or planned
   const maskedLabel = mask(label);
   const content = sentences.join('');
-  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label) && !saysNotDone(content)) {
+  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 3 && !vetoed(label) && !saysNotDone(content)) {
     if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
     // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる, 困った時に相談
     // できる先 | 府警のサイバー犯罪の窓口): each group said by one of them, the content saying one the item does not

@@ -35,6 +35,9 @@ const ANSWER_MARK = /^(○|◯|〇|△|▲|×|✕|✗|✓|✔|未|済|有|無|�
 const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
 
+/** An item cell that says 「the same as above」: 同, 同上, 〃. */
+const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
+
 /** A table's first row names its columns when every cell is short and one of them is a usual column name. */
 function isHeaderRow(texts: readonly string[]): boolean {
   const folded = texts.map(foldText);
@@ -150,7 +153,10 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       }
       const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
       if (content.length === 0) continue;
-      const labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      let labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      // 「同 訓練」「〃」: an item cell that repeats the item of the row above by a ditto
+      const rowAbove = units.at(-1);
+      if (labels.length && DITTO.test(foldText(labels[0]!)) && rowAbove?.itemLabels?.length) labels = [...rowAbove.itemLabels, ...labels];
       // 「上記手順に沿った訓練」 in a row: the row before is what it speaks of
       const rowBefore = units.at(-1);
       const rowRefersBack = REFERS_BACK.test(foldText(content[0]!.text)) && rowBefore && !rowBefore.headingLike ? [rowBefore.text] : [];
