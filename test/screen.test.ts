@@ -174,6 +174,7 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     for (const [id, text] of cases) expect(found(intro, text), text).toContain(id);
     // …and the same words about something else still say nothing
     expect(found(intro, 'サーバ室は施錠し、入退室管理簿により入室者を記録している。')).toEqual([]);
+    expect(found(intro, '外部と通信する機器の基本ソフトは、製造者より修正の公表ある毎にこれを更新する。')).not.toContain('asset-network-inventory');
     expect(found(intro, '講演では、他の港で起きたシステム停止の事例が紹介された。')).not.toContain('tos-good-practice-sharing');
     expect(found(intro, '同じ港の他の会社と、年2回セキュリティの勉強会を開いて、取組を発表しあっている。')).not.toContain('security-awareness-training');
     expect(found(intro, '各機器の操作履歴は週次で別媒体に退避し、6か月保存している。')).not.toContain('backup-targets-frequency');
@@ -390,6 +391,17 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(ids).toContain('bcp-training');
     const plain = [['区分', '内容'], ['TOS停止時', '手書き伝票＋無線で荷役を継続し、復旧は業者が行う'], ['訓練', '年1回']];
     expect(matchRequirements(plain.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).map((m) => m.requirement)).not.toContain('bcp-training');
+  });
+
+  it('reads a heading that points back (「前項の手順の訓練」) with the heading before it', () => {
+    const blocks = (second: string): TextBlock[] => [
+      { text: '３　インシデント発生時の対応手順', kind: 'heading', index: 1 },
+      { text: 'A4で2枚にまとめ、各課に配った。', kind: 'paragraph', index: 2 },
+      { text: second, kind: 'heading', index: 3 },
+      { text: '今年度は１２月に実施予定。', kind: 'paragraph', index: 4 },
+    ];
+    expect(matchRequirements(blocks('４　前項の手順の訓練')).map((m) => m.requirement)).toContain('incident-response-training');
+    expect(matchRequirements(blocks('４　防災訓練')).map((m) => m.requirement)).not.toContain('incident-response-training');
   });
 
   it('does not take a system that cannot be used in an outage for a locked account', () => {

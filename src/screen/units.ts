@@ -177,10 +177,13 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     if (isHeadingLike(b)) {
       const depth = headingDepth(b);
       while (headings.length && headings.at(-1)!.depth >= depth) headings.pop();
-      headings.push({ depth, text: b.text });
+      // 「前項の手順の訓練」: a heading that points back stands with the heading before it
+      const headingBefore = [...units].reverse().find((u) => u.headingLike)?.text;
+      const pointsBack = !!headingBefore && REFERS_BACK.test(foldText(b.text).replace(/^[0-9０-９一二三四五六七八九十()（）.、\s]+/, ''));
+      headings.push({ depth, text: pointsBack ? `${headingBefore}／${b.text}` : b.text });
       if (b.kind === 'heading') title ??= b.text;
       intro = undefined;
-      units.push({ blocks: b.indexes, text: b.text, context: [], section: sectionNow(), page: b.page, headingLike: true });
+      units.push({ blocks: b.indexes, text: b.text, context: pointsBack ? [headingBefore!] : [], section: sectionNow(), page: b.page, headingLike: true });
       continue;
     }
     const isItem = b.kind === 'list-item' || (!!leadingLabel(b.text) && leadingLabel(b.text)!.depth >= 3);
