@@ -404,6 +404,15 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(matchRequirements(blocks('４　防災訓練')).map((m) => m.requirement)).not.toContain('incident-response-training');
   });
 
+  it('takes a numbered item of a section’s own level (（１）外部との接続, as a PDF or Word numbering gives it) for a heading, not a bullet or ①', () => {
+    const items = (label: string): TextBlock[] => [
+      { text: '外部との接続', kind: 'list-item', label, index: 1 },
+      { text: '接続装置の弱点情報は保守業者を通じて毎月入手し、修正版を遅滞なく適用する。', kind: 'list-item', label: '④', index: 2 },
+    ];
+    expect(matchRequirements(items('(1)')).map((m) => m.requirement)).toContain('ext-device-vulnerability-management');
+    expect(matchRequirements(items('・')).map((m) => m.requirement)).not.toContain('ext-device-vulnerability-management');
+  });
+
   it('does not take a system that cannot be used in an outage for a locked account', () => {
     expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('ext-account-lockout-detection');
     expect(found('VPNのパスワードを５回まちがえると入れなくなる。')).toContain('ext-account-lockout-detection');

@@ -49,7 +49,10 @@ const QUESTION = /^(問|質問|q)[0-9]*[.:：、\s]?.*(か[。？?]?|[？?])$/;
 
 function isHeadingLike(block: TextBlock): boolean {
   if (block.kind === 'heading') return true;
-  if (block.kind !== 'paragraph') return false;
+  // a numbered item of a section's own level (（１） 1. 第１, not ① or a bullet) may be a heading: a PDF reader or
+  // Word's numbering gives 「（１）外部との接続」 as an item
+  const numbered = block.kind === 'list-item' && !!block.label && (leadingLabel(`${block.label} x`)?.depth ?? 5) <= 2;
+  if (block.kind !== 'paragraph' && !numbered) return false;
   const folded = foldText(block.text);
   if (QUESTION.test(folded) && folded.length <= 80) return true;
   if (folded.length === 0 || folded.length > 40) return false;
