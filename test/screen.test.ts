@@ -413,6 +413,22 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(matchRequirements(items('・')).map((m) => m.requirement)).not.toContain('ext-device-vulnerability-management');
   });
 
+  it('reads a table whose first column names the measure (取組 | 実施内容) with that column as the item', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['取組', '実施内容', '頻度・時期'], ['攻撃を受けたVPN装置', '新品に交換（保守契約に明記）', '発生時']];
+    const match = matchRequirements(rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).find((m) => m.requirement === 'ext-device-replace-after-attack');
+    expect(match?.passage).toBe('新品に交換（保守契約に明記）');
+  });
+
+  it('reads each noun of a list on its own when the sentence as a whole speaks of something else too', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['対策', '内容', '時期'], ['サーバ', '初期パスワードの変更、ウイルス対策ソフトの導入、OSの月次更新', '実施済み']];
+    const ids = matchRequirements(rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).map((m) => m.requirement);
+    expect(ids).toEqual(expect.arrayContaining(['internal-admin-credentials', 'server-antimalware', 'internal-software-update']));
+    // a sentence cut at its commas is no list of nouns
+    expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('bcp-system-failure');
+  });
+
   it('does not take a system that cannot be used in an outage for a locked account', () => {
     expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('ext-account-lockout-detection');
     expect(found('VPNのパスワードを５回まちがえると入れなくなる。')).toContain('ext-account-lockout-detection');

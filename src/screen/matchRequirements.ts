@@ -106,6 +106,9 @@ function listItems(text: string): string[] {
 /** 「同機器」「当該装置」「この機器」: a sentence that names its thing by pointing at the sentence before. */
 const REFERS_TO_THING = /(同|当該|この|その|これらの?|それらの?)(機器|装置|機械|ルータ|サーバ|システム|ソフト|端末|製品)/;
 
+/** An item of a list of nouns ends in one (漢字, katakana, a Latin word, a closing parenthesis), not in a particle. */
+const ENDS_IN_NOUN = /[\p{Script=Han}\p{Script=Katakana}a-z0-9ー)）]$/u;
+
 /** Adverbs a writer sets between a verb's object and the verb (folded text). */
 const ADVERBS = /(自動的に|自動で|直ちに|速やかに|すぐに|必ず|確実に|適切に|一時的に|強制的に|事前に|あらかじめ|すべて|全て|常に|併せて|改めて|一律に|原則として)(?=[^、。]{1,12})/g;
 export const withoutAdverbs = (folded: string) => folded.replace(ADVERBS, '');
@@ -216,7 +219,8 @@ function scoreUnit(
       if (!unitPlans && reachOf(clausesOf(sentences[i]!)).every(saysNotDone)) return;
       if (listed.ids.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
       // the other requirements: each item of the list on its own (「ログの取得と別環境での保管」)
-      else if (listed.items.map(mask).some((item) => !vetoed(item) && terms.routes.some((route) => route.every((group) => group.pattern.test(item))))) {
+      // (the topic may stand over the list: サーバ | 初期パスワードの変更、ウイルス対策ソフトの導入、OSの月次更新)
+      else if (listed.items.map(mask).some((item) => !vetoed(item) && terms.routes.some((route) => route.every((group, k) => group.pattern.test(item) || (k === 0 && route.length > 1 && group.pattern.test(contextText)))))) {
         if (best.score < 0.5) best = { score: 0.5, sentence: i };
       }
       return;
@@ -240,7 +244,11 @@ function scoreUnit(
     }
     // one sentence that chains several measures: a clause the veto or the negation does not reach says its
     // measure on its own (the topic from an earlier clause, sentence or what stands over it)
-    const clauses = clausesOf(sentences[i]!);
+    // (a sentence that lists measures as nouns, 「初期パスワードの変更、ウイルス対策ソフトの導入、OSの月次更新」: its items)
+    const chained = clausesOf(sentences[i]!);
+    const nouns = listItems(sentences[i]!);
+    const nounList = nouns.length >= 3 && nouns.every((n) => n.length <= 25) && nouns.slice(0, -1).every((n) => ENDS_IN_NOUN.test(n));
+    const clauses = chained.length >= 2 ? chained : nounList ? nouns : chained;
     if (clauses.length < 2) return;
     const reach = reachOf(clauses);
     clauses.forEach((clause, k) => {

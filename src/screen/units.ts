@@ -26,6 +26,7 @@ export interface Unit {
 
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
+const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目)(名|事項)?$/;
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
 const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
 /** A cell that starts with its answer: 「いいえ（来年度から実施予定）」「はい、年１回」. */
@@ -120,7 +121,10 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       if (!header && row.row === firstRowOf(row.table) && isHeaderRow(texts)) {
         // a table of changes (対策 | 変更前 | 変更後): what is done from now on is the passage, whatever the other columns are called
         const after = texts.map((t, i) => (AFTER_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0);
-        const content = after.length ? after : texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
+        const named = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
+        // 取組 | 実施内容: a column that names the measure stands before the column of what is done, as its item
+        const described = named.filter((i) => !ITEM_HEADER.test(foldText(texts[i]!)));
+        const content = after.length ? after : described.length ? described : named;
         const status = texts.findIndex((t) => STATUS_HEADER.test(t));
         const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status).at(-1) ?? texts.length - 1;
         const fallbackContent = content.length ? content : [lastNotStatus];
