@@ -175,6 +175,8 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     // …and the same words about something else still say nothing
     expect(found(intro, 'サーバ室は施錠し、入退室管理簿により入室者を記録している。')).toEqual([]);
     expect(found(intro, '外部と通信する機器の基本ソフトは、製造者より修正の公表ある毎にこれを更新する。')).not.toContain('asset-network-inventory');
+    expect(found(intro, '市内で開かれた港湾関係者向けのセキュリティセミナーに、情報システム課の２名が参加した。')).not.toContain('security-awareness-training');
+    expect(found(intro, '全従業員を外部のセキュリティセミナーに参加させている。')).toContain('security-awareness-training');
     expect(found(intro, '講演では、他の港で起きたシステム停止の事例が紹介された。')).not.toContain('tos-good-practice-sharing');
     expect(found(intro, '同じ港の他の会社と、年2回セキュリティの勉強会を開いて、取組を発表しあっている。')).not.toContain('security-awareness-training');
     expect(found(intro, '各機器の操作履歴は週次で別媒体に退避し、6か月保存している。')).not.toContain('backup-targets-frequency');

@@ -356,6 +356,8 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [
       { terms: ['インシデント対応(手順|訓練)', '初動対応(の)?訓練', '手順の確認'], unless: ['全従業員', '全社員', '教育', '研修', 'eラーニング'] },
       { terms: SAFETY_OR_PLANT, unless: ABOUT_IT },
+      // a few staff sent to an outside seminar is no training of the staff
+      { terms: ['(セミナ|講演会|フォーラム|シンポジウム|説明会)[^。]{0,6}(に|へ)[^。]{0,12}(参加|出席)', '[0-9一二三四五]+名(が|で)(参加|出席)'], unless: ['全(社員|従業員|職員|員)', '(社員|従業員|職員)全員', '全員', '受講させ'] },
       // a study meeting with other companies is an exchange between them, not the company's own staff taught
       { terms: ['他社', '他の(会社|事業者|港運|ターミナル)', '同業', '各社', '事業者間', '関係者向け'], unless: ['(全)?(社員|従業員|職員)', '全員', '当社の'] },
     ],
