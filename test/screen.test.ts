@@ -170,6 +170,8 @@ describe('matchRequirements: each requirement in several phrasings', () => {
       ['ext-multifactor-auth', '保守会社さんがつないでくるときは、毎回変わる６桁の番号も打ち込んでもらいます。'],
       ['backup-targets-frequency', 'データは毎晩、サーバから別の箱（NAS）に丸ごと写しています。'],
       ['incident-response-procedure', 'もしおかしなことが起きたら、ケーブルを抜く、保守会社に電話、社長に報告、の順で動くと決めて、サーバの横に貼ってあります。'],
+      ['internal-admin-credentials', 'サーバの管理者パスワードは、納品時のままではなく、変更してあります。'],
+      ['incident-response-organization', '事故時に対応する体制として、情報管理委員会を置いている。'],
     ];
     for (const [id, text] of cases) expect(found(intro, text), text).toContain(id);
     // …and the same words about something else still say nothing
@@ -429,6 +431,15 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(ids).toEqual(expect.arrayContaining(['internal-admin-credentials', 'server-antimalware', 'internal-software-update']));
     // a sentence cut at its commas is no list of nouns
     expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('bcp-system-failure');
+  });
+
+  it('reads a check row answered × as planned when its remarks cell says so (× | 今後検討), and the status from it', () => {
+    const intro: TextBlock = { text: '当社TOSのサーバ、ネットワーク、パソコン、VPN、データの情報セキュリティについて、不正アクセスやウイルスへの備えを以下に記す。', kind: 'paragraph', index: 0 };
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['番号', '点検内容', '判定', '補足'], ['10', '他社と事例を共有しているか', '×', '今後検討'], ['11', '攻撃を受けた機器を交換する手順があるか', '×', '']];
+    const matches = matchRequirements([intro, ...rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))]);
+    expect(matches.map((m) => m.requirement)).toEqual(['tos-good-practice-sharing']);
+    expect(matches[0]).toMatchObject({ status: 'planned' });
   });
 
   it('does not take a system that cannot be used in an outage for a locked account', () => {

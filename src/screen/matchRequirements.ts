@@ -316,7 +316,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const ticks = allUnits.some((u) => !u.headingLike && TICKED.test(u.text.trim()));
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
   const keeps = (u: Unit) => {
-    const said = `${u.text}\n${u.statusCell ?? ''}`;
+    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}`;
     return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(said) || saysPlanned(foldText(said));
   };
   // a heading whose passage says the measure is not taken (「（３）インシデント対応訓練」 over 「実施しておらず、予定
@@ -355,7 +355,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     const statusText = picked.find((u) => u.statusCell)?.statusCell;
     const reading =
       (statusText ? readStatus(statusText, { mayNotApply: !!requirement.notApplicableWhen }) : undefined) ??
-      readStatus(picked.filter((u) => !u.headingLike).map((u) => u.text).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen });
+      readStatus(picked.filter((u) => !u.headingLike).map((u) => (u.remarks ? `${u.text}\n${u.remarks}` : u.text)).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen });
     matches.push({
       requirement: id,
       blocks: picked.flatMap((u) => u.blocks),

@@ -22,6 +22,8 @@ export interface Unit {
   headingLike: boolean;
   /** The text of a table row's status cell (実施状況), when the table has one. */
   statusCell?: string;
+  /** A table row's other cells (備考, 補足): they may say what is planned (今後検討). */
+  remarks?: string;
 }
 
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
@@ -176,6 +178,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         page: content[0]!.page,
         headingLike: false,
         statusCell: statusCol !== undefined ? cells[statusCol]!.text : undefined,
+        remarks: cells.filter((_, i) => !contentCols.includes(i) && !labelCols.includes(i) && i !== statusCol).map((c) => c.text).join('\n') || undefined,
       });
       continue;
     }
