@@ -142,6 +142,58 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     });
   }
 
+  it('knows the ordinary words a clerk uses for each measure, not only the guideline’s (a plan about security as a whole)', () => {
+    const intro = '当社TOSのサーバ、ネットワーク、パソコン、VPN、データの情報セキュリティについて、不正アクセスやウイルスへの備えを以下に記す。';
+    const cases: [RequirementId, string][] = [
+      ['asset-network-inventory', 'ネットワークの接続状況を図にし、保守業者と共有している。'],
+      ['outsourcing-security-contract', 'TOSを作ってくれたソフト屋さんとは、うちのデータを他に漏らさないことを約束する書面を交わしています。'],
+      ['incident-response-procedure', '万一情報が漏れたときの連絡と対処の仕方を、マニュアルとして作ってあります。'],
+      ['incident-response-procedure', 'ランサムウェア被害時は、感染端末をネットワークから切り離し、保守会社へ連絡、警察へ届け出る、と定めている。'],
+      ['incident-response-organization', '不正アクセスの事案には、同要領に基づき情報管理課の３名が対処に当たる。'],
+      ['security-info-collection', '新しいウイルスや攻撃のニュースは、担当がネットで毎日チェックしています。'],
+      ['security-awareness-training', '朝礼で月に一度、パスワードやUSBの扱いについて注意を呼びかけている。'],
+      ['ext-device-vulnerability-management', '外との接続に使っている機械の弱点情報をメーカーのサイトで確認し、直しのプログラムを入れている。'],
+      ['ext-source-ip-restriction', 'リモート保守の接続は、ルーターで決まった相手先以外はじくように設定しています。'],
+      ['ext-multifactor-auth', '保守業者の遠隔接続では、使い捨ての確認番号の入力を求めている。'],
+      ['ext-account-lockout-detection', 'VPNに変な時間にログインがあると、担当者にメールが飛ぶようにしてある。'],
+      ['ext-account-lockout-detection', 'VPNのパスワードを規定回数以上間違えた場合、そのアカウントは自動的に使用不可となる。'],
+      ['internal-admin-credentials', 'サーバの管理者用の暗証は、納入時のものを改め、英数字記号を交えた長いものとしている。'],
+      ['ext-device-replace-after-attack', 'ルーターがやられたら、すぐ新しいのに取り替える。'],
+      ['server-antimalware', 'サーバには不正プログラム対策の製品を導入している。'],
+      ['internal-software-update', '業務用PCのWindowsは自動更新にしている。'],
+      ['removable-media-scan', '本船から受け取ったメモリは、ネットにつないでいないパソコンで中身を調べてから使う。'],
+      ['removable-media-scan', 'USBメモリの使用は申請制。'],
+      ['internal-admin-multifactor-auth', 'サーバの管理者権限による操作に当たっては、暗証のほか、担当者が携行する認証用の機器による確認を要する。'],
+      ['security-awareness-training', '年に一回、社員みんなに怪しいメールの見分け方を話しています。'],
+      ['ext-source-ip-restriction', 'VPNへの接続は、保守会社の拠点からのものに限られている。'],
+      ['incident-response-organization', '事故の際は、総務課長と情報担当２名が対応にあたる。'],
+      ['ext-multifactor-auth', '保守会社さんがつないでくるときは、毎回変わる６桁の番号も打ち込んでもらいます。'],
+      ['backup-targets-frequency', 'データは毎晩、サーバから別の箱（NAS）に丸ごと写しています。'],
+      ['incident-response-procedure', 'もしおかしなことが起きたら、ケーブルを抜く、保守会社に電話、社長に報告、の順で動くと決めて、サーバの横に貼ってあります。'],
+      ['internal-admin-credentials', 'サーバの管理者パスワードは、納品時のままではなく、変更してあります。'],
+      ['incident-response-organization', '事故時に対応する体制として、情報管理委員会を置いている。'],
+    ];
+    for (const [id, text] of cases) expect(found(intro, text), text).toContain(id);
+    // …and the same words about something else still say nothing
+    expect(found(intro, 'サーバ室は施錠し、入退室管理簿により入室者を記録している。')).toEqual([]);
+    expect(found(intro, '外部と通信する機器の基本ソフトは、製造者より修正の公表ある毎にこれを更新する。')).not.toContain('asset-network-inventory');
+    expect(found(intro, '市内で開かれた港湾関係者向けのセキュリティセミナーに、情報システム課の２名が参加した。')).not.toContain('security-awareness-training');
+    expect(found(intro, '全従業員を外部のセキュリティセミナーに参加させている。')).toContain('security-awareness-training');
+    expect(found(intro, '講演では、他の港で起きたシステム停止の事例が紹介された。')).not.toContain('tos-good-practice-sharing');
+    expect(found(intro, '同じ港の他の会社と、年2回セキュリティの勉強会を開いて、取組を発表しあっている。')).not.toContain('security-awareness-training');
+    expect(found(intro, '各機器の操作履歴は週次で別媒体に退避し、6か月保存している。')).not.toContain('backup-targets-frequency');
+    // work safety, machines and guards in a security plan: the words of a measure about something else
+    expect(found(intro, '警備会社と契約し、夜間の巡回を委託している。契約には秘密保持の条項も含めている。')).toEqual([]);
+    expect(found(intro, '荷役機械の定期点検を外部業者に委託し、点検記録を5年間保存している。')).toEqual([]);
+    expect(found(intro, '新入社員には入社時に安全衛生教育を行っている。')).toEqual([]);
+    expect(found(intro, '会計監査は監査法人により毎年受けている。')).toEqual([]);
+    expect(found(intro, 'クレーンの操作ログは運転室の記録計で毎日取得している。')).toEqual([]);
+    expect(found(intro, 'ヒヤリハット報告は月例の安全委員会で共有している。')).toEqual([]);
+    // …and the same measures about the systems are still found
+    expect(found(intro, '保守会社との契約には、TOSのデータの秘密保持の条項を含めている。')).toContain('outsourcing-security-contract');
+    expect(found(intro, 'TOSのヒヤリハット事例は港運協会の部会で共有している。')).toContain('tos-good-practice-sharing');
+  });
+
   it('finds the same words typed in full-width, half-width and with spaces from a PDF', () => {
     expect(found('ＶＰＮ接続時はワンタイム パスワードによる認証を行う。')).toContain('ext-multifactor-auth');
     expect(found('ｻｰﾊﾞｰにウィルス対策ソフトを導入している。')).toContain('server-antimalware');
@@ -176,6 +228,20 @@ describe('matchRequirements: each requirement in several phrasings', () => {
     ];
     const match = matchRequirements(table).find((m) => m.requirement === 'internal-admin-multifactor-auth');
     expect(match).toMatchObject({ blocks: [5], passage: 'ログイン時にワンタイムパスワードを併用する。', status: 'planned' });
+  });
+
+  it('reads a sentence together with the heading over it when the heading names part of the measure and the sentence the rest', () => {
+    const under = (heading: string, text: string) =>
+      matchRequirements([
+        { text: heading, kind: 'heading', index: 1 },
+        { text, kind: 'paragraph', index: 2 },
+      ]).map((m) => m.requirement);
+    expect(under('（７）サーバ・端末のパッチ', '月1回、まとめて適用している。')).toContain('internal-software-update');
+    expect(under('（16）攻撃を受けた機器', 'VPN装置やルータは新品に交換する。')).toContain('ext-device-replace-after-attack');
+    // the sentence must add something of the measure: under the same heading, a sentence about another matter says nothing
+    expect(under('（７）サーバ・端末のパッチ', '担当は情報システム課とする。')).not.toContain('internal-software-update');
+    // nor does a sentence that says the measure is not taken
+    expect(under('（７）サーバ・端末のパッチ', '月1回の適用は、まだ行っていない。')).not.toContain('internal-software-update');
   });
 
   it('finds items in any order and with no headings at all', () => {
@@ -248,6 +314,161 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(ids.sort()).toEqual([
       'backup-targets-frequency', 'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction', 'internal-admin-credentials',
       'log-collection-offsystem', 'server-antimalware',
+    ]);
+  });
+
+  it('reads a measure’s object and verb together across an adverb set between them', () => {
+    const text = '遠隔からの接続において認証に一定回数失敗した利用者については、当該利用者による接続を自動的に停止させる。';
+    expect(found(text)).toContain('ext-account-lockout-detection');
+    expect(found(text.replace('自動的に', ''))).toContain('ext-account-lockout-detection');
+    // the adverb is not lost for the terms that need it (自動で取得)
+    expect(found('TOSのデータベースのバックアップは夜間に自動で取得している。')).toContain('backup-targets-frequency');
+  });
+
+  it('reads 「同機器」 as the thing the sentence before names: a VPN router’s firmware is no server update', () => {
+    const heading: TextBlock = { text: '外部接続とサーバの管理', kind: 'heading', index: 1 };
+    const text = '保守用のVPNルータを１台設置している。同機器のファームウェアは、メーカーから更新が出るたびに保守会社が適用する。';
+    const ids = matchRequirements([heading, { text, kind: 'paragraph', index: 2 }]).map((m) => m.requirement);
+    expect(ids).toContain('ext-device-vulnerability-management');
+    expect(ids).not.toContain('internal-software-update');
+    const server = matchRequirements([heading, { text: text.replace('VPNルータ', 'ファイルサーバ'), kind: 'paragraph', index: 2 }]).map((m) => m.requirement);
+    expect(server).toContain('internal-software-update');
+  });
+
+  it('takes an administrator’s second factor under a heading about outside connections for the internal measure only', () => {
+    const blocks: TextBlock[] = [
+      { text: '外部接続とサーバの管理', kind: 'heading', index: 1 },
+      { text: '管理者としてサーバにログインする際には、パスワードに加えて指紋による認証を求めている。', kind: 'paragraph', index: 2 },
+    ];
+    const ids = matchRequirements(blocks).map((m) => m.requirement);
+    expect(ids).toContain('internal-admin-multifactor-auth');
+    expect(ids).not.toContain('ext-multifactor-auth');
+  });
+
+  it('reads a table of changes by what is done after the change, whatever its first column is called', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const table = [
+      cell('対策', 0, 0), cell('変更前', 0, 1), cell('変更後', 0, 2),
+      cell('外部からの接続', 1, 0), cell('ID・パスワードのみ', 1, 1), cell('ID・パスワード＋スマートフォンのワンタイムコード', 1, 2),
+      cell('ログイン失敗', 2, 0), cell('制限なし', 2, 1), cell('１０回失敗で３０分ロック', 2, 2),
+    ];
+    const matches = matchRequirements(table);
+    expect(matches.find((m) => m.requirement === 'ext-multifactor-auth')?.passage).toBe('ID・パスワード＋スマートフォンのワンタイムコード');
+    expect(matches.map((m) => m.requirement)).toContain('ext-account-lockout-detection');
+  });
+
+  it('reads a check table’s answer column (結果, or a bare mark after the item without a header) as the row’s answer', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [
+      ['1', 'サーバにウイルス対策ソフトを導入している', '×'],
+      ['2', 'VPNは接続元IPアドレスを限定している', '○'],
+      ['3', 'バックアップを毎日取得している', 'いいえ'],
+    ];
+    const withHeader = [['No', '点検項目', '結果'], ...rows].flatMap((r, i) => r.map((t, c) => cell(t, i, c)));
+    const withoutHeader = rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)));
+    for (const table of [withHeader, withoutHeader]) {
+      const matches = matchRequirements(table);
+      expect(matches.map((m) => m.requirement)).toEqual(['ext-source-ip-restriction']);
+      expect(matches[0]).toMatchObject({ passage: 'VPNは接続元IPアドレスを限定している', status: 'implemented' });
+    }
+  });
+
+  it('takes an empty box (□) for a no where the same checklist ticks others (■), and for a bullet where it ticks none', () => {
+    const ticked = found('■ サーバにウイルス対策ソフトを導入している', '□ VPNに多要素認証を導入している', '□ ログを別サーバに毎日保存している（来年度から実施予定）');
+    expect(ticked.sort()).toEqual(['log-collection-offsystem', 'server-antimalware']);
+    expect(found('□ サーバにウイルス対策ソフトを導入している', '□ VPNに多要素認証を導入している').sort()).toEqual(['ext-multifactor-auth', 'server-antimalware']);
+  });
+
+  it('reads any verb negated at the end of a clause as not done (更新していない, 置いていない), but not a negation that is the measure or inside a noun phrase', () => {
+    expect(found('サーバのOSは毎月更新しているが、VPN装置のファームウェアは購入時のまま更新していない。')).toEqual(['internal-software-update']);
+    expect(found('バックアップは毎日取っているが、別の場所には保管していない。')).toEqual(['backup-targets-frequency']);
+    expect(found('サーバにはウイルス対策ソフトを入れているものの、USBメモリの検査は特にしていない。')).toEqual(['server-antimalware']);
+    expect(found('CSIRTのような組織は、当社の規模では置いていない。')).toEqual([]);
+    expect(found('本船から受け取ったUSBメモリは、ネットにつないでいないパソコンでウイルスチェックしてから使う。')).toContain('removable-media-scan');
+    expect(found('外付けHDDに取ったバックアップは、ふだんはネットワークに接続していない。')).toContain('backup-generations-isolation');
+  });
+
+  it('reads a table row whose item is a ditto (同 訓練, 〃) with the item of the row above', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['区分', '内容'], ['TOS停止時', '手書き伝票＋無線で荷役を継続し、復旧は業者が行う'], ['同 訓練', '年1回']];
+    const ids = matchRequirements(rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).map((m) => m.requirement);
+    expect(ids).toContain('bcp-training');
+    const plain = [['区分', '内容'], ['TOS停止時', '手書き伝票＋無線で荷役を継続し、復旧は業者が行う'], ['訓練', '年1回']];
+    expect(matchRequirements(plain.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).map((m) => m.requirement)).not.toContain('bcp-training');
+  });
+
+  it('reads a heading that points back (「前項の手順の訓練」) with the heading before it', () => {
+    const blocks = (second: string): TextBlock[] => [
+      { text: '３　インシデント発生時の対応手順', kind: 'heading', index: 1 },
+      { text: 'A4で2枚にまとめ、各課に配った。', kind: 'paragraph', index: 2 },
+      { text: second, kind: 'heading', index: 3 },
+      { text: '今年度は１２月に実施予定。', kind: 'paragraph', index: 4 },
+    ];
+    expect(matchRequirements(blocks('４　前項の手順の訓練')).map((m) => m.requirement)).toContain('incident-response-training');
+    expect(matchRequirements(blocks('４　防災訓練')).map((m) => m.requirement)).not.toContain('incident-response-training');
+  });
+
+  it('takes a numbered item of a section’s own level (（１）外部との接続, as a PDF or Word numbering gives it) for a heading, not a bullet or ①', () => {
+    const items = (label: string): TextBlock[] => [
+      { text: '外部との接続', kind: 'list-item', label, index: 1 },
+      { text: '接続装置の弱点情報は保守業者を通じて毎月入手し、修正版を遅滞なく適用する。', kind: 'list-item', label: '④', index: 2 },
+    ];
+    expect(matchRequirements(items('(1)')).map((m) => m.requirement)).toContain('ext-device-vulnerability-management');
+    expect(matchRequirements(items('・')).map((m) => m.requirement)).not.toContain('ext-device-vulnerability-management');
+  });
+
+  it('reads a table whose first column names the measure (取組 | 実施内容) with that column as the item', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['取組', '実施内容', '頻度・時期'], ['攻撃を受けたVPN装置', '新品に交換（保守契約に明記）', '発生時']];
+    const match = matchRequirements(rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).find((m) => m.requirement === 'ext-device-replace-after-attack');
+    expect(match?.passage).toBe('新品に交換（保守契約に明記）');
+  });
+
+  it('reads each noun of a list on its own when the sentence as a whole speaks of something else too', () => {
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['対策', '内容', '時期'], ['サーバ', '初期パスワードの変更、ウイルス対策ソフトの導入、OSの月次更新', '実施済み']];
+    const ids = matchRequirements(rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))).map((m) => m.requirement);
+    expect(ids).toEqual(expect.arrayContaining(['internal-admin-credentials', 'server-antimalware', 'internal-software-update']));
+    // a sentence cut at its commas is no list of nouns
+    expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('bcp-system-failure');
+  });
+
+  it('reads a check row answered × as planned when its remarks cell says so (× | 今後検討), and the status from it', () => {
+    const intro: TextBlock = { text: '当社TOSのサーバ、ネットワーク、パソコン、VPN、データの情報セキュリティについて、不正アクセスやウイルスへの備えを以下に記す。', kind: 'paragraph', index: 0 };
+    const cell = (text: string, row: number, column: number): TextBlock => ({ text, kind: 'table-cell', index: row * 10 + column + 1, cell: { table: 1, row, column } });
+    const rows = [['番号', '点検内容', '判定', '補足'], ['10', '他社と事例を共有しているか', '×', '今後検討'], ['11', '攻撃を受けた機器を交換する手順があるか', '×', '']];
+    const matches = matchRequirements([intro, ...rows.flatMap((r, i) => r.map((t, c) => cell(t, i, c)))]);
+    expect(matches.map((m) => m.requirement)).toEqual(['tos-good-practice-sharing']);
+    expect(matches[0]).toMatchObject({ status: 'planned' });
+  });
+
+  it('does not take a system that cannot be used in an outage for a locked account', () => {
+    expect(found('TOSが使えなくなったときの紙による荷役を、年１回、現場で実地訓練している。')).not.toContain('ext-account-lockout-detection');
+    expect(found('VPNのパスワードを５回まちがえると入れなくなる。')).toContain('ext-account-lockout-detection');
+  });
+
+  it('takes a heading or question over a passage that says no (実施しておらず予定もない, いいえ, 未実施) to describe nothing', () => {
+    const under = (heading: string, text: string) =>
+      matchRequirements([
+        { text: heading, kind: 'heading', index: 1 },
+        { text, kind: 'paragraph', index: 2 },
+      ]).map((m) => m.requirement);
+    expect(under('（３）インシデント対応訓練', '現時点では実施しておらず、予定もない。')).toEqual([]);
+    expect(under('（３）インシデント対応訓練', '年１回、机上で実施している。')).toContain('incident-response-training');
+    const qa = (q: string, a: string) =>
+      matchRequirements([
+        { text: q, kind: 'paragraph', index: 1 },
+        { text: a, kind: 'paragraph', index: 2 },
+      ]).map((m) => m.requirement);
+    expect(qa('問３ VPN接続に多要素認証を導入していますか。', 'いいえ。')).toEqual([]);
+    expect(qa('Q5. バックアップを毎日取得していますか？', 'A. いいえ。')).toEqual([]);
+    expect(qa('Q5. バックアップを毎日取得していますか？', 'A. いいえ、来年度から取得する予定です。')).toContain('backup-targets-frequency');
+  });
+
+  it('reads a list of measure names that the negation reaches all through as measures not taken', () => {
+    expect(found('VPNの接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していない。')).toEqual([]);
+    expect(found('VPNの接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していないが、来年度に導入する予定である。').sort()).toEqual([
+      'ext-account-lockout-detection', 'ext-multifactor-auth', 'ext-source-ip-restriction',
     ]);
   });
 
@@ -472,6 +693,15 @@ describe('normalisation', () => {
     ];
     expect(joinWrappedLines(pdf).map((b) => b.indexes)).toEqual([[1, 2], [3]]);
     expect(joinWrappedLines(pdf.map(({ page: _page, ...b }) => b)).length).toBe(3);
+  });
+
+  it('does not join a PDF list item to the next one when the reader gave that one its own bullet', () => {
+    const items: TextBlock[] = [
+      { text: 'BCP：TOSダウン時はホワイトボード＋手書き伝票で荷役継続。復旧はベンダーと手順共有済', kind: 'list-item', label: '・', index: 1, page: 1 },
+      { text: 'BCP訓練：年1、台風訓練の日にTOSダウン想定の机上演習', kind: 'list-item', label: '・', index: 2, page: 1 },
+      { text: 'を実施', kind: 'list-item', index: 3, page: 1 },
+    ];
+    expect(joinWrappedLines(items).map((b) => b.indexes)).toEqual([[1], [2, 3]]);
   });
 });
 

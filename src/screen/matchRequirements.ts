@@ -103,6 +103,16 @@ function listItems(text: string): string[] {
   return items.map((i) => i.trim()).filter(Boolean);
 }
 
+/** 「同機器」「当該装置」「この機器」: a sentence that names its thing by pointing at the sentence before. */
+const REFERS_TO_THING = /(同|当該|この|その|これらの?|それらの?)(機器|装置|機械|ルータ|サーバ|システム|ソフト|端末|製品)/;
+
+/** An item of a list of nouns ends in one (漢字, katakana, a Latin word, a closing parenthesis), not in a particle. */
+const ENDS_IN_NOUN = /[\p{Script=Han}\p{Script=Katakana}a-z0-9ー)）]$/u;
+
+/** Adverbs a writer sets between a verb's object and the verb (folded text). */
+const ADVERBS = /(自動的に|自動で|直ちに|速やかに|すぐに|必ず|確実に|適切に|一時的に|強制的に|事前に|あらかじめ|すべて|全て|常に|併せて|改めて|一律に|原則として)(?=[^、。]{1,12})/g;
+export const withoutAdverbs = (folded: string) => folded.replace(ADVERBS, '');
+
 /** A unit's text split into sentences (after 。, at line ends), each folded. */
 function foldedSentences(raw: string): string[] {
   return raw
@@ -130,7 +140,20 @@ const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(な�
 const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
 const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
-const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text)) && !saysPlanned(text);
+/**
+ * Any measure's verb in the て-form negated where the clause ends (「更新していない。」「置いていない」「特にしていない」),
+ * except the verbs whose negation is itself a measure (使っていない, 接続していない, 共有していない) and a negation
+ * inside a noun phrase (「つないでいないパソコン」 goes on).
+ */
+const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|使い回|持ち?込ん|持ち?出|開示|公開|教え|放置|許可|登録|挿)し?)(て|で)(い|お)?(ない|ません|らず|りません)(?=$|[。、]|が|ので|ため|けど|です)/;
+const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text)) && !saysPlanned(text);
+
+/** A checklist item ticked, and one left empty. */
+const TICKED = /^[■☑☒✅✓✔]/;
+const UNTICKED = /^[□☐]/;
+
+/** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
+const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.]|$)/i;
 
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
@@ -171,7 +194,12 @@ function scoreUnit(
   itemLabels: string[] = [],
 ): { score: number; sentence: number } {
   const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
-  const masked = sentences.map(mask);
+  // a sentence is also read without the adverbs set between a measure's object and its verb
+  // (「接続を自動的に停止させる」 as 「接続を停止させる」), for the terms that name the two together
+  const masked = sentences.map((s) => {
+    const plain = withoutAdverbs(s);
+    return plain === s ? mask(s) : `${mask(s)}／${mask(plain)}`;
+  });
   const contextText = mask(context.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
   if (terms.domain && !documentInDomain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
@@ -186,16 +214,22 @@ function scoreUnit(
     // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
     const listed = namedInList(sentences[i]!);
     if (listed) {
+      // 「接続元の制限、ワンタイムパスワード、アカウントロックは、いずれも実施していない」: a list the negation reaches
+      // all through names measures not taken
+      if (!unitPlans && reachOf(clausesOf(sentences[i]!)).every(saysNotDone)) return;
       if (listed.ids.has(id) && best.score < 0.5) best = { score: 0.5, sentence: i };
       // the other requirements: each item of the list on its own (「ログの取得と別環境での保管」)
-      else if (listed.items.map(mask).some((item) => !vetoed(item) && terms.routes.some((route) => route.every((group) => group.pattern.test(item))))) {
+      // (the topic may stand over the list: サーバ | 初期パスワードの変更、ウイルス対策ソフトの導入、OSの月次更新)
+      else if (listed.items.map(mask).some((item) => !vetoed(item) && terms.routes.some((route) => route.every((group, k) => group.pattern.test(item) || (k === 0 && route.length > 1 && group.pattern.test(contextText)))))) {
         if (best.score < 0.5) best = { score: 0.5, sentence: i };
       }
       return;
     }
     // a veto reads the sentence as written (what a mask hides, ウイルス対策ソフト, still says what it is
     // about), with the table row's item cell that names what the sentence speaks of
-    const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`));
+    // …and with the sentence before when it speaks of 「同機器」「当該装置」: the thing it names is there
+    const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? sentences[i - 1]! : '';
+    const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`)) || (!!referent && vetoed(`${referent}／${text}`));
     // the topic borrowed from an earlier sentence or from what stands over the passage: that text must not be
     // about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
     const topicBefore = (topic: CompiledGroup) => {
@@ -210,7 +244,11 @@ function scoreUnit(
     }
     // one sentence that chains several measures: a clause the veto or the negation does not reach says its
     // measure on its own (the topic from an earlier clause, sentence or what stands over it)
-    const clauses = clausesOf(sentences[i]!);
+    // (a sentence that lists measures as nouns, 「初期パスワードの変更、ウイルス対策ソフトの導入、OSの月次更新」: its items)
+    const chained = clausesOf(sentences[i]!);
+    const nouns = listItems(sentences[i]!);
+    const nounList = nouns.length >= 3 && nouns.every((n) => n.length <= 25) && nouns.slice(0, -1).every((n) => ENDS_IN_NOUN.test(n));
+    const clauses = chained.length >= 2 ? chained : nounList ? nouns : chained;
     if (clauses.length < 2) return;
     const reach = reachOf(clauses);
     clauses.forEach((clause, k) => {
@@ -220,11 +258,29 @@ function scoreUnit(
       if (score > best.score) best = { score, sentence: i };
     });
   });
+  // a sentence under a heading (or item, or list introduction) that names part of the measure: 「（７）サーバ・端末
+  // のパッチ」 over 「月1回、まとめて適用している。」 says the measure together, each group said by one of them, as
+  // long as the sentence itself says a group that what stands over it does not (a heading alone is no passage)
+  if (best.score === 0 && contextText) {
+    const plainContext = context.map(foldText).join('／');
+    masked.forEach((sentence, i) => {
+      const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? `${sentences[i - 1]!}／` : '';
+      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(`${referent}${sentences[i]!}`) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
+      const together = terms.routes.some(
+        (route) =>
+          route.length > 1 &&
+          route.some((group) => !group.pattern.test(sentence)) &&
+          route.some((group) => group.pattern.test(sentence) && !group.pattern.test(contextText)) &&
+          route.every((group) => group.pattern.test(sentence) || group.pattern.test(contextText)),
+      );
+      if (together) best = { score: 0.6, sentence: i };
+    });
+  }
   // a table row whose item cell names the whole requirement (BCP訓練 | 本船荷役部門のみ実施。): the row says it,
   // as long as its content cell says something was done or planned
   const maskedLabel = mask(label);
   const content = sentences.join('');
-  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 4 && !vetoed(label) && !saysNotDone(content)) {
+  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 3 && !vetoed(label) && !saysNotDone(content)) {
     if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
     // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる, 困った時に相談
     // できる先 | 府警のサイバー犯罪の窓口): each group said by one of them, the content saying one the item does not
@@ -253,7 +309,29 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // what is planned instead)
   const answeredNo = (u: Unit) =>
     ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell)));
-  const units = unitsOf(blocks).filter((u) => !answeredNo(u) || /予定|検討|計画/.test(u.text) || saysPlanned(foldText(u.text)));
+  const allUnits = unitsOf(blocks);
+  // a checklist that ticks its items (■ ☑) leaves the others empty (□ ☐): an empty box is a no, where the same
+  // document ticks some; where it has no ticked box, □ is only a bullet
+  // (■ over a section is a heading's mark, not a tick)
+  const ticks = allUnits.some((u) => !u.headingLike && TICKED.test(u.text.trim()));
+  const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
+  const keeps = (u: Unit) => {
+    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}`;
+    return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(said) || saysPlanned(foldText(said));
+  };
+  // a heading whose passage says the measure is not taken (「（３）インシデント対応訓練」 over 「実施しておらず、予定
+  // もない。」 or a × answer) describes nothing: only the heading names it
+  const deniedBelow = new Set(
+    allUnits
+      .filter((u, i) => {
+        const below = allUnits[i + 1];
+        if (!u.headingLike || !below || below.headingLike) return false;
+        const answer = foldText(below.text);
+        return !keeps(below) || ((saysNotDone(answer) || BARE_NO.test(answer)) && !saysPlanned(answer));
+      })
+      .map((u) => u.blocks.join(',')),
+  );
+  const units = allUnits.filter(keeps);
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const inDomain = documentAboutSecurity(sentencesOf);
   const matches: RequirementMatch[] = [];
@@ -263,7 +341,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     units.forEach((unit, i) => {
       const { score, sentence } = scoreUnit(inDomain, id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
       // a heading alone counts for less than a passage that says the same
-      if (score > 0) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
+      if (score > 0 && !(unit.headingLike && deniedBelow.has(unit.blocks.join(',')))) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });
     if (hits.length === 0) {
       const absent = notApplicableIn(units, sentencesOf, requirementById(id)!.notApplicableWhen);
@@ -277,7 +355,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     const statusText = picked.find((u) => u.statusCell)?.statusCell;
     const reading =
       (statusText ? readStatus(statusText, { mayNotApply: !!requirement.notApplicableWhen }) : undefined) ??
-      readStatus(picked.filter((u) => !u.headingLike).map((u) => u.text).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen });
+      readStatus(picked.filter((u) => !u.headingLike).map((u) => (u.remarks ? `${u.text}\n${u.remarks}` : u.text)).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen });
     matches.push({
       requirement: id,
       blocks: picked.flatMap((u) => u.blocks),

@@ -22,13 +22,24 @@ export interface Unit {
   headingLike: boolean;
   /** The text of a table row's status cell (実施状況), when the table has one. */
   statusCell?: string;
+  /** A table row's other cells (備考, 補足): they may say what is planned (今後検討). */
+  remarks?: string;
 }
 
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
-const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否/;
+const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目)(名|事項)?$/;
+const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
+const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
+/** A cell that starts with its answer: 「いいえ（来年度から実施予定）」「はい、年１回」. */
+const ANSWER_FIRST = /^(○|◯|〇|△|×|✕|✗|はい|いいえ)([(（、。:：,]|$)/;
+/** A cell that is only an answer mark: ○ × △ 済 未 はい いいえ. */
+const ANSWER_MARK = /^(○|◯|〇|△|▲|×|✕|✗|✓|✔|未|済|有|無|はい|いいえ|yes|no|-|ー)$/i;
 const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
+
+/** An item cell that says 「the same as above」: 同, 同上, 〃. */
+const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
 
 /** A table's first row names its columns when every cell is short and one of them is a usual column name. */
 function isHeaderRow(texts: readonly string[]): boolean {
@@ -41,7 +52,10 @@ const QUESTION = /^(問|質問|q)[0-9]*[.:：、\s]?.*(か[。？?]?|[？?])$/;
 
 function isHeadingLike(block: TextBlock): boolean {
   if (block.kind === 'heading') return true;
-  if (block.kind !== 'paragraph') return false;
+  // a numbered item of a section's own level (（１） 1. 第１, not ① or a bullet) may be a heading: a PDF reader or
+  // Word's numbering gives 「（１）外部との接続」 as an item
+  const numbered = block.kind === 'list-item' && !!block.label && (leadingLabel(`${block.label} x`)?.depth ?? 5) <= 2;
+  if (block.kind !== 'paragraph' && !numbered) return false;
   const folded = foldText(block.text);
   if (QUESTION.test(folded) && folded.length <= 80) return true;
   if (folded.length === 0 || folded.length > 40) return false;
@@ -49,7 +63,7 @@ function isHeadingLike(block: TextBlock): boolean {
   if (/[:：][^:：]{2,}/.test(folded) || /[、／/＝=]/.test(folded)) return false;
   if (/[。]/.test(folded.replace(/。$/, '')) || folded.endsWith('。') || folded.endsWith('、')) return false;
   // a short line that ends like a sentence (〜している, 〜する) is a statement, not a heading
-  if (/(して|てい|ており|する|した|ない|ある|なる|れる|られる)$/.test(folded)) return false;
+  if (/(して|てい|ており|する|した|ない|ある|なる|れる|られる|いる|ます|です|った|いた)$/.test(folded)) return false;
   return true;
 }
 
@@ -107,9 +121,15 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       const header = headerOf.get(row.table);
       // the first row of a table, when every cell is a column name (項目 | 内容 | 実施状況)
       if (!header && row.row === firstRowOf(row.table) && isHeaderRow(texts)) {
-        const content = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
+        // a table of changes (対策 | 変更前 | 変更後): what is done from now on is the passage, whatever the other columns are called
+        const after = texts.map((t, i) => (AFTER_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0);
+        const named = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
+        // 取組 | 実施内容: a column that names the measure stands before the column of what is done, as its item
+        const described = named.filter((i) => !ITEM_HEADER.test(foldText(texts[i]!)));
+        const content = after.length ? after : described.length ? described : named;
         const status = texts.findIndex((t) => STATUS_HEADER.test(t));
-        const fallbackContent = content.length ? content : [texts.length - 1];
+        const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status).at(-1) ?? texts.length - 1;
+        const fallbackContent = content.length ? content : [lastNotStatus];
         headerOf.set(row.table, {
           content: fallbackContent,
           status: status >= 0 ? status : undefined,
@@ -136,10 +156,16 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const longest = lengths.indexOf(Math.max(...lengths));
         contentCols = [longest];
         labelCols = cells.map((_, i) => i).filter((i) => i < longest && lengths[i]! <= 40);
+        // a check table's answer after the item (…している | ×): the row's status
+        const answer = cells.findIndex((c, i) => i > longest && (ANSWER_MARK.test(foldText(c.text)) || ANSWER_FIRST.test(foldText(c.text))));
+        if (answer >= 0) statusCol = answer;
       }
       const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
       if (content.length === 0) continue;
-      const labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      let labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      // 「同 訓練」「〃」: an item cell that repeats the item of the row above by a ditto
+      const rowAbove = units.at(-1);
+      if (labels.length && DITTO.test(foldText(labels[0]!)) && rowAbove?.itemLabels?.length) labels = [...rowAbove.itemLabels, ...labels];
       // 「上記手順に沿った訓練」 in a row: the row before is what it speaks of
       const rowBefore = units.at(-1);
       const rowRefersBack = REFERS_BACK.test(foldText(content[0]!.text)) && rowBefore && !rowBefore.headingLike ? [rowBefore.text] : [];
@@ -152,6 +178,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         page: content[0]!.page,
         headingLike: false,
         statusCell: statusCol !== undefined ? cells[statusCol]!.text : undefined,
+        remarks: cells.filter((_, i) => !contentCols.includes(i) && !labelCols.includes(i) && i !== statusCol).map((c) => c.text).join('\n') || undefined,
       });
       continue;
     }
@@ -160,10 +187,13 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     if (isHeadingLike(b)) {
       const depth = headingDepth(b);
       while (headings.length && headings.at(-1)!.depth >= depth) headings.pop();
-      headings.push({ depth, text: b.text });
+      // 「前項の手順の訓練」: a heading that points back stands with the heading before it
+      const headingBefore = [...units].reverse().find((u) => u.headingLike)?.text;
+      const pointsBack = !!headingBefore && REFERS_BACK.test(foldText(b.text).replace(/^[0-9０-９一二三四五六七八九十()（）.、\s]+/, ''));
+      headings.push({ depth, text: pointsBack ? `${headingBefore}／${b.text}` : b.text });
       if (b.kind === 'heading') title ??= b.text;
       intro = undefined;
-      units.push({ blocks: b.indexes, text: b.text, context: [], section: sectionNow(), page: b.page, headingLike: true });
+      units.push({ blocks: b.indexes, text: b.text, context: pointsBack ? [headingBefore!] : [], section: sectionNow(), page: b.page, headingLike: true });
       continue;
     }
     const isItem = b.kind === 'list-item' || (!!leadingLabel(b.text) && leadingLabel(b.text)!.depth >= 3);

@@ -33,6 +33,8 @@ export function joinWrappedLines(blocks: readonly TextBlock[]): JoinedBlock[] {
       foldText(last.text.split('\n').at(-1)!).length >= WRAPPED_LENGTH &&
       !ENDS.test(last.text.trim()) &&
       !STARTS_ANEW.test(text) &&
+      // the reader saw a number or bullet of its own in front of it (set apart by a tab): a new item
+      !b.label &&
       !leadingLabel(text)
     ) {
       last.text = `${last.text.trimEnd()}${text}`;

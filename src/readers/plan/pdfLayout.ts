@@ -77,6 +77,9 @@ function joinLines(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
+/** A check table's answer mark: done, partly, not. */
+const STATUS_MARK = /^[○◯〇△▲×✕✗✓✔]$/u;
+
 /** Bullets drawn from symbol fonts (Symbol, Wingdings) come as private-use characters: read as the bullet they are. */
 const PRIVATE_BULLET = /^[\uf000-\uf0ff]$/;
 
@@ -118,8 +121,11 @@ function linesOf(items: readonly PositionedText[]): Line[] {
       // a gap of half an em or more separates runs (table cells, 住所　…); Japanese and Latin are set a fifth apart
       // …except after a number or bullet (（１）　…, ア　…), and in letter-spaced words (住　所, 殿)
       const lastSeg = segments.at(-1);
-      const joins = lastSeg !== undefined && (lastSeg.text.length <= 1 || /^[殿様]$/.test(piece.text.trim()) || LABEL_ONLY.test(lastSeg.text));
-      if (!starts.length || (gap > piece.size * 0.45 && !joins && !typed)) {
+      // (a mark or number alone in its cell, ○ × △ 済 3, is followed by the next cell over an em and a quarter away)
+      const joins = lastSeg !== undefined && ((lastSeg.text.length <= 1 && ems < 1.25) || /^[殿様]$/.test(piece.text.trim()) || (LABEL_ONLY.test(lastSeg.text) && ems < 1.25));
+      // a check table's mark alone (○ △ ×) with its cell's text two ems on is two cells, however even the gap
+      const markCell = lastSeg !== undefined && STATUS_MARK.test(lastSeg.text) && ems >= 1.5;
+      if (!starts.length || (gap > piece.size * 0.45 && !joins && (!typed || markCell))) {
         starts.push(piece.x);
         segments.push({ x: piece.x, right: piece.x + piece.width, text: piece.text.trim() });
       } else {
@@ -267,7 +273,20 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
   };
   // a column's text wraps before the next column starts; the last column's right edge is not known (the gap tells)
   const rightOf = (k: number) => columns[k + 1];
-  const cells: { row: number; column: number; parts: string[]; right: number }[] = [];
+  // the pitch of a cell's wrapped lines: the closest two lines of one column follow each other (a row's cells
+  // may be centred, so lines of different columns interleave closer than that); a wider step in a column is
+  // the next row, even where the table sets its rows only a little apart
+  const lastInColumn = new Map<number, number>();
+  let cellPitch = Infinity;
+  for (const line of lines) {
+    for (const seg of line.segments) {
+      const column = columnOf(seg);
+      const above = lastInColumn.get(column);
+      if (above !== undefined && above - line.y >= size * 0.9) cellPitch = Math.min(cellPitch, above - line.y);
+      lastInColumn.set(column, line.y);
+    }
+  }
+  const cells: { row: number; column: number; parts: string[]; right: number; y: number }[] = [];
   let row = 0;
   let open = new Map<number, (typeof cells)[number]>();
   let lastY: number | null = null;
@@ -278,7 +297,7 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     const restarts = placed.some(({ column }) => {
       const cell = open.get(column);
       const right = rightOf(column);
-      return cell !== undefined && right !== undefined && cell.right < right - size * 2.5;
+      return (cell !== undefined && right !== undefined && cell.right < right - size * 2.5) || (cell !== undefined && cell.y - line.y > cellPitch * 1.1);
     });
     if (lastY !== null && (wider || restarts)) {
       row++;
@@ -287,12 +306,13 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     for (const { seg, column } of placed) {
       let cell = open.get(column);
       if (!cell) {
-        cell = { row, column, parts: [], right: seg.right };
+        cell = { row, column, parts: [], right: seg.right, y: line.y };
         cells.push(cell);
         open.set(column, cell);
       }
       cell.parts.push(seg.text);
       cell.right = seg.right;
+      cell.y = line.y;
     }
     lastY = line.y;
   }
