@@ -117,8 +117,11 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         });
         continue;
       }
+      // a cell by its column: a row whose first cells are merged with the row above (区分 spanning rows) or left
+      // blank has no block for them, and the columns after them must still be read as what their header says
+      const cellAt = new Map(row.cells.map((c) => [c.cell!.column, c]));
       const cells = row.cells;
-      if (cells.length === 1) {
+      if (cells.length === 1 && !header) {
         units.push({ blocks: [cells[0]!.index], text: cells[0]!.text, context: contextNow(), section: sectionNow(), page: cells[0]!.page, headingLike: false });
         continue;
       }
@@ -126,20 +129,20 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       let labelCols: number[];
       let statusCol: number | undefined;
       if (header) {
-        contentCols = header.content.filter((i) => i < cells.length);
-        labelCols = header.labels.filter((i) => i < cells.length);
-        statusCol = header.status !== undefined && header.status < cells.length ? header.status : undefined;
-        if (contentCols.length === 0) contentCols = [cells.length - 1];
+        contentCols = header.content.filter((i) => cellAt.has(i));
+        labelCols = header.labels.filter((i) => cellAt.has(i));
+        statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
+        if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
       } else {
         // no header row: the longest cell is the passage, the short cells before it name the item
         const lengths = cells.map((c) => foldText(c.text).length);
-        const longest = lengths.indexOf(Math.max(...lengths));
+        const longest = cells[lengths.indexOf(Math.max(...lengths))]!.cell!.column;
         contentCols = [longest];
-        labelCols = cells.map((_, i) => i).filter((i) => i < longest && lengths[i]! <= 40);
+        labelCols = cells.filter((c, i) => c.cell!.column < longest && lengths[i]! <= 40).map((c) => c.cell!.column);
       }
-      const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
+      const content = contentCols.map((i) => cellAt.get(i)!).filter((c) => c.text.trim().length > 0);
       if (content.length === 0) continue;
-      const labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      const labels = labelCols.map((i) => cellAt.get(i)!.text.trim()).filter(Boolean);
       // 「上記手順に沿った訓練」 in a row: the row before is what it speaks of
       const rowBefore = units.at(-1);
       const rowRefersBack = REFERS_BACK.test(foldText(content[0]!.text)) && rowBefore && !rowBefore.headingLike ? [rowBefore.text] : [];
@@ -151,7 +154,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         itemLabels: labels,
         page: content[0]!.page,
         headingLike: false,
-        statusCell: statusCol !== undefined ? cells[statusCol]!.text : undefined,
+        statusCell: statusCol !== undefined ? cellAt.get(statusCol)!.text : undefined,
       });
       continue;
     }
