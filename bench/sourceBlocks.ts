@@ -33,10 +33,18 @@ export function blocksFromHtml(html: string): TextBlock[] {
     if (tag === 'table') {
       table++;
       const rows = [...inner.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)];
+      // columns as Word numbers them: a cell merged down from the row above (rowspan) keeps its column taken
+      const taken = new Map<number, number>(); // column → rows still covered by a rowspan above
       rows.forEach((row, r) => {
-        [...row[1]!.matchAll(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1>/gi)].forEach((cell, c) =>
-          push({ text: text(cell[2]!), kind: 'table-cell', cell: { table, row: r, column: c } }),
-        );
+        let c = 0;
+        for (const cell of row[1]!.matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)<\/\1>/gi)) {
+          while ((taken.get(c) ?? 0) > 0) c++;
+          push({ text: text(cell[3]!), kind: 'table-cell', cell: { table, row: r, column: c } });
+          const span = Number(/rowspan="?(\d+)/i.exec(cell[2]!)?.[1] ?? 1);
+          if (span > 1) taken.set(c, span);
+          c += Number(/colspan="?(\d+)/i.exec(cell[2]!)?.[1] ?? 1);
+        }
+        for (const [col, left] of taken) taken.set(col, left - 1);
       });
     } else if (tag.startsWith('h')) push({ text: text(inner), kind: 'heading', level: Number(tag[1]) });
     else if (tag === 'li') push({ text: text(inner), kind: 'list-item' });

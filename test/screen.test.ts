@@ -300,6 +300,24 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(matchRequirements(rows).map((m) => m.requirement)).toEqual(['incident-response-procedure', 'server-antimalware']);
   });
 
+  it('reads each cell by its column when a row has no cell for the first columns (a 区分 merged down from the row above)', () => {
+    const rows = [
+      cell('区分', 0, 0, 1), cell('項目', 0, 1, 2), cell('当社の対策', 0, 2, 3), cell('状況', 0, 3, 4),
+      cell('体制', 1, 0, 5), cell('社内の対応組織', 1, 1, 6), cell('事故が起きたときに対応するチームを置き、責任者を社長とする。', 1, 2, 7), cell('実施中', 1, 3, 8),
+      // the reader gives no block for the merged 区分 cell: the row starts at column 1
+      cell('社外の相談先', 2, 1, 9), cell('県警察のサイバー犯罪対策課と連絡先を交わし、平時から情報をやり取りしている。', 2, 2, 10), cell('一部', 2, 3, 11),
+    ];
+    const matches = matchRequirements(rows);
+    const liaison = matches.find((m) => m.requirement === 'external-expert-liaison');
+    // the passage is the 当社の対策 cell and the status the 状況 cell, not the cells one place to the left
+    expect(liaison).toMatchObject({ blocks: [10], status: 'partial' });
+    // a 状況 of 未実施 says the row's measure is not done, whatever its text says was kept
+    const logs = [...rows, cell('ログ', 3, 1, 12), cell('サーバのログを毎日取得し、別のサーバへ保存する。', 3, 2, 13), cell('未実施', 3, 3, 14)];
+    expect(matchRequirements(logs).map((m) => m.requirement)).not.toContain('log-collection-offsystem');
+    logs[logs.length - 1] = cell('実施中', 3, 3, 14);
+    expect(matchRequirements(logs).map((m) => m.requirement)).toContain('log-collection-offsystem');
+  });
+
   it('reads terse notes of label：value, with ／ between measures', () => {
     const ids = found(
       '1.3 事故対応：「サイバー事案対応要領」制定済（隔離→証拠保全→復旧→報告）',

@@ -166,6 +166,9 @@ const ANSWERED_NO_AT_END = /(:|：)(未|未(実施|対応|設置|整備|導入|�
  */
 const NO_MARK_CELL = /^[0-9]*(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*([×✕✗未]|いいえ)(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*$/;
 
+/** A status column's word for not done: 「未実施」「未対応」「実施していない」 (the whole cell). */
+const NOT_DONE_STATUS = /^(未(実施|対応|着手|導入|整備|策定|設置)|(実施|対応|導入)(なし|無し|していない|せず))[。.]?$/;
+
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
 
@@ -308,7 +311,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // a checklist's item answered いいえ, or a row whose answer cell is × or 未, describes nothing (unless it says
   // what is planned instead)
   const answeredNo = (u: Unit) =>
-    ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell)));
+    ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
+    NOT_DONE_STATUS.test(foldText(u.statusCell ?? ''));
   const allUnits = unitsOf(blocks);
   // a checklist that ticks its items (■ ☑) leaves the others empty (□ ☐): an empty box is a no, where the same
   // document ticks some; where it has no ticked box, □ is only a bullet

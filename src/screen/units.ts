@@ -130,15 +130,20 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const status = texts.findIndex((t) => STATUS_HEADER.test(t));
         const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status).at(-1) ?? texts.length - 1;
         const fallbackContent = content.length ? content : [lastNotStatus];
+        // positions in the header row, kept as its cells' columns (a blank header cell has no block)
+        const column = (i: number) => row.cells[i]!.cell!.column;
         headerOf.set(row.table, {
-          content: fallbackContent,
-          status: status >= 0 ? status : undefined,
-          labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status),
+          content: fallbackContent.map(column),
+          status: status >= 0 ? column(status) : undefined,
+          labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status).map(column),
         });
         continue;
       }
+      // a cell by its column: a row whose first cells are merged with the row above (区分 spanning rows) or left
+      // blank has no block for them, and the columns after them must still be read as what their header says
+      const cellAt = new Map(row.cells.map((c) => [c.cell!.column, c]));
       const cells = row.cells;
-      if (cells.length === 1) {
+      if (cells.length === 1 && !header) {
         units.push({ blocks: [cells[0]!.index], text: cells[0]!.text, context: contextNow(), section: sectionNow(), page: cells[0]!.page, headingLike: false });
         continue;
       }
@@ -146,23 +151,23 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       let labelCols: number[];
       let statusCol: number | undefined;
       if (header) {
-        contentCols = header.content.filter((i) => i < cells.length);
-        labelCols = header.labels.filter((i) => i < cells.length);
-        statusCol = header.status !== undefined && header.status < cells.length ? header.status : undefined;
-        if (contentCols.length === 0) contentCols = [cells.length - 1];
+        contentCols = header.content.filter((i) => cellAt.has(i));
+        labelCols = header.labels.filter((i) => cellAt.has(i));
+        statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
+        if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
       } else {
         // no header row: the longest cell is the passage, the short cells before it name the item
         const lengths = cells.map((c) => foldText(c.text).length);
-        const longest = lengths.indexOf(Math.max(...lengths));
+        const longest = cells[lengths.indexOf(Math.max(...lengths))]!.cell!.column;
         contentCols = [longest];
-        labelCols = cells.map((_, i) => i).filter((i) => i < longest && lengths[i]! <= 40);
+        labelCols = cells.filter((c, i) => c.cell!.column < longest && lengths[i]! <= 40).map((c) => c.cell!.column);
         // a check table's answer after the item (…している | ×): the row's status
-        const answer = cells.findIndex((c, i) => i > longest && (ANSWER_MARK.test(foldText(c.text)) || ANSWER_FIRST.test(foldText(c.text))));
-        if (answer >= 0) statusCol = answer;
+        const answer = cells.find((c) => c.cell!.column > longest && (ANSWER_MARK.test(foldText(c.text)) || ANSWER_FIRST.test(foldText(c.text))));
+        if (answer) statusCol = answer.cell!.column;
       }
-      const content = contentCols.map((i) => cells[i]!).filter((c) => c.text.trim().length > 0);
+      const content = contentCols.map((i) => cellAt.get(i)!).filter((c) => c.text.trim().length > 0);
       if (content.length === 0) continue;
-      let labels = labelCols.map((i) => cells[i]!.text.trim()).filter(Boolean);
+      let labels = labelCols.map((i) => cellAt.get(i)!.text.trim()).filter(Boolean);
       // 「同 訓練」「〃」: an item cell that repeats the item of the row above by a ditto
       const rowAbove = units.at(-1);
       if (labels.length && DITTO.test(foldText(labels[0]!)) && rowAbove?.itemLabels?.length) labels = [...rowAbove.itemLabels, ...labels];
@@ -177,8 +182,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         itemLabels: labels,
         page: content[0]!.page,
         headingLike: false,
-        statusCell: statusCol !== undefined ? cells[statusCol]!.text : undefined,
-        remarks: cells.filter((_, i) => !contentCols.includes(i) && !labelCols.includes(i) && i !== statusCol).map((c) => c.text).join('\n') || undefined,
+        statusCell: statusCol !== undefined ? cellAt.get(statusCol)!.text : undefined,
+        remarks: cells.filter((c) => !contentCols.includes(c.cell!.column) && !labelCols.includes(c.cell!.column) && c.cell!.column !== statusCol).map((c) => c.text).join('\n') || undefined,
       });
       continue;
     }
