@@ -318,6 +318,18 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(matchRequirements(logs).map((m) => m.requirement)).toContain('log-collection-offsystem');
   });
 
+  it('takes a 区分 merged down over the rows below as theirs (a row that names only 対象と頻度 under バックアップ)', () => {
+    const rows = [
+      cell('区分', 0, 0, 1), cell('項目', 0, 1, 2), cell('当社の対策', 0, 2, 3), cell('状況', 0, 3, 4),
+      cell('バックアップ', 1, 0, 5), cell('世代', 1, 1, 6), cell('５世代を残し、うち１世代はネットワークから外したテープで別の建物に置く。', 1, 2, 7), cell('実施中', 1, 3, 8),
+      cell('対象と頻度', 2, 1, 9), cell('プログラムは変更時、コンテナと本船のデータは毎時取得。', 2, 2, 10), cell('実施中', 2, 3, 11),
+    ];
+    expect(matchRequirements(rows).find((m) => m.requirement === 'backup-targets-frequency')).toMatchObject({ blocks: [10] });
+    // the same row in a table whose 区分 is another: no backup
+    const other = rows.map((c) => (c.text === 'バックアップ' ? { ...c, text: '運用' } : c.text.startsWith('５世代') ? { ...c, text: '毎朝、端末の起動を確かめる。' } : c));
+    expect(matchRequirements(other).map((m) => m.requirement)).not.toContain('backup-targets-frequency');
+  });
+
   it('reads terse notes of label：value, with ／ between measures', () => {
     const ids = found(
       '1.3 事故対応：「サイバー事案対応要領」制定済（隔離→証拠保全→復旧→報告）',

@@ -109,6 +109,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   }
   for (const row of rows.values()) row.cells.sort((a, b) => a.cell!.column - b.cell!.column);
   const emittedRows = new Set<string>();
+  /** Per table, the cells of the last row up to its first cell that is not merged down (for the rows below). */
+  const leadingCells = new Map<number, Map<number, TextBlock>>();
   const firstRowOf = (table: number) => Math.min(...[...rows.values()].filter((r) => r.table === table).map((r) => r.row));
 
   for (const b of ordered) {
@@ -142,7 +144,14 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       // a cell by its column: a row whose first cells are merged with the row above (区分 spanning rows) or left
       // blank has no block for them, and the columns after them must still be read as what their header says
       const cellAt = new Map(row.cells.map((c) => [c.cell!.column, c]));
-      const cells = row.cells;
+      // the leading cells of a row merged down from the row above (区分 | 項目 | 内容, 区分 spanning three rows)
+      // are those of the row above, as the reader of the page sees them
+      const firstColumn = row.cells[0]!.cell!.column;
+      const above = leadingCells.get(row.table);
+      if (above && firstColumn > 0) for (const [col, c] of above) if (col < firstColumn) cellAt.set(col, c);
+      // only a short cell (a name, not a passage) is taken as merged down
+      leadingCells.set(row.table, new Map([...cellAt].filter(([col, c]) => col <= firstColumn && foldText(c.text).length <= 40)));
+      const cells = [...cellAt.entries()].sort(([a], [b]) => a - b).map(([, c]) => c);
       if (cells.length === 1 && !header) {
         units.push({ blocks: [cells[0]!.index], text: cells[0]!.text, context: contextNow(), section: sectionNow(), page: cells[0]!.page, headingLike: false });
         continue;
