@@ -272,6 +272,23 @@ describe('matchRequirements: each requirement in several phrasings', () => {
   });
 });
 
+describe('matchRequirements: what a whole document is about', () => {
+  const officeRules = [
+    '情報の取扱規程',
+    '第１条　事務用パソコンのパスワードは１２文字以上とし、９０日ごとに変更する。',
+    '第２条　事務用パソコンにインストールされたウイルス対策ソフトを停止してはならない。',
+    '第３条　給与計算を外部に委託するときは、秘密保持を定めた委託契約を結ぶ。',
+    '第４条　私物のＵＳＢメモリを事務用パソコンに接続してはならない。',
+    '第５条　総務部は、入社時に本規程を説明し、誓約書を受け取る。',
+  ];
+  it("finds nothing in a company's rules for office PCs that never name a terminal, its system or its work", () => {
+    expect(found(...officeRules)).toEqual([]);
+  });
+  it('reads the same rules as measures once the document says they are for the terminal system', () => {
+    expect(found(...officeRules, '本規程は、当社コンテナターミナルのTOSの端末にも適用する。').length).toBeGreaterThan(0);
+  });
+});
+
 describe('matchRequirements: tables, notes and abbreviations', () => {
   const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
 

@@ -335,6 +335,10 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
       })
       .map((u) => u.blocks.join(',')),
   );
+  // the plan of a terminal's system names the terminal, its system or its work somewhere: a company's general
+  // rules for office PCs and personal data (パスワード, ウイルス対策, 委託契約 throughout) describe none of its measures
+  // (a whole document: a passage or two, as a form's field gives them, is read as it stands)
+  if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
   const units = allUnits.filter(keeps);
   const sentencesOf = units.map((u) => foldedSentences(u.text));
   const inDomain = documentAboutSecurity(sentencesOf);
@@ -401,6 +405,12 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
   const words = sentencesOf[at]!.map((s) => pattern.exec(s)?.[0]).find(Boolean)!;
   return { blocks: unit.blocks, passage: unit.text, page: unit.page, status: 'not-applicable', statusWords: words, score: 1 };
 }
+
+/** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
+const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;
+
+/** From how many passages on a text is a whole document, which names what it is about somewhere. */
+const WHOLE_DOCUMENT_UNITS = 6;
 
 /** How many different words of information security a document must use to be about it as a whole. */
 const DOMAIN_WORDS_OF_A_PLAN = 8;
