@@ -272,6 +272,16 @@ describe('matchRequirements: each requirement in several phrasings', () => {
   });
 });
 
+describe('matchRequirements: considered and decided against', () => {
+  it('reads 「検討したが、…見送った」 as not done, and a measure done beside it as done', () => {
+    expect(found('管理者がログインするときの認証を二段階にすることも検討いたしましたが、古いスイッチが対応していないこともあり、今回は見送りました。')).not.toContain('internal-admin-multifactor-auth');
+    expect(found('管理者がログインするときの認証を二段階にすることを検討しており、来年度に導入します。')).toContain('internal-admin-multifactor-auth');
+    const both = found('サーバの管理者ログインは二段階認証とした。ウイルス対策ソフトの導入も検討したが、今回は見送った。');
+    expect(both).toContain('internal-admin-multifactor-auth');
+    expect(both).not.toContain('server-antimalware');
+  });
+});
+
 describe('matchRequirements: what a whole document is about', () => {
   const officeRules = [
     '情報の取扱規程',

@@ -16,6 +16,10 @@ const CLAUSE_END = /(?<=(?:[してりずきけめえいびみせ]|(?:ます|で�
  */
 const SCOPE_END = /(?:(?:ます|です|る|た|だ)が|ものの|一方|けれど(?:も)?|ほか)、$/;
 
+/** 「見送った」「見合わせた」「断念した」: considered and decided against; the 検討 before it is no plan. */
+export const DECIDED_AGAINST = /見送(り|っ|る|ら)|見合わせ|断念|取りやめ|取り止め/;
+const CONSIDERED = /検討|考え|予定|計画/;
+
 export function clausesOf(sentence: string): string[] {
   return sentence.split(CLAUSE_END).filter((c) => c.length > 0);
 }
@@ -29,7 +33,8 @@ export function reachOf(clauses: readonly string[]): string[] {
     let text = '';
     for (let j = i; j < clauses.length; j++) {
       text += clauses[j]!;
-      if (SCOPE_END.test(clauses[j]!)) break;
+      // 「…することも検討したが、…見送った」: the decision at the end is about what was considered before the が
+      if (SCOPE_END.test(clauses[j]!) && !(CONSIDERED.test(clauses[j]!) && DECIDED_AGAINST.test(clauses.slice(j + 1).join('')))) break;
     }
     return text;
   });

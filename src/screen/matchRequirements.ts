@@ -2,7 +2,7 @@ import { NOT_APPLICABLE_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type Te
 import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldTerm, foldText } from './normalize.ts';
-import { clausesOf, reachOf } from './clauses.ts';
+import { DECIDED_AGAINST, clausesOf, reachOf } from './clauses.ts';
 import { readStatus, type ReadStatus } from './status.ts';
 import { type Unit, unitsOf } from './units.ts';
 
@@ -146,7 +146,7 @@ const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL
  * inside a noun phrase (「つないでいないパソコン」 goes on).
  */
 const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|使い回|持ち?込ん|持ち?出|開示|公開|教え|放置|許可|登録|挿)し?)(て|で)(い|お)?(ない|ません|らず|りません)(?=$|[。、]|が|ので|ため|けど|です)/;
-const saysNotDone = (text: string) => (NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text)) && !saysPlanned(text);
+const saysNotDone = (text: string) => DECIDED_AGAINST.test(text) || ((NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text)) && !saysPlanned(text));
 
 /** A checklist item ticked, and one left empty. */
 const TICKED = /^[■☑☒✅✓✔]/;
@@ -240,7 +240,7 @@ function scoreUnit(
       return earlier >= 0 && !vetoed(sentences[earlier]!);
     };
     const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
-    if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && !unitPlans)) {
+    if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && (!unitPlans || DECIDED_AGAINST.test(sentences[i]!)))) {
       const score = routeScore(terms, sentence, (topic) => (topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
       if (score > best.score) best = { score, sentence: i };
       return;
@@ -268,7 +268,7 @@ function scoreUnit(
     const plainContext = context.map(foldText).join('／');
     masked.forEach((sentence, i) => {
       const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? `${sentences[i - 1]!}／` : '';
-      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(`${referent}${sentences[i]!}`) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && !unitPlans)) return;
+      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(`${referent}${sentences[i]!}`) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && (!unitPlans || DECIDED_AGAINST.test(sentences[i]!)))) return;
       const together = terms.routes.some(
         (route) =>
           route.length > 1 &&
