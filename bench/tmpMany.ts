@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildMany } from './buildMany.ts';
+import { generateFilings } from './generateFilings.ts';
+const n = Number(process.env.N ?? 40);
+const filings = generateFilings(n);
+const dir = mkdtempSync(join(tmpdir(), 'tmpmany-'));
+await buildMany(filings.slice(0, 5), dir);
+const t0 = performance.now();
+const r = await buildMany(filings, dir);
+const total = performance.now() - t0;
+const per = (v: number) => (v / r.built).toFixed(1);
+console.log(`${(total / r.built).toFixed(1)} ms/filing; tree ${per(r.steps.tree)} docx ${per(r.steps.docx)} pdf ${per(r.steps.pdf)} write ${per(r.steps.write)}`);
