@@ -8,7 +8,9 @@
  *  (b) BENCH_FILINGS generated filings (default 1,000) built in one process: ms per filing, split by step
  *      (the docx package's share apart), and the live heap after a full GC at the start and the end;
  *  (d) reading the 7.7 MB font lazily vs whole, in a new process each (bench/fontReading.ts);
- *  (e) `tos-filing --version` (starting alone) vs `node -e 0`, a new process each.
+ *  (e) `tos-filing --version` (starting alone) vs `node -e 0`, a new process each;
+ *  (f) `tos-filing build` of a folder of BENCH_CLI_FILINGS generated filings (default 30) in one call, as a clerk
+ *      would (the PDFs on the CLI's second thread): ms per filing, its start included.
  * First of all it checks that every document still has the bytes recorded in bench/outputs.sha256.json
  * (bench/outputs.ts) and stops if any changed: a speed-up must not change a byte.
  * Prints the figures and writes bench/results.json. Not part of npm test. Run with --expose-gc (npm run bench does).
@@ -17,6 +19,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { packageRoot } from '../src/platform/packageRoot.ts';
 import { buildMany } from './buildMany.ts';
 import { changedOutputs } from './outputs.ts';
@@ -131,6 +134,17 @@ console.log(
     (heap.length ? `    live heap after GC: ${round(heap[0]!)} MB at the start, ${round(heap.at(-1)!)} MB at the end (peak RSS ${Math.round(Math.max(...bResult.rss))} MB)` : '    live heap not measured (run node with --expose-gc)'),
 );
 
+// (f) the CLI building a folder of generated filings in one call (its start included): the PDFs on its second thread
+const CLI_FILINGS = Number(process.env.BENCH_CLI_FILINGS ?? 30);
+const folder = join(work, 'f-in');
+mkdirSync(folder);
+generateFilings(CLI_FILINGS, 11).forEach((f, i) => writeFileSync(join(folder, `filing-${String(i + 1).padStart(3, '0')}.yaml`), stringify(f)));
+const cliBatch = () => execFileSync(process.execPath, [join(root, 'bin/tos-filing.js'), 'build', folder, '--out', join(work, 'f-out')], { stdio: 'pipe' });
+const cliBatchMs: number[] = [];
+for (let i = 0; i < 3; i++) cliBatchMs.push(round(await time(cliBatch)));
+const cliBatchPerFiling = round(median(cliBatchMs) / CLI_FILINGS);
+console.log(`(f) tos-filing build of a folder of ${CLI_FILINGS} filings, one call: median ${ms(median(cliBatchMs))} (${cliBatchMs.join(', ')}), ${ms(cliBatchPerFiling)} a filing`);
+
 // (d) lazy font reading
 const fontReading = compareFontReading(PAIRS);
 console.log(
@@ -173,6 +187,7 @@ const results = {
     liveHeapAfterGcMB: heap.length ? { start: round(heap[0]!), end: round(heap.at(-1)!), samples: heap.map((h) => round(h)) } : null,
     peakRssMB: Math.round(Math.max(...bResult.rss)),
   },
+  f_cliFolder: { filings: CLI_FILINGS, runsMs: cliBatchMs, perFilingMs: cliBatchPerFiling },
   d_fontReading: fontReading,
   e_startup: { pairs: startPairs, versionMedianMs: versionMedian, nodeMedianMs: median(startPairs.map((p) => p.nodeMs)) },
   ratios,

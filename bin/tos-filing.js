@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Runs the prebuilt bundle (dist/cli.cjs, made by `npm install`) when it is newer than every source file;
 // otherwise runs the TypeScript sources through tsx, so that an edited checkout never runs stale code.
-// The bundle is compiled from V8's code cache when one fits it (runBundle.js).
+// The bundle is compiled from V8's code cache when one fits it (runBundle.cjs).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runBundle } from './runBundle.js';
+import { runBundle } from './runBundle.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'cli.cjs');

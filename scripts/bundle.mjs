@@ -24,6 +24,8 @@ const nodeBundle = (entry, outfile, options = {}) =>
   });
 
 await nodeBundle('src/cli.ts', 'dist/cli.cjs', { minify: true });
+// the worker thread that writes a build's PDFs while the CLI writes the .docx (src/platform/pdfWorkerWriter.ts)
+await nodeBundle('src/platform/pdfWorker.ts', 'dist/pdfWorker.cjs', { minify: true });
 // PDF.js (for hand-typed PDFs) as a CommonJS file of its own, required by the Node host only when such a PDF is
 // read (platform/node.ts): the CLI's bundle stays as small as before, and a script from a code cache cannot
 // import() the package's ES modules
@@ -39,16 +41,17 @@ if (spawnSync(process.execPath, [precompile], { stdio: ['ignore', 'ignore', 'inh
 }
 rmSync(precompile, { force: true });
 // a script compiled from a code cache cannot import() at run time (Node 20 needs --experimental-vm-modules)
-if (/\bimport\(/.test(readFileSync('dist/cli.cjs', 'utf8'))) {
-  console.error('tos-filing: the CLI bundle calls import() at run time; require() the package, or import a module the bundle holds');
-  process.exit(1);
-}
+for (const script of ['dist/cli.cjs', 'dist/pdfWorker.cjs'])
+  if (/\bimport\(/.test(readFileSync(script, 'utf8'))) {
+    console.error(`tos-filing: ${script} calls import() at run time; require() the package, or import a module the bundle holds`);
+    process.exit(1);
+  }
 for (const old of ['dist/cli.mjs', 'dist/cli.cache']) rmSync(old, { force: true }); // what an older install left
 
 // the code caches, each recorded after a run compiled from source (see bin/tos-filing.js): what --version
-// compiles (for --help and --version), and what a build of the sample compiles (for the commands)
-rmSync('dist/cli.start.cache', { force: true });
-rmSync('dist/cli.command.cache', { force: true });
+// compiles (for --help and --version), and what a build of the sample compiles (for the commands; its PDF
+// worker records its own, dist/pdfWorker.cache)
+for (const cache of ['dist/cli.start.cache', 'dist/cli.command.cache', 'dist/pdfWorker.cache']) rmSync(cache, { force: true });
 const out = mkdtempSync(join(tmpdir(), 'tos-filing-cache-'));
 const record = (args) =>
   spawnSync(process.execPath, ['bin/tos-filing.js', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TOS_FILING_WRITE_CODE_CACHE: '1' } }).status === 0;

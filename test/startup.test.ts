@@ -52,7 +52,7 @@ describe('the bundle runner and its code cache (a new process each run)', () => 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const bundle = join(dir, 'cli.cjs');
   const cache = join(dir, 'cli.cache');
-  const runner = pathToFileURL(join(root, 'bin/runBundle.js')).href;
+  const runner = pathToFileURL(join(root, 'bin/runBundle.cjs')).href;
   writeFileSync(bundle, "const { basename } = require('node:path'); console.log(basename(__filename), typeof module.exports, [1, 2, 3].map((n) => n * 2).join());");
   const ran = 'cli.cjs object 2,4,6';
   /** Runs the bundle; prints what the bundle printed, then whether the cache was used. */

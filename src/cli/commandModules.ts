@@ -30,5 +30,6 @@ export { collectFilingFiles } from '../io/collectFilingFiles.ts';
 export { reviewText } from '../review/reviewOutputs.ts';
 export { TemplateError } from '../templates/templateError.ts';
 export { compileTemplates } from '../platform/nodeTemplates.ts';
+export { pdfWriter } from '../platform/pdfWorkerWriter.ts';
 export { hasErrors } from '../validate/finding.ts';
 export { toJSONSchema } from 'zod';

@@ -185,9 +185,12 @@ export function buildProgram(): Command {
     .option('--agent <office.yaml>', '事務所ファイル（代理人の資格・氏名・事務所・登録番号など）。代理人のない届出はこの代理人で作成します（届出の代理人が優先）。代理人のある届出では委任状（<ファイル名>.委任状.docx / .pdf）も作成します')
     .addOption(langOption())
     .action(async (paths: string[], options: { out: string; format: string; templates?: string; draft: boolean; docxFont: string; redact: boolean; agent?: string; lang: Lang }) => {
-      const { buildFiling, collectFilingFiles, compileTemplates, powerOfAttorneyTemplateMissing, prepareOutputFolder, readSource, withOfficeAgent } = commandModules();
+      const { buildFiling, collectFilingFiles, compileTemplates, pdfWriter, powerOfAttorneyTemplateMissing, prepareOutputFolder, readSource, withOfficeAgent } = commandModules();
       const lang = options.lang;
       const formats = parseFormats(options.format, DOCUMENT_FORMATS, lang);
+      // with the .docx to write as well, the PDFs are written on a second thread, started before the filings are read
+      const pdf = formats.includes('pdf') && formats.length > 1 ? pdfWriter() : undefined;
+      const elsewhere = pdf ? { pdf: pdf.write } : undefined;
       const office = options.agent === undefined ? undefined : officeAgentOf(options.agent, lang);
       const templates = compileTemplates(options.templates);
       // every filing built through the office's agent has a 委任状: a folder without its template stops before anything is written
@@ -211,7 +214,7 @@ export function buildProgram(): Command {
           unreadable++;
           continue;
         }
-        const outcome = await buildFiling({ file, data: withOfficeAgent(read.data, office) }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact });
+        const outcome = await buildFiling({ file, data: withOfficeAgent(read.data, office) }, { formats, templates, draft: options.draft, docxFont: options.docxFont, redact: options.redact, elsewhere });
         const inputs = options.agent === undefined ? [file] : [file, options.agent];
         if (!(await reportBuild(outcome, join(options.out, prefixes.get(file) ?? ''), lang, Boolean(options.draft), inputs))) failed++;
       }

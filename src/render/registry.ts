@@ -4,6 +4,8 @@ import type { DocumentTree } from '../document/tree.ts';
 export interface WriterOptions {
   /** The Mincho font Word should use (the docx names a font; it does not carry one). */
   docxFont?: string;
+  /** Writers the shell runs elsewhere, in its place (the CLI: the PDF in a worker thread, while the .docx is written). */
+  elsewhere?: Partial<Record<DocumentFormat, (tree: DocumentTree) => Promise<Uint8Array>>>;
 }
 
 /**
@@ -20,9 +22,12 @@ export const DOCUMENT_FORMATS = Object.keys(DOCUMENT_WRITERS) as DocumentFormat[
 
 export const isDocumentFormat = (format: string): format is DocumentFormat => Object.hasOwn(DOCUMENT_WRITERS, format);
 
-/** The tree through each requested writer, in memory, in the order asked. */
+/** The tree through each requested writer, in memory, in the order asked (those run elsewhere started first). */
 export async function writeDocuments(tree: DocumentTree, formats: readonly DocumentFormat[], options: WriterOptions = {}) {
+  const started = formats.map((format) => options.elsewhere?.[format]?.(tree));
+  // a failure is thrown where its document is awaited, in the order asked, not as an unhandled rejection before
+  for (const s of started) s?.catch(() => undefined);
   const out: { format: DocumentFormat; bytes: Uint8Array }[] = [];
-  for (const format of formats) out.push({ format, bytes: await DOCUMENT_WRITERS[format](tree, options) });
+  for (const [i, format] of formats.entries()) out.push({ format, bytes: await (started[i] ?? DOCUMENT_WRITERS[format](tree, options)) });
   return out;
 }

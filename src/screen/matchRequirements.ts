@@ -52,12 +52,17 @@ function compile(terms: RequirementTerms): CompiledTerms {
   };
 }
 
-const COMPILED = new Map<RequirementId, CompiledTerms>(REQUIREMENT_IDS.map((id) => [id, compile(REQUIREMENT_TERMS[id])]));
+// the terms are compiled into patterns the first time a text is screened, not when the module loads (a build,
+// which loads it with the other commands' modules, never screens)
+let compiled: Map<RequirementId, CompiledTerms> | undefined;
+const compiledTerms = () => (compiled ??= new Map(REQUIREMENT_IDS.map((id) => [id, compile(REQUIREMENT_TERMS[id])])));
 
 /** Each requirement's short names, each matching a whole list item. */
-const NAMES = REQUIREMENT_IDS.map((id) => ({ id, pattern: new RegExp(`(?:^|[のはをにが])(?:${(REQUIREMENT_TERMS[id].names ?? []).map(foldTerm).map(asWord).join('|')})$`, 'iu') })).filter(
-  (n) => (REQUIREMENT_TERMS[n.id].names ?? []).length > 0,
-);
+let names: { id: RequirementId; pattern: RegExp }[] | undefined;
+const requirementNames = () =>
+  (names ??= REQUIREMENT_IDS.map((id) => ({ id, pattern: new RegExp(`(?:^|[のはをにが])(?:${(REQUIREMENT_TERMS[id].names ?? []).map(foldTerm).map(asWord).join('|')})$`, 'iu') })).filter(
+    (n) => (REQUIREMENT_TERMS[n.id].names ?? []).length > 0,
+  ));
 
 /**
  * The requirements a sentence lists by name (「（外部接続の制限、多要素認証、アカウントロック、ログ等）を実施」):
@@ -80,7 +85,7 @@ function namedInList(sentence: string): { ids: Set<RequirementId>; items: string
           .trim(),
       )
       .filter(Boolean);
-    const named = items.map((item) => NAMES.filter((n) => n.pattern.test(item)).map((n) => n.id));
+    const named = items.map((item) => requirementNames().filter((n) => n.pattern.test(item)).map((n) => n.id));
     if (named.filter((ids) => ids.length > 0).length >= 3) return { ids: new Set(named.flat()), items: raw };
   }
   return undefined;
@@ -344,7 +349,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const inDomain = documentAboutSecurity(sentencesOf);
   const matches: RequirementMatch[] = [];
   for (const id of REQUIREMENT_IDS) {
-    const terms = COMPILED.get(id)!;
+    const terms = compiledTerms().get(id)!;
     const hits: UnitHit[] = [];
     units.forEach((unit, i) => {
       const { score, sentence } = scoreUnit(inDomain, id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
@@ -393,11 +398,12 @@ function passageAround(units: readonly Unit[], at: number, hitUnits: ReadonlySet
   return picked;
 }
 
-const NOT_APPLICABLE = new Map(Object.entries(NOT_APPLICABLE_TERMS).map(([condition, terms]) => [condition, alternation(terms)]));
+let notApplicable: Map<string, RegExp> | undefined;
+const notApplicablePatterns = () => (notApplicable ??= new Map(Object.entries(NOT_APPLICABLE_TERMS).map(([condition, terms]) => [condition, alternation(terms)])));
 
 /** 「外部との接続はない」「外部委託は行っていない」: the passage that says a requirement's precondition is absent. */
 function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][], condition: string | undefined): Omit<RequirementMatch, 'requirement'> | undefined {
-  const pattern = condition ? NOT_APPLICABLE.get(condition) : undefined;
+  const pattern = condition ? notApplicablePatterns().get(condition) : undefined;
   if (!pattern) return undefined;
   const at = sentencesOf.findIndex((sentences) => sentences.some((s) => pattern.test(s)));
   if (at < 0) return undefined;
@@ -414,7 +420,9 @@ const WHOLE_DOCUMENT_UNITS = 6;
 
 /** How many different words of information security a document must use to be about it as a whole. */
 const DOMAIN_WORDS_OF_A_PLAN = 8;
-const DOMAIN_TERMS = [...new Set(REQUIREMENT_IDS.flatMap((id) => REQUIREMENT_TERMS[id].domain?.terms ?? []))].map((t) => new RegExp(asWord(foldTerm(t)), 'iu'));
+let domainTerms: RegExp[] | undefined;
+const domainPatterns = () =>
+  (domainTerms ??= [...new Set(REQUIREMENT_IDS.flatMap((id) => REQUIREMENT_TERMS[id].domain?.terms ?? []))].map((t) => new RegExp(asWord(foldTerm(t)), 'iu')));
 
 /**
  * A plan about information security as a whole (サーバ, VPN, ウイルス, パスワード, セキュリティ… throughout):
@@ -423,5 +431,5 @@ const DOMAIN_TERMS = [...new Set(REQUIREMENT_IDS.flatMap((id) => REQUIREMENT_TER
  */
 export function documentAboutSecurity(sentencesOf: readonly string[][]): boolean {
   const text = sentencesOf.map((s) => s.join('')).join('\n');
-  return DOMAIN_TERMS.filter((t) => t.test(text)).length >= DOMAIN_WORDS_OF_A_PLAN;
+  return domainPatterns().filter((t) => t.test(text)).length >= DOMAIN_WORDS_OF_A_PLAN;
 }

@@ -6,7 +6,8 @@ export interface Segment {
   changed: boolean;
 }
 
-const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+// made when first asked (loading ICU's Japanese dictionary takes about 10 ms; a build never diffs words)
+let segmenter: Intl.Segmenter | undefined;
 
 /** Scripts within which ICU's dictionary may cut a word in two (クラ|ウド): their runs are kept whole. */
 const KATAKANA = /^[\u30a0-\u30ffー]+$/u;
@@ -19,7 +20,7 @@ const CONTINUES_CHOICE = /^[^\s\u3000■□]/u;
 /** The words of a text: Intl.Segmenter's Japanese word boundaries, with katakana and Latin runs never split. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of (segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' })).segment(text)) {
     const last = out.at(-1);
     const joins =
       last !== undefined &&
