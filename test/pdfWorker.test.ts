@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,5 +60,24 @@ describe('the PDF worker thread (dist/pdfWorker.cjs, made by scripts/bundle.mjs)
   it('answers a tree it cannot write with `failed` (the CLI then writes it itself, reporting the error as ever)', async () => {
     expect(await ask(2, { title: 'x' })).toEqual({ id: 2, failed: true });
     expect('bytes' in (await ask(3, tree))).toBe(true);
+  });
+});
+
+describe('the installed CLI with its PDF thread', () => {
+  // the thread is started before the filing is read: a build that stops early must still end its process
+  it('ends the process when a build stops with an error, as when it succeeds', () => {
+    const cli = join(root, 'bin', 'tos-filing.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'tos-pdf-thread-'));
+    try {
+      writeFileSync(join(dir, 'broken.yaml'), 'a: [\n');
+      const broken = run('build', join(dir, 'broken.yaml'), '--out', join(dir, 'out'));
+      // null would be the timeout's kill: the thread kept the process alive
+      expect(broken.status, broken.stderr).toBe(2);
+      const built = run('build', join(root, 'fixtures', 'sample', 'general-complete.yaml'), '--out', join(dir, 'out'));
+      expect(built.status, built.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -34,8 +34,6 @@ export function pdfWriter(): PdfWriter {
   } catch {
     return { write: inThisThread };
   }
-  // the thread never keeps the process alive: it waits for work only while a build waits for its answer
-  worker.unref();
   const waiting = new Map<number, (bytes: Uint8Array | undefined) => void>();
   let broken = false;
   const stop = () => {
@@ -51,6 +49,9 @@ export function pdfWriter(): PdfWriter {
   });
   worker.on('error', stop);
   worker.on('exit', stop);
+  // the thread never keeps the process alive: it waits for work only while a build waits for its answer
+  // (after the listeners: adding a 'message' listener refs the worker again)
+  worker.unref();
   let next = 0;
   return {
     async write(tree) {
