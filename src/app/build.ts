@@ -49,7 +49,10 @@ export async function buildFiling(source: FilingSource, options: BuildOptions): 
   const outputs = documents.map((d) => ({ name: `${stem}.${d.format}`, bytes: d.bytes }));
   // the copy for sharing is of the filing alone: a 委任状 is for the applicant to sign, not to share
   if (made.filing.agent && !options.redacted && options.powerOfAttorney !== false) outputs.push(...(await powerOfAttorney(made.filing, port, stem, options)));
-  if (options.redact) outputs.push(...(await redactedCopies(source, options)));
+  if (options.redact) {
+    const copy = await buildRedactedCopy(source, options);
+    if (copy.status === 'built') outputs.push(...copy.outputs);
+  }
   return { status: 'built', file: source.file, port, findings, outputs };
 }
 
@@ -111,10 +114,10 @@ export async function buildPowerOfAttorney(source: FilingSource, options: BuildO
   return { status: 'built', file: source.file, port: made.port, findings: made.findings, outputs };
 }
 
-/** The copies for sharing: the same build from the redacted data, named <name>.redacted.docx / .pdf. */
-async function redactedCopies(source: FilingSource, options: BuildOptions): Promise<OutputFile[]> {
+/** The copy for sharing alone: the same build from the redacted data, named <name>.redacted.docx / .pdf. */
+export async function buildRedactedCopy(source: FilingSource, options: BuildOptions): Promise<BuildOutcome> {
   const copy = await buildFiling({ file: source.file, data: redactFiling(source.data) }, { ...options, redact: false, redacted: true });
-  if (copy.status !== 'built') return [];
+  if (copy.status !== 'built') return copy;
   const stem = stemOf(source.file);
-  return copy.outputs.map((o) => ({ name: `${stem}.redacted${o.name.slice(stem.length)}`, bytes: o.bytes }));
+  return { ...copy, outputs: copy.outputs.map((o) => ({ name: `${stem}.redacted${o.name.slice(stem.length)}`, bytes: o.bytes })) };
 }

@@ -1,4 +1,4 @@
-import { type BuildOutcome, buildFiling, buildPowerOfAttorney, stemOf } from '../app/build.ts';
+import { type BuildOutcome, buildFiling, buildPowerOfAttorney, buildRedactedCopy } from '../app/build.ts';
 import { TemplateError } from '../templates/templateError.ts';
 import type { Key } from '../model/schemaWalk.ts';
 import type { CompiledTemplates } from '../templates/renderTemplates.ts';
@@ -67,16 +67,8 @@ export async function editorDocuments(
 
 /** The build of one kind of document, with the options `build` gives it. */
 function documentsOfKind(file: string, data: Record<string, unknown>, formats: readonly EditorFormat[], templates: CompiledTemplates, draft: boolean, kind: EditorDocumentKind): Promise<BuildOutcome> {
-  if (kind === 'redacted') return redactedDocuments(file, data, formats, templates, draft);
+  if (kind === 'redacted') return buildRedactedCopy({ file, data }, { formats, templates, draft });
   if (kind === 'power-of-attorney') return buildPowerOfAttorney({ file, data }, { formats, templates, draft });
   // the filing's own documents: a filing through an agent gets its 委任状 on its own button
   return buildFiling({ file, data }, { formats, templates, draft, powerOfAttorney: false });
-}
-
-/** `build --redact`'s copy for sharing, named as build names it (<name>.redacted.*). */
-async function redactedDocuments(file: string, data: Record<string, unknown>, formats: readonly EditorFormat[], templates: CompiledTemplates, draft: boolean): Promise<BuildOutcome> {
-  const outcome = await buildFiling({ file, data }, { formats, templates, draft, powerOfAttorney: false, redact: true });
-  if (outcome.status !== 'built') return outcome;
-  const copy = `${stemOf(file)}.redacted.`;
-  return { ...outcome, outputs: outcome.outputs.filter((o) => o.name.startsWith(copy)) };
 }

@@ -41,17 +41,14 @@ export type ChosenTemplates = { ok: true; templates: CompiledTemplates } | { ok:
  * code from text.
  */
 export function chosenTemplates(folder: string, files: readonly ChosenTemplateFile[]): ChosenTemplates {
+  // the files as readChosenFiles gave them: templates of the folder only, within the bounds of --templates
   const dir = folder || 'templates';
-  const hbs = files.filter((f) => TEMPLATE_PATH.test(f.path));
-  if (hbs.length > MAX_TEMPLATE_FILES) return tooMany(dir);
   const texts: Record<string, string> = {};
   const encoder = new TextEncoder();
   let signature = '';
-  for (const file of hbs) {
-    const bytes = encoder.encode(file.text);
-    if (bytes.length > MAX_TEMPLATE_BYTES) return tooLarge(dir, file.path);
+  for (const file of files) {
     texts[file.path] = file.text.replace(/^\uFEFF/, '');
-    signature += `${file.path}\u0000${hex(sha256(bytes))}\n`;
+    signature += `${file.path}\u0000${hex(sha256(encoder.encode(file.text)))}\n`;
   }
   try {
     const templates = compileTemplateFolder({ ...templatesInMemory(dir, texts), signature }, { interpret: true });
