@@ -30,6 +30,8 @@ const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|�
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目)(名|事項)?$/;
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
+/** The column of what is to be done (現状 | 課題 | 今後の対応): the row's plan, read with what is done now. */
+const PLAN_HEADER = /^(今後(の)?(対応|予定|取組|方針|計画|対策|の進め方)?|対応(予定|方針|計画)|改善(計画|予定|策|内容)|予定|実施予定(時期)?|是正(計画|予定)?|これから)$/;
 const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
 /** A cell that starts with its answer: 「いいえ（来年度から実施予定）」「はい、年１回」. */
 const ANSWER_FIRST = /^(○|◯|〇|△|×|✕|✗|はい|いいえ)([(（、。:：,]|$)/;
@@ -128,7 +130,9 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const named = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
         // 取組 | 実施内容: a column that names the measure stands before the column of what is done, as its item
         const described = named.filter((i) => !ITEM_HEADER.test(foldText(texts[i]!)));
-        const content = after.length ? after : described.length ? described : named;
+        const planned = texts.map((t, i) => (PLAN_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0);
+        const current = after.length ? after : described.length ? described : named;
+        const content = current.length && planned.length ? [...new Set([...current, ...planned])].sort((a, b) => a - b) : current;
         const status = texts.findIndex((t) => STATUS_HEADER.test(t));
         const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status).at(-1) ?? texts.length - 1;
         const fallbackContent = content.length ? content : [lastNotStatus];
