@@ -291,12 +291,15 @@ function scoreUnit(
   // as long as its content cell says something was done or planned
   const maskedLabel = mask(label);
   const content = sentences.join('');
-  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 3 && !vetoed(label) && !saysNotDone(content)) {
-    if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
+  // (a row whose content says what is not done and then what will be: 「把握していない。｜令和９年１月から報告を受ける。」
+  // says it by the sentences the negation does not reach)
+  const affirmed = masked.filter((_, k) => !saysNotDone(sentences[k]!));
+  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 3 && !vetoed(label) && affirmed.length > 0 && (!saysNotDone(content) || unitPlans || affirmed.length < masked.length)) {
+    if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel))) && (!saysNotDone(content) || unitPlans)) best = { score: 0.6, sentence: 0 };
     // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる, 困った時に相談
     // できる先 | 府警のサイバー犯罪の窓口): each group said by one of them, the content saying one the item does not
     else {
-      const maskedContent = masked.join('／');
+      const maskedContent = affirmed.join('／');
       const together = terms.routes.some(
         (route) =>
           route.length > 1 &&
