@@ -156,6 +156,22 @@ const saysNotDone = (text: string) => DECIDED_AGAINST.test(text) || ((NOT_DONE.t
 /** 「【削除】…」「（廃止）…」: a change notice's line for a measure no longer taken. */
 const WITHDRAWN = /^[【\[(（<〈《]?(削除|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]/;
 
+/** A cell of a matrix's other columns that says there is nothing: 「－」「なし」「予定なし」「未定」. */
+const NOTHING_CELL = /^(-|ー|―|－|なし|無し|予定なし|未定|未実施|×|✕)?[。.]?$/;
+
+/** 対策 | 担当 | 頻度・時期 | 記録 with 「－ | 予定なし | －」: a measure listed in the matrix and not taken. */
+const nothingInItsColumns = (u: Unit) => (u.otherCells?.length ?? 0) >= 2 && u.otherCells!.every((c) => NOTHING_CELL.test(foldText(c)));
+
+/**
+ * A unit's sentences; a matrix row whose measure is a short phrase (脆弱性情報の収集 | システム課 | 毎営業日 |
+ * 確認表) is read as one sentence with its other columns, which say how often, by whom and with what record.
+ */
+function sentencesWithDetails(u: Unit): string[] {
+  const sentences = foldedSentences(u.text);
+  if ((u.otherCells?.length ?? 0) < 2 || sentences.length !== 1 || sentences[0]!.length > 80) return sentences;
+  return [`${sentences[0]}（${u.otherCells!.map(foldText).join('、')}）`];
+}
+
 /** A checklist item ticked, and one left empty. */
 const TICKED = /^[■☑☒✅✓✔]/;
 const UNTICKED = /^[□☐]/;
@@ -331,7 +347,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const ticks = allUnits.some((u) => !u.headingLike && TICKED.test(u.text.trim()));
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
   const keeps = (u: Unit) => {
-    if (WITHDRAWN.test(foldText(u.text))) return false;
+    if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
     const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}`;
     return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(said) || saysPlanned(foldText(said));
   };
@@ -352,7 +368,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // (a whole document: a passage or two, as a form's field gives them, is read as it stands)
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
   const units = allUnits.filter(keeps);
-  const sentencesOf = units.map((u) => foldedSentences(u.text));
+  const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
   const hitsOf = new Map<RequirementId, UnitHit[]>();
   for (const id of REQUIREMENT_IDS) {

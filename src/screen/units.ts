@@ -24,6 +24,8 @@ export interface Unit {
   statusCell?: string;
   /** A table row's other cells (備考, 補足): they may say what is planned (今後検討). */
   remarks?: string;
+  /** The same cells one by one (担当 | 頻度・時期 | 記録: a matrix row's other columns). */
+  otherCells?: string[];
 }
 
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
@@ -39,6 +41,8 @@ const ANSWER_FIRST = /^(○|◯|〇|△|×|✕|✗|はい|いいえ)([(（、。
 const ANSWER_MARK = /^(○|◯|〇|△|▲|×|✕|✗|✓|✔|未|済|有|無|はい|いいえ|yes|no|-|ー)$/i;
 const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|(上|前)の(章|項|節|条|計画|手順|要領|とおり)|(この|本)(章|節)|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
+
+const otherCellsOf = (texts: string[]) => (texts.length ? { remarks: texts.join('\n'), otherCells: texts } : {});
 
 /** An item cell that says 「the same as above」: 同, 同上, 〃. */
 const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
@@ -196,7 +200,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         page: content[0]!.page,
         headingLike: false,
         statusCell: statusCol !== undefined ? cellAt.get(statusCol)!.text : undefined,
-        remarks: cells.filter((c) => !contentCols.includes(c.cell!.column) && !labelCols.includes(c.cell!.column) && c.cell!.column !== statusCol).map((c) => c.text).join('\n') || undefined,
+        ...otherCellsOf(cells.filter((c) => !contentCols.includes(c.cell!.column) && !labelCols.includes(c.cell!.column) && c.cell!.column !== statusCol).map((c) => c.text)),
       });
       continue;
     }
