@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { matchRequirements } from '../src/screen/matchRequirements.ts';
+import { unitsOf } from '../src/screen/units.ts';
+import { readCover } from '../src/screen/readCover.ts';
+import { blocksFromHtml } from './sourceBlocks.ts';
+const [plan, ...ids] = process.argv.slice(2);
+const dir = join(import.meta.dirname, '..', 'fixtures', 'handtyped', plan!);
+const blocks = blocksFromHtml(readFileSync(join(dir, 'plan.html'), 'utf8'));
+if (ids.includes('units')) for (const [i, u] of unitsOf(blocks).entries()) console.log(i, JSON.stringify({ t: u.text.slice(0, 90), ctx: u.context, item: u.itemLabels, st: u.statusCell, h: u.headingLike }));
+if (ids.includes('cover')) console.log(JSON.stringify(readCover(blocks), null, 1).slice(0, 1500));
+for (const m of matchRequirements(blocks)) if (ids.length === 0 || ids.includes(m.requirement)) console.log(m.requirement, m.score, m.status, '|', m.passage.replace(/\n/g, ' ⏎ ').slice(0, 200));
