@@ -140,8 +140,8 @@ interface UnitHit {
  */
 const NOT_DONE =
   /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
-/** 「予定もない」「予定は立っていない」「目処も立っていない」: no plan either. */
-const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(ない|なし|無い|無し|ありません|(立って|決まって|定まって|でき|ついて)(い)?(ない|ません|おらず))/;
+/** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」: no plan either. */
+const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|(立って|決まって|定まって|でき|ついて)(い)?(ない|ません|おらず))/;
 const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
 const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
@@ -152,6 +152,25 @@ const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL
  */
 const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|使い回|持ち?込ん|持ち?出|開示|公開|教え|放置|許可|登録|挿)し?)(て|で)(い|お)?(ない|ません|らず|りません)(?=$|[。、]|が|ので|ため|けど|です)/;
 const saysNotDone = (text: string) => DECIDED_AGAINST.test(text) || ((NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text)) && !saysPlanned(text));
+
+/** 「【削除】…」「（廃止）…」: a change notice's line for a measure no longer taken. */
+const WITHDRAWN = /^[【\[(（<〈《]?(削除|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]/;
+
+/** A cell of a matrix's other columns that says there is nothing: 「－」「なし」「予定なし」「未定」. */
+const NOTHING_CELL = /^(-|ー|―|－|なし|無し|予定なし|未定|未実施|×|✕)?[。.]?$/;
+
+/** 対策 | 担当 | 頻度・時期 | 記録 with 「－ | 予定なし | －」: a measure listed in the matrix and not taken. */
+const nothingInItsColumns = (u: Unit) => (u.otherCells?.length ?? 0) >= 2 && u.otherCells!.every((c) => NOTHING_CELL.test(foldText(c)));
+
+/**
+ * A unit's sentences; a matrix row whose measure is a short phrase (脆弱性情報の収集 | システム課 | 毎営業日 |
+ * 確認表) is read as one sentence with its other columns, which say how often, by whom and with what record.
+ */
+function sentencesWithDetails(u: Unit): string[] {
+  const sentences = foldedSentences(u.text);
+  if ((u.otherCells?.length ?? 0) < 2 || sentences.length !== 1 || sentences[0]!.length > 80) return sentences;
+  return [`${sentences[0]}（${u.otherCells!.map(foldText).join('、')}）`];
+}
 
 /** A checklist item ticked, and one left empty. */
 const TICKED = /^[■☑☒✅✓✔]/;
@@ -288,12 +307,15 @@ function scoreUnit(
   // as long as its content cell says something was done or planned
   const maskedLabel = mask(label);
   const content = sentences.join('');
-  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 3 && !vetoed(label) && !saysNotDone(content)) {
-    if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel)))) best = { score: 0.6, sentence: 0 };
+  // (a row whose content says what is not done and then what will be: 「把握していない。｜令和９年１月から報告を受ける。」
+  // says it by the sentences the negation does not reach)
+  const affirmed = masked.filter((_, k) => !saysNotDone(sentences[k]!));
+  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 3 && !vetoed(label) && affirmed.length > 0 && (!saysNotDone(content) || unitPlans || affirmed.length < masked.length)) {
+    if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel))) && (!saysNotDone(content) || unitPlans)) best = { score: 0.6, sentence: 0 };
     // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる, 困った時に相談
     // できる先 | 府警のサイバー犯罪の窓口): each group said by one of them, the content saying one the item does not
     else {
-      const maskedContent = masked.join('／');
+      const maskedContent = affirmed.join('／');
       const together = terms.routes.some(
         (route) =>
           route.length > 1 &&
@@ -325,6 +347,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const ticks = allUnits.some((u) => !u.headingLike && TICKED.test(u.text.trim()));
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
   const keeps = (u: Unit) => {
+    if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
     const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}`;
     return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(said) || saysPlanned(foldText(said));
   };
@@ -345,9 +368,9 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // (a whole document: a passage or two, as a form's field gives them, is read as it stands)
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
   const units = allUnits.filter(keeps);
-  const sentencesOf = units.map((u) => foldedSentences(u.text));
+  const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
-  const matches: RequirementMatch[] = [];
+  const hitsOf = new Map<RequirementId, UnitHit[]>();
   for (const id of REQUIREMENT_IDS) {
     const terms = compiledTerms().get(id)!;
     const hits: UnitHit[] = [];
@@ -356,6 +379,11 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
       // a heading alone counts for less than a passage that says the same
       if (score > 0 && !(unit.headingLike && deniedBelow.has(unit.blocks.join(',')))) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });
+    hitsOf.set(id, hits);
+  }
+  const matches: RequirementMatch[] = [];
+  for (const id of REQUIREMENT_IDS) {
+    const hits = withoutBorrowedTopic(id, hitsOf, sentencesOf);
     if (hits.length === 0) {
       const absent = notApplicableIn(units, sentencesOf, requirementById(id)!.notApplicableWhen);
       if (absent) matches.push({ requirement: id, ...absent });
@@ -379,6 +407,28 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     });
   }
   return matches;
+}
+
+/**
+ * A sentence that says one requirement whole (「外部接続機器を利用する者の認証は…二要素」) is not also a second
+ * requirement of the same measure by a topic borrowed from the sentence before (「…システム管理者に通知する」 does not
+ * make it the administrators' two-factor): such hits of the second are left out.
+ */
+function withoutBorrowedTopic(id: RequirementId, hitsOf: ReadonlyMap<RequirementId, UnitHit[]>, sentencesOf: readonly string[][]): UnitHit[] {
+  const hits = hitsOf.get(id)!;
+  if (!hits.some((h) => h.score < 1)) return hits;
+  const rivals = REQUIREMENT_IDS.filter((other) => other !== id && sharesMeasure(id, other));
+  // (「この計画とマニュアルを併せて用いる演習」 points back at what it also speaks of: it may say both)
+  return hits.filter((h) => h.score >= 1 || POINTS_BACK.test(sentencesOf[h.unit]?.[h.sentence] ?? '') || !rivals.some((other) => hitsOf.get(other)!.some((o) => o.unit === h.unit && o.sentence === h.sentence && o.score >= 1)));
+}
+
+const POINTS_BACK = /(この|その|上記|前記|当該|同|前項の|上の)(計画|手順|要領|マニュアル|規程|機器|装置|システム|仕組み|方法|章|節|項)|これ(ら)?(の|に|を)/;
+
+/** Two requirements of one measure on different things (two-factor on external devices and on administrators). */
+function sharesMeasure(a: RequirementId, b: RequirementId): boolean {
+  const measures = (id: RequirementId) => new Set(REQUIREMENT_TERMS[id].routes.flatMap((route) => route.slice(1).map((group) => group.concept)));
+  const ofB = measures(b);
+  return [...measures(a)].some((concept) => ofB.has(concept));
 }
 
 /**

@@ -24,19 +24,25 @@ export interface Unit {
   statusCell?: string;
   /** A table row's other cells (備考, 補足): they may say what is planned (今後検討). */
   remarks?: string;
+  /** The same cells one by one (担当 | 頻度・時期 | 記録: a matrix row's other columns). */
+  otherCells?: string[];
 }
 
 const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目)(名|事項)?$/;
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
+/** The column of what is to be done (現状 | 課題 | 今後の対応): the row's plan, read with what is done now. */
+const PLAN_HEADER = /^(今後(の)?(対応|予定|取組|方針|計画|対策|の進め方)?|対応(予定|方針|計画)|改善(計画|予定|策|内容)|予定|実施予定(時期)?|是正(計画|予定)?|これから)$/;
 const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
 /** A cell that starts with its answer: 「いいえ（来年度から実施予定）」「はい、年１回」. */
 const ANSWER_FIRST = /^(○|◯|〇|△|×|✕|✗|はい|いいえ)([(（、。:：,]|$)/;
 /** A cell that is only an answer mark: ○ × △ 済 未 はい いいえ. */
 const ANSWER_MARK = /^(○|◯|〇|△|▲|×|✕|✗|✓|✔|未|済|有|無|はい|いいえ|yes|no|-|ー)$/i;
-const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
+const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|(上|前)の(章|項|節|条|計画|手順|要領|とおり)|(この|本)(章|節)|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
+
+const otherCellsOf = (texts: string[]) => (texts.length ? { remarks: texts.join('\n'), otherCells: texts } : {});
 
 /** An item cell that says 「the same as above」: 同, 同上, 〃. */
 const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
@@ -128,7 +134,9 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const named = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
         // 取組 | 実施内容: a column that names the measure stands before the column of what is done, as its item
         const described = named.filter((i) => !ITEM_HEADER.test(foldText(texts[i]!)));
-        const content = after.length ? after : described.length ? described : named;
+        const planned = texts.map((t, i) => (PLAN_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0);
+        const current = after.length ? after : described.length ? described : named;
+        const content = current.length && planned.length ? [...new Set([...current, ...planned])].sort((a, b) => a - b) : current;
         const status = texts.findIndex((t) => STATUS_HEADER.test(t));
         const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status).at(-1) ?? texts.length - 1;
         const fallbackContent = content.length ? content : [lastNotStatus];
@@ -192,7 +200,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         page: content[0]!.page,
         headingLike: false,
         statusCell: statusCol !== undefined ? cellAt.get(statusCol)!.text : undefined,
-        remarks: cells.filter((c) => !contentCols.includes(c.cell!.column) && !labelCols.includes(c.cell!.column) && c.cell!.column !== statusCol).map((c) => c.text).join('\n') || undefined,
+        ...otherCellsOf(cells.filter((c) => !contentCols.includes(c.cell!.column) && !labelCols.includes(c.cell!.column) && c.cell!.column !== statusCol).map((c) => c.text)),
       });
       continue;
     }

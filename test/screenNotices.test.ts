@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { RequirementId } from '../src/catalog/requirements.ts';
+import type { TextBlock } from '../src/readers/plan/textBlock.ts';
+import { matchRequirements } from '../src/screen/matchRequirements.ts';
+
+/** Screening mechanisms for change notices, gap tables, matrices, polite 該当なし and borrowed topics. */
+
+const paragraphs = (...texts: string[]): TextBlock[] => texts.map((text, i) => ({ text, kind: 'paragraph', index: i + 1 }));
+const found = (...texts: string[]): RequirementId[] => matchRequirements(paragraphs(...texts)).map((m) => m.requirement);
+const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+
+describe('該当なし written politely', () => {
+  it.each([
+    ['外部のネットワークとは接続しておりません。', 'ext-source-ip-restriction'],
+    ['ＴＯＳはインターネットにはつながっていません。', 'ext-multifactor-auth'],
+    ['ＵＳＢメモリなどの記録媒体は使っていません。', 'removable-media-scan'],
+    ['システムの保守は社員が行っており、委託先はありません。', 'outsourcing-security-contract'],
+  ] as const)('「%s」 makes %s 該当なし', (text, id) => {
+    const match = matchRequirements(paragraphs('ターミナルのＴＯＳについて', text)).find((m) => m.requirement === id);
+    expect(match?.status).toBe('not-applicable');
+  });
+});
+
+describe('no plan either, with words between', () => {
+  it('「予定も、現時点ではありません」 is not planned', () => {
+    expect(found('ターミナルのＴＯＳについて', '障害時の荷役継続計画はまだ作っていません。作る予定も、現時点ではありません。')).not.toContain('bcp-system-failure');
+  });
+  it('while 「作る予定です」 is', () => {
+    expect(found('ターミナルのＴＯＳについて', '障害時の荷役継続計画はまだ作っていません。来年度に作る予定です。')).toContain('bcp-system-failure');
+  });
+});
+
+describe('a change notice', () => {
+  it('reads a 【削除】 line as a measure no longer taken, and the others as they say', () => {
+    const got = found(
+      'ＴＯＳの事業計画の変更（コンテナターミナル）',
+      '【削除】ＶＰＮルータの通信記録を月に一度ＤＶＤへ書き出すこと。記録装置の撤去により行わない。',
+      '【変更なし】サーバ全台にウイルス対策ソフトを入れ、定義ファイルは自動で更新する。',
+      '（廃止）攻撃を受けたルータを新品と取り替えるための予備機の契約。',
+    );
+    expect(got).toContain('server-antimalware');
+    expect(got).not.toContain('log-collection-offsystem');
+    expect(got).not.toContain('ext-device-replace-after-attack');
+  });
+
+  it('reads 「上の章による訓練」 as a drill of the chapter above, not of the heading over both', () => {
+    const got = found(
+      'ＴＯＳの事業計画の変更（コンテナターミナル）',
+      '【追加】事業継続計画に「ＴＯＳが使えないとき」の章を設け、紙の伝票で搬出入を続ける手順を定めた。',
+      '【追加】上の章による訓練を来年１月に初めて行う予定。',
+    );
+    expect(got).toContain('bcp-training');
+  });
+});
+
+describe('a sentence that is one requirement whole', () => {
+  it('does not make a second of the same measure by a topic borrowed from the sentence before', () => {
+    const got = found(
+      'ＴＯＳのリモート保守',
+      'ＶＰＮ装置は、登録外の接続元からの試みをシステム管理者へ通知する設定とする。リモート保守の利用者は、ワンタイムパスワードによる二要素で認証する。',
+    );
+    expect(got).toContain('ext-multifactor-auth');
+    expect(got).not.toContain('internal-admin-multifactor-auth');
+  });
+
+  it('still serves two when it points back at what it also speaks of', () => {
+    const got = found(
+      'ＴＯＳの障害への備え',
+      'ＴＯＳが止まったときは手作業で荷役を続ける手順を事業継続計画に定めている。この計画と事故対応マニュアルを併せて使う机上訓練を毎年行う。',
+    );
+    expect(got).toEqual(expect.arrayContaining(['bcp-system-failure', 'bcp-training', 'incident-response-training']));
+  });
+});
+
+describe('near misses of a terminal’s manual', () => {
+  it('a notebook of one’s own (私物の手帳) is no unmanaged device, 「話してはならない」 no teaching', () => {
+    expect(
+      found(
+        'コンテナターミナル作業要領　情報の取扱い',
+        'ゲートで受け取る運転者の名簿は、事務所の外に持ち出さず、私物のノートに書き写すことも禁止する。',
+        '荷主の貨物の中身や本船の予定を、関係のない人に話してはならない。',
+      ),
+    ).toEqual([]);
+  });
+
+  it('peacetime contact with the police and a security firm is liaison, not sharing among operators', () => {
+    const got = found('ＴＯＳの情報セキュリティ', '県警のサイバー犯罪対策課、セキュリティ会社とは担当者同士で連絡先を交換し、年に一度の情報交換会に参加している。');
+    expect(got).toContain('external-expert-liaison');
+    expect(got).not.toContain('tos-good-practice-sharing');
+  });
+});
+
+describe('vocabulary', () => {
+  it.each([
+    ['ＣＳＩＲＴが、ＪＶＮとメーカーの公表する脆弱性情報を毎営業日確認する。', 'security-info-collection'],
+    ['乗っ取られたネットワークデバイスは使い続けず、新しいデバイスと交換します。', 'ext-device-replace-after-attack'],
+    ['ＵＳＢストレージはすべてのＴＯＳ端末でブロックされます。', 'removable-media-scan'],
+    ['接続元は保守会社の２拠点に限り、利用者は証明書とパスワードの二要素で認証する。', 'ext-multifactor-auth'],
+  ] as const)('「%s」 says %s', (text, id) => {
+    expect(found('コンテナターミナルのＴＯＳ', text)).toContain(id);
+  });
+});
+
+describe('tables of what is and what will be', () => {
+  it('reads the 今後の対応 column with the 現状 column', () => {
+    const rows = [
+      { text: 'ＴＯＳの対策の現状と課題', kind: 'heading', index: 0 } as TextBlock,
+      cell('項目', 0, 0, 1), cell('現状', 0, 1, 2), cell('課題', 0, 2, 3), cell('今後の対応', 0, 3, 4),
+      cell('事故対応の訓練', 1, 0, 5), cell('まだ行っていない。', 1, 1, 6), cell('手順を誰も試していない。', 1, 2, 7), cell('令和９年６月に保守会社と机上訓練を行う。', 1, 3, 8),
+      cell('他社との事例共有', 2, 0, 9), cell('行っていない。', 2, 1, 10), cell('相手がいない。', 2, 2, 11), cell('予定なし。', 2, 3, 12),
+      cell('ルータのソフトウェア', 3, 0, 13), cell('保守会社任せで、版数を把握していない。', 3, 1, 14), cell('気づけない。', 3, 2, 15), cell('来年１月から、保守会社から四半期ごとに版数と更新結果の報告を受ける。', 3, 3, 16),
+    ];
+    const got = matchRequirements(rows).map((m) => m.requirement);
+    expect(got).toContain('incident-response-training');
+    expect(got).toContain('ext-device-vulnerability-management');
+    expect(got).not.toContain('tos-good-practice-sharing');
+  });
+
+  it('reads a matrix row with its other columns, and a row whose other columns say nothing as not taken', () => {
+    const rows = [
+      { text: 'ターミナルＴＯＳ　対策の実施表', kind: 'heading', index: 0 } as TextBlock,
+      cell('No.', 0, 0, 1), cell('対策', 0, 1, 2), cell('担当', 0, 2, 3), cell('頻度・時期', 0, 3, 4), cell('記録', 0, 4, 5),
+      cell('1', 1, 0, 6), cell('脆弱性情報の収集（ＪＶＮ、メーカー通知）', 1, 1, 7), cell('情報課', 1, 2, 8), cell('毎朝', 1, 3, 9), cell('確認表', 1, 4, 10),
+      cell('2', 2, 0, 11), cell('第三者による情報セキュリティ監査', 2, 1, 12), cell('－', 2, 2, 13), cell('予定なし', 2, 3, 14), cell('－', 2, 4, 15),
+    ];
+    const got = matchRequirements(rows).map((m) => m.requirement);
+    expect(got).toContain('security-info-collection');
+    expect(got).not.toContain('security-audit');
+  });
+});
