@@ -38,6 +38,19 @@ const ANSWER_MARK = /^(○|◯|〇|△|▲|×|✕|✗|✓|✔|未|済|有|無|�
 const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
 
+/**
+ * A column that names the requirement a row is about (要件 | 当社の状況): its cells paraphrase the guideline, and
+ * the row's answer is the other column, however it is headed.
+ */
+const REQUIREMENT_HEADER = /^(要件|項目|確認(事項|項目)|要求事項|求められる(事項|対策|措置|こと)|ガイドライン(の)?(項目|要件|事項|記載)?|チェック項目|点検項目|質問|設問|対策項目|求める事項)$/;
+/** A cell that answers in words of its own (a sentence, 「該当なし（外部接続なし）」), not a mark (○, 済, 未). */
+const answersInWords = (folded: string) => !ANSWER_MARK.test(folded) && (folded.includes('。') || folded.length > 12 || /(ます|です|ている|ていない|した|ない|ある)$/.test(folded));
+/** A cell that names a measure, as a requirement's paraphrase does: a short noun phrase, no sentence. */
+const readsLikeRequirement = (folded: string) =>
+  folded.length >= 4 && folded.length <= 40 && !/[。]/.test(folded) && !/(ます|です|ている|ていない|した|ない|ある|いる|った|れる)$/.test(folded);
+/** A cell that is a sentence: it ends as one (。, 〜ます, 〜ていない). */
+const readsLikeSentence = (folded: string) => folded.endsWith('。') || /(ます|です|ている|ていない|ません|ない|した)$/.test(folded);
+
 /** An item cell that says 「the same as above」: 同, 同上, 〃. */
 const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
 
@@ -90,7 +103,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];
   let intro: string | undefined;
-  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[] }>();
+  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[]; requirement?: number }>();
 
   const nearestHeading = () => headings.at(-1)?.text;
   // the document's title (its first heading) stands over every section, whatever depth a reader gave it
@@ -134,7 +147,10 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const fallbackContent = content.length ? content : [lastNotStatus];
         // positions in the header row, kept as its cells' columns (a blank header cell has no block)
         const column = (i: number) => row.cells[i]!.cell!.column;
+        // 要件 | 当社の状況: the requirement's column names what the answer is about (see below, row by row)
+        const requirement = !content.length && status >= 0 ? texts.findIndex((t, i) => i !== status && REQUIREMENT_HEADER.test(foldText(t))) : -1;
         headerOf.set(row.table, {
+          ...(requirement >= 0 ? { requirement: column(requirement) } : {}),
           content: fallbackContent.map(column),
           status: status >= 0 ? column(status) : undefined,
           labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status).map(column),
@@ -164,6 +180,17 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         labelCols = header.labels.filter((i) => cellAt.has(i));
         statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
         if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
+        // 要件 | 当社の状況 with the answer written out: the answer is the passage, the requirement's paraphrase only
+        // says which requirement it answers (it is no statement of the plan's own)
+        if (header.requirement !== undefined && statusCol !== undefined && cellAt.has(header.requirement) && answersInWords(foldText(cellAt.get(statusCol)!.text))) {
+          contentCols = [statusCol];
+          labelCols = [...new Set([...labelCols.filter((i) => i !== header.requirement && i < statusCol!), header.requirement])].sort((a, b) => a - b);
+        }
+      } else if (cells.length === 2 && readsLikeRequirement(foldText(cells[0]!.text)) && readsLikeSentence(foldText(cells[1]!.text))) {
+        // no header, a requirement's name and the answer as a sentence (独立した者による監査 | 行っていません。):
+        // the answer is the passage, however short
+        contentCols = [cells[1]!.cell!.column];
+        labelCols = [cells[0]!.cell!.column];
       } else {
         // no header row: the longest cell is the passage, the short cells before it name the item
         const lengths = cells.map((c) => foldText(c.text).length);
