@@ -345,6 +345,8 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
       { text: 'TOSのセキュリティ', kind: 'heading', index: 0 } as TextBlock,
       cell('外部機関によるセキュリティ監査', 0, 0, 1), cell('受けていない。', 0, 1, 2),
       cell('サーバのウイルス対策ソフト', 1, 0, 3), cell('全台に導入済み。', 1, 1, 4),
+      // a table a PDF continues on the next page without its header: the status word after the item is its answer
+      cell('サーバ管理者のワンタイムパスワード', 2, 0, 5), cell('未導入', 2, 1, 6),
     ];
     expect(matchRequirements(rows).map((m) => m.requirement)).toEqual(['server-antimalware']);
   });

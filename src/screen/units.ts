@@ -44,8 +44,9 @@ const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事
  */
 const REQUIREMENT_HEADER = /^(要件|項目|確認(事項|項目)|要求事項|求められる(事項|対策|措置|こと)|ガイドライン(の)?(項目|要件|事項|記載)?|チェック項目|点検項目|質問|設問|対策項目|求める事項)$/;
 /** A cell that answers in words of its own (a sentence, 「該当なし（外部接続なし）」), not a mark (○, 済, 未). */
-const answersInWords = (folded: string) =>
-  !ANSWER_MARK.test(folded) && !/^(未(実施|対応|着手|導入|整備|策定|設置|定)|(実施|対応|導入|整備|策定)(済み?|中)?|済み?|完了|一部(実施)?|予定|検討中|なし|無し)[。.]?$/.test(folded);
+/** A cell that is only a status word: 「未対応」「実施済み」「検討中」. */
+const STATUS_WORD = /^(未(実施|対応|着手|導入|整備|策定|設置|定)|(実施|対応|導入|整備|策定)(済み?|中|なし|無し)?|済み?|完了|一部(実施)?|予定|検討中|なし|無し)[。.]?$/;
+const answersInWords = (folded: string) => !ANSWER_MARK.test(folded) && !STATUS_WORD.test(folded);
 /** A cell that names a measure, as a requirement's paraphrase does: a short noun phrase, no sentence. */
 const readsLikeRequirement = (folded: string) =>
   folded.length >= 4 && folded.length <= 40 && !/[。]/.test(folded) && !/(ます|です|ている|ていない|した|ない|ある|いる|った|れる)$/.test(folded);
@@ -199,7 +200,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         contentCols = [longest];
         labelCols = cells.filter((c, i) => c.cell!.column < longest && lengths[i]! <= 40).map((c) => c.cell!.column);
         // a check table's answer after the item (…している | ×): the row's status
-        const answer = cells.find((c) => c.cell!.column > longest && (ANSWER_MARK.test(foldText(c.text)) || ANSWER_FIRST.test(foldText(c.text))));
+        // (or a status word: a table a PDF continues on the next page without its header, 管理者の多要素認証 | 未対応)
+        const answer = cells.find((c) => c.cell!.column > longest && [ANSWER_MARK, ANSWER_FIRST, STATUS_WORD].some((p) => p.test(foldText(c.text))));
         if (answer) statusCol = answer.cell!.column;
       }
       const content = contentCols.map((i) => cellAt.get(i)!).filter((c) => c.text.trim().length > 0);
