@@ -798,7 +798,7 @@ describe('matchRequirements: one-line entries, things left as they were, English
   });
 
   it('reads 「〜のままです」 as a measure not taken, and 「〜のままではなく」 as one taken', () => {
-    expect(found('ルータのファームウェアは更新できていない。購入時のバージョンのままです。')).not.toContain('ext-device-vulnerability-management');
+    expect(found('ルータのファームウェアは更新できていない。導入時に入れたバージョンのままです。')).not.toContain('ext-device-vulnerability-management');
     expect(found('サーバの管理者パスワードは出荷時のままではなく、十分な長さのものに変えた。')).toContain('internal-admin-credentials');
   });
 
