@@ -874,6 +874,7 @@ describe('readCover', () => {
   it('reads the applicant in a line with its place or department, in 「（以下「当社」という。）」, after 社名は, and in the signature', () => {
     expect(readCover(paragraphs('対策一覧表', '港北ロジテック株式会社　博多港箱崎ふ頭コンテナヤード')).applicant?.name?.value).toBe('港北ロジテック株式会社');
     expect(readCover(paragraphs('作成：有限会社入船海運　業務課')).applicant?.name?.value).toBe('有限会社入船海運');
+    expect(readCover(paragraphs('合同会社みさき港運　ＴＯＳ情報セキュリティ対策計画書')).applicant?.name?.value).toBe('合同会社みさき港運');
     expect(readCover(paragraphs('事業計画', '北浜港運株式会社（以下「当社」という。）は、釧路港で荷役を行う。')).applicant?.name?.value).toBe('北浜港運株式会社');
     expect(readCover(paragraphs('メモ', '書類にするとき、社名は『合同会社潮騒ターミナル』で出してください。')).applicant?.name?.value).toBe('合同会社潮騒ターミナル');
     const letter = paragraphs('TOSの対策について', ...Array.from({ length: 45 }, (_, i) => `項目${i + 1}について、担当者が確認しました。`), '以上', '株式会社みなと倉庫　情報システム課');

@@ -120,6 +120,8 @@ function companyIn(text: string): string | undefined {
 /** What may stand beside the applicant's name in its own line: a label, its department, its place, its address. */
 const LINE_LABEL = /^(申請者|届出者|提出者|発行(者|元)?|作成(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
 const PLACE_OR_UNIT = /(港|港区|ふ頭|埠頭|ターミナル|ヤード|CT|センター|事業所|営業所|支店|支社|本社|本店|出張所|工場|倉庫|部|課|室|係|班|グループ|チーム|担当)$/;
+/** A document's title beside the name in a heading line: 「潮見埠頭株式会社　情報セキュリティ対策計画書」. */
+const TITLE_WORDS = /(計画(書)?|対策(一覧|表|書)?|一覧(表)?|報告(書)?|付表|別紙|資料|申請書|届出書|概要|について|における.{0,20})$/;
 
 /**
  * The applicant's name in a line of its own with other words beside it: 「勇振コンテナ埠頭株式会社　苫小牧港東港区コンテナ
@@ -139,7 +141,7 @@ function companyLineIn(text: string): string | undefined {
   const company = parts.find((part) => companyIn(part) === part);
   if (!company) return undefined;
   const besides = parts.filter((part) => part !== company);
-  const fits = (part: string) => PREFECTURE.test(part) || /[市区町村郡].*[0-9丁目番地号]/.test(part) || PLACE_OR_UNIT.test(part) || !!portIn(part) || /^[0-9-]+$/.test(part);
+  const fits = (part: string) => TITLE_WORDS.test(part) || PREFECTURE.test(part) || /[市区町村郡].*[0-9丁目番地号]/.test(part) || PLACE_OR_UNIT.test(part) || !!portIn(part) || /^[0-9-]+$/.test(part);
   return besides.length <= 3 && besides.every(fits) ? company : undefined;
 }
 
