@@ -334,6 +334,7 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
       cell('第三者によるセキュリティ監査', 1, 0, 3), cell('予算の都合で実施していません。', 1, 1, 4),
       cell('事故発生時の対応手順書', 2, 0, 5), cell('令和６年に「サイバー攻撃時対応マニュアル」を作り、感染した端末の切り離しと証拠の保全を記載した。', 2, 1, 6),
       cell('他社との好事例の共有', 3, 0, 7), cell('共有の場には加わっていません。', 3, 1, 8),
+      cell('サーバ管理者の二要素認証', 4, 0, 9), cell('対象外（特定の港ではないため）', 4, 1, 10),
     ];
     const matches = matchRequirements(rows);
     expect(matches.map((m) => m.requirement)).toEqual(['incident-response-procedure']);
@@ -800,6 +801,14 @@ describe('matchRequirements: one-line entries, things left as they were, English
   it('reads 「〜のままです」 as a measure not taken, and 「〜のままではなく」 as one taken', () => {
     expect(found('ルータのファームウェアは更新できていない。導入時に入れたバージョンのままです。')).not.toContain('ext-device-vulnerability-management');
     expect(found('サーバの管理者パスワードは出荷時のままではなく、十分な長さのものに変えた。')).toContain('internal-admin-credentials');
+  });
+
+  it('reads a quoted question of an e-mail as what the answer below it is about, and 「手が回っていません」「まだです」 as no', () => {
+    const mail = (answer: string) =>
+      found('＞ 外から保守会社が入るときに使うVPNルータについて、ファームウェアを定期的に確認して最新に更新していますか？', answer);
+    expect(mail('いえ、そこまでは手が回っていません。')).not.toContain('ext-device-vulnerability-management');
+    expect(mail('まだです。')).not.toContain('ext-device-vulnerability-management');
+    expect(mail('はい、保守会社が毎月見てくれています。')).toContain('ext-device-vulnerability-management');
   });
 
   it('knows drills, exercises and awareness training written in English', () => {

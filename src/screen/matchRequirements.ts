@@ -139,7 +139,7 @@ interface UnitHit {
  * and 「導入していない。年度中に導入する予定」 in one).
  */
 const NOT_DONE =
-  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)/;
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
 /** 「予定もない」「予定は立っていない」「目処も立っていない」: no plan either. */
 const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(ない|なし|無い|無し|ありません|(立って|決まって|定まって|でき|ついて)(い)?(ない|ません|おらず))/;
 const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
@@ -356,7 +356,10 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // what is planned instead)
   const answeredNo = (u: Unit) =>
     ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || answeredOutOfScope(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
-    NOT_DONE_STATUS.test(foldText(u.statusCell ?? ''));
+    NOT_DONE_STATUS.test(foldText(u.statusCell ?? '')) ||
+    // a table row answered 「対象外」「未定」 in its status or content cell, as a one-line entry is
+    (!!u.itemLabels?.length && answeredOutOfScope(`：${foldText(u.text)}`)) ||
+    (u.statusCell !== undefined && answeredOutOfScope(`：${foldText(u.statusCell)}`));
   const allUnits = unitsOf(blocks);
   // a checklist that ticks its items (■ ☑) leaves the others empty (□ ☐): an empty box is a no, where the same
   // document ticks some; where it has no ticked box, □ is only a bullet

@@ -65,6 +65,9 @@ function isHeaderRow(texts: readonly string[]): boolean {
 /** 「問３　不正侵入が起きたら、どうしますか。」「Q. …？」: a question that the next paragraph answers. */
 const QUESTION = /^(問|質問|q)[0-9]*[.:：、\s]?.*(か[。？?]?|[？?])$/;
 
+/** A line quoted from a message being answered (＞ in an e-mail reply). */
+const QUOTED = /^(>|＞|≫|》)/;
+
 function isHeadingLike(block: TextBlock): boolean {
   if (block.kind === 'heading') return true;
   // a numbered item of a section's own level (（１） 1. 第１, not ① or a bullet) may be a heading: a PDF reader or
@@ -73,6 +76,9 @@ function isHeadingLike(block: TextBlock): boolean {
   if (block.kind !== 'paragraph' && !numbered) return false;
   const folded = foldText(block.text);
   if (QUESTION.test(folded) && folded.length <= 80) return true;
+  // 「＞ 外からの接続はどうなってますか？」「バックアップは？」: the other party's words quoted, or a question, is what
+  // the next paragraph answers, no statement of the plan's own
+  if ((QUOTED.test(folded) || /[？?]$/.test(folded)) && folded.length <= 120) return true;
   if (folded.length === 0 || folded.length > 40) return false;
   // 「1.4 同要領の演習：年１回」「構成：台帳／全体図」: a note of label and value, not a heading
   if (/[:：][^:：]{2,}/.test(folded) || /[、／/＝=]/.test(folded)) return false;
