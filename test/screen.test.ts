@@ -817,6 +817,17 @@ describe('matchRequirements: one-line entries, things left as they were, English
     expect(found('全社員向けのsecurity awareness e-learningを毎年実施している。')).toContain('security-awareness-training');
   });
 
+  it('reads English headings as naming the measure the sentence under them completes (Logging, Vendor Contracts)', () => {
+    const under = (heading: string, text: string) =>
+      matchRequirements([
+        { text: 'TOS Security Plan', kind: 'heading', index: 1 },
+        { text: heading, kind: 'heading', index: 2 },
+        { text, kind: 'paragraph', index: 3 },
+      ]).map((m) => m.requirement);
+    expect(under('5. Logging', 'サーバとルータの分は毎日NASへ転送し、90日分を残している。')).toContain('log-collection-offsystem');
+    expect(under('7. Vendor Contracts', '取決めには秘密保持と障害時の対応を含めている。')).toContain('outsourcing-security-contract');
+  });
+
   it('reads a drill 「上記要領に沿った」 in the row under a procedure, and logs kept 週1回 on another PC', () => {
     expect(found('TOSについて、上記要領に沿った机上の訓練を年1回行う予定である。')).toContain('incident-response-training');
     expect(found('ルータのログを週1回、TOSとは別のパソコンに移して残している。')).toContain('log-collection-offsystem');
