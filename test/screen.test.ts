@@ -339,6 +339,14 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     const matches = matchRequirements(rows);
     expect(matches.map((m) => m.requirement)).toEqual(['incident-response-procedure']);
     expect(matches[0]).toMatchObject({ blocks: [6], status: 'implemented' });
+     // the same with other column names
+    const other = [
+      { text: 'TOSの情報セキュリティ', kind: 'heading', index: 0 } as TextBlock,
+      cell('対応すべき要件', 0, 0, 1), cell('当社の対応状況', 0, 1, 2),
+      cell('外部の者による監査', 1, 0, 3), cell('行っていない。', 1, 1, 4),
+      cell('サーバのウイルス対策', 2, 0, 5), cell('全台に入れて毎日更新している。', 2, 1, 6),
+    ];
+    expect(matchRequirements(other).map((m) => m.requirement)).toEqual(['server-antimalware']);
   });
 
   it('reads a two-column row without a header by its answer when the first cell names a measure and the second is a sentence', () => {

@@ -42,7 +42,7 @@ const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事
  * A column that names the requirement a row is about (要件 | 当社の状況): its cells paraphrase the guideline, and
  * the row's answer is the other column, however it is headed.
  */
-const REQUIREMENT_HEADER = /^(要件|項目|確認(事項|項目)|要求事項|求められる(事項|対策|措置|こと)|ガイドライン(の)?(項目|要件|事項|記載)?|チェック項目|点検項目|質問|設問|対策項目|求める事項)$/;
+const REQUIREMENT_HEADER = /(要件|項目|確認(事項|項目)|要求事項|求められる(事項|対策|措置|こと)|ガイドライン(の)?(項目|要件|事項|記載)?|質問|設問|求める事項)(の)?(名|名称|概要)?$/;
 /** A cell that answers in words of its own (a sentence, 「該当なし（外部接続なし）」), not a mark (○, 済, 未). */
 /** A cell that is only a status word: 「未対応」「実施済み」「検討中」. */
 const STATUS_WORD = /^(未(実施|対応|着手|導入|整備|策定|設置|定)|(実施|対応|導入|整備|策定)(済み?|中|なし|無し)?|済み?|完了|一部(実施)?|予定|検討中|なし|無し)[。.]?$/;
