@@ -817,6 +817,8 @@ describe('matchRequirements: one-line entries, things left as they were, English
     expect(mail('いえ、そこまでは手が回っていません。')).not.toContain('ext-device-vulnerability-management');
     expect(mail('まだです。')).not.toContain('ext-device-vulnerability-management');
     expect(mail('はい、保守会社が毎月見てくれています。')).toContain('ext-device-vulnerability-management');
+    // an answer a PDF ran together with the next question is still an answer
+    expect(found('A. 毎月、メーカーの脆弱性情報を見てVPNルータのファームウェアを更新。Q5. サーバは？', 'A. そちらはまだです。')).toContain('ext-device-vulnerability-management');
   });
 
   it('knows drills, exercises and awareness training written in English', () => {

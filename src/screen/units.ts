@@ -78,7 +78,8 @@ function isHeadingLike(block: TextBlock): boolean {
   if (QUESTION.test(folded) && folded.length <= 80) return true;
   // 「＞ 外からの接続はどうなってますか？」「バックアップは？」: the other party's words quoted, or a question, is what
   // the next paragraph answers, no statement of the plan's own
-  if ((QUOTED.test(folded) || /[？?]$/.test(folded)) && folded.length <= 120) return true;
+  // (one sentence: a PDF may run an answer and the next question into one line)
+  if ((QUOTED.test(folded) || /[？?]$/.test(folded)) && folded.length <= 120 && !/[。．]/.test(folded)) return true;
   if (folded.length === 0 || folded.length > 40) return false;
   // 「1.4 同要領の演習：年１回」「構成：台帳／全体図」: a note of label and value, not a heading
   if (/[:：][^:：]{2,}/.test(folded) || /[、／/＝=]/.test(folded)) return false;
