@@ -27,6 +27,8 @@ export interface PageBox {
 
 interface Segment {
   x: number;
+  /** its baseline (pieces a little above or below the line's are on it too) */
+  y: number;
   right: number;
   text: string;
 }
@@ -125,9 +127,11 @@ function linesOf(items: readonly PositionedText[]): Line[] {
       const joins = lastSeg !== undefined && ((lastSeg.text.length <= 1 && ems < 1.25) || /^[殿様]$/.test(piece.text.trim()) || (LABEL_ONLY.test(lastSeg.text) && ems < 1.25));
       // a check table's mark alone (○ △ ×) with its cell's text two ems on is two cells, however even the gap
       const markCell = lastSeg !== undefined && STATUS_MARK.test(lastSeg.text) && ems >= 1.5;
-      if (!starts.length || (gap > piece.size * 0.45 && !joins && (!typed || markCell))) {
+      // Japanese set solid has no gap between characters: a third of an em between two is a cell's padding
+      const solid = CJK.test(lastSeg?.text.at(-1) ?? '') && CJK.test(piece.text.trim()[0] ?? '');
+      if (!starts.length || (gap > piece.size * (solid ? 0.3 : 0.45) && !joins && (!typed || markCell))) {
         starts.push(piece.x);
-        segments.push({ x: piece.x, right: piece.x + piece.width, text: piece.text.trim() });
+        segments.push({ x: piece.x, y: piece.y, right: piece.x + piece.width, text: piece.text.trim() });
       } else {
         const seg = segments.at(-1)!;
         seg.text = joinPieces(seg.text, piece.text, gap, piece.size).trim();
@@ -172,10 +176,16 @@ const continuesColumn = (prev: Line, line: Line) =>
   prev.starts.slice(1).some((s) => Math.abs(s - line.left) < line.size * 0.6) || (prev.hang !== undefined && Math.abs(prev.hang - line.left) < line.size * 0.6);
 
 /** A block of a page, and whether it stands in the page's top or bottom margin (a running header or footer?). */
-export type PageBlock = Omit<TextBlock, 'index' | 'page'> & { inMargin: boolean };
+export type PageBlock = Omit<TextBlock, 'index' | 'page'> & {
+  inMargin: boolean;
+  /** for a table cell: the left edges of its table's columns on the page */
+  columns?: readonly number[];
+};
 
 /** A table found on a page: its cells by row and column (the table's number is set per document). */
 interface TableCells {
+  /** the left edges of its columns (a table going on at the top of the next page has the same) */
+  columns: number[];
   cells: { row: number; column: number; text: string }[];
 }
 
@@ -259,8 +269,11 @@ function clusters(xs: readonly number[], size: number): number[] {
 }
 
 /**
- * The cells of a table's lines, each run in the column whose span holds its middle: a new row where the gap
- * between lines is wider than a wrapped line's, or where a column gets new text after text that did not fill it.
+ * The cells of a table's lines. Each run goes to the column whose span holds its middle; down each column, the
+ * runs that follow at a wrapped line's pitch, after a line that filled the column, are one cell. Rows are the
+ * bands of height that cells of different columns share; a cell that spans two or more cells of another column
+ * is merged down over their rows and stands in the first. A table whose cells are centred in their rows sets the
+ * text of a first-column cell merged down in the middle of its rows: it is moved up to the first row it covers.
  */
 function tableCells(lines: readonly Line[], columns: readonly number[], size: number): TableCells {
   const columnOf = (seg: Segment) => {
@@ -271,52 +284,108 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     });
     return best;
   };
-  // a column's text wraps before the next column starts; the last column's right edge is not known (the gap tells)
-  const rightOf = (k: number) => columns[k + 1];
-  // the pitch of a cell's wrapped lines: the closest two lines of one column follow each other (a row's cells
-  // may be centred, so lines of different columns interleave closer than that); a wider step in a column is
-  // the next row, even where the table sets its rows only a little apart
-  const lastInColumn = new Map<number, number>();
-  let cellPitch = Infinity;
+  const runs = new Map<number, { y: number; text: string; right: number }[]>();
   for (const line of lines) {
     for (const seg of line.segments) {
       const column = columnOf(seg);
-      const above = lastInColumn.get(column);
-      if (above !== undefined && above - line.y >= size * 0.9) cellPitch = Math.min(cellPitch, above - line.y);
-      lastInColumn.set(column, line.y);
+      const list = runs.get(column) ?? [];
+      const last = list.at(-1);
+      // two runs of one line in one column: one text
+      if (last && Math.abs(last.y - seg.y) < size * 0.4) {
+        last.text = `${last.text} ${seg.text}`;
+        last.right = seg.right;
+      } else list.push({ y: seg.y, text: seg.text, right: seg.right });
+      runs.set(column, list);
     }
   }
-  const cells: { row: number; column: number; parts: string[]; right: number; y: number }[] = [];
-  let row = 0;
-  let open = new Map<number, (typeof cells)[number]>();
-  let lastY: number | null = null;
-  for (const line of lines) {
-    const placed = line.segments.map((seg) => ({ seg, column: columnOf(seg) }));
-    const gap = lastY === null ? 0 : lastY - line.y;
-    const wider = gap > size * 1.6;
-    const restarts = placed.some(({ column }) => {
-      const cell = open.get(column);
-      const right = rightOf(column);
-      return (cell !== undefined && right !== undefined && cell.right < right - size * 2.5) || (cell !== undefined && cell.y - line.y > cellPitch * 1.1);
-    });
-    if (lastY !== null && (wider || restarts)) {
-      row++;
-      open = new Map();
+  // the pitch of a cell's wrapped lines: the step most often seen between two lines of one column (a row's
+  // cells may be centred, so lines of different columns interleave closer than that; a wider step is the next row)
+  const steps = new Map<number, number>();
+  for (const list of runs.values())
+    for (let k = 1; k < list.length; k++) {
+      const step = Math.round((list[k - 1]!.y - list[k]!.y) * 2) / 2;
+      if (step >= size * 0.9 && step <= size * 1.6) steps.set(step, (steps.get(step) ?? 0) + 1);
     }
-    for (const { seg, column } of placed) {
-      let cell = open.get(column);
-      if (!cell) {
-        cell = { row, column, parts: [], right: seg.right, y: line.y };
-        cells.push(cell);
-        open.set(column, cell);
+  let cellPitch = size * 1.6 / 1.1;
+  let most = 0;
+  for (const [step, n] of [...steps].sort(([a], [b]) => a - b)) if (n > most) (cellPitch = step), (most = n);
+  const wrapStep = cellPitch * 1.1;
+  interface Cell {
+    column: number;
+    parts: string[];
+    top: number;
+    bottom: number;
+    right: number;
+    row: number;
+  }
+  const cells: Cell[] = [];
+  for (const [column, list] of runs) {
+    // a column's text wraps before the next column starts; the last column's right edge is its widest line
+    const right = columns[column + 1] ?? Math.max(...list.map((r) => r.right));
+    let open: Cell | undefined;
+    for (const run of list) {
+      if (!open || open.bottom - run.y > wrapStep || open.right < right - size * 2.5) {
+        open = { column, parts: [], top: run.y, bottom: run.y, right: run.right, row: 0 };
+        cells.push(open);
       }
-      cell.parts.push(seg.text);
-      cell.right = seg.right;
-      cell.y = line.y;
+      open.parts.push(run.text);
+      open.bottom = run.y;
+      open.right = run.right;
     }
-    lastY = line.y;
   }
-  return { cells: cells.map((c) => ({ row: c.row, column: c.column, text: c.parts.reduce(joinLines, '') })) };
+  // a cell's height on the page, from its first line's top to its last line's baseline
+  const high = (c: Cell) => c.top + size * 0.7;
+  const low = (c: Cell) => c.bottom - size * 0.1;
+  const overlaps = (a: Cell, b: Cell) => high(a) > low(b) && high(b) > low(a);
+  const spansSeveral = (c: Cell) => {
+    const counts = new Map<number, number>();
+    for (const o of cells) if (o.column !== c.column && overlaps(c, o)) counts.set(o.column, (counts.get(o.column) ?? 0) + 1);
+    return [...counts.values()].some((n) => n >= 2);
+  };
+  const single = cells.filter((c) => !spansSeveral(c)).sort((a, b) => high(b) - high(a));
+  const bands: { high: number; low: number; cells: Cell[] }[] = [];
+  for (const cell of single) {
+    const band = bands.at(-1);
+    if (band && high(cell) > band.low) {
+      band.low = Math.min(band.low, low(cell));
+      band.cells.push(cell);
+    } else bands.push({ high: high(cell), low: low(cell), cells: [cell] });
+  }
+  bands.forEach((band, k) => band.cells.forEach((c) => (c.row = k)));
+  for (const cell of cells) if (spansSeveral(cell)) cell.row = Math.max(0, bands.findIndex((b) => b.high > low(cell) && high(cell) > b.low));
+  if (centred(bands, size)) {
+    const lead = cells.filter((c) => c.column === 0).sort((a, b) => a.row - b.row);
+    let from = 0;
+    lead.forEach((cell, k) => {
+      const before = lead[k + 1]?.row ?? bands.length;
+      const middle = (high(cell) + low(cell)) / 2;
+      let end = cell.row;
+      for (let e = cell.row; e < before; e++) {
+        const span = (bands[from]!.high + bands[e]!.low) / 2;
+        if (Math.abs(span - middle) < Math.abs((bands[from]!.high + bands[end]!.low) / 2 - middle)) end = e;
+      }
+      if (from <= cell.row) cell.row = from;
+      from = Math.max(from, end + 1);
+    });
+  }
+  const ordered = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  return { columns: [...columns], cells: ordered.map((c) => ({ row: c.row, column: c.column, text: c.parts.reduce(joinLines, '') })) };
+}
+
+/** Whether a table centres its cells' text in their rows: a short cell stands about the middle of its row, not at its top. */
+function centred(bands: readonly { high: number; low: number; cells: readonly { top: number; bottom: number }[] }[], size: number): boolean {
+  let middle = 0;
+  let top = 0;
+  for (const band of bands) {
+    const tallest = Math.max(...band.cells.map((c) => c.top - c.bottom));
+    for (const c of band.cells) {
+      if (tallest - (c.top - c.bottom) < size) continue;
+      const bandMiddle = (band.high + band.low) / 2 - size * 0.3;
+      if (Math.abs((c.top + c.bottom) / 2 - bandMiddle) < size * 0.5) middle++;
+      else if (Math.abs(c.top + size * 0.7 - band.high) < size * 0.5) top++;
+    }
+  }
+  return middle > top;
 }
 
 export function groupPageText(items: readonly PositionedText[], box: PageBox): PageBlock[] {
@@ -363,7 +432,7 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
   const lineGroups = groups.filter((g): g is Line[] => Array.isArray(g));
   const headingSizes = [...new Set(lineGroups.filter((g) => isHeadingSize(g[0]!.size)).map((g) => Math.round(g[0]!.size)))].sort((a, b) => b - a);
   return groups.flatMap((group): PageBlock | PageBlock[] => {
-    if (!Array.isArray(group)) return group.cells.map((c): PageBlock => ({ text: c.text, kind: 'table-cell', cell: { table: 0, row: c.row, column: c.column }, inMargin: false }));
+    if (!Array.isArray(group)) return group.cells.map((c): PageBlock => ({ text: c.text, kind: 'table-cell', cell: { table: 0, row: c.row, column: c.column }, inMargin: false, columns: group.columns }));
     const text = group.map((l) => l.text).reduce(joinLines, '');
     const size = group[0]!.size;
     const margin = group.every(inMargin);

@@ -39,9 +39,14 @@ function precheck(bytes: Uint8Array): 'too-large' | 'encrypted' | null {
   return null;
 }
 
+/** Two tables' columns start at the same places (within a third of an em of 12 pt). */
+const sameColumns = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, k) => Math.abs(x - b[k]!) < 4);
+
 /**
  * The blocks of all pages, less running headers and footers: a block in the top or bottom margin whose text
  * (numbers aside) stands in the margin of another page too. A PDF keeps no mark of what was a header.
+ * A table that ends a page and one that starts the next with the same columns are one table, its rows going on;
+ * a first row on the next page that repeats the table's first row (the header row repeated) is left out.
  */
 function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
   const key = (b: PageBlock) => b.text.replace(/[0-9０-９]+/g, '#');
@@ -50,17 +55,38 @@ function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
   const out: TextBlock[] = [];
   // a table's cells come with table 0: each table gets its number in the document
   let tables = 0;
+  /** the table the last block belonged to, if it was a cell: its columns, its first row's texts, its rows so far */
+  let open: { columns: readonly number[]; header: string[]; rows: number } | null = null;
   pages.forEach((blocks, i) => {
+    const kept = blocks.filter((b) => !(b.inMargin && (seen.get(key(b))?.size ?? 0) > 1));
     let lastRow: number | null = null;
-    let lastWasCell = false;
-    for (const { inMargin, ...block } of blocks) {
-      if (inMargin && (seen.get(key({ ...block, inMargin }))?.size ?? 0) > 1) continue;
+    let offset = 0;
+    let skipRow: number | null = null;
+    for (const [k, { inMargin, columns, ...block }] of kept.entries()) {
       if (block.cell) {
-        if (!lastWasCell || (lastRow !== null && block.cell.row < lastRow)) tables++;
+        const startsTable = lastRow === null || block.cell.row < lastRow;
+        if (startsTable) {
+          const goesOn = k === 0 && open !== null && columns !== undefined && sameColumns(open.columns, columns);
+          if (goesOn) {
+            offset = open!.rows;
+            const firstRow = kept.filter((b) => b.cell?.row === block.cell!.row).map((b) => b.text.trim());
+            if (firstRow.join('\n') === open!.header.join('\n')) skipRow = block.cell.row;
+          } else {
+            tables++;
+            offset = 0;
+            skipRow = null;
+            open = { columns: columns ?? [], header: kept.filter((b) => b.cell && b.cell.row === block.cell!.row && kept.indexOf(b) >= k).map((b) => b.text.trim()), rows: 0 };
+          }
+        }
         lastRow = block.cell.row;
-        block.cell = { ...block.cell, table: tables };
+        if (block.cell.row === skipRow) continue;
+        const row = block.cell.row + offset - (skipRow !== null && block.cell.row > skipRow ? 1 : 0);
+        block.cell = { ...block.cell, table: tables, row };
+        open!.rows = Math.max(open!.rows, row + 1);
+      } else {
+        lastRow = null;
+        open = null;
       }
-      lastWasCell = Boolean(block.cell);
       out.push({ ...block, page: i + 1, index: out.length + 1 });
     }
   });
