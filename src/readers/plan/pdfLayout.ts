@@ -240,7 +240,10 @@ function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableC
     // …and where the wrapped lines of a cell start, when two or more lines start there
     const wrapped = rows.slice(1).filter((l) => l.segments.length === 1).map((l) => l.left);
     const repeated = wrapped.filter((x) => wrapped.filter((y) => Math.abs(x - y) < size * 0.6).length >= 2);
-    const columns = clusters(body.length ? [...body, ...repeated] : rows[0]!.starts, size);
+    const found = clusters(body.length ? [...body, ...repeated] : rows[0]!.starts, size);
+    // a run between the rows that starts left of every column is a first column's cell centred in its row
+    const leftOf = rows.filter((l) => l.left < found[0]! - size).map((l) => l.left);
+    const columns = clusters([...found, ...leftOf], size);
     // a cell's text may start above the row's first line of two runs (the row's other cells centred in it)
     let first = i;
     const taken = (k: number) => out.has(k);
@@ -298,17 +301,17 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
       runs.set(column, list);
     }
   }
-  // the pitch of a cell's wrapped lines: the step most often seen between two lines of one column (a row's
-  // cells may be centred, so lines of different columns interleave closer than that; a wider step is the next row)
+  // the pitch of a cell's wrapped lines: the closest step between two lines of one column that is seen twice
+  // or more (a row's cells may be centred, so lines of different columns interleave closer than that; rows of
+  // one line each may follow at a step seen more often; a wider step in a column is the next row)
   const steps = new Map<number, number>();
   for (const list of runs.values())
     for (let k = 1; k < list.length; k++) {
       const step = Math.round((list[k - 1]!.y - list[k]!.y) * 2) / 2;
       if (step >= size * 0.9 && step <= size * 1.6) steps.set(step, (steps.get(step) ?? 0) + 1);
     }
-  let cellPitch = size * 1.6 / 1.1;
-  let most = 0;
-  for (const [step, n] of [...steps].sort(([a], [b]) => a - b)) if (n > most) (cellPitch = step), (most = n);
+  const seen = [...steps].sort(([a], [b]) => a - b);
+  const cellPitch = (seen.find(([, n]) => n >= 2) ?? seen[0])?.[0] ?? (size * 1.6) / 1.1;
   const wrapStep = cellPitch * 1.1;
   interface Cell {
     column: number;
