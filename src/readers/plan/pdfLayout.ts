@@ -29,6 +29,8 @@ interface Segment {
   x: number;
   /** its baseline (pieces a little above or below the line's are on it too) */
   y: number;
+  /** where a piece was joined on across a gap (x, and where its text starts): a table's column may start there */
+  joints?: { x: number; at: number }[];
   right: number;
   text: string;
 }
@@ -71,7 +73,7 @@ function joinPieces(left: string, right: string, gap: number, size: number): str
 }
 
 /** Lines of one paragraph: Japanese runs on without a space; words of Latin script get one. */
-function joinLines(a: string, b: string): string {
+export function joinLines(a: string, b: string): string {
   const last = a.at(-1) ?? '';
   const first = b[0] ?? '';
   if (!a) return b;
@@ -134,6 +136,7 @@ function linesOf(items: readonly PositionedText[]): Line[] {
         segments.push({ x: piece.x, y: piece.y, right: piece.x + piece.width, text: piece.text.trim() });
       } else {
         const seg = segments.at(-1)!;
+        if (gap > piece.size * 0.3) (seg.joints ??= []).push({ x: piece.x, at: seg.text.length });
         seg.text = joinPieces(seg.text, piece.text, gap, piece.size).trim();
         seg.right = piece.x + piece.width;
       }
@@ -194,7 +197,7 @@ interface TableCells {
  * single-run lines between them whose run stands in one of their columns (a cell's text wrapped in its cell).
  * The map gives, for the first line of each table, its cells, and marks the table's other lines 'inside'.
  */
-function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableCells | 'inside'> {
+function tableRegions(lines: readonly Line[], pitch: number, columnsAbove?: readonly number[]): Map<number, TableCells | 'inside'> {
   const out = new Map<number, TableCells | 'inside'>();
   /** Two single runs closer than a line apart, in different places: cells of one row set at different heights. */
   const interleaved = (k: number) => {
@@ -224,6 +227,8 @@ function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableC
       // a single run at the table's left edge is a wrapped first cell only if it ends before the second column
       const seg = line.segments[0]!;
       const sorted = clusters(bodyStarts.length ? bodyStarts : starts, size);
+      // cells' text is set in from the table's edge: a line a little left of the first column is the page's text
+      if (seg.x < sorted[0]! - 1 && seg.x > sorted[0]! - size) break;
       if (seg.x <= sorted[0]! + size) {
         if (sorted.length < 2 || seg.right > sorted[1]! + size * 0.5) break;
         if (ITEM_START.test(seg.text)) break;
@@ -243,7 +248,10 @@ function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableC
     const found = clusters(body.length ? [...body, ...repeated] : rows[0]!.starts, size);
     // a run between the rows that starts left of every column is a first column's cell centred in its row
     const leftOf = rows.filter((l) => l.left < found[0]! - size).map((l) => l.left);
-    const columns = clusters([...found, ...leftOf], size);
+    let columns = clusters([...found, ...leftOf], size);
+    // the table at the top of a page going on from the page before: its columns, where this page's fit them
+    // (a column whose every cell here was joined to the one before it is still there)
+    if (columnsAbove && i === 0 && columns.every((c) => columnsAbove.some((a) => Math.abs(a - c) < size * 0.6))) columns = [...columnsAbove];
     // a cell's text may start above the row's first line of two runs (the row's other cells centred in it)
     let first = i;
     const taken = (k: number) => out.has(k);
@@ -257,11 +265,43 @@ function tableRegions(lines: readonly Line[], pitch: number): Map<number, TableC
       if (!inColumn || line.y - lines[first]!.y > size * 1.6 || Math.abs(line.size - size) > size * 0.12) break;
       first--;
     }
-    out.set(first, tableCells(lines.slice(first, j), columns, size));
+    out.set(first, tableCells(lines.slice(first, j).map((l) => splitAtColumns(l, columns, size)), columns, size));
     for (let k = first + 1; k < j; k++) out.set(k, 'inside');
     i = j;
   }
   return out;
+}
+
+/** A line's runs split where a piece joined on across a gap starts at a table's column (「16　サーバ」, 「状況　内容」). */
+function splitAtColumns(line: Line, columns: readonly number[], size: number): Line {
+  if (!line.segments.some((s) => s.joints?.length)) return line;
+  const segments = line.segments.flatMap((seg) => {
+    const cuts = (seg.joints ?? []).filter((j) => columns.some((c) => Math.abs(c - j.x) < size * 0.3));
+    if (!cuts.length) return [seg];
+    const parts: Segment[] = [];
+    let x = seg.x;
+    let from = 0;
+    for (const cut of cuts) {
+      parts.push({ x, y: seg.y, right: cut.x, text: seg.text.slice(from, cut.at).trim() });
+      x = cut.x;
+      from = cut.at;
+    }
+    parts.push({ x, y: seg.y, right: seg.right, text: seg.text.slice(from).trim() });
+    return parts.filter((p) => p.text);
+  });
+  return { ...line, segments, starts: segments.map((s) => s.x) };
+}
+
+/**
+ * Lines' runs split where a piece joined on across a gap starts where runs of two or more other lines start
+ * (a column: 「16　サーバ」 under 「1」 and 「資産」), or where a column of the table above starts.
+ */
+function splitAtStarts(lines: readonly Line[], columnsAbove: readonly number[] = []): Line[] {
+  const starts = lines.filter((l) => l.segments.length >= 2).flatMap((l) => l.starts);
+  return lines.map((line) => {
+    const columns = [...columnsAbove, ...starts.filter((x) => starts.filter((y) => Math.abs(x - y) < line.size * 0.3).length >= 2)];
+    return columns.length ? splitAtColumns(line, columns, line.size) : line;
+  });
 }
 
 /** Positions within 0.6 em of each other taken as one (the left edge of a column), in order. */
@@ -362,13 +402,22 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     lead.forEach((cell, k) => {
       const before = lead[k + 1]?.row ?? bands.length;
       const middle = (high(cell) + low(cell)) / 2;
-      let end = cell.row;
-      for (let e = cell.row; e < before; e++) {
-        const span = (bands[from]!.high + bands[e]!.low) / 2;
-        if (Math.abs(span - middle) < Math.abs((bands[from]!.high + bands[end]!.low) / 2 - middle)) end = e;
-      }
-      if (from <= cell.row) cell.row = from;
-      from = Math.max(from, end + 1);
+      // the rows from `start` on whose middle is nearest the cell's text, and how near
+      const span = (start: number) => {
+        let best = { end: start, off: Infinity };
+        for (let e = Math.max(start, cell.row); e < before; e++) {
+          const off = Math.abs((bands[start]!.high + bands[e]!.low) / 2 - middle);
+          if (off < best.off) best = { end: e, off };
+        }
+        return best;
+      };
+      const own = span(cell.row);
+      const up = from < cell.row ? span(from) : own;
+      // rows above it that no first cell stands in are its own, when it stands about as well in their middle
+      if (from < cell.row && up.off <= own.off + size * 0.25) {
+        cell.row = from;
+        from = up.end + 1;
+      } else from = own.end + 1;
     });
   }
   const ordered = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
@@ -391,10 +440,18 @@ function centred(bands: readonly { high: number; low: number; cells: readonly { 
   return middle > top;
 }
 
-export function groupPageText(items: readonly PositionedText[], box: PageBox): PageBlock[] {
+/**
+ * The blocks of one page. `columnsAbove`: the columns of a table that ended the page before, for a table that
+ * goes on at the top of this page.
+ */
+export function groupPageText(items: readonly PositionedText[], box: PageBox, columnsAbove?: readonly number[]): PageBlock[] {
   const height = box.top - box.bottom || 842;
   const inMargin = (l: Line) => l.y < box.bottom + height * 0.08 || l.y > box.top - height * 0.08;
-  const lines = linesOf(items).filter((l) => !(inMargin(l) && PAGE_NUMBER.test(l.text)));
+  const all = linesOf(items);
+  // a page number stands apart; a number with text a line above or below it is a table's cell (No. 14)
+  const alone = (l: Line) => !all.some((o) => o !== l && Math.abs(o.y - l.y) < l.size * 1.8);
+  const found = all.filter((l) => !(inMargin(l) && PAGE_NUMBER.test(l.text) && alone(l)));
+  const lines = splitAtStarts(found, columnsAbove);
   if (!lines.length) return [];
   const body = bodySize(lines);
   const textRight = Math.max(...lines.map((l) => l.right));
@@ -403,7 +460,7 @@ export function groupPageText(items: readonly PositionedText[], box: PageBox): P
   const pitch = median(pitches) || body * 1.5;
   const isHeadingSize = (size: number) => size > body * 1.15;
 
-  const regions = tableRegions(lines, pitch);
+  const regions = tableRegions(lines, pitch, columnsAbove);
   const groups: (Line[] | TableCells)[] = [];
   for (const [i, line] of lines.entries()) {
     const region = regions.get(i);
