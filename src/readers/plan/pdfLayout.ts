@@ -136,7 +136,7 @@ function linesOf(items: readonly PositionedText[]): Line[] {
         segments.push({ x: piece.x, y: piece.y, right: piece.x + piece.width, text: piece.text.trim() });
       } else {
         const seg = segments.at(-1)!;
-        if (gap > piece.size * 0.3) (seg.joints ??= []).push({ x: piece.x, at: seg.text.length });
+        if (gap > piece.size * (solid ? 0.15 : 0.3)) (seg.joints ??= []).push({ x: piece.x, at: seg.text.length });
         seg.text = joinPieces(seg.text, piece.text, gap, piece.size).trim();
         seg.right = piece.x + piece.width;
       }
@@ -236,7 +236,9 @@ function tableRegions(lines: readonly Line[], pitch: number, columnsAbove?: read
     }
     // a table has at least two rows of runs; one line of label and value is a paragraph
     const rows = lines.slice(i, j);
-    if (rows.filter((_, k) => rowLike(i + k)).length < 2) {
+    // …or the rest of a table from the page before, in its columns
+    const goesOn = !!columnsAbove && i === 0 && lines[0]!.starts.every((x) => columnsAbove.some((c) => Math.abs(c - x) < size * 0.6));
+    if (rows.filter((_, k) => rowLike(i + k)).length < (goesOn ? 1 : 2)) {
       i++;
       continue;
     }
@@ -353,6 +355,9 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
   const seen = [...steps].sort(([a], [b]) => a - b);
   const cellPitch = (seen.find(([, n]) => n >= 2) ?? seen[0])?.[0] ?? (size * 1.6) / 1.1;
   const wrapStep = cellPitch * 1.1;
+  // rows set apart by more than a wrapped line's pitch (a cell's padding) are told by that step, and a line that
+  // ends short is a paragraph's end within the cell; rows set at the pitch of the lines are told by a short line
+  const padded = [...runs.values()].some((list) => list.some((r, k) => k > 0 && list[k - 1]!.y - r.y > wrapStep && list[k - 1]!.y - r.y < size * 3));
   interface Cell {
     column: number;
     parts: string[];
@@ -367,10 +372,12 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     const right = columns[column + 1] ?? Math.max(...list.map((r) => r.right));
     let open: Cell | undefined;
     for (const run of list) {
-      if (!open || open.bottom - run.y > wrapStep || open.right < right - size * 2.5) {
+      const short = open !== undefined && open.right < right - size * 2.5;
+      if (!open || open.bottom - run.y > wrapStep || (short && !padded)) {
         open = { column, parts: [], top: run.y, bottom: run.y, right: run.right, row: 0 };
         cells.push(open);
-      }
+      } else if (short) open.parts.push('\n');
+      // (a paragraph that ends short within a cell: the next stands on a line of its own, as the Word reader gives it)
       open.parts.push(run.text);
       open.bottom = run.y;
       open.right = run.right;
@@ -421,7 +428,7 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     });
   }
   const ordered = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
-  return { columns: [...columns], cells: ordered.map((c) => ({ row: c.row, column: c.column, text: c.parts.reduce(joinLines, '') })) };
+  return { columns: [...columns], cells: ordered.map((c) => ({ row: c.row, column: c.column, text: c.parts.reduce((a, b) => (b === '\n' || a.endsWith('\n') ? a + b : joinLines(a, b)), '') })) };
 }
 
 /** Whether a table centres its cells' text in their rows: a short cell stands about the middle of its row, not at its top. */

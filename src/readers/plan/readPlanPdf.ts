@@ -47,7 +47,7 @@ const sameColumns = (a: readonly number[], b: readonly number[]) => a.length ===
  * (numbers aside) stands in the margin of another page too. A PDF keeps no mark of what was a header.
  * A table that ends a page and one that starts the next with the same columns are one table, its rows going on;
  * a first row on the next page that repeats the table's first row (the header row repeated) is left out, and one
- * without a first cell, in a table whose every row has one, is the rest of the row the page broke.
+ * without a cell in a column every row of the table so far has filled is the rest of the row the page broke.
  */
 function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
   const key = (b: PageBlock) => b.text.replace(/[0-9０-９]+/g, '#');
@@ -57,7 +57,7 @@ function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
   // a table's cells come with table 0: each table gets its number in the document
   let tables = 0;
   /** the table the last block belonged to, if it was a cell: its columns, its first row's texts, its rows so far */
-  let open: { columns: readonly number[]; header: string[]; rows: number; lastRow: Map<number, TextBlock>; withoutFirst: number } | null = null;
+  let open: { columns: readonly number[]; header: string[]; rows: number; lastRow: Map<number, TextBlock>; rowCount: number; filled: Map<number, number> } | null = null;
   pages.forEach((blocks, i) => {
     const kept = blocks.filter((b) => !(b.inMargin && (seen.get(key(b))?.size ?? 0) > 1));
     let lastRow: number | null = null;
@@ -73,13 +73,17 @@ function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
             offset = open!.rows;
             const firstRow = kept.filter((b) => b.cell?.row === block.cell!.row).map((b) => b.text.trim());
             if (firstRow.join('\n') === open!.header.join('\n')) skipRow = block.cell.row;
-            else if (open!.withoutFirst === 0 && !kept.some((b) => b.cell?.row === block.cell!.row && b.cell.column === 0)) restOfRow = block.cell.row;
+            else {
+              const here = new Set(kept.filter((b) => b.cell?.row === block.cell!.row).map((b) => b.cell!.column));
+              const always = [...open!.filled].filter(([, n]) => n === open!.rowCount).map(([column]) => column);
+              if (always.some((column) => !here.has(column))) restOfRow = block.cell.row;
+            }
           } else {
             tables++;
             offset = 0;
             skipRow = null;
             restOfRow = null;
-            open = { columns: columns ?? [], header: kept.filter((b) => b.cell && b.cell.row === block.cell!.row && kept.indexOf(b) >= k).map((b) => b.text.trim()), rows: 0, lastRow: new Map(), withoutFirst: 0 };
+            open = { columns: columns ?? [], header: kept.filter((b) => b.cell && b.cell.row === block.cell!.row && kept.indexOf(b) >= k).map((b) => b.text.trim()), rows: 0, lastRow: new Map(), rowCount: 0, filled: new Map() };
           }
         }
         const newRow = block.cell.row !== lastRow;
@@ -98,8 +102,9 @@ function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
         block.cell = { ...block.cell, table: tables, row };
         if (newRow && !broken) {
           table.lastRow = new Map();
-          if (block.cell.column !== 0) table.withoutFirst++;
+          table.rowCount++;
         }
+        if (!broken) table.filled.set(block.cell.column, (table.filled.get(block.cell.column) ?? 0) + 1);
         table.rows = Math.max(table.rows, row + 1);
         const cell: TextBlock = { ...block, page: i + 1, index: out.length + 1 };
         table.lastRow.set(block.cell.column, cell);
