@@ -136,7 +136,7 @@ function linesOf(items: readonly PositionedText[]): Line[] {
         segments.push({ x: piece.x, y: piece.y, right: piece.x + piece.width, text: piece.text.trim() });
       } else {
         const seg = segments.at(-1)!;
-        if (gap > piece.size * (solid ? 0.15 : 0.3)) (seg.joints ??= []).push({ x: piece.x, at: seg.text.length });
+        if (gap > piece.size * 0.15) (seg.joints ??= []).push({ x: piece.x, at: seg.text.length });
         seg.text = joinPieces(seg.text, piece.text, gap, piece.size).trim();
         seg.right = piece.x + piece.width;
       }
