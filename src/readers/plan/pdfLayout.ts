@@ -366,23 +366,32 @@ function tableCells(lines: readonly Line[], columns: readonly number[], size: nu
     right: number;
     row: number;
   }
-  const cells: Cell[] = [];
-  for (const [column, list] of runs) {
-    // a column's text wraps before the next column starts; the last column's right edge is its widest line
-    const right = columns[column + 1] ?? Math.max(...list.map((r) => r.right));
-    let open: Cell | undefined;
-    for (const run of list) {
-      const short = open !== undefined && open.right < right - size * 2.5;
-      if (!open || open.bottom - run.y > wrapStep || (short && !padded)) {
-        open = { column, parts: [], top: run.y, bottom: run.y, right: run.right, row: 0 };
-        cells.push(open);
-      } else if (short) open.parts.push('\n');
-      // (a paragraph that ends short within a cell: the next stands on a line of its own, as the Word reader gives it)
-      open.parts.push(run.text);
-      open.bottom = run.y;
-      open.right = run.right;
+  /** The cells down each column; `rowsAt`: baselines where a row starts in every column (a table without padding). */
+  const cellsDown = (rowsAt: readonly number[]) => {
+    const out: Cell[] = [];
+    for (const [column, list] of runs) {
+      // a column's text wraps before the next column starts; the last column's right edge is its widest line
+      const right = columns[column + 1] ?? Math.max(...list.map((r) => r.right));
+      let open: Cell | undefined;
+      for (const run of list) {
+        const short = open !== undefined && open.right < right - size * 2.5;
+        const rowStarts = rowsAt.some((y) => Math.abs(y - run.y) < size * 0.4);
+        if (!open || open.bottom - run.y > wrapStep || (short && !padded) || rowStarts) {
+          open = { column, parts: [], top: run.y, bottom: run.y, right: run.right, row: 0 };
+          out.push(open);
+        } else if (short) open.parts.push('\n');
+        // (a paragraph that ends short within a cell: the next stands on a line of its own, as the Word reader gives it)
+        open.parts.push(run.text);
+        open.bottom = run.y;
+        open.right = run.right;
+      }
     }
-  }
+    return out;
+  };
+  // without padding, a row that starts in one column (after a short line) starts in all: lines of every column
+  // follow at one pitch, and only the short line tells
+  const first = cellsDown([]);
+  const cells = padded ? first : cellsDown(first.map((c) => c.top).filter((y) => y < Math.max(...first.map((c) => c.top))));
   // a cell's height on the page, from its first line's top to its last line's baseline
   const high = (c: Cell) => c.top + size * 0.7;
   const low = (c: Cell) => c.bottom - size * 0.1;
