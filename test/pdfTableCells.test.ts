@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { groupPageText, type PositionedText } from '../src/readers/plan/pdfLayout.ts';
 import { readPlanPdf } from '../src/readers/plan/readPlanPdf.ts';
@@ -160,5 +161,38 @@ describe('tables of a plan read from its PDF (LibreOffice’s PDF of the Word pl
     expect(new Set(blocks.filter((b) => b.cell).map((b) => b.cell!.table))).toEqual(new Set([1]));
     // 以上 under the table is the page's text again
     expect(blocks.at(-1)).toMatchObject({ kind: 'paragraph', text: '以上' });
+  });
+
+  it('reads a table that goes on at the top of the next page in the same columns as one table, its repeated header row once', async () => {
+    /** Two pages: a paragraph and a table that ends page 1; the table's header and its last rows on page 2 at `x2`. */
+    const twoPages = async (x2: number) => {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      const rows = [['Asset register', 'Servers and routers are listed.'], ['Contracts', 'Security terms are in the contract.'], ['Incident plan', 'Steps are written down.'], ['Training', 'Once a year on paper.']];
+      const first = doc.addPage([595, 842]);
+      first.drawText('The measures taken are listed in the table below, one measure in each row.', { x: 60, y: 740, size: 12, font });
+      const second = doc.addPage([595, 842]);
+      const draw = (page: typeof first, part: string[][], top: number, x: number) =>
+        [['Item', 'Measure'], ...part].forEach(([item, measure], k) => {
+          page.drawText(item!, { x: 60, y: top - k * 20, size: 12, font });
+          page.drawText(measure!, { x, y: top - k * 20, size: 12, font });
+        });
+      draw(first, rows.slice(0, 2), 160, 200);
+      draw(second, rows.slice(2), 740, x2);
+      second.drawText('The plan is reviewed every year by the person in charge of the terminal.', { x: 60, y: 640, size: 12, font });
+      const result = await readPlanPdf(await doc.save());
+      if (!result.ok) throw new Error(result.message);
+      return result.blocks.filter((b) => b.kind === 'table-cell').map((b) => `${b.cell!.table}:${b.cell!.row}:${b.cell!.column} ${b.text}`);
+    };
+    expect(await twoPages(200)).toEqual([
+      '1:0:0 Item', '1:0:1 Measure',
+      '1:1:0 Asset register', '1:1:1 Servers and routers are listed.',
+      '1:2:0 Contracts', '1:2:1 Security terms are in the contract.',
+      '1:3:0 Incident plan', '1:3:1 Steps are written down.',
+      '1:4:0 Training', '1:4:1 Once a year on paper.',
+    ]);
+    // in other columns it is another table, with its own header row
+    const other = await twoPages(260);
+    expect(other.filter((c) => c.endsWith(' Item'))).toEqual(['1:0:0 Item', '2:0:0 Item']);
   });
 });
