@@ -299,11 +299,12 @@ function splitAtColumns(line: Line, columns: readonly number[], size: number): L
  * (a column: 「16　サーバ」 under 「1」 and 「資産」), or where a column of the table above starts.
  */
 function splitAtStarts(lines: readonly Line[], columnsAbove: readonly number[] = []): Line[] {
-  const starts = lines.filter((l) => l.segments.length >= 2).flatMap((l) => l.starts);
-  return lines.map((line) => {
-    const columns = [...columnsAbove, ...starts.filter((x) => starts.filter((y) => Math.abs(x - y) < line.size * 0.3).length >= 2)];
-    return columns.length ? splitAtColumns(line, columns, line.size) : line;
-  });
+  const starts = lines.filter((l) => l.segments.length >= 2).flatMap((l) => l.starts).sort((a, b) => a - b);
+  const near = median(lines.map((l) => l.size)) * 0.3;
+  // in order, a start with another within 0.3 em of it (a neighbour in the sorted list)
+  const shared = starts.filter((x, k) => (k > 0 && x - starts[k - 1]! < near) || (k + 1 < starts.length && starts[k + 1]! - x < near));
+  const columns = [...columnsAbove, ...shared];
+  return lines.map((line) => (columns.length ? splitAtColumns(line, columns, line.size) : line));
 }
 
 /** Positions within 0.6 em of each other taken as one (the left edge of a column), in order. */

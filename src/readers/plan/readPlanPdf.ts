@@ -83,7 +83,7 @@ function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
             offset = 0;
             skipRow = null;
             restOfRow = null;
-            open = { columns: columns ?? [], header: kept.filter((b) => b.cell && b.cell.row === block.cell!.row && kept.indexOf(b) >= k).map((b) => b.text.trim()), rows: 0, lastRow: new Map(), rowCount: 0, filled: new Map() };
+            open = { columns: columns ?? [], header: kept.filter((b, n) => n >= k && b.cell?.row === block.cell!.row).map((b) => b.text.trim()), rows: 0, lastRow: new Map(), rowCount: 0, filled: new Map() };
           }
         }
         const newRow = block.cell.row !== lastRow;
