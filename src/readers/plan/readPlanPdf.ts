@@ -5,7 +5,7 @@ import { READ_LIMITS } from '../limits.ts';
 import { PdfFile, PdfLimitError } from '../pdf/pdfObjects.ts';
 import { pdfBodyText } from '../pdf/pdfText.ts';
 import type { PlanRead, TextBlock } from './textBlock.ts';
-import { type PageBlock, type PositionedText, groupPageText } from './pdfLayout.ts';
+import { type PageBlock, type PositionedText, groupPageText, joinLines } from './pdfLayout.ts';
 
 /**
  * Reads the text layer of any PDF (a plan typed in Word and saved as PDF, or printed to PDF) with Mozilla's
@@ -39,9 +39,15 @@ function precheck(bytes: Uint8Array): 'too-large' | 'encrypted' | null {
   return null;
 }
 
+/** Two tables' columns start at the same places (within a third of an em of 12 pt). */
+const sameColumns = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, k) => Math.abs(x - b[k]!) < 4);
+
 /**
  * The blocks of all pages, less running headers and footers: a block in the top or bottom margin whose text
  * (numbers aside) stands in the margin of another page too. A PDF keeps no mark of what was a header.
+ * A table that ends a page and one that starts the next with the same columns are one table, its rows going on;
+ * a first row on the next page that repeats the table's first row (the header row repeated) is left out, and one
+ * without a cell in a column every row of the table so far has filled is the rest of the row the page broke.
  */
 function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
   const key = (b: PageBlock) => b.text.replace(/[0-9０-９]+/g, '#');
@@ -50,17 +56,64 @@ function withoutRunningHeads(pages: readonly PageBlock[][]): TextBlock[] {
   const out: TextBlock[] = [];
   // a table's cells come with table 0: each table gets its number in the document
   let tables = 0;
+  /** the table the last block belonged to, if it was a cell: its columns, its first row's texts, its rows so far */
+  let open: { columns: readonly number[]; header: string[]; rows: number; lastRow: Map<number, TextBlock>; rowCount: number; filled: Map<number, number> } | null = null;
   pages.forEach((blocks, i) => {
+    const kept = blocks.filter((b) => !(b.inMargin && (seen.get(key(b))?.size ?? 0) > 1));
     let lastRow: number | null = null;
-    let lastWasCell = false;
-    for (const { inMargin, ...block } of blocks) {
-      if (inMargin && (seen.get(key({ ...block, inMargin }))?.size ?? 0) > 1) continue;
+    let offset = 0;
+    let skipRow: number | null = null;
+    let restOfRow: number | null = null;
+    for (const [k, { inMargin, columns, ...block }] of kept.entries()) {
       if (block.cell) {
-        if (!lastWasCell || (lastRow !== null && block.cell.row < lastRow)) tables++;
+        const startsTable = lastRow === null || block.cell.row < lastRow;
+        if (startsTable) {
+          const goesOn = k === 0 && open !== null && columns !== undefined && sameColumns(open.columns, columns);
+          if (goesOn) {
+            offset = open!.rows;
+            const firstRow = kept.filter((b) => b.cell?.row === block.cell!.row).map((b) => b.text.trim());
+            if (firstRow.join('\n') === open!.header.join('\n')) skipRow = block.cell.row;
+            else {
+              const here = new Set(kept.filter((b) => b.cell?.row === block.cell!.row).map((b) => b.cell!.column));
+              const always = [...open!.filled].filter(([, n]) => n === open!.rowCount).map(([column]) => column);
+              if (always.some((column) => !here.has(column))) restOfRow = block.cell.row;
+            }
+          } else {
+            tables++;
+            offset = 0;
+            skipRow = null;
+            restOfRow = null;
+            open = { columns: columns ?? [], header: kept.filter((b, n) => n >= k && b.cell?.row === block.cell!.row).map((b) => b.text.trim()), rows: 0, lastRow: new Map(), rowCount: 0, filled: new Map() };
+          }
+        }
+        const newRow = block.cell.row !== lastRow;
         lastRow = block.cell.row;
-        block.cell = { ...block.cell, table: tables };
+        if (block.cell.row === skipRow) continue;
+        const table = open!;
+        const broken = block.cell.row === restOfRow;
+        if (broken) {
+          const head = table.lastRow.get(block.cell.column);
+          if (head) {
+            head.text = joinLines(head.text, block.text);
+            continue;
+          }
+        }
+        const row = block.cell.row + offset - (skipRow !== null && block.cell.row > skipRow ? 1 : 0) - (restOfRow !== null && block.cell.row >= restOfRow ? 1 : 0);
+        block.cell = { ...block.cell, table: tables, row };
+        if (newRow && !broken) {
+          table.lastRow = new Map();
+          table.rowCount++;
+        }
+        if (!broken) table.filled.set(block.cell.column, (table.filled.get(block.cell.column) ?? 0) + 1);
+        table.rows = Math.max(table.rows, row + 1);
+        const cell: TextBlock = { ...block, page: i + 1, index: out.length + 1 };
+        table.lastRow.set(block.cell.column, cell);
+        out.push(cell);
+        continue;
+      } else {
+        lastRow = null;
+        open = null;
       }
-      lastWasCell = Boolean(block.cell);
       out.push({ ...block, page: i + 1, index: out.length + 1 });
     }
   });
@@ -106,7 +159,9 @@ export async function readPlanPdf(bytes: Uint8Array): Promise<PlanRead> {
         texts.push({ text: item.str, x, y, width: item.width, size, eol: Boolean(item.hasEOL) });
       }
       const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
-      pages.push(groupPageText(texts, { left: Math.min(x0, x1), bottom: Math.min(y0, y1), right: Math.max(x0, x1), top: Math.max(y0, y1) }));
+      // a table that ends the page before may go on at the top of this one, in the same columns
+      const above = pages.at(-1)?.filter((b) => !b.inMargin).at(-1)?.columns;
+      pages.push(groupPageText(texts, { left: Math.min(x0, x1), bottom: Math.min(y0, y1), right: Math.max(x0, x1), top: Math.max(y0, y1) }, above));
       page.cleanup();
     }
     const blocks = withoutRunningHeads(pages);
