@@ -327,6 +327,39 @@ describe('matchRequirements: tables, notes and abbreviations', () => {
     expect(matchRequirements(rows).map((m) => m.requirement)).toEqual(['incident-response-procedure', 'server-antimalware']);
   });
 
+  it('reads a 確認事項 | 回答 table by its answer, the requirement cell only naming what the answer is about', () => {
+    const rows = [
+      { text: 'TOSの情報セキュリティに関する確認', kind: 'heading', index: 0 } as TextBlock,
+      cell('確認事項', 0, 0, 1), cell('回答', 0, 1, 2),
+      cell('第三者によるセキュリティ監査', 1, 0, 3), cell('予算の都合で実施していません。', 1, 1, 4),
+      cell('事故発生時の対応手順書', 2, 0, 5), cell('令和６年に「サイバー攻撃時対応マニュアル」を作り、感染した端末の切り離しと証拠の保全を記載した。', 2, 1, 6),
+      cell('他社との好事例の共有', 3, 0, 7), cell('共有の場には加わっていません。', 3, 1, 8),
+      cell('サーバ管理者の二要素認証', 4, 0, 9), cell('対象外（特定の港ではないため）', 4, 1, 10),
+    ];
+    const matches = matchRequirements(rows);
+    expect(matches.map((m) => m.requirement)).toEqual(['incident-response-procedure']);
+    expect(matches[0]).toMatchObject({ blocks: [6], status: 'implemented' });
+     // the same with other column names
+    const other = [
+      { text: 'TOSの情報セキュリティ', kind: 'heading', index: 0 } as TextBlock,
+      cell('対応すべき要件', 0, 0, 1), cell('当社の対応状況', 0, 1, 2),
+      cell('外部の者による監査', 1, 0, 3), cell('行っていない。', 1, 1, 4),
+      cell('サーバのウイルス対策', 2, 0, 5), cell('全台に入れて毎日更新している。', 2, 1, 6),
+    ];
+    expect(matchRequirements(other).map((m) => m.requirement)).toEqual(['server-antimalware']);
+  });
+
+  it('reads a two-column row without a header by its answer when the first cell names a measure and the second is a sentence', () => {
+    const rows = [
+      { text: 'TOSのセキュリティ', kind: 'heading', index: 0 } as TextBlock,
+      cell('外部機関によるセキュリティ監査', 0, 0, 1), cell('受けていない。', 0, 1, 2),
+      cell('サーバのウイルス対策ソフト', 1, 0, 3), cell('全台に導入済み。', 1, 1, 4),
+      // a table a PDF continues on the next page without its header: the status word after the item is its answer
+      cell('サーバ管理者のワンタイムパスワード', 2, 0, 5), cell('未導入', 2, 1, 6),
+    ];
+    expect(matchRequirements(rows).map((m) => m.requirement)).toEqual(['server-antimalware']);
+  });
+
   it('reads each cell by its column when a row has no cell for the first columns (a 区分 merged down from the row above)', () => {
     const rows = [
       cell('区分', 0, 0, 1), cell('項目', 0, 1, 2), cell('当社の対策', 0, 2, 3), cell('状況', 0, 3, 4),
@@ -762,6 +795,55 @@ describe('normalisation', () => {
   });
 });
 
+describe('matchRequirements: one-line entries, things left as they were, English words', () => {
+  const intro = 'ターミナルのTOS（サーバ２台、端末８台、ネットワーク、VPNルータ）について、情報セキュリティ対策（パスワード、ウイルス対策ソフト、データの保護）を次のとおり記す。';
+
+  it('reads 「名称：答え」 entries by the requirement’s short name, and 対象外／未定 as describing nothing', () => {
+    const ids = found(intro, '(1) 事故対応マニュアル：令和7年に制定', '(2) 外部監査：対象外（当社の規模のため）', '(3) 事故対応訓練：未定', '(4) 遠隔地保管：来年度から予定');
+    expect(ids).toContain('incident-response-procedure');
+    expect(ids).toContain('backup-generations-isolation');
+    expect(ids).not.toContain('security-audit');
+    expect(ids).not.toContain('incident-response-training');
+  });
+
+  it('reads 「〜のままです」 as a measure not taken, and 「〜のままではなく」 as one taken', () => {
+    expect(found('ルータのファームウェアは更新できていない。導入時に入れたバージョンのままです。')).not.toContain('ext-device-vulnerability-management');
+    expect(found('サーバの管理者パスワードは出荷時のままではなく、十分な長さのものに変えた。')).toContain('internal-admin-credentials');
+  });
+
+  it('reads a quoted question of an e-mail as what the answer below it is about, and 「手が回っていません」「まだです」 as no', () => {
+    const mail = (answer: string) =>
+      found('＞ 外から保守会社が入るときに使うVPNルータについて、ファームウェアを定期的に確認して最新に更新していますか？', answer);
+    expect(mail('いえ、そこまでは手が回っていません。')).not.toContain('ext-device-vulnerability-management');
+    expect(mail('まだです。')).not.toContain('ext-device-vulnerability-management');
+    expect(mail('はい、保守会社が毎月見てくれています。')).toContain('ext-device-vulnerability-management');
+    // an answer a PDF ran together with the next question is still an answer
+    expect(found('A. 毎月、メーカーの脆弱性情報を見てVPNルータのファームウェアを更新。Q5. サーバは？', 'A. そちらはまだです。')).toContain('ext-device-vulnerability-management');
+  });
+
+  it('knows drills, exercises and awareness training written in English', () => {
+    expect(found('セキュリティインシデント対応手順に基づくtabletop exerciseを毎年行っている。')).toContain('incident-response-training');
+    expect(found('システム停止時のBCPに沿ったdrillを年2回実施している。')).toContain('bcp-training');
+    expect(found('全社員向けのsecurity awareness e-learningを毎年実施している。')).toContain('security-awareness-training');
+  });
+
+  it('reads English headings as naming the measure the sentence under them completes (Logging, Vendor Contracts)', () => {
+    const under = (heading: string, text: string) =>
+      matchRequirements([
+        { text: 'TOS Security Plan', kind: 'heading', index: 1 },
+        { text: heading, kind: 'heading', index: 2 },
+        { text, kind: 'paragraph', index: 3 },
+      ]).map((m) => m.requirement);
+    expect(under('5. Logging', 'サーバとルータの分は毎日NASへ転送し、90日分を残している。')).toContain('log-collection-offsystem');
+    expect(under('7. Vendor Contracts', '取決めには秘密保持と障害時の対応を含めている。')).toContain('outsourcing-security-contract');
+  });
+
+  it('reads a drill 「上記要領に沿った」 in the row under a procedure, and logs kept 週1回 on another PC', () => {
+    expect(found('TOSについて、上記要領に沿った机上の訓練を年1回行う予定である。')).toContain('incident-response-training');
+    expect(found('ルータのログを週1回、TOSとは別のパソコンに移して残している。')).toContain('log-collection-offsystem');
+  });
+});
+
 describe('readCover', () => {
   it('reads 宛先, a 和暦 date, a 株式会社 applicant with its 代表取締役, the address and the port', () => {
     const cover = readCover(
@@ -817,6 +899,20 @@ describe('readCover', () => {
     expect(portIn('酒田港湾会館で開催')).toBeUndefined();
     expect(portIn('港湾運送事業法に基づく')).toBeUndefined();
     expect(portIn('福岡港の国際ターミナル')).toBe('福岡港');
+  });
+
+  it('reads the applicant in a line with its place or department, in 「（以下「当社」という。）」, after 社名は, and in the signature', () => {
+    expect(readCover(paragraphs('対策一覧表', '港北ロジテック株式会社　博多港箱崎ふ頭コンテナヤード')).applicant?.name?.value).toBe('港北ロジテック株式会社');
+    expect(readCover(paragraphs('作成：有限会社入船海運　業務課')).applicant?.name?.value).toBe('有限会社入船海運');
+    expect(readCover(paragraphs('合同会社みさき港運　ＴＯＳ情報セキュリティ対策計画書')).applicant?.name?.value).toBe('合同会社みさき港運');
+    expect(readCover(paragraphs('事業計画', '北浜港運株式会社（以下「当社」という。）は、釧路港で荷役を行う。')).applicant?.name?.value).toBe('北浜港運株式会社');
+    expect(readCover(paragraphs('メモ', '書類にするとき、社名は『合同会社潮騒ターミナル』で出してください。')).applicant?.name?.value).toBe('合同会社潮騒ターミナル');
+    const letter = paragraphs('TOSの対策について', ...Array.from({ length: 45 }, (_, i) => `項目${i + 1}について、担当者が確認しました。`), '以上', '株式会社みなと倉庫　情報システム課');
+    expect(readCover(letter).applicant?.name?.value).toBe('株式会社みなと倉庫');
+  });
+
+  it('reads no applicant from a company that a sentence names as another party', () => {
+    expect(readCover(paragraphs('保守は株式会社ABCシステムズに委託している。', 'ＡＢＣシステムズ株式会社の技術者が来場する。')).applicant?.name).toBeUndefined();
   });
 
   it('reads no applicant from a company named in a sentence', () => {

@@ -139,7 +139,7 @@ interface UnitHit {
  * and 「導入していない。年度中に導入する予定」 in one).
  */
 const NOT_DONE =
-  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て|いたして|致して)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(交換|取替|入替|導入|実施|整備|作成|策定|設置|適用|締結|参加|受講)(は)?せず|(日|時間|機会|人手?|余裕|予算)(が|を|も)?(作れ|取れ|とれ|確保でき|割け)(ない|ません|ず)/;
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て|いたして|致して)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(交換|取替|入替|導入|実施|整備|作成|策定|設置|適用|締結|参加|受講)(は)?せず|(日|時間|機会|人手?|余裕|予算)(が|を|も)?(作れ|取れ|とれ|確保でき|割け)(ない|ません|ず)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
 /** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」: no plan either. */
 const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
 const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
@@ -151,7 +151,13 @@ const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL
  * inside a noun phrase (「つないでいないパソコン」 goes on).
  */
 const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|使い回|持ち?込ん|持ち?出|開示|公開|教え|放置|許可|登録|挿)し?)(て|で)(い|お)?(ない|ません|らず|りません)(?=$|[。、]|が|ので|ため|けど|です)/;
-const saysNotDone = (text: string) => DECIDED_AGAINST.test(text) || ((NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text)) && !saysPlanned(text));
+/**
+ * 「入れたときのバージョンのままです」「初期設定のまま」: a thing left as it was, the measure not taken
+ * (「買ったときのままではなく」「のままにせず」 go on to say it was).
+ */
+const LEFT_AS_IT_WAS = /(とき|時|当時|初期(設定|値)?|出荷時|購入時|導入時|納品時)の(バージョン|設定|状態|もの)?のまま(です|だ|である|になって|となって|にして(い|お)|放置|[。]|$)|(?<!そ)のまま(です|だ|である)?[。]?$/;
+const saysNotDone = (text: string) =>
+  DECIDED_AGAINST.test(text) || ((NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
 
 /** 「【削除】…」「（廃止）…」: a change notice's line for a measure no longer taken. */
 const WITHDRAWN = /^[【\[(（<〈《]?(削除|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]/;
@@ -187,6 +193,27 @@ const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|�
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
 /** 「IR訓練：未」「CSIRT：未設置」「管理者MFA：なし」: an item whose whole answer after the colon is a no. */
 const ANSWERED_NO_AT_END = /(:|：)(未|未(実施|対応|設置|整備|導入|策定|作成|定|着手)|なし|無し|無|×|✕|✗|-|ー|しない|していない|やっていない|まだ)[。.]?$/;
+/**
+ * 「外部監査：対象外」「訓練：未定」「管理者MFA：対象外（特定の港ではないため）」: an item answered only that it is out
+ * of the plan's scope or not decided says no measure — unless the reason given is that the measure's premise is
+ * absent (「対象外（外部接続なし）」), which is 該当なし.
+ */
+const ANSWERED_OUT_OF_SCOPE = /(:|：)(対象外|未定|未決定|なし)([(（]([^()（）]*)[)）])?[。.]?$/;
+const PREMISE_ABSENT = /(接続|委託|使用|利用|保有)(は)?(なし|無し|しない|していない|ない)|該当(し)?ない|該当なし/;
+const answeredOutOfScope = (folded: string) => {
+  const m = ANSWERED_OUT_OF_SCOPE.exec(folded);
+  return !!m && !PREMISE_ABSENT.test(m[5] ?? '');
+};
+
+/**
+ * 「3. 事故対応手順：策定済み（R6.4）」: a one-line entry of an item's short name and its answer. Undefined for a
+ * line that is no such entry (a sentence with a colon in it).
+ */
+const KEY_VALUE = /^(?:[0-9]{1,3}[.)．）]|[(（][0-9]{1,3}[)）]|[①-⑳]|[・●○■□-])?([^:：。、]{2,24})[:：]([^:：]{1,80})$/;
+function keyValueOf(folded: string): { item: string; answer: string } | undefined {
+  const m = KEY_VALUE.exec(folded);
+  return m ? { item: m[1]!, answer: m[2]! } : undefined;
+}
 
 /**
  * An answer cell of a check table that says no: 「×」「未」「いいえ」, with the row's number a PDF may put in the
@@ -199,6 +226,10 @@ const NOT_DONE_STATUS = /^(未(実施|対応|着手|導入|整備|策定|設置)
 
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
+
+/** An answer that says something was done or is planned: not empty, not a no, not out of scope. */
+const saysSomething = (answer: string) =>
+  answer.length >= 2 && !EMPTY_CONTENT.test(answer) && !BARE_NO.test(answer) && !answeredOutOfScope(`：${answer}`) && (!saysNotDone(answer) || saysPlanned(answer));
 
 /**
  * How well a text says a requirement by one of its routes: 1 when it says every group, else the score the
@@ -223,6 +254,7 @@ function scoreUnit(
   context: string[],
   section: string[],
   itemLabels: string[] = [],
+  entry?: { item: string; answer: string },
 ): { score: number; sentence: number } {
   const mask = (s: string) => (terms.mask ? s.replace(terms.mask, '〓') : s);
   // a sentence is also read without the adverbs set between a measure's object and its verb
@@ -332,6 +364,13 @@ function scoreUnit(
       if (together && !vetoed(`${label}／${content}`)) best = { score: 0.5, sentence: 0 };
     }
   }
+  // 「3. 事故対応手順：策定済み（R6.4）」, a row 世代管理・切り離し保管 | 検討中: an item that is one of the
+  // requirement's short names, in a plan about information security as a whole, answered with something done or
+  // planned (the item's own words may be too short for the routes: 事故 without サイバー)
+  if (best.score === 0 && documentInDomain && entry && saysSomething(entry.answer) && !vetoed(`${entry.item}／${entry.answer}`)) {
+    const name = requirementNames().find((n) => n.id === id);
+    if (name && entry.item.split(/[・／/]|及び|および|と(?=[^、]{2,})/).some((part) => name.pattern.test(part.trim()) || name.pattern.test(entry.item))) best = { score: 0.5, sentence: 0 };
+  }
   return best;
 }
 
@@ -345,8 +384,11 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // a checklist's item answered いいえ, or a row whose answer cell is × or 未, describes nothing (unless it says
   // what is planned instead)
   const answeredNo = (u: Unit) =>
-    ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
-    NOT_DONE_STATUS.test(foldText(u.statusCell ?? ''));
+    ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || answeredOutOfScope(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
+    NOT_DONE_STATUS.test(foldText(u.statusCell ?? '')) ||
+    // a table row answered 「対象外」「未定」 in its status or content cell, as a one-line entry is
+    (!!u.itemLabels?.length && answeredOutOfScope(`：${foldText(u.text)}`)) ||
+    (u.statusCell !== undefined && answeredOutOfScope(`：${foldText(u.statusCell)}`));
   const allUnits = unitsOf(blocks);
   // a checklist that ticks its items (■ ☑) leaves the others empty (□ ☐): an empty box is a no, where the same
   // document ticks some; where it has no ticked box, □ is only a bullet
@@ -380,12 +422,16 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const units = allUnits.filter(keeps);
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
+  // what an item of a table row or a one-line entry names, with its answer
+  const entriesOf = units.map((u) =>
+    u.itemLabels?.length ? { item: foldText(u.itemLabels.join('／')), answer: foldText(u.text) } : !u.headingLike && !u.text.includes('\n') ? keyValueOf(foldText(u.text)) : undefined,
+  );
   const hitsOf = new Map<RequirementId, UnitHit[]>();
   for (const id of REQUIREMENT_IDS) {
     const terms = compiledTerms().get(id)!;
     const hits: UnitHit[] = [];
     units.forEach((unit, i) => {
-      const { score, sentence } = scoreUnit(inDomain, id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels);
+      const { score, sentence } = scoreUnit(inDomain, id, terms, sentencesOf[i]!, unit.context, unit.section, unit.itemLabels, entriesOf[i]);
       // a heading alone counts for less than a passage that says the same
       if (score > 0 && !(unit.headingLike && deniedBelow.has(unit.blocks.join(',')))) hits.push({ unit: i, score: unit.headingLike ? score * 0.5 : score, sentence });
     });

@@ -117,6 +117,49 @@ function companyIn(text: string): string | undefined {
   return m ? m[1]!.replace(/^(申請者|届出者|名称|商号)/, '') : undefined;
 }
 
+/** What may stand beside the applicant's name in its own line: a label, its department, its place, its address. */
+const LINE_LABEL = /^(申請者|届出者|提出者|発行(者|元)?|作成(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
+const PLACE_OR_UNIT = /(港|港区|ふ頭|埠頭|ターミナル|ヤード|CT|センター|事業所|営業所|支店|支社|本社|本店|出張所|工場|倉庫|部|課|室|係|班|グループ|チーム|担当)$/;
+/** A document's title beside the name in a heading line: 「潮見埠頭株式会社　情報セキュリティ対策計画書」. */
+const TITLE_WORDS = /(計画(書)?|対策(一覧|表|書)?|一覧(表)?|報告(書)?|付表|別紙|資料|申請書|届出書|概要|について|における.{0,20})$/;
+
+/**
+ * The applicant's name in a line of its own with other words beside it: 「勇振コンテナ埠頭株式会社　苫小牧港東港区コンテナ
+ * ヤード」「発行：広島港運株式会社　総務部」「神奈川県…５番地３　株式会社南本牧ポートサービス」 — each other word a
+ * label, a department, a place or an address (a sentence that names a company is no such line).
+ */
+function companyLineIn(text: string): string | undefined {
+  const t = clean(text)
+    .replace(REPRESENTATIVE, ' ')
+    .replace(LINE_LABEL, '')
+    // 「株式会社 南本牧ポートサービス」「広島港運 株式会社」: the form apart from the name by a blank
+    .replace(new RegExp(`(^|\\s)(${COMPANY_FORMS})\\s+`), '$1$2')
+    .replace(new RegExp(`\\s+(${COMPANY_FORMS})(?=\\s|$)`), '$1')
+    .trim();
+  if (/[。、]/.test(t) || t.length > 80) return undefined;
+  const parts = t.split(/\s+/).filter(Boolean);
+  const company = parts.find((part) => companyIn(part) === part);
+  if (!company) return undefined;
+  const besides = parts.filter((part) => part !== company);
+  const fits = (part: string) => TITLE_WORDS.test(part) || PREFECTURE.test(part) || /[市区町村郡].*[0-9丁目番地号]/.test(part) || PLACE_OR_UNIT.test(part) || !!portIn(part) || /^[0-9-]+$/.test(part);
+  return besides.length <= 3 && besides.every(fits) ? company : undefined;
+}
+
+/**
+ * The applicant named in a sentence: 「泉北ポートロジスティクス株式会社（以下「当社」という。）は…」, 「会社名は「泉北ポート
+ * ロジスティクス株式会社」でお願いします」.
+ */
+function companyInSentence(text: string): string | undefined {
+  const s = text.normalize('NFKC');
+  const self = new RegExp(`(${NAME_CHARS}{1,40}?)\\s*\\(\\s*以下\\s*[「『]?\\s*(?:当社|弊社|当組合|申請者|会社)`).exec(s);
+  // the sentence's words before the name: 「申請者である」「当社、」
+  const named = self?.[1]!.replace(/^.*(である|では|には|とは|は|が|を|にて|において)(?=.)/, '');
+  if (named && companyIn(named) === named) return named;
+  const quoted = /(?:会社名|社名|名称|申請者名?|申請者の名称|商号)(?:は|を|:|：)?\s*[「『]([^」』]{2,40})[」』]/.exec(s);
+  if (quoted && companyIn(quoted[1]!) === quoted[1]!) return quoted[1]!;
+  return undefined;
+}
+
 function representativeIn(text: string): { title?: string; name: string } | undefined {
   // 「代表者　代表取締役　伊勢　直樹」「代表者の氏名：…」: the label first, then the title and the name
   const m = REPRESENTATIVE.exec(clean(text).replace(/^(?:代表者(?:の)?(?:氏名)?|代表者名)\s*[:：]?\s*(?=\S*(?:代表|社長|理事))/, ''));
@@ -203,6 +246,24 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
         // the applicant's own line (「株式会社○○」「株式会社○○ 代表取締役 ○○」), not a company named in a sentence
         const rest = clean(b.text).replace(c ?? '', '').replace(REPRESENTATIVE, '').replace(/^(申請者|届出者)\s*[:：]?/, '').trim();
         if (c && rest.length <= 12 && !/[。、:：(（]/.test(rest)) return { value: c, block: b.index };
+        const own = companyLineIn(b.text);
+        if (own) return { value: own, block: b.index };
+      }
+      return undefined;
+    })() ??
+    // 「〜株式会社（以下「当社」という。）」 or 「会社名は「〜」」 anywhere in the plan
+    (() => {
+      for (const b of blocks) {
+        const c = companyInSentence(b.text);
+        if (c) return { value: c, block: b.index };
+      }
+      return undefined;
+    })() ??
+    // the signature at the end of a letter or a memo: the name in a line of its own among the last lines
+    (() => {
+      for (const b of blocks.slice(-12).reverse()) {
+        const own = companyLineIn(b.text);
+        if (own) return { value: own, block: b.index };
       }
       return undefined;
     })();

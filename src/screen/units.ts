@@ -28,7 +28,7 @@ export interface Unit {
   otherCells?: string[];
 }
 
-const HEADER_WORDS = /^(項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
+const HEADER_WORDS = /^(確認(事項|項目)|回答|質問|設問|チェック項目|点検項目|要求事項|求められる|当社の(状況|対応|回答)|項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目)(名|事項)?$/;
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
@@ -43,6 +43,20 @@ const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|(
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
 
 const otherCellsOf = (texts: string[]) => (texts.length ? { remarks: texts.join('\n'), otherCells: texts } : {});
+/**
+ * A column that names the requirement a row is about (要件 | 当社の状況): its cells paraphrase the guideline, and
+ * the row's answer is the other column, however it is headed.
+ */
+const REQUIREMENT_HEADER = /(要件|項目|確認(事項|項目)|要求事項|求められる(事項|対策|措置|こと)|ガイドライン(の)?(項目|要件|事項|記載)?|質問|設問|求める事項)(の)?(名|名称|概要)?$/;
+/** A cell that answers in words of its own (a sentence, 「該当なし（外部接続なし）」), not a mark (○, 済, 未). */
+/** A cell that is only a status word: 「未対応」「実施済み」「検討中」. */
+const STATUS_WORD = /^(未(実施|対応|着手|導入|整備|策定|設置|定)|(実施|対応|導入|整備|策定)(済み?|中|なし|無し)?|済み?|完了|一部(実施)?|予定|検討中|なし|無し)[。.]?$/;
+const answersInWords = (folded: string) => !ANSWER_MARK.test(folded) && !STATUS_WORD.test(folded);
+/** A cell that names a measure, as a requirement's paraphrase does: a short noun phrase, no sentence. */
+const readsLikeRequirement = (folded: string) =>
+  folded.length >= 4 && folded.length <= 40 && !/[。]/.test(folded) && !/(ます|です|ている|ていない|した|ない|ある|いる|った|れる)$/.test(folded);
+/** A cell that is a sentence: it ends as one (。, 〜ます, 〜ていない). */
+const readsLikeSentence = (folded: string) => folded.endsWith('。') || /(ます|です|ている|ていない|ません|ない|した)$/.test(folded);
 
 /** An item cell that says 「the same as above」: 同, 同上, 〃. */
 const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
@@ -56,6 +70,9 @@ function isHeaderRow(texts: readonly string[]): boolean {
 /** 「問３　不正侵入が起きたら、どうしますか。」「Q. …？」: a question that the next paragraph answers. */
 const QUESTION = /^(問|質問|q)[0-9]*[.:：、\s]?.*(か[。？?]?|[？?])$/;
 
+/** A line quoted from a message being answered (＞ in an e-mail reply). */
+const QUOTED = /^(>|＞|≫|》)/;
+
 function isHeadingLike(block: TextBlock): boolean {
   if (block.kind === 'heading') return true;
   // a numbered item of a section's own level (（１） 1. 第１, not ① or a bullet) may be a heading: a PDF reader or
@@ -64,6 +81,10 @@ function isHeadingLike(block: TextBlock): boolean {
   if (block.kind !== 'paragraph' && !numbered) return false;
   const folded = foldText(block.text);
   if (QUESTION.test(folded) && folded.length <= 80) return true;
+  // 「＞ 外からの接続はどうなってますか？」「バックアップは？」: the other party's words quoted, or a question, is what
+  // the next paragraph answers, no statement of the plan's own
+  // (one sentence: a PDF may run an answer and the next question into one line)
+  if ((QUOTED.test(folded) || /[？?]$/.test(folded)) && folded.length <= 120 && !/[。．]/.test(folded)) return true;
   if (folded.length === 0 || folded.length > 40) return false;
   // 「1.4 同要領の演習：年１回」「構成：台帳／全体図」: a note of label and value, not a heading
   if (/[:：][^:：]{2,}/.test(folded) || /[、／/＝=]/.test(folded)) return false;
@@ -96,7 +117,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];
   let intro: string | undefined;
-  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[] }>();
+  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[]; requirement?: number }>();
 
   const nearestHeading = () => headings.at(-1)?.text;
   // the document's title (its first heading) stands over every section, whatever depth a reader gave it
@@ -142,7 +163,10 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const fallbackContent = content.length ? content : [lastNotStatus];
         // positions in the header row, kept as its cells' columns (a blank header cell has no block)
         const column = (i: number) => row.cells[i]!.cell!.column;
+        // 要件 | 当社の状況: the requirement's column names what the answer is about (see below, row by row)
+        const requirement = !content.length && status >= 0 ? texts.findIndex((t, i) => i !== status && REQUIREMENT_HEADER.test(foldText(t))) : -1;
         headerOf.set(row.table, {
+          ...(requirement >= 0 ? { requirement: column(requirement) } : {}),
           content: fallbackContent.map(column),
           status: status >= 0 ? column(status) : undefined,
           labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status).map(column),
@@ -172,6 +196,17 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         labelCols = header.labels.filter((i) => cellAt.has(i));
         statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
         if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
+        // 要件 | 当社の状況 with the answer written out: the answer is the passage, the requirement's paraphrase only
+        // says which requirement it answers (it is no statement of the plan's own)
+        if (header.requirement !== undefined && statusCol !== undefined && cellAt.has(header.requirement) && answersInWords(foldText(cellAt.get(statusCol)!.text))) {
+          contentCols = [statusCol];
+          labelCols = [...new Set([...labelCols.filter((i) => i !== header.requirement && i < statusCol!), header.requirement])].sort((a, b) => a - b);
+        }
+      } else if (cells.length === 2 && readsLikeRequirement(foldText(cells[0]!.text)) && readsLikeSentence(foldText(cells[1]!.text))) {
+        // no header, a requirement's name and the answer as a sentence (独立した者による監査 | 行っていません。):
+        // the answer is the passage, however short
+        contentCols = [cells[1]!.cell!.column];
+        labelCols = [cells[0]!.cell!.column];
       } else {
         // no header row: the longest cell is the passage, the short cells before it name the item
         const lengths = cells.map((c) => foldText(c.text).length);
@@ -179,7 +214,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         contentCols = [longest];
         labelCols = cells.filter((c, i) => c.cell!.column < longest && lengths[i]! <= 40).map((c) => c.cell!.column);
         // a check table's answer after the item (…している | ×): the row's status
-        const answer = cells.find((c) => c.cell!.column > longest && (ANSWER_MARK.test(foldText(c.text)) || ANSWER_FIRST.test(foldText(c.text))));
+        // (or a status word: a table a PDF continues on the next page without its header, 管理者の多要素認証 | 未対応)
+        const answer = cells.find((c) => c.cell!.column > longest && [ANSWER_MARK, ANSWER_FIRST, STATUS_WORD].some((p) => p.test(foldText(c.text))));
         if (answer) statusCol = answer.cell!.column;
       }
       const content = contentCols.map((i) => cellAt.get(i)!).filter((c) => c.text.trim().length > 0);
