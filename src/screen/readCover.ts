@@ -118,7 +118,7 @@ function companyIn(text: string): string | undefined {
 }
 
 /** What may stand beside the applicant's name in its own line: a label, its department, its place, its address. */
-const LINE_LABEL = /^(申請者|届出者|提出者|発行(者|元)?|作成(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
+const LINE_LABEL = /^(申請者|届出者|提出者|発注者|発行(者|元)?|作成(者)?|記入(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
 const PLACE_OR_UNIT = /(港|港区|ふ頭|埠頭|ターミナル|ヤード|CT|センター|事業所|営業所|支店|支社|本社|本店|出張所|工場|倉庫|部|課|室|係|班|グループ|チーム|担当)$/;
 /** A document's title beside the name in a heading line: 「潮見埠頭株式会社　情報セキュリティ対策計画書」. */
 const TITLE_WORDS = /(計画(書)?|対策(一覧|表|書)?|一覧(表)?|報告(書)?|付表|別紙|資料|申請書|届出書|概要|について|における.{0,20})$/;
@@ -248,6 +248,12 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
         if (c && rest.length <= 12 && !/[。、:：(（]/.test(rest)) return { value: c, block: b.index };
         const own = companyLineIn(b.text);
         if (own) return { value: own, block: b.index };
+        // a block of several lines (a letterhead typed with line breaks): its lines one by one, without the words
+        // in brackets beside the name (「辰巳ポート株式会社」「（東京港　大井ふ頭）」, 「…株式会社　システム管理室　（社内資料より）」)
+        for (const line of b.text.split('\n').map((l) => l.replace(/[(（][^()（）]*[)）]/g, ' ').trim())) {
+          const inLine = line !== b.text ? companyLineIn(line) : undefined;
+          if (inLine) return { value: inLine, block: b.index };
+        }
       }
       return undefined;
     })() ??
