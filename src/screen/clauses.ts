@@ -17,7 +17,7 @@ const CLAUSE_END = /(?<=(?:[してりずきけめえいびみせ]|(?:ます|で�
 const SCOPE_END = /(?:(?:ます|です|る|た|だ)が|ものの|一方|けれど(?:も)?|ほか)、$/;
 
 /** 「見送った」「見合わせた」「断念した」: considered and decided against; the 検討 before it is no plan. */
-export const DECIDED_AGAINST = /見送(り|っ|る|ら)|見合わせ|断念|取りやめ|取り止め/;
+export const DECIDED_AGAINST = /見送(り|っ|る|ら)|見合わせ|断念|取りやめ|取り止め|(し|行わ|入れ|設け|作ら|使わ)ないこと(と|に)(決定|決ま|決め|し(た|ました)|なっ)/;
 const CONSIDERED = /検討|考え|予定|計画/;
 
 export function clausesOf(sentence: string): string[] {

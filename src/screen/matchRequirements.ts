@@ -139,10 +139,10 @@ interface UnitHit {
  * and 「導入していない。年度中に導入する予定」 in one).
  */
 const NOT_DONE =
-  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て|いたして|致して)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(交換|取替|入替|導入|実施|整備|作成|策定|設置|適用|締結|参加|受講)(は)?せず|(日|時間|機会|人手?|余裕|予算)(が|を|も)?(作れ|取れ|とれ|確保でき|割け)(ない|ません|ず)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
 /** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」: no plan either. */
-const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|(立って|決まって|定まって|でき|ついて)(い)?(ない|ません|おらず))/;
-const PLANS = /予定|計画(して|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
+const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
+const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
 const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
 /**
@@ -177,6 +177,10 @@ function sentencesWithDetails(u: Unit): string[] {
   if ((u.otherCells?.length ?? 0) < 2 || sentences.length !== 1 || sentences[0]!.length > 80) return sentences;
   return [`${sentences[0]}（${u.otherCells!.map(foldText).join('、')}）`];
 }
+
+/** A sentence that puts a measure forward (「…を保管する案。」「…の導入を提案」), and a decision against it. */
+const PROPOSAL = /(案|提案(する|した|があった|された)?|議案|について)[。]?$/;
+const REJECTED = /否決|不採用|採用(しない|しなかった|せず)|承認(されなかった|しない)/;
 
 /** A checklist item ticked, and one left empty. */
 const TICKED = /^[■☑☒✅✓✔]/;
@@ -268,6 +272,8 @@ function scoreUnit(
   const label = itemLabels.map(foldText).join('／');
   // 「未整備である。９月までに作成する。」: a passage that goes on to plan the measure describes it (as planned)
   const unitPlans = sentences.some(saysPlanned);
+  // 「ログを別のサーバに集める案。→ 今年度は導入しないことと決定。」: a proposal the passage decides against
+  const unitRejects = sentences.some((s) => DECIDED_AGAINST.test(s) || REJECTED.test(s));
   masked.forEach((sentence, i) => {
     // a sentence that lists measures by name says the named ones, and only those (the words of two items of
     // the list, 多要素認証 and サーバの管理者パスワード, do not make a third requirement)
@@ -296,7 +302,8 @@ function scoreUnit(
       return earlier >= 0 && !vetoed(sentences[earlier]!);
     };
     const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
-    if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && (!unitPlans || DECIDED_AGAINST.test(sentences[i]!)))) {
+    if (unitRejects && PROPOSAL.test(sentences[i]!)) return;
+    if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && (!unitPlans || DECIDED_AGAINST.test(sentences[i]!) || NO_PLAN_EITHER.test(sentences[i]!)))) {
       const score = routeScore(terms, sentence, (topic) => (topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
       if (score > best.score) best = { score, sentence: i };
       return;
@@ -409,6 +416,9 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // rules for office PCs and personal data (パスワード, ウイルス対策, 委託契約 throughout) describe none of its measures
   // (a whole document: a passage or two, as a form's field gives them, is read as it stands)
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
+  // a specification that tells a vendor what to build (「受注者は…機能を有すること」) or a vendor's brochure of its
+  // product describes what a system could do, not the measures an operator takes
+  if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits))) return [];
   const units = allUnits.filter(keeps);
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
@@ -510,6 +520,21 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
 
 /** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
 const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;
+
+/** The parties of a procurement or a contract's specification: what a passage that names them requires is the vendor's. */
+const PARTIES_OF_A_SPECIFICATION = /受注者|請負者|発注者|落札者|入札者|応札者|受託者は/;
+/** A third of the passages speak of the parties of a specification. */
+const aSpecification = (units: readonly Unit[]) => {
+  const passages = units.filter((u) => !u.headingLike);
+  return passages.filter((u) => PARTIES_OF_A_SPECIFICATION.test(foldText(u.text))).length * 3 >= passages.length;
+};
+
+/** What a product brochure says around its features (and a plan does not): 4 of these marks a brochure. */
+const MARKS_OF_A_BROCHURE = [/製品(の)?(ご)?案内|製品紹介/, /お問い?合わ?せ/, /価格|料金|月額|税込|税別/, /導入事例|導入実績|ご採用/, /お客様|様では/, /パンフレット|カタログ|リーフレット/, /資料請求|お見積/, /オプション|有償|無償/, /本製品|当製品|弊社製品/, /商標/];
+const aBrochure = (units: readonly Unit[]) => {
+  const text = units.map((u) => foldText(u.text)).join('\n');
+  return MARKS_OF_A_BROCHURE.filter((mark) => mark.test(text)).length >= 4;
+};
 
 /** From how many passages on a text is a whole document, which names what it is about somewhere. */
 const WHOLE_DOCUMENT_UNITS = 6;

@@ -25,6 +25,8 @@ export interface CoverRead {
 }
 
 const clean = (s: string) => s.normalize('NFKC').replace(/[\u3000\s]+/g, ' ').trim();
+/** A form's label typed with blanks between its characters (「住　所」「名　称」「代 表 者」) as one word. */
+const spacedLabel = (s: string) => s.replace(/^(\S) (\S) (\S)(?= |[:：]|$)/, '$1$2$3').replace(/^(\S) (\S)(?= |[:：]|$)/, '$1$2');
 
 // ---- dates ----
 
@@ -83,7 +85,7 @@ const ADDRESSEE_LABEL = LABEL('宛先|提出先|あて先');
 const DATE_LABEL = LABEL('申請日|提出日|届出日|申請年月日|提出年月日|届出年月日|作成日|日付');
 const NAME_LABEL = LABEL('申請者(?:の)?(?:名称|名|氏名)?|届出者(?:の)?(?:名称|名)?|事業者(?:の)?名(?:称)?|会社名|法人名|商号(?:又は名称)?|名称|氏名又は名称|氏名または名称');
 const ADDRESS_LABEL = LABEL('住所|所在地|本社所在地|本店所在地|主たる事務所(?:の所在地)?|本社住所');
-const PORT_LABEL = LABEL('港名|対象港(?:湾)?|港湾名|所在港|対象となる港|申請に係る港|事業を行う港|事業港|港');
+const PORT_LABEL = LABEL('港湾(?:及び|および|・)施設|港の名称|港名|対象港(?:湾)?|港湾名|所在港|対象となる港|申請に係る港|事業を行う港|事業港|港');
 const TERMINAL_LABEL = LABEL('ターミナル(?:の)?(?:名|名称)?|対象ターミナル|埠頭名|ふ頭名|施設名');
 const TOS_LABEL = LABEL('システム名(?:称)?|TOS(?:の)?(?:名称|名)|使用するTOS|TOS');
 
@@ -94,7 +96,7 @@ function coverBlocks(blocks: readonly TextBlock[]): TextBlock[] {
 
 function firstLabelled(blocks: readonly TextBlock[], label: RegExp, accept: (value: string) => string | undefined): Found<string> | undefined {
   for (const [i, b] of blocks.entries()) {
-    const text = clean(b.text);
+    const text = spacedLabel(clean(b.text));
     const m = label.exec(text);
     if (!m) continue;
     const inline = m[1]!.trim();
@@ -118,7 +120,7 @@ function companyIn(text: string): string | undefined {
 }
 
 /** What may stand beside the applicant's name in its own line: a label, its department, its place, its address. */
-const LINE_LABEL = /^(申請者|届出者|提出者|発行(者|元)?|作成(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
+const LINE_LABEL = /^(申請者|届出者|提出者|発注者|発行(者|元)?|作成(者)?|記入(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
 const PLACE_OR_UNIT = /(港|港区|ふ頭|埠頭|ターミナル|ヤード|CT|センター|事業所|営業所|支店|支社|本社|本店|出張所|工場|倉庫|部|課|室|係|班|グループ|チーム|担当)$/;
 /** A document's title beside the name in a heading line: 「潮見埠頭株式会社　情報セキュリティ対策計画書」. */
 const TITLE_WORDS = /(計画(書)?|対策(一覧|表|書)?|一覧(表)?|報告(書)?|付表|別紙|資料|申請書|届出書|概要|について|における.{0,20})$/;
@@ -248,6 +250,12 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
         if (c && rest.length <= 12 && !/[。、:：(（]/.test(rest)) return { value: c, block: b.index };
         const own = companyLineIn(b.text);
         if (own) return { value: own, block: b.index };
+        // a block of several lines (a letterhead typed with line breaks): its lines one by one, without the words
+        // in brackets beside the name (「辰巳ポート株式会社」「（東京港　大井ふ頭）」, 「…株式会社　システム管理室　（社内資料より）」)
+        for (const line of b.text.split('\n').map((l) => l.replace(/[(（][^()（）]*[)）]/g, ' ').trim())) {
+          const inLine = line !== b.text ? companyLineIn(line) : undefined;
+          if (inLine) return { value: inLine, block: b.index };
+        }
       }
       return undefined;
     })() ??
@@ -291,6 +299,8 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
     firstLabelled(blocks.slice(0, 80), PORT_LABEL, portIn) ??
     (() => {
       for (const b of blocks) {
+        // 「秋田県男鹿市船川港船川…」: an address's town is no port
+        if (ADDRESS_LABEL.test(spacedLabel(clean(b.text))) || PREFECTURE.test(clean(b.text))) continue;
         const p = portIn(b.text);
         if (p) return { value: p, block: b.index };
       }
