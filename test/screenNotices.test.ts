@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequirementId } from '../src/catalog/requirements.ts';
 import type { TextBlock } from '../src/readers/plan/textBlock.ts';
 import { matchRequirements } from '../src/screen/matchRequirements.ts';
+import { readCover } from '../src/screen/readCover.ts';
 
 /** Screening mechanisms for change notices, gap tables, matrices, polite 該当なし and borrowed topics. */
 
@@ -126,5 +127,99 @@ describe('tables of what is and what will be', () => {
     const got = matchRequirements(rows).map((m) => m.requirement);
     expect(got).toContain('security-info-collection');
     expect(got).not.toContain('security-audit');
+  });
+});
+
+describe('negations of plain, polite and honorific speech', () => {
+  it.each([
+    ['他社とのヒヤリハット事例の共有には参加いたしておらず、参加の予定もございません。', 'tos-good-practice-sharing'],
+    ['サイバー事故を想定した訓練は、現時点で計画していない。', 'incident-response-training'],
+    ['攻撃を受けたＶＰＮルータは新品に交換せず、初期化して使い続ける。', 'ext-device-replace-after-attack'],
+    ['ＴＯＳ停止時の訓練は、荷役の人手が割けないため、やっていません。', 'bcp-training'],
+    ['事故対応の訓練については、まだ予定を立てていない。', 'incident-response-training'],
+  ] as const)('「%s」 does not describe %s', (text, id) => {
+    expect(found('コンテナターミナルのＴＯＳについて', text)).not.toContain(id);
+  });
+
+  it('a proposal the passage decides against describes nothing; one adopted does', () => {
+    expect(found('ＴＯＳ委員会　議事録', '議案第２号　各機器のログを別のサーバへ毎日転送して保管する案。 → 費用の面から、今年度は導入しないことと決定。')).not.toContain('log-collection-offsystem');
+    expect(found('ＴＯＳ委員会　議事録', '議案第２号　各機器のログを別のサーバへ毎日転送して保管する案。 → 原案どおり承認し、来月から実施する。')).toContain('log-collection-offsystem');
+  });
+});
+
+describe('documents that describe what a system could do', () => {
+  const many = (lines: string[]) => found('新ターミナルオペレーションシステム', ...lines);
+
+  it('a procurement specification (受注者は…こと) describes no measure of the operator', () => {
+    expect(
+      many([
+        '受注者は、リモート保守の接続元をＩＰアドレスで制限できる構成を提案すること。',
+        '受注者は、管理者の初期パスワードを導入時に変更できる機能を有すること。',
+        '受注者は、サーバにウイルス対策ソフトを導入できる構成とすること。',
+        '受注者は、データベースのバックアップを毎日自動で取得する機能を有すること。',
+        '受注者は、操作ログを外部の記録媒体に出力できること。',
+        '発注者は、提出された提案書を審査し、受注者を決定する。',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('a product brochure describes none either', () => {
+    expect(
+      many([
+        '本製品は、リモート保守のＶＰＮ接続でワンタイムパスワードによる多要素認証に対応します。',
+        'データベースを毎日自動でバックアップし、３０世代まで保持します。',
+        '導入事例：○○港の××コンテナ株式会社様',
+        '価格は個別にお見積りいたします。一部の機能はオプション（有償）です。',
+        'お問い合わせ：営業部',
+        '製品のご案内（令和８年版）',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('while a plan that says its system does it, with a contract, still describes it', () => {
+    expect(
+      many([
+        '当社のＴＯＳは、リモート保守のＶＰＮ接続にワンタイムパスワードによる多要素認証を使っている。',
+        '保守会社との契約には秘密保持とセキュリティ対策の条項がある。',
+        'データベースは毎日バックアップし、３０世代を別棟に保管している。',
+        'サーバにはウイルス対策ソフトを入れている。',
+        '管理者の初期パスワードは導入時に変更した。',
+        '受注者である保守会社の作業は、作業報告書で確認している。',
+      ]),
+    ).toEqual(expect.arrayContaining(['ext-multifactor-auth', 'outsourcing-security-contract', 'server-antimalware']));
+  });
+});
+
+describe('a 項目 | 状況 | メモ table marked with ◎', () => {
+  it('reads the メモ column as the answer, ◎ as the mark', () => {
+    const rows = [
+      { text: '外部接続（ＶＰＮルータ）', kind: 'heading', index: 0 } as TextBlock,
+      cell('項目', 0, 0, 1), cell('状況', 0, 1, 2), cell('メモ', 0, 2, 3),
+      cell('接続元の限定', 1, 0, 4), cell('◎', 1, 1, 5), cell('保守会社の固定ＩＰのみ許可', 1, 2, 6),
+      cell('アカウントロック', 2, 0, 7), cell('×', 2, 1, 8), cell('未設定（予定なし）', 2, 2, 9),
+    ];
+    const got = matchRequirements(rows).map((m) => m.requirement);
+    expect(got).toContain('ext-source-ip-restriction');
+    expect(got).not.toContain('ext-account-lockout-detection');
+  });
+});
+
+describe('readCover: lines of a letterhead and labels typed with blanks', () => {
+  it('reads the name from a block of lines, without the words in brackets beside it', () => {
+    const cover = readCover([
+      { text: '汐入ポートオペレーション株式会社\n（横浜港　本牧ふ頭　Ｄターミナル）', kind: 'paragraph', index: 1 },
+      { text: 'ＴＯＳの概要と情報セキュリティ対策', kind: 'heading', index: 2 },
+    ]);
+    expect(cover.applicant?.name?.value).toBe('汐入ポートオペレーション株式会社');
+  });
+
+  it('does not take an address’s town for the port, and reads 住　所 as a label', () => {
+    const cover = readCover([
+      { text: '住　所　秋田県男鹿市船川港船川字新浜町１番地', kind: 'paragraph', index: 1 },
+      { text: '申請者　株式会社男鹿港湾サービス', kind: 'paragraph', index: 2 },
+      { text: '１　港湾及び施設　秋田船川港　外港地区コンテナターミナル', kind: 'paragraph', index: 3 },
+    ]);
+    expect(cover.port?.value).toBe('秋田船川港');
+    expect(cover.applicant?.address?.value).toContain('秋田県男鹿市');
   });
 });

@@ -183,7 +183,7 @@ export function portIn(text: string): string | undefined {
   const s = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   for (let i = s.indexOf('港'); i >= 0; i = s.indexOf('港', i + 1)) {
     // 港湾・港運 are no port; 港区 of a port is (常陸那珂港区 → 常陸那珂港), a city's 港区 ward names none
-    if (/[湾運内外]/.test(s[i + 1] ?? '') || s[i - 1] === '空') continue;
+    if (/[湾運]/.test(s[i + 1] ?? '') || s[i - 1] === '空') continue;
     for (let len = Math.min(8, i); len >= 1; len--) {
       const candidate = s.slice(i - len, i + 1);
       if (lookupPort(candidate)) return candidate;
