@@ -121,7 +121,7 @@ export const withoutAdverbs = (folded: string) => folded.replace(ADVERBS, '');
 /** A unit's text split into sentences (after 。, at line ends), each folded. */
 function foldedSentences(raw: string): string[] {
   return raw
-    .split(/(?<=[。．；])|\r?\n|／/)
+    .split(/(?<=[。．；])|\r?\n|／|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）」])\.(?=\s|$)|(?<=ます|です|ました|でした|ません|ている|てる|してある|済み?|予定|しない|ない|した)[ \u3000]+(?=\S)|[ \u3000]+(?=・)/u)
     .map(foldText)
     .filter((s) => s.length > 0);
 }
@@ -139,7 +139,7 @@ interface UnitHit {
  * and 「導入していない。年度中に導入する予定」 in one).
  */
 const NOT_DONE =
-  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て|いたして|致して)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(交換|取替|入替|導入|実施|整備|作成|策定|設置|適用|締結|参加|受講)(は)?せず|(日|時間|機会|人手?|余裕|予算)(が|を|も)?(作れ|取れ|とれ|確保でき|割け)(ない|ません|ず)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て|いたして|致して)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(交換|取替|入替|導入|実施|整備|作成|策定|設置|適用|締結|参加|受講)(は)?せず|(日|時間|機会|人手?|余裕|予算)(が|を|も)?(作れ|取れ|とれ|確保でき|割け)(ない|ません|ず)|(やっ|行っ|し|実施し|受け)たこと(が|は)(ない|ありません|ございません)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
 /** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」: no plan either. */
 const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
 const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
@@ -272,6 +272,9 @@ function scoreUnit(
   const label = itemLabels.map(foldText).join('／');
   // 「未整備である。９月までに作成する。」: a passage that goes on to plan the measure describes it (as planned)
   const unitPlans = sentences.some(saysPlanned);
+  // …the plan stands right after the negation (in the sentence itself or the next two), not in another line of a
+  // long passage about other measures
+  const plannedNear = (i: number) => sentences.slice(i, i + 3).some(saysPlanned);
   // 「ログを別のサーバに集める案。→ 今年度は導入しないことと決定。」: a proposal the passage decides against
   const unitRejects = sentences.some((s) => DECIDED_AGAINST.test(s) || REJECTED.test(s));
   masked.forEach((sentence, i) => {
@@ -303,7 +306,7 @@ function scoreUnit(
     };
     const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
     if (unitRejects && PROPOSAL.test(sentences[i]!)) return;
-    if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && (!unitPlans || DECIDED_AGAINST.test(sentences[i]!) || NO_PLAN_EITHER.test(sentences[i]!)))) {
+    if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && (!plannedNear(i) || DECIDED_AGAINST.test(sentences[i]!) || NO_PLAN_EITHER.test(sentences[i]!)))) {
       const score = routeScore(terms, sentence, (topic) => (topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
       if (score > best.score) best = { score, sentence: i };
       return;
@@ -331,7 +334,7 @@ function scoreUnit(
     const plainContext = context.map(foldText).join('／');
     masked.forEach((sentence, i) => {
       const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? `${sentences[i - 1]!}／` : '';
-      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(`${referent}${sentences[i]!}`) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && (!unitPlans || DECIDED_AGAINST.test(sentences[i]!)))) return;
+      if (best.score > 0 || namedInList(sentences[i]!) || vetoed(`${referent}${sentences[i]!}`) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && (!plannedNear(i) || DECIDED_AGAINST.test(sentences[i]!)))) return;
       const together = terms.routes.some(
         (route) =>
           route.length > 1 &&
