@@ -69,6 +69,8 @@ function isHeaderRow(texts: readonly string[]): boolean {
 
 /** 「問３　不正侵入が起きたら、どうしますか。」「Q. …？」: a question that the next paragraph answers. */
 const QUESTION = /^(問|質問|q)[0-9]*[.:：、\s]?.*(か[。？?]?|[？?])$/;
+/** 「行政書士：訓練はされていますか。」「行政書士：選ぶときの基準のようなものは。」: a question in a transcript. */
+const SPOKEN_QUESTION = /^[^:：。、]{1,15}[:：].*(か[。？?]?|[？?]|(もの|こと|ところ|の)は[。]?|は[？?])$/;
 
 /** A line quoted from a message being answered (＞ in an e-mail reply). */
 const QUOTED = /^(>|＞|≫|》)/;
@@ -80,7 +82,7 @@ function isHeadingLike(block: TextBlock): boolean {
   const numbered = block.kind === 'list-item' && !!block.label && (leadingLabel(`${block.label} x`)?.depth ?? 5) <= 2;
   if (block.kind !== 'paragraph' && !numbered) return false;
   const folded = foldText(block.text);
-  if (QUESTION.test(folded) && folded.length <= 80) return true;
+  if ((QUESTION.test(folded) || SPOKEN_QUESTION.test(folded)) && folded.length <= 80) return true;
   // 「＞ 外からの接続はどうなってますか？」「バックアップは？」: the other party's words quoted, or a question, is what
   // the next paragraph answers, no statement of the plan's own
   // (one sentence: a PDF may run an answer and the next question into one line)
@@ -102,6 +104,9 @@ function headingDepth(block: TextBlock): number {
   const label = block.label ? leadingLabel(`${block.label} x`) : leadingLabel(block.text);
   if (label && label.depth < 5) return label.depth;
   if (block.kind === 'heading' && block.level) return block.level;
+  // a question stands under the section it is asked in, over its answer only
+  const folded = foldText(block.text);
+  if (block.kind !== 'heading' && (SPOKEN_QUESTION.test(folded) || /[？?]$/.test(folded))) return 3;
   return block.kind === 'heading' ? 1 : 2;
 }
 
