@@ -159,8 +159,8 @@ const LEFT_AS_IT_WAS = /(とき|時|当時|初期(設定|値)?|出荷時|購入�
 const saysNotDone = (text: string) =>
   DECIDED_AGAINST.test(text) || ((NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
 
-/** 「【削除】…」「（廃止）…」: a change notice's line for a measure no longer taken. */
-const WITHDRAWN = /^[【\[(（<〈《]?(削除|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]/;
+/** 「【削除】…」「（廃止）…」, a 新旧対照表's 「（削る）」: a change notice's line for a measure no longer taken. */
+const WITHDRAWN = /^[【\[(（<〈《]?(削除|削る|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]/;
 
 /** A cell of a matrix's other columns that says there is nothing: 「－」「なし」「予定なし」「未定」. */
 const NOTHING_CELL = /^(-|ー|―|－|なし|無し|予定なし|未定|未実施|×|✕)?[。.]?$/;

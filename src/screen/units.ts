@@ -31,6 +31,10 @@ export interface Unit {
 const HEADER_WORDS = /^(確認(事項|項目)|回答|質問|設問|チェック項目|点検項目|要求事項|求められる|当社の(状況|対応|回答)|項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
 const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目)(名|事項)?$/;
+/** The column of the text as it was (変更前 | 変更後): no statement of what is done now, nor the item's name. */
+const BEFORE_HEADER = /^(変更前|改定前|改正前|見直し前|現行|旧|変更前の(内容|対策|措置))$/;
+/** A 変更後 cell that leaves the text as it was: 「（略）」「同左」「変更なし」. */
+const UNCHANGED = /^[(（]?(略|同左|変更なし|変更無し|現行どおり|現行のとおり)[)）]?[。.]?$/;
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
 /** The column of what is to be done (現状 | 課題 | 今後の対応): the row's plan, read with what is done now. */
 const PLAN_HEADER = /^(今後(の)?(対応|予定|取組|方針|計画|対策|の進め方)?|対応(予定|方針|計画)|改善(計画|予定|策|内容)|予定|実施予定(時期)?|是正(計画|予定)?|これから)$/;
@@ -64,7 +68,7 @@ const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
 /** A table's first row names its columns when every cell is short and one of them is a usual column name. */
 function isHeaderRow(texts: readonly string[]): boolean {
   const folded = texts.map(foldText);
-  return folded.length >= 2 && folded.every((t) => t.length <= 14 && !t.includes('。')) && folded.some((t) => HEADER_WORDS.test(t) || CONTENT_HEADER.test(t));
+  return folded.length >= 2 && folded.every((t) => t.length <= 14 && !t.includes('。')) && folded.some((t) => HEADER_WORDS.test(t) || CONTENT_HEADER.test(t) || AFTER_HEADER.test(t));
 }
 
 /** 「問３　不正侵入が起きたら、どうしますか。」「Q. …？」: a question that the next paragraph answers. */
@@ -122,7 +126,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];
   let intro: string | undefined;
-  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[]; requirement?: number }>();
+  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[]; requirement?: number; before?: number }>();
 
   const nearestHeading = () => headings.at(-1)?.text;
   // the document's title (its first heading) stands over every section, whatever depth a reader gave it
@@ -170,11 +174,13 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const column = (i: number) => row.cells[i]!.cell!.column;
         // 要件 | 当社の状況: the requirement's column names what the answer is about (see below, row by row)
         const requirement = !content.length && status >= 0 ? texts.findIndex((t, i) => i !== status && REQUIREMENT_HEADER.test(foldText(t))) : -1;
+        const before = after.length ? texts.findIndex((t) => BEFORE_HEADER.test(foldText(t))) : -1;
         headerOf.set(row.table, {
           ...(requirement >= 0 ? { requirement: column(requirement) } : {}),
+          ...(before >= 0 ? { before: column(before) } : {}),
           content: fallbackContent.map(column),
           status: status >= 0 ? column(status) : undefined,
-          labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status).map(column),
+          labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status && i !== before).map(column),
         });
         continue;
       }
@@ -201,6 +207,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         labelCols = header.labels.filter((i) => cellAt.has(i));
         statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
         if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
+        // 変更前 | 変更後 with 「（略）」 after: the text as it was stands unchanged
+        if (header.before !== undefined && cellAt.has(header.before) && contentCols.every((i) => UNCHANGED.test(foldText(cellAt.get(i)!.text)))) contentCols = [header.before];
         // 要件 | 当社の状況 with the answer written out: the answer is the passage, the requirement's paraphrase only
         // says which requirement it answers (it is no statement of the plan's own)
         if (header.requirement !== undefined && statusCol !== undefined && cellAt.has(header.requirement) && answersInWords(foldText(cellAt.get(statusCol)!.text))) {
