@@ -189,6 +189,9 @@ const UNTICKED = /^[□☐]/;
 /** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
 const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.]|$)/i;
 
+/** A form's question with its answer marked: 「はい・【いいえ】」「はい・（いいえ）」「□はい　■いいえ」. */
+const MARKED_NO = /(はい|yes)[・/／、,]*(【|\(|\[|〔|《|<)(いいえ|no)(】|\)|\]|〕|》|>)|[■●☑◉✓✔](いいえ|no)(?![a-z])/i;
+
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
 /** 「IR訓練：未」「CSIRT：未設置」「管理者MFA：なし」: an item whose whole answer after the colon is a no. */
@@ -387,7 +390,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // a checklist's item answered いいえ, or a row whose answer cell is × or 未, describes nothing (unless it says
   // what is planned instead)
   const answeredNo = (u: Unit) =>
-    ANSWERED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || answeredOutOfScope(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
+    ANSWERED_NO.test(foldText(u.text)) || MARKED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || answeredOutOfScope(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
     NOT_DONE_STATUS.test(foldText(u.statusCell ?? '')) ||
     // a table row answered 「対象外」「未定」 in its status or content cell, as a one-line entry is
     (!!u.itemLabels?.length && answeredOutOfScope(`：${foldText(u.text)}`)) ||
