@@ -195,7 +195,7 @@ const MARKED_NO = /(はい|yes)[・/／、,]*(【|\(|\[|〔|《|<)(いいえ|no)
 /** A checklist item answered no: 「…している。 → いいえ」「□…：いいえ」. */
 const ANSWERED_NO = /(→|⇒|:|：|…)(いいえ|no|×|未実施|未対応|実施していない|していない)(?![a-z])/i;
 /** 「IR訓練：未」「CSIRT：未設置」「管理者MFA：なし」: an item whose whole answer after the colon is a no. */
-const ANSWERED_NO_AT_END = /(:|：)(未|未(実施|対応|設置|整備|導入|策定|作成|定|着手)|なし|無し|無|×|✕|✗|-|ー|しない|していない|やっていない|まだ)[。.]?$/;
+const ANSWERED_NO_AT_END = /(:|：)(未|未(実施|対応|設置|整備|導入|策定|作成|定|着手)|なし|無し|無|×|✕|✗|-|ー|しない|していない|やっていない|まだ|(規定|定め|規程|ルール|取決め)(は)?(なし|無し|ない|ありません))[。.]?($|(?=[^。]{0,40}(ない|なし)[。.]?$))/;
 /**
  * 「外部監査：対象外」「訓練：未定」「管理者MFA：対象外（特定の港ではないため）」: an item answered only that it is out
  * of the plan's scope or not decided says no measure — unless the reason given is that the measure's premise is
@@ -527,8 +527,8 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
 /** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
 const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;
 
-/** The parties of a procurement or a contract's specification: what a passage that names them requires is the vendor's. */
-const PARTIES_OF_A_SPECIFICATION = /受注者|請負者|発注者|落札者|入札者|応札者|受託者は/;
+/** The parties of a procurement, a specification or a contract (受注者, 甲・乙): what a passage that names them requires is a party's duty under it. */
+const PARTIES_OF_A_SPECIFICATION = /受注者|請負者|発注者|落札者|入札者|応札者|受託者は|(^|[、。「（(])(甲|乙)(は|が|に|の|及び|および|又は|または)/;
 /** A third of the passages speak of the parties of a specification. */
 const aSpecification = (units: readonly Unit[]) => {
   const passages = units.filter((u) => !u.headingLike);
