@@ -25,6 +25,21 @@ export interface CoverRead {
 }
 
 const clean = (s: string) => s.normalize('NFKC').replace(/[\u3000\s]+/g, ' ').trim();
+/**
+ * The name as the document writes it (「神戸ＰＩコンテナ株式会社」 in full-width letters), found again in the block it was
+ * read from after the reading folded it (NFKC); the folded name when the block writes it otherwise.
+ */
+function asWritten(raw: string, folded: string): string {
+  for (let start = 0; start < raw.length; start++) {
+    for (let end = start + 1; end <= raw.length && end - start <= folded.length * 2; end++) {
+      const piece = raw.slice(start, end).normalize('NFKC');
+      if (piece === folded) return raw.slice(start, end);
+      if (!folded.startsWith(piece)) break;
+    }
+  }
+  return folded;
+}
+
 /** A form's label typed with blanks between its characters (「住　所」「名　称」「代 表 者」) as one word. */
 const spacedLabel = (s: string) => s.replace(/^(\S) (\S) (\S)(?= |[:：]|$)/, '$1$2$3').replace(/^(\S) (\S)(?= |[:：]|$)/, '$1$2');
 
@@ -275,7 +290,7 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
       }
       return undefined;
     })();
-  if (name) applicant.name = name;
+  if (name) applicant.name = { ...name, value: asWritten(blocks.find((b) => b.index === name.block)?.text ?? '', name.value) };
   for (const b of cover) {
     const r = representativeIn(b.text);
     if (r) {
