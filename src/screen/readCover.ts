@@ -135,7 +135,7 @@ function companyIn(text: string): string | undefined {
 }
 
 /** What may stand beside the applicant's name in its own line: a label, its department, its place, its address. */
-const LINE_LABEL = /^(申請者|届出者|提出者|発注者|発行(者|元)?|作成(者)?|記入(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
+const LINE_LABEL = /^(申請者|届出者|提出者|発注者|依頼者|依頼人|委任者|発行(者|元)?|作成(者)?|記入(者)?|事業者|会社名|社名)\s*[:：]?\s*/;
 const PLACE_OR_UNIT = /(港|港区|ふ頭|埠頭|ターミナル|ヤード|CT|センター|事業所|営業所|支店|支社|本社|本店|出張所|工場|倉庫|部|課|室|係|班|グループ|チーム|担当)$/;
 /** A document's title beside the name in a heading line: 「潮見埠頭株式会社　情報セキュリティ対策計画書」. */
 const TITLE_WORDS = /(計画(書)?|対策(一覧|表|書)?|一覧(表)?|報告(書)?|付表|別紙|資料|申請書|届出書|概要|について|における.{0,20})$/;
@@ -201,7 +201,12 @@ export function portIn(text: string): string | undefined {
     if (/[湾運]/.test(s[i + 1] ?? '') || s[i - 1] === '空') continue;
     for (let len = Math.min(8, i); len >= 1; len--) {
       const candidate = s.slice(i - len, i + 1);
-      if (lookupPort(candidate)) return candidate;
+      const outer = lookupPort(candidate);
+      if (!outer) continue;
+      // 「京浜港（横浜港）」: the part of the 指定港 the writer names within it is the one meant (not 「川崎港（京浜港）」)
+      const inner = /^[(（]([^()（）]{1,8}港)[)）]/.exec(s.slice(i + 1))?.[1];
+      const part = inner ? lookupPort(inner) : undefined;
+      return part && part.name !== outer.name && part.designatedPort === outer.name ? inner! : candidate;
     }
   }
   return undefined;
