@@ -404,7 +404,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const keeps = (u: Unit) => {
     if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
     const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}`;
-    return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(said) || saysPlanned(foldText(said));
+    // (「未：…当面予定なし」 says no plan, whatever word it uses for one)
+    return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(foldText(said).replace(NO_PLAN_EITHER_ALL, '〓')) || saysPlanned(foldText(said));
   };
   // a heading whose passage says the measure is not taken (「（３）インシデント対応訓練」 over 「実施しておらず、予定
   // もない。」 or a × answer) describes nothing: only the heading names it

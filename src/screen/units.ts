@@ -69,7 +69,8 @@ const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
 
 /** A table's first row names its columns when every cell is short and one of them is a usual column name. */
 function isHeaderRow(texts: readonly string[]): boolean {
-  const folded = texts.map(foldText);
+  // (「実施状況（済・一部・未・予定）」: a column's name with its legend in brackets)
+  const folded = texts.map((t) => foldText(t).replace(/[(（][^()（）]*[)）]/g, ''));
   return folded.length >= 2 && folded.every((t) => t.length <= 14 && !t.includes('。')) && folded.some((t) => HEADER_WORDS.test(t) || CONTENT_HEADER.test(t) || AFTER_HEADER.test(t));
 }
 
