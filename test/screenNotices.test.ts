@@ -223,3 +223,109 @@ describe('readCover: lines of a letterhead and labels typed with blanks', () => 
     expect(cover.applicant?.address?.value).toContain('秋田県男鹿市');
   });
 });
+
+describe('sentences typed without 。', () => {
+  it('ends a sentence at 「…してます ・」 and at a half-width 「. 」, so one measure’s negation stays its own', () => {
+    const got = found('ＴＯＳについて', '・VPNﾙｰﾀは保守会社のIPからしか入れない設定済 ・ﾛｸﾞｲﾝ失敗でﾛｯｸする設定は、ﾙｰﾀに機能がないので入れてない. 入れ替えの予定もなし');
+    expect(got).toContain('ext-source-ip-restriction');
+    expect(got).not.toContain('ext-account-lockout-detection');
+  });
+  it('a negation is saved only by a plan that stands next to it', () => {
+    const got = found(
+      'ＴＯＳについて',
+      'ログの外部保管は来年度から始める予定です。\nサーバのパターンファイルは自動更新しています。\nＴＯＳが止まったときの訓練はまだやったことがない。',
+    );
+    expect(got).toContain('log-collection-offsystem');
+    expect(got).not.toContain('bcp-training');
+  });
+});
+
+describe('a hearing transcript', () => {
+  it('reads a question as a heading over its answer, never as a statement', () => {
+    const got = found(
+      '聴取記録　ＴＯＳについて',
+      '行政書士：ＴＯＳが止まったときの訓練はされていますか。',
+      '山本（業務課）：いや、まだ一度もやったことがないです。',
+      '行政書士：サーバにウイルス対策ソフトは入っていますか。',
+      '山本（業務課）：はい、２台とも入れていて、パターンは自動で更新されます。',
+    );
+    expect(got).toContain('server-antimalware');
+    expect(got).not.toContain('bcp-training');
+  });
+});
+
+describe('a 新旧対照表', () => {
+  it('reads 変更後, deletes with 「（削る）」 and keeps the text as it was with 「（略）」', () => {
+    const rows = [
+      { text: '事業計画　新旧対照表', kind: 'heading', index: 0 } as TextBlock,
+      cell('変更前', 0, 0, 1), cell('変更後', 0, 1, 2),
+      cell('他社とヒヤリハット事例を共有する。', 1, 0, 3), cell('（削る）', 1, 1, 4),
+      cell('サーバにウイルス対策ソフトを入れ、定義ファイルを毎日更新する。', 2, 0, 5), cell('（略）', 2, 1, 6),
+      cell('データベースを毎週バックアップする。', 3, 0, 7), cell('データベースを毎日バックアップし、外付けディスクを別棟に保管する。', 3, 1, 8),
+    ];
+    const got = matchRequirements(rows).map((m) => m.requirement);
+    expect(got).not.toContain('tos-good-practice-sharing');
+    expect(got).toEqual(expect.arrayContaining(['server-antimalware', 'backup-targets-frequency']));
+  });
+});
+
+describe('a questionnaire form and its detail lines', () => {
+  it('reads the marked answer, and 「具体的に：」 as the detail of the question above', () => {
+    const got = found(
+      'ＴＯＳに関する確認票',
+      '３．ＶＰＮ接続でワンタイムパスワード等の二要素認証を行っていますか。はい・【いいえ】',
+      '５．サーバにウイルス対策ソフトを入れていますか。【はい】・いいえ',
+      '９．機器のログを定期的に取り出し、別の場所に保管していますか。□はい　■いいえ',
+      '　具体的に：来年３月までに、月１回取り出して外付けディスクに保管する予定。',
+    );
+    expect(got).not.toContain('ext-multifactor-auth');
+    expect(got).toContain('server-antimalware');
+    expect(got).toContain('log-collection-offsystem');
+  });
+  it('「：規定なし」 answers no', () => {
+    expect(found('ＴＯＳの規程との対応', '他社との事例共有：規定なし。現時点で取組みはない。')).not.toContain('tos-good-practice-sharing');
+  });
+});
+
+describe('a lease contract between 甲 and 乙', () => {
+  it('is a party’s duties, not an operator’s measures', () => {
+    expect(
+      found(
+        '物件賃貸借契約書（ターミナル事務所のパソコン）',
+        '甲は、物件にウイルス対策ソフトを導入したうえで乙に引き渡す。',
+        '乙は、物件を善良な管理者の注意をもって使用する。',
+        '甲は、故障した物件を速やかに交換する。',
+        '乙は、契約の終了時に物件を甲に返還し、甲はデータを消去する。',
+        '甲及び乙は、この契約により知り得た秘密を第三者に漏らしてはならない。',
+        '本契約に定めのない事項は、甲乙協議のうえ定める。',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('readCover: the name as written, 依頼者, a part of a 指定港', () => {
+  it('keeps full-width letters of the name, reads 依頼者 and 「京浜港（横浜港）」', () => {
+    const cover = readCover([
+      { text: '件名：事業計画作成のための聴き取り\n依頼者：神戸ＰＩロジ株式会社\n場所：京浜港（横浜港）本牧ふ頭', kind: 'paragraph', index: 1 },
+    ]);
+    expect(cover.applicant?.name?.value).toBe('神戸ＰＩロジ株式会社');
+    expect(cover.port?.value).toBe('横浜港');
+  });
+  it('but 「川崎港（京浜港）」 stays 川崎港', () => {
+    expect(readCover([{ text: '当社は川崎港（京浜港）東扇島地区のコンテナターミナルで…', kind: 'paragraph', index: 1 }]).port?.value).toBe('川崎港');
+  });
+});
+
+describe('a status table whose header has a legend', () => {
+  it('reads 実施状況（済・一部・未・予定） as the status column, and a 未 row 「当面予定なし」 as not taken', () => {
+    const rows = [
+      { text: '３．外部接続', kind: 'heading', index: 0 } as TextBlock,
+      cell('対策', 0, 0, 1), cell('実施状況（済・一部・未・予定）', 0, 1, 2), cell('根拠資料・備考', 0, 2, 3),
+      cell('接続元ＩＰアドレスの限定', 1, 0, 4), cell('済', 1, 1, 5), cell('ルータ設定表', 1, 2, 6),
+      cell('攻撃を受けた外部接続機器の新品交換', 2, 0, 7), cell('未', 2, 1, 8), cell('未：予備機がなく、当面予定なし', 2, 2, 9),
+    ];
+    const got = matchRequirements(rows).map((m) => m.requirement);
+    expect(got).toContain('ext-source-ip-restriction');
+    expect(got).not.toContain('ext-device-replace-after-attack');
+  });
+});
