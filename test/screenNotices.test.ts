@@ -329,3 +329,20 @@ describe('a status table whose header has a legend', () => {
     expect(got).not.toContain('ext-device-replace-after-attack');
   });
 });
+
+describe('readCover: a questionnaire’s cover table', () => {
+  const cellAt = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+  it('reads 代表者 | 代表取締役 …, 港名・ターミナル | port and terminal, and the TOS without its note', () => {
+    const cover = readCover([
+      cellAt('申請者名', 0, 0, 1), cellAt('株式会社七ヶ浜ふ頭サービス', 0, 1, 2),
+      cellAt('代表者', 1, 0, 3), cellAt('代表取締役　菅原　一郎', 1, 1, 4),
+      cellAt('港名・ターミナル', 2, 0, 5), cellAt('仙台塩釜港（仙台港区）　中野コンテナターミナル', 2, 1, 6),
+      { text: 'ＴＯＳの名称：ＮＡＫＡＮＯ－ＣＴＳ（令和２年４月稼働）', kind: 'paragraph', index: 7 },
+      { text: '本社：宮城県仙台市宮城野区港三丁目１番地', kind: 'paragraph', index: 8 },
+    ]);
+    expect(cover.applicant?.representative?.value).toEqual({ title: '代表取締役', name: '菅原 一郎' });
+    expect(cover.terminal?.value).toBe('中野コンテナターミナル');
+    expect(cover.port?.value).toBe('仙台塩釜港');
+    expect(cover.tosName?.value).toBe('NAKANO-CTS');
+  });
+});

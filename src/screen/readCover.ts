@@ -101,7 +101,7 @@ const DATE_LABEL = LABEL('申請日|提出日|届出日|申請年月日|提出�
 const NAME_LABEL = LABEL('申請者(?:の)?(?:名称|名|氏名)?|届出者(?:の)?(?:名称|名)?|事業者(?:の)?名(?:称)?|会社名|法人名|商号(?:又は名称)?|名称|氏名又は名称|氏名または名称');
 const ADDRESS_LABEL = LABEL('住所|所在地|本社所在地|本店所在地|主たる事務所(?:の所在地)?|本社住所');
 const PORT_LABEL = LABEL('港湾(?:及び|および|・)施設|港の名称|港名|対象港(?:湾)?|港湾名|所在港|対象となる港|申請に係る港|事業を行う港|事業港|港');
-const TERMINAL_LABEL = LABEL('ターミナル(?:の)?(?:名|名称)?|対象ターミナル|埠頭名|ふ頭名|施設名');
+const TERMINAL_LABEL = LABEL('(?:港名|港)・ターミナル(?:名)?|ターミナル(?:の)?(?:名|名称)?|対象ターミナル|埠頭名|ふ頭名|施設名');
 const TOS_LABEL = LABEL('システム名(?:称)?|TOS(?:の)?(?:名称|名)|使用するTOS|TOS');
 
 /** The blocks of the cover: those before the first heading of the plan's body, at most the first 40. */
@@ -189,7 +189,8 @@ function representativeIn(text: string): { title?: string; name: string } | unde
     if (inner) [title, name] = [inner[1]!, inner[2]!];
     else title = undefined;
   }
-  if (!name || /株式会社|会社|港運/.test(name)) return undefined;
+  // (「代表者」 alone, a label cell: its 者 is no name)
+  if (!name || name.length < 2 || /株式会社|会社|港運/.test(name)) return undefined;
   return { ...(title ? { title } : {}), name };
 }
 
@@ -223,7 +224,8 @@ export function terminalIn(text: string): string | undefined {
   let name = m[1]!;
   const port = portIn(name);
   if (port && name.startsWith(port) && name.length > port.length + 2) name = name.slice(port.length);
-  if (/^(コンテナ)?(ターミナル|ふ頭|埠頭|CT)$/.test(name) || name.length < 3) return undefined;
+  // (「他ターミナル」「各ふ頭」 name none; 「神戸市灘区摩耶埠頭」 is an address)
+  if (/^(コンテナ)?(ターミナル|ふ頭|埠頭|CT)$/.test(name) || name.length < 3 || /^(他|各|当|本|同|両|全|その|この)/.test(name) || /^(.{2,3}[都道府県])?.{1,5}[市郡].{1,5}[区町村]/.test(name)) return undefined;
   return name;
 }
 
@@ -329,7 +331,8 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
   if (port) out.port = port;
 
   const terminal =
-    firstLabelled(blocks.slice(0, 80), TERMINAL_LABEL, (v) => (v.length <= 40 ? v : undefined)) ??
+    // (「港名・ターミナル｜仙台塩釜港（仙台港区）高砂コンテナターミナル」: the terminal without the port)
+    firstLabelled(blocks.slice(0, 80), TERMINAL_LABEL, (v) => (portIn(v) ? terminalIn(clean(v)) : undefined) ?? (v.length <= 40 ? v : undefined)) ??
     (() => {
       for (const b of blocks.slice(0, 80)) {
         const name = terminalIn(clean(b.text));
@@ -340,7 +343,11 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
   if (terminal) out.terminal = terminal;
 
   const tos =
-    firstLabelled(blocks.slice(0, 80), TOS_LABEL, (v) => (v.length <= 40 && !/ターミナルオペレーションシステム$/.test(v) ? v : undefined)) ??
+    // (「ＧＡＭＯ－ＣＴＳ（平成２９年４月稼働）」: the name without the note on when it started)
+    firstLabelled(blocks.slice(0, 80), TOS_LABEL, (v) => {
+      const name = v.replace(/\s*[(（][^()（）]*(稼働|導入|運用|更新|開発|保守|年)[^()（）]*[)）]\s*$/, '');
+      return name.length <= 40 && !/ターミナルオペレーションシステム$/.test(name) ? name : undefined;
+    }) ??
     (() => {
       for (const b of blocks.slice(0, 80)) {
         const m =
