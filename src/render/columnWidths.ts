@@ -39,13 +39,35 @@ function styledText(children: readonly Inline[]): { text: string; bold: boolean[
   return { text, bold };
 }
 
+// a measure's width of each character, plain and bold: the measures are pure, and called for every character of
+// every cell (twice: its narrowest and its widest)
+const charWidths = new WeakMap<ColumnMeasure, [Map<string, number>, Map<string, number>]>();
+
+function charWidthsOf(m: ColumnMeasure): [Map<string, number>, Map<string, number>] {
+  let widths = charWidths.get(m);
+  if (!widths) {
+    widths = [new Map(), new Map()];
+    charWidths.set(m, widths);
+  }
+  return widths;
+}
+
 function inlineWidth(children: readonly Inline[], m: ColumnMeasure, forceBold: boolean): ContentWidth {
   const { text, bold } = styledText(children);
+  const [plainWidths, boldWidths] = charWidthsOf(m);
   const widthOf = (from: number, piece: string) => {
     let w = 0;
     for (let i = 0; i < piece.length; ) {
-      const char = String.fromCodePoint(piece.codePointAt(i)!);
-      w += m.text(char, forceBold || bold[from + i]!);
+      const code = piece.codePointAt(i)!;
+      const char = code > 0xffff ? piece.slice(i, i + 2) : piece[i]!;
+      const isBold = forceBold || bold[from + i]!;
+      const widths = isBold ? boldWidths : plainWidths;
+      let charWidth = widths.get(char);
+      if (charWidth === undefined) {
+        charWidth = m.text(char, isBold);
+        widths.set(char, charWidth);
+      }
+      w += charWidth;
       i += char.length;
     }
     return w;
