@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN } from '../src/document/tree.ts';
-import { fitColumns } from '../src/render/columnWidths.ts';
+import { type Inline, PLAIN, type Table } from '../src/document/tree.ts';
+import { type ColumnMeasure, fitColumns, tableContentWidths } from '../src/render/columnWidths.ts';
 import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../src/render/displayText.ts';
 import { ELLIPSIS, fitOnOneLine } from '../src/render/fitLine.ts';
 import { breakLines } from '../src/render/pdf/lineBreak.ts';
@@ -108,5 +108,28 @@ describe('one-line running text', () => {
     expect(shown.endsWith('尾{page}')).toBe(true);
     expect(shown).toContain(ELLIPSIS);
     expect([...shown.replace('{page}', '999')].length * fitted.scale).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('content widths measured again', () => {
+  const BOLD = { ...PLAIN, bold: true };
+  const cellOf = (children: Inline[]) => ({ header: false, colspan: 1, rowspan: 1, align: 'left' as const, children: [{ type: 'paragraph' as const, align: 'left' as const, indent: 0, left: 0, size: 'normal' as const, children }] });
+  const tableOf = (...cells: Inline[][]): Table => ({ type: 'table', widths: cells.map(() => 1), rows: [{ header: false, cells: cells.map(cellOf) }] });
+  // bold letters twice as wide, so that a width tells which weight each character was measured in
+  const measureOf = (): ColumnMeasure => ({ text: (t, bold) => [...t].length * (bold ? 2 : 1), em: 1, padding: 0 });
+
+  it('gives the same widths for a second table with a measure that measured a first one (texts and characters are kept)', () => {
+    const first = tableOf(text('ファイアウォール 装置'), [{ type: 'text', text: 'VPN ルータ', style: BOLD }]);
+    const second = tableOf(
+      text('ファイアウォール 装置'),
+      [{ type: 'text', text: 'VPN ルータ', style: PLAIN }],
+      [{ type: 'text', text: 'VPN', style: BOLD }, { type: 'text', text: ' ルータ', style: PLAIN }],
+    );
+    const used = measureOf();
+    tableContentWidths(first, used);
+    const again = tableContentWidths(second, used).map(({ min, max }) => [min, max]);
+    expect(again).toEqual(tableContentWidths(second, measureOf()).map(({ min, max }) => [min, max]));
+    // plain and bold apart, and mixed text per character: VPN bold (6) and the space and ルータ plain (4)
+    expect(again).toEqual([[8.05, 11.05], [3.05, 7.05], [6.05, 10.05]]);
   });
 });
