@@ -119,6 +119,13 @@ describe('PDF/A-3b structure, read back', { timeout: 60_000 }, () => {
     expect(profileStream.dict.get(PDFName.of('N'))?.toString()).toBe('3');
     const profile = icc.parse(Buffer.from(decodePDFRawStream(profileStream).decode()));
     expect(profile).toMatchObject({ version: '2.1', deviceClass: 'Monitor', colorSpace: 'RGB', connectionSpace: 'XYZ', description: 'sRGB IEC61966-2.1' });
+    // the profile is compressed once per process: a later PDF carries the same stream, dictionary and bytes
+    const later = await PDFDocument.load((await buildDocs('sample/general-complete.yaml', false)).pdf, { updateMetadata: false });
+    const laterIntent = later.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict);
+    const laterProfile = laterIntent.lookup(PDFName.of('DestOutputProfile'), PDFStream) as PDFRawStream;
+    expect(laterProfile.dict.toString()).toBe(profileStream.dict.toString());
+    expect(laterProfile.dict.get(PDFName.of('Filter'))).toEqual(PDFName.of('FlateDecode'));
+    expect(Buffer.from(laterProfile.getContents()).equals(Buffer.from(profileStream.getContents()))).toBe(true);
 
     const af = catalog.lookup(PDFName.of('AF'), PDFArray).lookup(0, PDFDict);
     expect(af.get(PDFName.of('AFRelationship'))).toEqual(PDFName.of('Source'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN } from '../src/document/tree.ts';
-import { fitColumns } from '../src/render/columnWidths.ts';
-import { displayText, listIndent } from '../src/render/displayText.ts';
+import { type Inline, PLAIN, type Table } from '../src/document/tree.ts';
+import { type ColumnMeasure, fitColumns, tableContentWidths } from '../src/render/columnWidths.ts';
+import { displayText, japaneseTextWidth, japaneseWidth, listIndent } from '../src/render/displayText.ts';
 import { ELLIPSIS, fitOnOneLine } from '../src/render/fitLine.ts';
 import { breakLines } from '../src/render/pdf/lineBreak.ts';
 import { breakOpportunities, unbreakableSegments } from '../src/render/textSegments.ts';
@@ -27,6 +27,27 @@ describe('words a line may not break', () => {
     const inside = breakOpportunities('ファイアウォール').map((b) => b.position);
     expect(inside.length).toBeGreaterThan(1); // body text may break a katakana word, as Japanese typesetting does
     expect(breakOpportunities('ファイアウォール', true).map((b) => b.position)).toEqual([8]);
+  });
+
+  it('gives the same breaks when a text is asked again, in either order (they are kept per process)', () => {
+    const asked = 'VPNルータとファイアウォール';
+    const kept = breakOpportunities(asked, true).map((b) => b.position);
+    const strict = breakOpportunities(asked).map((b) => b.position);
+    expect(kept).toEqual([6, 7, 15]);
+    expect(strict.length).toBeGreaterThan(kept.length);
+    expect(breakOpportunities(asked, true).map((b) => b.position)).toEqual(kept);
+    expect(breakOpportunities(asked).map((b) => b.position)).toEqual(strict);
+  });
+});
+
+describe('widths as Word sets a Mincho, erring wide', () => {
+  it('sets wide Latin letters, capitals, the rest of ASCII, half-width kana and spaces apart from the full width', () => {
+    expect(['M', 'W', 'm', 'w', '@', '%'].map(japaneseWidth)).toEqual([0.9, 0.9, 0.9, 0.9, 0.9, 0.9]);
+    expect(['A', 'Z', '&'].map(japaneseWidth)).toEqual([0.7, 0.7, 0.7]);
+    expect(['a', '1', ' ', '[', '\u00e9'].map(japaneseWidth)).toEqual([0.55, 0.55, 0.55, 0.55, 0.55]);
+    expect(['ｱ', '\u2002'].map(japaneseWidth)).toEqual([0.5, 0.5]);
+    expect(['あ', '１', '𠮷'].map(japaneseWidth)).toEqual([1, 1, 1]);
+    expect(japaneseTextWidth('TOSの𠮷m')).toBe(0.7 + 0.7 + 0.7 + 1 + 1 + 0.9);
   });
 
   it('in a cell, moves a katakana word to the next line whole, and breaks one wider than a line where UAX #14 lets it', () => {
@@ -87,5 +108,28 @@ describe('one-line running text', () => {
     expect(shown.endsWith('尾{page}')).toBe(true);
     expect(shown).toContain(ELLIPSIS);
     expect([...shown.replace('{page}', '999')].length * fitted.scale).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('content widths measured again', () => {
+  const BOLD = { ...PLAIN, bold: true };
+  const cellOf = (children: Inline[]) => ({ header: false, colspan: 1, rowspan: 1, align: 'left' as const, children: [{ type: 'paragraph' as const, align: 'left' as const, indent: 0, left: 0, size: 'normal' as const, children }] });
+  const tableOf = (...cells: Inline[][]): Table => ({ type: 'table', widths: cells.map(() => 1), rows: [{ header: false, cells: cells.map(cellOf) }] });
+  // bold letters twice as wide, so that a width tells which weight each character was measured in
+  const measureOf = (): ColumnMeasure => ({ text: (t, bold) => [...t].length * (bold ? 2 : 1), em: 1, padding: 0 });
+
+  it('gives the same widths for a second table with a measure that measured a first one (texts and characters are kept)', () => {
+    const first = tableOf(text('ファイアウォール 装置'), [{ type: 'text', text: 'VPN ルータ', style: BOLD }]);
+    const second = tableOf(
+      text('ファイアウォール 装置'),
+      [{ type: 'text', text: 'VPN ルータ', style: PLAIN }],
+      [{ type: 'text', text: 'VPN', style: BOLD }, { type: 'text', text: ' ルータ', style: PLAIN }],
+    );
+    const used = measureOf();
+    tableContentWidths(first, used);
+    const again = tableContentWidths(second, used).map(({ min, max }) => [min, max]);
+    expect(again).toEqual(tableContentWidths(second, measureOf()).map(({ min, max }) => [min, max]));
+    // plain and bold apart, and mixed text per character: VPN bold (6) and the space and ルータ plain (4)
+    expect(again).toEqual([[8.05, 11.05], [3.05, 7.05], [6.05, 10.05]]);
   });
 });

@@ -28,24 +28,71 @@ export interface ContentWidth {
   max: number;
 }
 
-function styledText(children: readonly Inline[]): { text: string; bold: boolean[] } {
-  let text = '';
+/** The text as shown, and whether it is all bold, all plain or mixed (then the boldness of each UTF-16 unit). */
+function styledText(children: readonly Inline[], forceBold: boolean): { text: string; bold: boolean | boolean[] } {
+  const pieces = children.map((c) => (c.type === 'text' ? displayText(c.text) : c.type === 'br' ? '\n' : ''));
+  const text = pieces.join('');
+  // a line feed is never measured: which way it counts does not matter
+  const boldness = children.map((c, i) => (pieces[i]!.length === 0 || c.type !== 'text' ? undefined : c.style.bold)).filter((b) => b !== undefined);
+  if (forceBold || boldness.every((b) => b)) return { text, bold: true };
+  if (boldness.every((b) => !b)) return { text, bold: false };
   const bold: boolean[] = [];
-  for (const c of children) {
-    const piece = c.type === 'text' ? displayText(c.text) : c.type === 'br' ? '\n' : '';
-    for (let i = 0; i < piece.length; i++) bold.push(c.type === 'text' && c.style.bold);
-    text += piece;
-  }
+  children.forEach((c, i) => {
+    for (let k = 0; k < pieces[i]!.length; k++) bold.push(c.type === 'text' && c.style.bold);
+  });
   return { text, bold };
 }
 
+/** What a measure has measured, plain ([0]) and bold ([1]): each character, and each text all of one weight. */
+interface Measured {
+  chars: [Map<string, number>, Map<string, number>];
+  texts: [Map<string, ContentWidth>, Map<string, ContentWidth>];
+}
+
+// the measures are pure, and every character of every cell is measured twice (its narrowest and its widest);
+// the same cell texts come again in a filing and across a batch (cleared when large)
+const MEASURED_LIMIT = 50_000;
+const measuredBy = new WeakMap<ColumnMeasure, Measured>();
+
+function measuredOf(m: ColumnMeasure): Measured {
+  let measured = measuredBy.get(m);
+  if (!measured) {
+    measured = { chars: [new Map(), new Map()], texts: [new Map(), new Map()] };
+    measuredBy.set(m, measured);
+  }
+  return measured;
+}
+
 function inlineWidth(children: readonly Inline[], m: ColumnMeasure, forceBold: boolean): ContentWidth {
-  const { text, bold } = styledText(children);
+  const { text, bold } = styledText(children, forceBold);
+  const measured = measuredOf(m);
+  if (typeof bold === 'boolean') {
+    const texts = measured.texts[bold ? 1 : 0];
+    let width = texts.get(text);
+    if (!width) {
+      if (texts.size >= MEASURED_LIMIT) texts.clear();
+      width = textWidth(text, () => bold, m, measured);
+      texts.set(text, width);
+    }
+    return width;
+  }
+  return textWidth(text, (i) => bold[i]!, m, measured);
+}
+
+function textWidth(text: string, boldAt: (i: number) => boolean, m: ColumnMeasure, measured: Measured): ContentWidth {
   const widthOf = (from: number, piece: string) => {
     let w = 0;
     for (let i = 0; i < piece.length; ) {
-      const char = String.fromCodePoint(piece.codePointAt(i)!);
-      w += m.text(char, forceBold || bold[from + i]!);
+      const code = piece.codePointAt(i)!;
+      const char = code > 0xffff ? piece.slice(i, i + 2) : piece[i]!;
+      const isBold = boldAt(from + i);
+      const widths = measured.chars[isBold ? 1 : 0];
+      let charWidth = widths.get(char);
+      if (charWidth === undefined) {
+        charWidth = m.text(char, isBold);
+        widths.set(char, charWidth);
+      }
+      w += charWidth;
       i += char.length;
     }
     return w;

@@ -18,15 +18,19 @@ export function displayText(text: string): string {
  */
 export function japaneseWidth(char: string): number {
   const code = char.codePointAt(0)!;
-  if (/[MWmw@%]/.test(char)) return 0.9;
-  if (/[A-Z&]/.test(char)) return 0.7;
+  if (code === 0x4d || code === 0x57 || code === 0x6d || code === 0x77 || code === 0x40 || code === 0x25) return 0.9; // M W m w @ %
+  if ((code >= 0x41 && code <= 0x5a) || code === 0x26) return 0.7; // A-Z &
   if (code < 0x0370) return 0.55; // the rest of ASCII and Latin
   if (code >= 0xff61 && code <= 0xffdc) return 0.5; // half-width katakana and Hangul
   if (code >= 0x2000 && code <= 0x200f) return 0.5; // spaces
   return 1;
 }
 
-export const japaneseTextWidth = (text: string): number => [...text].reduce((w, c) => w + japaneseWidth(c), 0);
+export function japaneseTextWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += japaneseWidth(char);
+  return width;
+}
 
 /** The hanging indent (in em) that holds every marker of a list of `count` items, in half-em steps. */
 export function listIndent(style: ListStyle, count: number): number {

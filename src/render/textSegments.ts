@@ -22,7 +22,23 @@ function insideWord(before: string, after: string): boolean {
   return (KATAKANA.test(before) && (KATAKANA.test(after) || ALNUM.test(after))) || (ALNUM.test(before) && KATAKANA.test(after));
 }
 
-export function breakOpportunities(text: string, keepWords = false): BreakOpportunity[] {
+// UAX #14 is the costliest part of measuring text, and both writers (and column widths) ask for the same texts
+// again and again; the answers are kept per process (cleared when large, for long batches)
+const CACHE_LIMIT = 50_000;
+const cached = { strict: new Map<string, readonly BreakOpportunity[]>(), keepWords: new Map<string, readonly BreakOpportunity[]>() };
+
+export function breakOpportunities(text: string, keepWords = false): readonly BreakOpportunity[] {
+  const cache = keepWords ? cached.keepWords : cached.strict;
+  let found = cache.get(text);
+  if (!found) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    found = findBreakOpportunities(text, keepWords);
+    cache.set(text, found);
+  }
+  return found;
+}
+
+function findBreakOpportunities(text: string, keepWords: boolean): BreakOpportunity[] {
   const out: BreakOpportunity[] = [];
   const breaker = new LineBreaker(text);
   for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {

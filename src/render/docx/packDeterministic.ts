@@ -40,28 +40,30 @@ export function zipDeterministic(files: Record<string, Uint8Array>, isoDate: str
 }
 
 // random ids docx makes with nanoid, and the stem of the numbered id each becomes
+// (`prefix`: what each id starts with, found by a plain search before the pattern scans the part)
 const RANDOM_IDS = [
-  { pattern: /rId[A-Za-z0-9_-]{15,}/g, stem: 'rIdH' },
-  { pattern: /PowerPlusWaterMarkObject[a-z0-9_-]{15,}/g, stem: 'PowerPlusWaterMarkObject' },
+  { pattern: /rId[A-Za-z0-9_-]{15,}/g, prefix: 'rId', stem: 'rIdH' },
+  { pattern: /PowerPlusWaterMarkObject[a-z0-9_-]{15,}/g, prefix: 'PowerPlusWaterMarkObject', stem: 'PowerPlusWaterMarkObject' },
 ];
 
 function renumberRandomIds(files: Record<string, Uint8Array>): void {
   const targets = Object.keys(files).filter((n) => /^word\/(.*\.xml|_rels\/.*\.rels)$/.test(n)).sort();
-  for (const { pattern, stem } of RANDOM_IDS) {
+  const texts = new Map(targets.map((name) => [name, strFromU8(files[name]!)]));
+  for (const { pattern, prefix, stem } of RANDOM_IDS) {
     const ids = new Map<string, string>();
     for (const name of targets) {
-      const text = strFromU8(files[name]!);
-      if (text.search(pattern) === -1) continue;
-      files[name] = strToU8(
-        text.replace(pattern, (id) => {
-          let fixed = ids.get(id);
-          if (!fixed) {
-            fixed = `${stem}${ids.size + 1}`;
-            ids.set(id, fixed);
-          }
-          return fixed;
-        }),
-      );
+      const text = texts.get(name)!;
+      if (!text.includes(prefix) || text.search(pattern) === -1) continue;
+      const renumbered = text.replace(pattern, (id) => {
+        let fixed = ids.get(id);
+        if (!fixed) {
+          fixed = `${stem}${ids.size + 1}`;
+          ids.set(id, fixed);
+        }
+        return fixed;
+      });
+      texts.set(name, renumbered);
+      files[name] = strToU8(renumbered);
     }
   }
 }

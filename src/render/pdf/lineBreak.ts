@@ -1,7 +1,7 @@
 import type { Inline, TextStyle } from '../../document/tree.ts';
 import { PLAIN } from '../../document/tree.ts';
 import { displayText } from '../displayText.ts';
-import { breakOpportunities } from '../textSegments.ts';
+import { type BreakOpportunity, breakOpportunities } from '../textSegments.ts';
 import { type FontRole, metricsFor } from './fonts.ts';
 import { glyphUnits } from './variationSelectors.ts';
 
@@ -136,7 +136,7 @@ export function breakLines(children: readonly Inline[], maxWidth: number, firstI
   const slice = (from: number, to: number) => chars.slice(indexAt.get(from) ?? chars.length, indexAt.get(to) ?? chars.length);
 
   // a word kept whole that is wider than a line breaks where UAX #14 lets it, not anywhere
-  const strict = keepWords ? breakOpportunities(text) : [];
+  let strict: readonly BreakOpportunity[] | undefined; // looked up only for such a word
   let next = 0;
   let start = 0;
   for (const brk of breakOpportunities(text, keepWords)) {
@@ -145,6 +145,7 @@ export function breakLines(children: readonly Inline[], maxWidth: number, firstI
     if (hard) end--;
     const segment = slice(start, end);
     if (keepWords && visibleWidth(segment) > maxWidth) {
+      strict ??= breakOpportunities(text);
       while (next < strict.length && strict[next]!.position <= start) next++;
       let from = start;
       for (; next < strict.length && strict[next]!.position < end; next++) {

@@ -113,6 +113,8 @@ function infoOf(doc: PDFDocument): InfoValues {
   return values;
 }
 
+let compressedProfile: Uint8Array | undefined;
+
 /** The PDF/A-3b part of writing a PDF; call after every page is drawn and the document information is set. */
 export async function finishPdfA(doc: PDFDocument, tree: DocumentTree): Promise<void> {
   const date = new Date(`${tree.date}T00:00:00Z`);
@@ -129,7 +131,9 @@ export async function finishPdfA(doc: PDFDocument, tree: DocumentTree): Promise<
   const { context, catalog } = doc;
   const metadata = context.stream(new TextEncoder().encode(xmpPacket(infoOf(doc), digest, tree.attachments)), { Type: 'Metadata', Subtype: 'XML' });
   catalog.set(PDFName.of('Metadata'), context.register(metadata));
-  const profile = context.flateStream(srgbProfile(), { N: 3 });
+  // the same profile in every PDF: compressed by pdf-lib's flateStream once per process, then its bytes reused
+  const profile = compressedProfile ? context.stream(compressedProfile, { N: 3, Filter: 'FlateDecode' }) : context.flateStream(srgbProfile(), { N: 3 });
+  compressedProfile ??= profile.getContents();
   const intent = context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',

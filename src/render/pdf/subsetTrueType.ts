@@ -76,8 +76,8 @@ export function subsetTrueType(font: TrueTypeFont, glyphIds: Iterable<number>): 
     ['maxp', maxp],
   ]);
   for (const tag of COPIED_TABLES) if (font.tables.has(tag)) tables.set(tag, font.table(tag));
-  const bytes = assembleFont(tables);
-  const adjustment = (0xb1b0afba - checksum(bytes)) >>> 0;
+  const { bytes, sum } = assembleFont(tables);
+  const adjustment = (0xb1b0afba - sum) >>> 0;
   const headOffset = tableOffset(bytes, 'head');
   new DataView(bytes.buffer).setUint32(headOffset + 8, adjustment);
   return { bytes, newIds };
@@ -98,7 +98,11 @@ function checksum(bytes: Uint8Array, from = 0, length = bytes.length): number {
 }
 
 /** An sfnt file: the table directory (tags in ascending order, as the format requires), then each table 4-byte aligned. */
-function assembleFont(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
+/**
+ * The font file from its tables, and its checksum: the sum of the directory's and the tables' (every table starts
+ * on a 4-byte boundary and is padded with zeros), so the glyph data is summed once, not twice.
+ */
+function assembleFont(tables: ReadonlyMap<string, Uint8Array>): { bytes: Uint8Array; sum: number } {
   const tags = [...tables.keys()].sort();
   const count = tags.length;
   const headerLength = 12 + 16 * count;
@@ -113,17 +117,20 @@ function assembleFont(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
   v.setUint16(8, Math.log2(power));
   v.setUint16(10, count * 16 - power * 16);
   let offset = headerLength;
+  let tablesSum = 0;
   tags.forEach((tag, i) => {
     const table = tables.get(tag)!;
     out.set(table, offset);
     const entry = 12 + 16 * i;
     for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k);
-    v.setUint32(entry + 4, checksum(out, offset, table.length));
+    const sum = checksum(out, offset, table.length);
+    tablesSum = (tablesSum + sum) >>> 0;
+    v.setUint32(entry + 4, sum);
     v.setUint32(entry + 8, offset);
     v.setUint32(entry + 12, table.length);
     offset += (table.length + 3) & ~3;
   });
-  return out;
+  return { bytes: out, sum: (checksum(out, 0, headerLength) + tablesSum) >>> 0 };
 }
 
 function tableOffset(font: Uint8Array, tag: string): number {
