@@ -346,3 +346,31 @@ describe('readCover: a questionnaire’s cover table', () => {
     expect(cover.tosName?.value).toBe('NAKANO-CTS');
   });
 });
+
+describe('negation forms (src/screen/negation.ts)', () => {
+  const inPlan = (text: string) => found('当社コンテナターミナルのＴＯＳの情報セキュリティ対策', text);
+  it.each([
+    ['サイバー攻撃に備えた対応訓練は、人員の都合で実施いたしかねております。', 'incident-response-training'],
+    ['第三者による監査は、費用の面から受けるには至っておりません。', 'security-audit'],
+    ['従来は全社員に年2回の情報セキュリティ研修を行っていたが、令和6年度から取りやめた。', 'security-awareness-training'],
+    ['業務委託先を選ぶ基準は設けていないし、今後設ける考えもありません。', 'outsourcing-security-contract'],
+    ['攻撃を受けたルータをどう取り替えるかについては、決まったルールがない。', 'ext-device-replace-after-attack'],
+    ['サーバの管理者パスワードは、納品時から変えないまま使っている。', 'internal-admin-credentials'],
+    ['バックアップの世代管理と隔離保管：未検討', 'backup-generations-isolation'],
+    ['標的型攻撃メールへの教育は実施なし。', 'security-awareness-training'],
+    ['ネットワーク構成図は作っていない（今後も作る予定はない）。', 'asset-network-inventory'],
+    ['外部の専門家による監査の実績はありません。', 'security-audit'],
+    ['ＴＯＳサーバへのＯＳ修正プログラムは、動作確認ができないため更新を控えている。', 'internal-software-update'],
+    ['アカウントのロック機能は設定されていない状況です。', 'ext-account-lockout-detection'],
+  ] as const)('「%s」 does not describe %s', (text, id) => {
+    expect(inPlan(text)).not.toContain(id);
+  });
+  it.each([
+    ['ＵＳＢメモリは、使う前に必ず専用の端末でウイルス検査をしてからでないと使えない決まりにしている。', 'removable-media-scan'],
+    ['保守会社の決まったＩＰアドレス以外からは、ＶＰＮへつながらないよう制限している。', 'ext-source-ip-restriction'],
+    ['以前は手作業だったが、現在はバックアップを毎晩自動で取得している。', 'backup-targets-frequency'],
+    ['委託先の選定基準は今年度中に定める予定で、今後は契約書にセキュリティ条項を入れる。', 'outsourcing-security-contract'],
+  ] as const)('「%s」 still describes %s', (text, id) => {
+    expect(inPlan(text)).toContain(id);
+  });
+});

@@ -1,3 +1,5 @@
+import { DECIDED_AGAINST, STOPPED_WORDS } from './negation.ts';
+
 /**
  * The clauses of a sentence (folded text): a formal plan chains several measures in one sentence
  * (「…を常設し、…マニュアルに従って動き、…とは平時から連絡先を交換している」), and a word that is about
@@ -16,9 +18,9 @@ const CLAUSE_END = /(?<=(?:[してりずきけめえいびみせ]|(?:ます|で�
  */
 const SCOPE_END = /(?:(?:ます|です|る|た|だ)が|ものの|一方|けれど(?:も)?|ほか)、$/;
 
-/** 「見送った」「見合わせた」「断念した」: considered and decided against; the 検討 before it is no plan. */
-export const DECIDED_AGAINST = /見送(り|っ|る|ら)|見合わせ|断念|取りやめ|取り止め|(し|行わ|入れ|設け|作ら|使わ)ないこと(と|に)(決定|決ま|決め|し(た|ました)|なっ)/;
 const CONSIDERED = /検討|考え|予定|計画/;
+/** 「…していたが、…廃止した」: what was done before the が is what was stopped. */
+const DONE_BEFORE = /(てい(まし)?た|ておりました)が、$/;
 
 export function clausesOf(sentence: string): string[] {
   return sentence.split(CLAUSE_END).filter((c) => c.length > 0);
@@ -34,7 +36,8 @@ export function reachOf(clauses: readonly string[]): string[] {
     for (let j = i; j < clauses.length; j++) {
       text += clauses[j]!;
       // 「…することも検討したが、…見送った」: the decision at the end is about what was considered before the が
-      if (SCOPE_END.test(clauses[j]!) && !(CONSIDERED.test(clauses[j]!) && DECIDED_AGAINST.test(clauses.slice(j + 1).join('')))) break;
+      const rest = clauses.slice(j + 1).join('');
+      if (SCOPE_END.test(clauses[j]!) && !(CONSIDERED.test(clauses[j]!) && DECIDED_AGAINST.test(rest)) && !(DONE_BEFORE.test(clauses[j]!) && STOPPED_WORDS.test(rest))) break;
     }
     return text;
   });

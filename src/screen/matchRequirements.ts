@@ -2,7 +2,9 @@ import { NOT_APPLICABLE_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type Te
 import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldTerm, foldText } from './normalize.ts';
-import { DECIDED_AGAINST, clausesOf, reachOf } from './clauses.ts';
+import { clausesOf, reachOf } from './clauses.ts';
+import { POINTS_BACK } from './pointsBack.ts';
+import { DECIDED_AGAINST, NO_PLAN_EITHER, NO_PLAN_EITHER_ALL, saysNotDone, saysPlanned } from './negation.ts';
 import { readStatus, type ReadStatus } from './status.ts';
 import { type Unit, unitsOf } from './units.ts';
 
@@ -131,33 +133,6 @@ interface UnitHit {
   score: number;
   sentence: number;
 }
-
-/** How well one unit says one requirement: the best sentence's score, or 0. */
-/**
- * A sentence that says a measure is not taken: 「実施しておらず、予定もない」「訓練はしていません」「未整備である」
- * — unless it goes on to say what is planned (「未整備である。９月までに作成する」 is planned, in its own sentence,
- * and 「導入していない。年度中に導入する予定」 in one).
- */
-const NOT_DONE =
-  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て|いたして|致して)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(交換|取替|入替|導入|実施|整備|作成|策定|設置|適用|締結|参加|受講)(は)?せず|(日|時間|機会|人手?|余裕|予算)(が|を|も)?(作れ|取れ|とれ|確保でき|割け)(ない|ません|ず)|(やっ|行っ|し|実施し|受け)たこと(が|は)(ない|ありません|ございません)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
-/** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」: no plan either. */
-const NO_PLAN_EITHER = /(予定|計画|目処|めど|見込み?)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
-const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|検討|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
-const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
-const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓'));
-/**
- * Any measure's verb in the て-form negated where the clause ends (「更新していない。」「置いていない」「特にしていない」),
- * except the verbs whose negation is itself a measure (使っていない, 接続していない, 共有していない) and a negation
- * inside a noun phrase (「つないでいないパソコン」 goes on).
- */
-const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|使い回|持ち?込ん|持ち?出|開示|公開|教え|放置|許可|登録|挿)し?)(て|で)(い|お)?(ない|ません|らず|りません)(?=$|[。、]|が|ので|ため|けど|です)/;
-/**
- * 「入れたときのバージョンのままです」「初期設定のまま」: a thing left as it was, the measure not taken
- * (「買ったときのままではなく」「のままにせず」 go on to say it was).
- */
-const LEFT_AS_IT_WAS = /(とき|時|当時|初期(設定|値)?|出荷時|購入時|導入時|納品時)の(バージョン|設定|状態|もの)?のまま(です|だ|である|になって|となって|にして(い|お)|放置|[。]|$)|(?<!そ)のまま(です|だ|である)?[。]?$/;
-const saysNotDone = (text: string) =>
-  DECIDED_AGAINST.test(text) || ((NOT_DONE.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
 
 /** 「【削除】…」「（廃止）…」, a 新旧対照表's 「（削る）」: a change notice's line for a measure no longer taken. */
 const WITHDRAWN = /^[【\[(（<〈《]?(削除|削る|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]/;
@@ -485,13 +460,13 @@ function withoutBorrowedTopic(id: RequirementId, hitsOf: ReadonlyMap<Requirement
   return hits.filter((h) => h.score >= 1 || POINTS_BACK.test(sentencesOf[h.unit]?.[h.sentence] ?? '') || !rivals.some((other) => hitsOf.get(other)!.some((o) => o.unit === h.unit && o.sentence === h.sentence && o.score >= 1)));
 }
 
-const POINTS_BACK = /(この|その|上記|前記|当該|同|前項の|上の)(計画|手順|要領|マニュアル|規程|機器|装置|システム|仕組み|方法|章|節|項)|これ(ら)?(の|に|を)/;
 
 /** Two requirements of one measure on different things (two-factor on external devices and on administrators). */
+let measuresOf: Map<RequirementId, Set<string>> | undefined;
 function sharesMeasure(a: RequirementId, b: RequirementId): boolean {
-  const measures = (id: RequirementId) => new Set(REQUIREMENT_TERMS[id].routes.flatMap((route) => route.slice(1).map((group) => group.concept)));
-  const ofB = measures(b);
-  return [...measures(a)].some((concept) => ofB.has(concept));
+  measuresOf ??= new Map(REQUIREMENT_IDS.map((id) => [id, new Set(REQUIREMENT_TERMS[id].routes.flatMap((route) => route.slice(1).map((group) => group.concept)))]));
+  const ofB = measuresOf.get(b)!;
+  return [...measuresOf.get(a)!].some((concept) => ofB.has(concept));
 }
 
 /**

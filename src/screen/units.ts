@@ -1,5 +1,6 @@
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldText, leadingLabel } from './normalize.ts';
+import { OPENS_POINTING_BACK } from './pointsBack.ts';
 import { joinWrappedLines } from './wrappedLines.ts';
 
 /**
@@ -43,7 +44,6 @@ const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$
 const ANSWER_FIRST = /^(○|◯|〇|◎|●|△|×|✕|✗|はい|いいえ)([(（、。:：,]|$)/;
 /** A cell that is only an answer mark: ○ × △ 済 未 はい いいえ. */
 const ANSWER_MARK = /^(○|◯|〇|◎|●|△|▲|×|✕|✗|✓|✔|未|済|有|無|はい|いいえ|yes|no|-|ー)$/i;
-const REFERS_BACK = /^(\S{0,6}[)）.、]?)?(上記|前記|前項|前条|前述|(上|前)の(章|項|節|条|計画|手順|要領|とおり)|(この|本)(章|節)|同(計画|要領|手順|マニュアル)|この(計画|要領|手順|マニュアル|bcp|規程)|当該|これら?の?|その(とき|時|際|場合))/;
 /** 「具体的に：…」「理由：…」 under a form's question: the detail of the line above. */
 const DETAIL_OF_ABOVE = /^(具体的(に|な内容|には)?|内容|詳細|補足|理由|説明|状況|現状|回答|答え)[:：]/;
 const INTRO = /[:：]$|(次|以下|下記)の(とおり|通り|措置|対策|事項|内容)|次のように/;
@@ -242,7 +242,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       if (labels.length && DITTO.test(foldText(labels[0]!)) && rowAbove?.itemLabels?.length) labels = [...rowAbove.itemLabels, ...labels];
       // 「上記手順に沿った訓練」 in a row: the row before is what it speaks of
       const rowBefore = units.at(-1);
-      const rowRefersBack = REFERS_BACK.test(foldText(content[0]!.text)) && rowBefore && !rowBefore.headingLike ? [rowBefore.text] : [];
+      const rowRefersBack = OPENS_POINTING_BACK.test(foldText(content[0]!.text)) && rowBefore && !rowBefore.headingLike ? [rowBefore.text] : [];
       units.push({
         blocks: content.map((c) => c.index),
         text: content.map((c) => c.text).join('\n'),
@@ -263,7 +263,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       while (headings.length && headings.at(-1)!.depth >= depth) headings.pop();
       // 「前項の手順の訓練」: a heading that points back stands with the heading before it
       const headingBefore = [...units].reverse().find((u) => u.headingLike)?.text;
-      const pointsBack = !!headingBefore && REFERS_BACK.test(foldText(b.text).replace(/^[0-9０-９一二三四五六七八九十()（）.、\s]+/, ''));
+      const pointsBack = !!headingBefore && OPENS_POINTING_BACK.test(foldText(b.text).replace(/^[0-9０-９一二三四五六七八九十()（）.、\s]+/, ''));
       headings.push({ depth, text: pointsBack ? `${headingBefore}／${b.text}` : b.text });
       if (b.kind === 'heading') title ??= b.text;
       intro = undefined;
@@ -274,7 +274,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     if (!isItem) intro = undefined;
     // 「上記の要領に基づき…」「前項の計画に沿って…」: the passage before is what it speaks of
     const previous = units.at(-1);
-    const refersBack = (REFERS_BACK.test(foldText(b.text)) || DETAIL_OF_ABOVE.test(foldText(b.text))) && previous && !previous.headingLike ? [previous.text] : [];
+    const refersBack = (OPENS_POINTING_BACK.test(foldText(b.text)) || DETAIL_OF_ABOVE.test(foldText(b.text))) && previous && !previous.headingLike ? [previous.text] : [];
     units.push({ blocks: b.indexes, text: b.text, context: [...contextNow(), ...refersBack], section: sectionNow(), page: b.page, headingLike: false });
     if (!isItem && INTRO.test(foldText(b.text))) intro = b.text;
   }

@@ -1,0 +1,74 @@
+/**
+ * How a plan says that a measure is not taken, in folded text (src/screen/normalize.ts). Japanese negates a
+ * measure in many shapes, each kept here as one pattern with the forms it reads:
+ * - the verb negated: 実施しておらず, 整備されていない, 更新していない, 行わない, 入れずにいる;
+ * - the noun of the measure with なし or 未: 実施なし, 未整備, 未検討;
+ * - nothing there to speak of: 予定もない, 実績はない, 決まったものがない, 考えもない;
+ * - a thing left as it was: 初期設定のまま, 変更しないまま;
+ * - a decision against it or a stop: 見送った, 導入しないことと決定, 以前は…していたが廃止した;
+ * - polite forms that say one cannot or has not come to it: 実施いたしかねております, 至っておりません, 適用を控えている.
+ * A plan that goes on to say what is planned (「未整備である。９月までに作成する」) describes the measure as planned:
+ * `saysPlanned` tells that, with the plans that are themselves denied (「今後も予定なし」) left out.
+ */
+
+/** 「見送った」「見合わせた」「断念した」: considered and decided against; the 検討 before it is no plan. */
+export const DECIDED_AGAINST = /見送(り|っ|る|ら)|見合わせ|断念|取りやめ|取り止め|(し|行わ|入れ|設け|作ら|使わ)ないこと(と|に)(決定|決ま|決め|し(た|ました)|なっ)/;
+
+/** 「以前は年1回の教育を実施していたが、令和5年度に廃止した」: a measure once taken and since stopped. */
+export const STOPPED =
+  /(以前|従来|かつて|これまで|当初|前年度|昨年度|昨年|[0-9]+年(度)?)(まで)?(は|には)?[^。]*(していた|行っていた|てい(まし)?た|ておりました)が、[^。]*(廃止|中止|取りやめ|取止め|やめ|止め|終了|なくな|無くな)/;
+
+/** The words of a stop: 廃止, 中止, 取りやめ, やめた, 終了, なくなった. */
+export const STOPPED_WORDS = /廃止|中止|取りやめ|取止め|やめ|止め|終了|なくな|無くな/;
+
+/** The verb of a measure negated (「実施しておらず」「導入していない」「設定されていない」「実施せず」…). */
+const NOT_DONE =
+  /(実施|導入|整備|作成|策定|行っ|決め|設け|取り?組ん|取得|対応|参加|受け|講じ|設置|設定|採用|実装|構築|共有|受講|運用)(して|し|は|て|いたして|致して)?(は)?(おらず|ていない|ていません|ておりません|てはいない|ない|ません)|(して|し)(い)?ません|予定(も|は)?(ない|なし|ありません)|未(実施|整備|導入|対応|定|策定|作成|検討|着手|設置|締結|加入|参加|受講|構築|決定|契約)|(実施|導入|整備|作成|策定|設置|設定|採用|実装|構築|適用|締結)(が|は)?(さ)?れて(は)?(い|お)(ない|ません|らず)|(も|は)(し|行っ)て(い|お)(ない|ません|らず)|できていない|特に(決めて|定めて)(い)?(ない|ません)|(交換|取替|入替|導入|実施|整備|作成|策定|設置|適用|締結|参加|受講)(は)?せず|(日|時間|機会|人手?|余裕|予算)(が|を|も)?(作れ|取れ|とれ|確保でき|割け)(ない|ません|ず)|(やっ|行っ|し|実施し|受け)たこと(が|は)(ない|ありません|ございません)|(やれ|でき|やっ|出来)て(い)?(ない|ません|ねえ)|手(が|を)?(回って|つけて|付けて)(い)?(ない|ません)|手つかず|(?<![a-z])まだ(です|だ|である|。|$)/;
+
+/** 「実施なし」「訓練実績なし」: the measure's noun with なし (not 「許可なしに」, without it). */
+const NOUN_WITH_NONE = /(実施|導入|整備|作成|策定|設置|締結|加入|参加|受講|取得|訓練|教育|研修|監査)(の)?(実績|経験)?(は|が)?(なし|無し)(?!に|で)/;
+
+/** 「実績はない」「決まったものがない」「特段の定めはない」: nothing there to speak of. */
+const NOTHING_TO_SPEAK_OF =
+  /(実績|経験|前例)(は|が|も)?(ない|なし|無し|ありません|ございません)|(決まった|定まった|定めた|特段の|特別な|具体的な|明文化した|文書化した|正式な)(もの|ルール|手順|規定|規程|定め|取り?決め)(は|が|も)?(ない|なし|無し|ありません|ございません)/;
+
+/**
+ * Polite ways of not doing: 「実施いたしかねております」 (cannot), 「導入には至っておりません」 (has not come to it),
+ * 「適用を控えている」 (holds back from it).
+ */
+const POLITELY_NOT = /(いたし|致し|し)かね(て|ており|る|ます)|至って(い|お)(ない|らず|りません)|至らず|(適用|更新|導入|実施|設定|変更)(を|は)控え(て|た)/;
+
+/**
+ * Any measure's verb in the て-form negated where the clause ends (「更新していない。」「置いていない」「特にしていない」),
+ * except the verbs whose negation is itself a measure (使っていない, 接続していない, 共有していない) and a negation
+ * inside a noun phrase (「つないでいないパソコン」 goes on).
+ */
+const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|使い回|持ち?込ん|持ち?出|開示|公開|教え|放置|許可|登録|挿)し?)(て|で)(い|お)?(ない|ません|らず|りません)(?=$|[。、]|が|ので|ため|けど|です|状態|状況|のが)/;
+
+/**
+ * 「入れたときのバージョンのままです」「初期設定のまま」「変更しないまま運用」: a thing left as it was, the measure not
+ * taken (「買ったときのままではなく」「のままにせず」 go on to say it was).
+ */
+const LEFT_AS_IT_WAS =
+  /(とき|時|当時|初期(設定|値)?|出荷時|購入時|導入時|納品時)の(バージョン|設定|状態|もの)?のまま(です|だ|である|になって|となって|にして(い|お)|放置|運用|使用|利用|[。]|$)|(?<!そ)のまま(です|だ|である)?[。]?$|(変更|更新|変え|対応|設定|適用)(し)?ないまま/;
+
+/** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」「考えもない」: no plan either. */
+export const NO_PLAN_EITHER =
+  /(予定|計画|目処|めど|見込み?|考え|つもり|意向)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
+export const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
+
+const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|(?<!未)検討(?!(して|し|は|も)(い|お)?(ない|ません|らず|ておらず))|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
+/** 「今後も作成予定なし」「今後定める考えもない」: a plan's word that the denial after it takes back. */
+const DENIED_FUTURE = /(今後|将来|来年度|次年度)(も|とも|は)?[^。、〓]{0,20}〓/g;
+
+/** The words say what is planned, not counting plans they deny (「予定もない」「今後も考えていない」). */
+export const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓').replace(DENIED_FUTURE, '〓'));
+
+/**
+ * A sentence that says a measure is not taken: 「実施しておらず、予定もない」「訓練はしていません」「未整備である」
+ * — unless it goes on to say what is planned (「導入していない。年度中に導入する予定」 in one sentence).
+ */
+export const saysNotDone = (text: string) =>
+  DECIDED_AGAINST.test(text) ||
+  STOPPED.test(text) ||
+  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
