@@ -18,7 +18,8 @@ const CLAUSE_END = /(?<=(?:[してりずきけめえいびみせ]|(?:ます|で�
  */
 const SCOPE_END = /(?:(?:ます|です|る|た|だ)が|ものの|一方|けれど(?:も)?|ほか)、$/;
 
-const CONSIDERED = /検討|考え|予定|計画/;
+/** What comes before a decision: considered, estimated, tried, asked about (「見積りを取りましたが、…見送りました」). */
+const CONSIDERED = /検討|考え|予定|計画|見積|試行|試験(的|導入)|比較|調査|相談|提案|打診|協議|デモ/;
 /** 「…していたが、…廃止した」: what was done before the が is what was stopped. */
 const DONE_BEFORE = /(てい(まし)?た|ておりました)が、$/;
 

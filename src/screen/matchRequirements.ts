@@ -149,7 +149,9 @@ const nothingInItsColumns = (u: Unit) => (u.otherCells?.length ?? 0) >= 2 && u.o
  */
 function sentencesWithDetails(u: Unit): string[] {
   const sentences = foldedSentences(u.text);
-  if ((u.otherCells?.length ?? 0) < 2 || sentences.length !== 1 || sentences[0]!.length > 80) return sentences;
+  const others = u.otherCells?.length ?? 0;
+  // (one other column, 備考, when the measure is a name: 保守ＶＰＮ 接続元しぼり | 固定ＩＰのみ許可)
+  if (others === 0 || (others === 1 && (sentences[0]?.length ?? 0) > 30) || sentences.length !== 1 || sentences[0]!.length > 80) return sentences;
   return [`${sentences[0]}（${u.otherCells!.map(foldText).join('、')}）`];
 }
 

@@ -30,13 +30,20 @@ const NOUN_WITH_NONE = /(実施|導入|整備|作成|策定|設置|締結|加入
 
 /** 「実績はない」「決まったものがない」「特段の定めはない」: nothing there to speak of. */
 const NOTHING_TO_SPEAK_OF =
-  /(実績|経験|前例)(は|が|も)?(ない|なし|無し|ありません|ございません)|(決まった|定まった|定めた|特段の|特別な|具体的な|明文化した|文書化した|正式な)(もの|ルール|手順|規定|規程|定め|取り?決め)(は|が|も)?(ない|なし|無し|ありません|ございません)/;
+  /(実績|経験|前例)(は|が|も)?(ない|なし|無し|ありません|ございません)|(仕組み|機能|体制|窓口|手段|対策|規程|規定|ルール|手順書?|マニュアル)(も|は)(ない|なし|無し|ありません|ございません)|(決まった|定まった|定めた|特段の|特別な|具体的な|明文化した|文書化した|正式な)(もの|ルール|手順|規定|規程|定め|取り?決め)(は|が|も)?(ない|なし|無し|ありません|ございません)/;
 
 /**
  * Polite ways of not doing: 「実施いたしかねております」 (cannot), 「導入には至っておりません」 (has not come to it),
  * 「適用を控えている」 (holds back from it).
  */
 const POLITELY_NOT = /(いたし|致し|し)かね(て|ており|る|ます)|至って(い|お)(ない|らず|りません)|至らず|(適用|更新|導入|実施|設定|変更)(を|は)控え(て|た)/;
+
+/**
+ * 「ロックの機能は使っていない」「ＯＳの更新：止めている」: a function of the system left unused, a routine stopped
+ * (「ＵＳＢメモリは使っていない」 is 該当なし instead: what is not used there is the risk, not the measure).
+ */
+const LEFT_UNUSED =
+  /(機能|仕組み|設定|ロック|認証|サービス|ツール|ソフト)(は|を|も)?(使って|使用して|利用して|有効にして|オンにして)(い|お)?(ない|ません|らず)|(更新|適用|アップデート|実施|取得|検査|スキャン|点検|訓練|教育|研修|監査|バックアップ)(は|を|も|:)?(当面|現在|今は|いまは)?(止めて|やめて|中止して|休止して)(いる|います|おります|ある)?/;
 
 /**
  * Any measure's verb in the て-form negated where the clause ends (「更新していない。」「置いていない」「特にしていない」),
@@ -71,4 +78,4 @@ export const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EIT
 export const saysNotDone = (text: string) =>
   DECIDED_AGAINST.test(text) ||
   STOPPED.test(text) ||
-  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
+  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));

@@ -4,7 +4,7 @@
  * (src/screen/units.ts), and a sentence that has one may speak of two things at once (src/screen/matchRequirements.ts).
  */
 const POINTER = '(この|その|上記の?|前記の?|当該|同|前項の|上の|前の)';
-const THING = '(計画|手順|要領|マニュアル|規程|bcp|機器|装置|システム|仕組み|方法|章|節|項|条)';
+const THING = '(計画|手順|要領|マニュアル|規程|bcp|機器|装置|システム|仕組み|方法|章|節|項|条|控え|記録|手順書|計画書|訓練|契約|会社|委託先|データ)';
 
 /** A passage that opens by pointing back (after its numbering): 「上記により…」「前項の訓練…」「そのときは…」. */
 export const OPENS_POINTING_BACK = new RegExp(

@@ -40,6 +40,13 @@ const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新
 /** The column of what is to be done (現状 | 課題 | 今後の対応): the row's plan, read with what is done now. */
 const PLAN_HEADER = /^(今後(の)?(対応|予定|取組|方針|計画|対策|の進め方)?|対応(予定|方針|計画)|改善(計画|予定|策|内容)|予定|実施予定(時期)?|是正(計画|予定)?|これから)$/;
 const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
+/**
+ * A column about another system or given for reference only (TOS | 事務系ネットワーク（参考）): what it says of the
+ * office network, the head office or mail is no measure of the terminal's system, and the row is read without it.
+ */
+const OTHER_SYSTEM_HEADER = /事務系|情報系|事務用|oa系|^oa|本社|参考|会計|メール|社内lan|社内ネットワーク/;
+const TOS_HEADER = /tos|基幹|ターミナル|荷役|cts|ヤード|ゲート/;
+const aboutAnotherSystem = (header: string) => OTHER_SYSTEM_HEADER.test(foldText(header)) && !TOS_HEADER.test(foldText(header));
 /** A cell that starts with its answer: 「いいえ（来年度から実施予定）」「はい、年１回」. */
 const ANSWER_FIRST = /^(○|◯|〇|◎|●|△|×|✕|✗|はい|いいえ)([(（、。:：,]|$)/;
 /** A cell that is only an answer mark: ○ × △ 済 未 はい いいえ. */
@@ -63,6 +70,22 @@ const readsLikeRequirement = (folded: string) =>
   folded.length >= 4 && folded.length <= 40 && !/[。]/.test(folded) && !/(ます|です|ている|ていない|した|ない|ある|いる|った|れる)$/.test(folded);
 /** A cell that is a sentence: it ends as one (。, 〜ます, 〜ていない). */
 const readsLikeSentence = (folded: string) => folded.endsWith('。') || /(ます|です|ている|ていない|ません|ない|した)$/.test(folded);
+
+/**
+ * What a row's marks say together (ＴＯＳ本体 ◯, ゲート端末 ×): done where one says done, else partly, else planned,
+ * else not done; undefined when the row has no marks.
+ */
+function marksSay(marks: readonly string[]): string | undefined {
+  const folded = marks.map(foldText).filter(Boolean);
+  if (folded.length === 0) return undefined;
+  return (
+    folded.find((m) => /^(○|◯|〇|◎|●|✓|✔|済|有|はい|yes)$/.test(m)) ??
+    folded.find((m) => m === '△') ??
+    folded.find((m) => m === '▲') ??
+    folded.find((m) => /^(×|✕|✗|未|無|いいえ|no)$/.test(m)) ??
+    folded[0]
+  );
+}
 
 /** An item cell that says 「the same as above」: 同, 同上, 〃. */
 const DITTO = /^(同上?|〃|″|")(?![じ様種一時])/;
@@ -129,7 +152,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];
   let intro: string | undefined;
-  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[]; requirement?: number; before?: number }>();
+  const headerOf = new Map<number, { content: number[]; status?: number; labels: number[]; requirement?: number; before?: number; ignored: number[]; marks: number[] }>();
 
   const nearestHeading = () => headings.at(-1)?.text;
   // the document's title (its first heading) stands over every section, whatever depth a reader gave it
@@ -151,6 +174,18 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   /** Per table, the cells of the last row up to its first cell that is not merged down (for the rows below). */
   const leadingCells = new Map<number, Map<number, TextBlock>>();
   const firstRowOf = (table: number) => Math.min(...[...rows.values()].filter((r) => r.table === table).map((r) => r.row));
+  /**
+   * The columns of a matrix that answer with marks only (対策 | ＴＯＳ本体 | ゲート端末 with ◯ × ▲ －): each row's
+   * answer is what its marks say together. Columns already read as the passage, the status or another system's are left out.
+   */
+  const markColumns = (table: number, taken: readonly number[]) => {
+    const body = [...rows.values()].filter((r) => r.table === table && r.row !== firstRowOf(table));
+    const columns = [...new Set(body.flatMap((r) => r.cells.map((c) => c.cell!.column)))].filter((col) => !taken.includes(col));
+    return columns.filter((col) => {
+      const cells = body.map((r) => r.cells.find((c) => c.cell!.column === col)).filter((c): c is TextBlock => !!c && c.text.trim().length > 0);
+      return cells.length >= 3 && cells.filter((c) => ANSWER_MARK.test(foldText(c.text))).length >= cells.length * 0.8;
+    });
+  };
 
   for (const b of ordered) {
     if (b.kind === 'table-cell' && b.cell) {
@@ -162,16 +197,19 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       const header = headerOf.get(row.table);
       // the first row of a table, when every cell is a column name (項目 | 内容 | 実施状況)
       if (!header && row.row === firstRowOf(row.table) && isHeaderRow(texts)) {
+        // (the columns about another system are left out before the columns are told apart)
+        const ignoredAt = texts.map((t, i) => (aboutAnotherSystem(t) && texts.some((o) => TOS_HEADER.test(foldText(o))) ? i : -1)).filter((i) => i >= 0);
+        const kept = (i: number) => !ignoredAt.includes(i);
         // a table of changes (対策 | 変更前 | 変更後): what is done from now on is the passage, whatever the other columns are called
-        const after = texts.map((t, i) => (AFTER_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0);
-        const named = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0);
+        const after = texts.map((t, i) => (AFTER_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0 && kept(i));
+        const named = texts.map((t, i) => (CONTENT_HEADER.test(t) && !STATUS_HEADER.test(t) ? i : -1)).filter((i) => i >= 0 && kept(i));
         // 取組 | 実施内容: a column that names the measure stands before the column of what is done, as its item
         const described = named.filter((i) => !ITEM_HEADER.test(foldText(texts[i]!)));
-        const planned = texts.map((t, i) => (PLAN_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0);
+        const planned = texts.map((t, i) => (PLAN_HEADER.test(foldText(t)) ? i : -1)).filter((i) => i >= 0 && kept(i));
         const current = after.length ? after : described.length ? described : named;
         const content = current.length && planned.length ? [...new Set([...current, ...planned])].sort((a, b) => a - b) : current;
-        const status = texts.findIndex((t) => STATUS_HEADER.test(t));
-        const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status).at(-1) ?? texts.length - 1;
+        const status = texts.findIndex((t, i) => STATUS_HEADER.test(t) && kept(i));
+        const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status && kept(i)).at(-1) ?? texts.length - 1;
         const fallbackContent = content.length ? content : [lastNotStatus];
         // positions in the header row, kept as its cells' columns (a blank header cell has no block)
         const column = (i: number) => row.cells[i]!.cell!.column;
@@ -183,13 +221,15 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
           ...(before >= 0 ? { before: column(before) } : {}),
           content: fallbackContent.map(column),
           status: status >= 0 ? column(status) : undefined,
-          labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status && i !== before).map(column),
+          labels: texts.map((_, i) => i).filter((i) => i < Math.min(...fallbackContent) && i !== status && i !== before && kept(i)).map(column),
+          ignored: ignoredAt.map(column),
+          marks: markColumns(row.table, [...fallbackContent, ...(status >= 0 ? [status] : []), ...ignoredAt].map(column)),
         });
         continue;
       }
       // a cell by its column: a row whose first cells are merged with the row above (区分 spanning rows) or left
       // blank has no block for them, and the columns after them must still be read as what their header says
-      const cellAt = new Map(row.cells.map((c) => [c.cell!.column, c]));
+      const cellAt = new Map(row.cells.filter((c) => !header?.ignored.includes(c.cell!.column)).map((c) => [c.cell!.column, c]));
       // the leading cells of a row merged down from the row above (区分 | 項目 | 内容, 区分 spanning three rows)
       // are those of the row above, as the reader of the page sees them
       const firstColumn = row.cells[0]!.cell!.column;
@@ -209,6 +249,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         contentCols = header.content.filter((i) => cellAt.has(i));
         labelCols = header.labels.filter((i) => cellAt.has(i));
         statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
+        labelCols = labelCols.filter((i) => !header.marks.includes(i));
         if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
         // 変更前 | 変更後 with 「（略）」 after: the text as it was stands unchanged
         if (header.before !== undefined && cellAt.has(header.before) && contentCols.every((i) => UNCHANGED.test(foldText(cellAt.get(i)!.text)))) contentCols = [header.before];
@@ -251,8 +292,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         itemLabels: labels,
         page: content[0]!.page,
         headingLike: false,
-        statusCell: statusCol !== undefined ? cellAt.get(statusCol)!.text : undefined,
-        ...otherCellsOf(cells.filter((c) => !contentCols.includes(c.cell!.column) && !labelCols.includes(c.cell!.column) && c.cell!.column !== statusCol).map((c) => c.text)),
+        statusCell: statusCol !== undefined ? cellAt.get(statusCol)!.text : marksSay(header?.marks.map((i) => cellAt.get(i)?.text ?? '') ?? []),
+        ...otherCellsOf(cells.filter((c) => !contentCols.includes(c.cell!.column) && !labelCols.includes(c.cell!.column) && c.cell!.column !== statusCol && !header?.marks.includes(c.cell!.column)).map((c) => c.text)),
       });
       continue;
     }
