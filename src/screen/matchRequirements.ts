@@ -155,6 +155,24 @@ function sentencesWithDetails(u: Unit): string[] {
   return [`${sentences[0]}（${u.otherCells!.map(foldText).join('、')}）`];
 }
 
+/**
+ * A row's note that takes back what the row says (「※7 ただし、ＴＯＳサーバは対象外とする。…入れておらず」「※13 品質の
+ *内部監査である。情報セキュリティは監査の項目に含まれていない」): it denies or leaves the terminal's system out, says
+ * nothing done and nothing planned. A note that also says what is done (「新入社員研修の中で１時間行っている」) qualifies
+ * the row without taking it back.
+ */
+const LEAVES_OUT_THE_SYSTEM = /(tos|ターミナル|基幹)[^。]{0,12}(は|を)?(対象外|除く|除外|含まない|含めない|含んでいない|含まれていない|含めていない)/;
+const SAYS_DONE = /(して|行って|実施して|導入して|設けて|定めて|取り?決めて|設定して|取得して|締結して)(いる|います|おります)(?!のは)|(設定|実施|導入|策定|締結)済(?!み?の)/;
+function footnoteDenies(note: string): boolean {
+  const sentences = foldedSentences(note);
+  const denies = sentences.some((s) => saysNotDone(s) || LEAVES_OUT_THE_SYSTEM.test(s));
+  const affirms = sentences.some((s) => !saysNotDone(s) && !LEAVES_OUT_THE_SYSTEM.test(s) && SAYS_DONE.test(s));
+  return denies && !affirms && !sentences.some(saysPlanned);
+}
+
+/** 「この手順は当社の事業継続計画の一部としている」: a sentence that says what the one before it is part of. */
+const SAYS_WHAT_IT_IS = /^(この|本|同|上記の?|これらの?)(手順|計画|マニュアル|要領|規程|仕組み|取組)(書)?(は|を)[^。]*(一部|として|位置づけ|位置付け)/;
+
 /** A sentence that puts a measure forward (「…を保管する案。」「…の導入を提案」), and a decision against it. */
 const PROPOSAL = /(案|提案(する|した|があった|された)?|議案|について)[。]?$/;
 const REJECTED = /否決|不採用|採用(しない|しなかった|せず)|承認(されなかった|しない)/;
@@ -164,7 +182,7 @@ const TICKED = /^[■☑☒✅✓✔]/;
 const UNTICKED = /^[□☐]/;
 
 /** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
-const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.]|$)/i;
+const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.(（]|$)/i;
 
 /** A form's question with its answer marked: 「はい・【いいえ】」「はい・（いいえ）」「□はい　■いいえ」. */
 const MARKED_NO = /(はい|yes)[・/／、,]*(【|\(|\[|〔|《|<)(いいえ|no)(】|\)|\]|〕|》|>)|[■●☑◉✓✔](いいえ|no)(?![a-z])/i;
@@ -204,12 +222,30 @@ const NO_MARK_CELL = /^[0-9]*(○|◯|〇|済|[×✕✗未]|いいえ|なし|無
 /** A status column's word for not done: 「未実施」「未対応」「実施していない」 (the whole cell). */
 const NOT_DONE_STATUS = /^(未(実施|対応|着手|導入|整備|策定|設置)|(実施|対応|導入)(なし|無し|していない|せず))[。.]?$/;
 
-/** A cell that says nothing was done or written: 「－」「なし」「未実施」. */
+/** A cell that says nothing was done or written: 「－」「なし」「未実施」, also with a note after it (「―（パスワードのみ）」). */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
+const emptyContent = (folded: string) => {
+  const bare = folded.replace(/[(（][^()（）]*[)）][。.]?$/, '');
+  return EMPTY_CONTENT.test(folded) || (bare.length > 0 && bare !== folded && EMPTY_CONTENT.test(bare));
+};
+
+/** 「（実施していない。新任者へのＴＯＳ操作研修のみ）」: after a negation, what is done instead is only that. */
+const ONLY_THAT = /(のみ|だけ)(である|です|だ)?[)）」]*[。.]?$/;
+/** A sentence of a passage that says no measure: a negation, or the 「…のみ」 that qualifies the one before it. */
+const deniedAt = (sentences: readonly string[], k: number) => saysNotDone(sentences[k]!) || (k > 0 && saysNotDone(sentences[k - 1]!) && ONLY_THAT.test(sentences[k]!));
+
+/**
+ * 「…ことが求められています」「…も挙げられています」「ガイドラインは…を求めている」: what the guideline asks of operators in
+ * general, as a study handout or a summary puts it, is no measure of the plan's own (unless the sentence says what the
+ * company itself does: 当社は…).
+ */
+const STATES_THE_RULE = /(求められ|挙げられ|推奨され|義務(付|づ)けられ)(て)?(いる|います|る|ます|ました|おり)|(ガイドライン|国|国土交通省|省令|法令?|規則)(は|では|が|で)[^。]*求めて(いる|います)/;
+const FIRST_PERSON = /当社|弊社|当ターミナル|我が社|わが社|私ども|当方|自社|当組合|本社では/;
+const statesTheRule = (sentence: string) => STATES_THE_RULE.test(sentence) && !FIRST_PERSON.test(sentence);
 
 /** An answer that says something was done or is planned: not empty, not a no, not out of scope. */
 const saysSomething = (answer: string) =>
-  answer.length >= 2 && !EMPTY_CONTENT.test(answer) && !BARE_NO.test(answer) && !answeredOutOfScope(`：${answer}`) && (!saysNotDone(answer) || saysPlanned(answer));
+  answer.length >= 2 && !emptyContent(answer) && !BARE_NO.test(answer) && !answeredOutOfScope(`：${answer}`) && (!saysNotDone(answer) || saysPlanned(answer));
 
 /**
  * How well a text says a requirement by one of its routes: 1 when it says every group, else the score the
@@ -277,7 +313,9 @@ function scoreUnit(
     // about), with the table row's item cell that names what the sentence speaks of
     // …and with the sentence before when it speaks of 「同機器」「当該装置」: the thing it names is there
     const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? sentences[i - 1]! : '';
-    const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`)) || (!!referent && vetoed(`${referent}／${text}`));
+    // …and with the sentence after it that points back at it and says what it is (「この手順は事業継続計画の一部としている」)
+    const said = sentences.slice(i + 1, i + 3).find((s) => SAYS_WHAT_IT_IS.test(s)) ?? '';
+    const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`)) || (!!referent && vetoed(`${referent}／${text}`)) || (!!said && vetoed(`${text}／${said}`));
     // the topic borrowed from an earlier sentence or from what stands over the passage: that text must not be
     // about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
     const topicBefore = (topic: CompiledGroup) => {
@@ -286,6 +324,7 @@ function scoreUnit(
     };
     const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
     if (unitRejects && PROPOSAL.test(sentences[i]!)) return;
+    if (statesTheRule(sentences[i]!) || (i > 0 && saysNotDone(sentences[i - 1]!) && ONLY_THAT.test(sentences[i]!))) return;
     if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && (!plannedNear(i) || DECIDED_AGAINST.test(sentences[i]!) || NO_PLAN_EITHER.test(sentences[i]!)))) {
       const score = routeScore(terms, sentence, (topic) => (topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
       if (score > best.score) best = { score, sentence: i };
@@ -331,8 +370,8 @@ function scoreUnit(
   const content = sentences.join('');
   // (a row whose content says what is not done and then what will be: 「把握していない。｜令和９年１月から報告を受ける。」
   // says it by the sentences the negation does not reach)
-  const affirmed = masked.filter((_, k) => !saysNotDone(sentences[k]!));
-  if (best.score === 0 && maskedLabel && !EMPTY_CONTENT.test(content) && content.length >= 3 && !vetoed(label) && affirmed.length > 0 && (!saysNotDone(content) || unitPlans || affirmed.length < masked.length)) {
+  const affirmed = masked.filter((_, k) => !deniedAt(sentences, k) && !statesTheRule(sentences[k]!));
+  if (best.score === 0 && maskedLabel && !emptyContent(content) && content.length >= 3 && !vetoed(label) && affirmed.length > 0 && (!saysNotDone(content) || unitPlans || affirmed.length < masked.length)) {
     if (terms.routes.some((route) => route.every((group) => group.pattern.test(maskedLabel))) && (!saysNotDone(content) || unitPlans)) best = { score: 0.6, sentence: 0 };
     // the item cell and the content cell together (サーバのWindows Update | 月1回まとめて当てる, 困った時に相談
     // できる先 | 府警のサイバー犯罪の窓口): each group said by one of them, the content saying one the item does not
@@ -380,7 +419,9 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
   const keeps = (u: Unit) => {
     if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
-    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}`;
+    const notes = (u.footnotes ?? []).join('\n');
+    if (notes && footnoteDenies(notes)) return false;
+    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}\n${notes}`;
     // (「未：…当面予定なし」 says no plan, whatever word it uses for one)
     return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(foldText(said).replace(NO_PLAN_EITHER_ALL, '〓')) || saysPlanned(foldText(said));
   };
@@ -402,7 +443,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
   // a specification that tells a vendor what to build (「受注者は…機能を有すること」) or a vendor's brochure of its
   // product describes what a system could do, not the measures an operator takes
-  if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits))) return [];
+  if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits) || aLecture(allUnits))) return [];
   const units = allUnits.filter(keeps);
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
@@ -518,6 +559,17 @@ const MARKS_OF_A_BROCHURE = [/製品(の)?(ご)?案内|製品紹介/, /お問い
 const aBrochure = (units: readonly Unit[]) => {
   const text = units.map((u) => foldText(u.text)).join('\n');
   return MARKS_OF_A_BROCHURE.filter((mark) => mark.test(text)).length >= 4;
+};
+
+/**
+ * What a study handout or a lecture on the guideline says around it (and a plan does not): 4 of these, with three
+ * sentences or more that state what the guideline asks, mark one.
+ */
+const MARKS_OF_A_LECTURE = [/勉強会|研修会|説明会|講習会|セミナ/, /講師|講義|受講者/, /クイズ|理解度|確認テスト|小テスト|問題[0-9]/, /正解|答え(合わせ)?[:：]|クイズの答え|解答/, /次回(予告)?/, /配布|資料/, /ざっくり|紹介します|説明します|聞いてください/];
+const aLecture = (units: readonly Unit[]) => {
+  const texts = units.map((u) => foldText(u.text));
+  const text = texts.join('\n');
+  return MARKS_OF_A_LECTURE.filter((mark) => mark.test(text)).length >= 4 && texts.flatMap((t) => foldedSentences(t)).filter(statesTheRule).length >= 3;
 };
 
 /** From how many passages on a text is a whole document, which names what it is about somewhere. */

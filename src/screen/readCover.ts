@@ -120,8 +120,9 @@ function firstLabelled(blocks: readonly TextBlock[], label: RegExp, accept: (val
       if (accepted) return { value: accepted, block: b.index };
       continue;
     }
-    // a label cell with its value in the next cell, or a label line with the value on one of the next lines
-    for (const next of blocks.slice(i + 1, i + 4)) {
+    // a label cell with its value in the next cell (of its own row), or a label line with the value on one of the next lines
+    const following = b.cell ? blocks.slice(i + 1, i + 2).filter((next) => next.cell?.table === b.cell!.table && next.cell.row === b.cell!.row) : blocks.slice(i + 1, i + 4);
+    for (const next of following) {
       const accepted = accept(clean(next.text));
       if (accepted) return { value: accepted, block: next.index };
     }
@@ -262,7 +263,11 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
 
   const applicant: NonNullable<CoverRead['applicant']> = {};
   const name =
-    firstLabelled(cover, NAME_LABEL, (v) => companyIn(v) ?? (v.length <= 30 && !PREFECTURE.test(v) && !/港湾運送|事業計画|システム|TOS|丁目|番地|代表/.test(v) ? v : undefined)) ??
+    // (a name without a company's form is taken as written, but not a system's name in Latin letters or one with a note's mark:
+    // 「名称｜ＴＡＫＡＳＡＧＯ－ＹＡＲＤ（※1）」 in a table of the TOS)
+    firstLabelled(cover, NAME_LABEL, (v) =>
+      companyIn(v) ?? (v.length <= 30 && !PREFECTURE.test(v) && !/港湾運送|事業計画|システム|TOS|丁目|番地|代表|※|稼働|導入|令和|平成|[0-9０-９]+年/.test(v) && !/^[A-Za-z0-9\s\-_.・ー]+$/.test(v.normalize('NFKC').replace(/[(（].*$/, '')) ? v : undefined),
+    ) ??
     (() => {
       for (const b of cover) {
         if (/殿|様|御中|運輸局/.test(b.text)) continue;

@@ -1,4 +1,5 @@
 import type { TextBlock } from '../readers/plan/textBlock.ts';
+import { isFormWithGuidance, withoutFormGuidanceIn } from './formGuidance.ts';
 import { foldText, leadingLabel } from './normalize.ts';
 import { OPENS_POINTING_BACK } from './pointsBack.ts';
 import { joinWrappedLines } from './wrappedLines.ts';
@@ -27,6 +28,29 @@ export interface Unit {
   remarks?: string;
   /** The same cells one by one (担当 | 頻度・時期 | 記録: a matrix row's other columns). */
   otherCells?: string[];
+  /** The notes a table row points to (備考 ※7 → 「※7　ただし、ＴＯＳサーバは対象外とする。…」), which may qualify it. */
+  footnotes?: string[];
+}
+
+/** A note below a table, 「※7　…」「注2　…」「*3 …」, and a row's mark that points to one (※7, 注2). */
+const NOTE_DEFINITION = /^(※|注|\*)\s*([0-9]{1,2})(?![0-9])[)）.、:：\s]?/;
+const NOTE_MARK = /(※|注|\*)\s*([0-9]{1,2})(?![0-9])/g;
+
+/** Each table row with the notes it points to, the notes being the passages that open with their mark. */
+function withFootnotes(units: Unit[]): Unit[] {
+  const notes = new Map<string, string>();
+  for (const u of units) {
+    if (u.itemLabels !== undefined) continue;
+    const m = NOTE_DEFINITION.exec(u.text.normalize('NFKC').trim());
+    if (m && !notes.has(`${m[1]}${m[2]}`)) notes.set(`${m[1]}${m[2]}`, u.text.normalize('NFKC').trim().slice(m[0].length));
+  }
+  if (notes.size === 0) return units;
+  return units.map((u) => {
+    if (u.itemLabels === undefined) return u;
+    const said = [u.text, u.statusCell ?? '', u.remarks ?? '', ...u.itemLabels].join('\n').normalize('NFKC');
+    const pointed = [...new Set([...said.matchAll(NOTE_MARK)].map((m) => `${m[1]}${m[2]}`))].map((key) => notes.get(key)).filter((n): n is string => !!n);
+    return pointed.length ? { ...u, footnotes: pointed } : u;
+  });
 }
 
 const HEADER_WORDS = /^(確認(事項|項目)|回答|質問|設問|チェック項目|点検項目|要求事項|求められる|当社の(状況|対応|回答)|項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
@@ -148,7 +172,10 @@ interface TableRow {
 
 /** The units of a document, in reading order. */
 export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
-  const ordered = joinWrappedLines([...blocks].sort((a, b) => a.index - b.index));
+  const sorted = [...blocks].sort((a, b) => a.index - b.index);
+  // a form's own guidance (記入要領, 記入例) is no text of the plan's
+  const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(sorted, (b) => b.kind !== 'table-cell' && isHeadingLike(b)) : sorted;
+  const ordered = joinWrappedLines(read);
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];
   let intro: string | undefined;
@@ -319,5 +346,5 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     units.push({ blocks: b.indexes, text: b.text, context: [...contextNow(), ...refersBack], section: sectionNow(), page: b.page, headingLike: false });
     if (!isItem && INTRO.test(foldText(b.text))) intro = b.text;
   }
-  return units;
+  return withFootnotes(units);
 }
