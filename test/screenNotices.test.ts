@@ -362,6 +362,14 @@ describe('negation forms (src/screen/negation.ts)', () => {
     ['外部の専門家による監査の実績はありません。', 'security-audit'],
     ['ＴＯＳサーバへのＯＳ修正プログラムは、動作確認ができないため更新を控えている。', 'internal-software-update'],
     ['アカウントのロック機能は設定されていない状況です。', 'ext-account-lockout-detection'],
+    ['ＶＰＮのログイン失敗でロックする機能は使っていない。', 'ext-account-lockout-detection'],
+    ['・サーバのＯＳ更新：止めている（業務ソフトが動かなくなるため）', 'internal-software-update'],
+    ['管理者ログインの多要素認証は、令和６年度に見積りを取りましたが、費用の面から見送りました。', 'internal-admin-multifactor-auth'],
+    ['ログイン失敗を検知して知らせる仕組みもありません。', 'ext-account-lockout-detection'],
+    ['防災の日に合わせ、年１回、津波を想定した避難訓練として事業継続計画の訓練を行っている。', 'bcp-training'],
+    ['内部監査は、ＩＳＯ９００１に基づく品質の監査として年１回受けている。', 'security-audit'],
+    ['港湾警察とは、ヤードでの盗難や不審者の対応について平素から連絡を取り合っている。', 'external-expert-liaison'],
+    ['バックアップは毎晩、ＴＯＳのデータベースを外付けのハードディスクへ取っている。', 'backup-generations-isolation'],
   ] as const)('「%s」 does not describe %s', (text, id) => {
     expect(inPlan(text)).not.toContain(id);
   });
@@ -370,6 +378,8 @@ describe('negation forms (src/screen/negation.ts)', () => {
     ['保守会社の決まったＩＰアドレス以外からは、ＶＰＮへつながらないよう制限している。', 'ext-source-ip-restriction'],
     ['以前は手作業だったが、現在はバックアップを毎晩自動で取得している。', 'backup-targets-frequency'],
     ['委託先の選定基準は今年度中に定める予定で、今後は契約書にセキュリティ条項を入れる。', 'outsourcing-security-contract'],
+    ['ＴＯＳが半日止まった想定で、紙の搬出票とホワイトボードで受付を続ける訓練を年１回行っている。', 'bcp-training'],
+    ['バックアップは毎晩外付けのハードディスクへ取り、取り外して金庫に保管している。', 'backup-generations-isolation'],
   ] as const)('「%s」 still describes %s', (text, id) => {
     expect(inPlan(text)).toContain(id);
   });

@@ -419,6 +419,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
   const keeps = (u: Unit) => {
     if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
+    // 「ＵＳＢメモリの使用：なし」 answers that a premise is absent: 該当なし, no measure denied
+    if (saysPremiseAbsent(foldText(u.text))) return true;
     const notes = (u.footnotes ?? []).join('\n');
     if (notes && footnoteDenies(notes)) return false;
     const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}\n${notes}`;
@@ -531,6 +533,8 @@ function passageAround(units: readonly Unit[], at: number, hitUnits: ReadonlySet
 
 let notApplicable: Map<string, RegExp> | undefined;
 const notApplicablePatterns = () => (notApplicable ??= new Map(Object.entries(NOT_APPLICABLE_TERMS).map(([condition, terms]) => [condition, alternation(terms)])));
+
+const saysPremiseAbsent = (folded: string) => [...notApplicablePatterns().values()].some((pattern) => pattern.test(folded));
 
 /** 「外部との接続はない」「外部委託は行っていない」: the passage that says a requirement's precondition is absent. */
 function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][], condition: string | undefined): Omit<RequirementMatch, 'requirement'> | undefined {

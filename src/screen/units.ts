@@ -174,7 +174,7 @@ interface TableRow {
 export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const sorted = [...blocks].sort((a, b) => a.index - b.index);
   // a form's own guidance (記入要領, 記入例) is no text of the plan's
-  const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(sorted, (b) => b.kind !== 'table-cell' && isHeadingLike(b)) : sorted;
+  const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(sorted, (b) => b.kind === 'heading' || (b.kind !== 'table-cell' && isHeadingLike(b) && (leadingLabel(b.text)?.depth ?? 1) <= 2)) : sorted;
   const ordered = joinWrappedLines(read);
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];

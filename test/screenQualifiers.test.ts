@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { RequirementId } from '../src/catalog/requirements.ts';
+import type { TextBlock } from '../src/readers/plan/textBlock.ts';
+import { withoutFormGuidance } from '../src/screen/formGuidance.ts';
+import { matchRequirements } from '../src/screen/matchRequirements.ts';
+import { readCover } from '../src/screen/readCover.ts';
+
+/**
+ * What qualifies a passage: another system's column, a matrix's marks, the notes a row points to, a form's own
+ * guidance, what the guideline asks as against what the plan does, and 該当なし given as an item's answer.
+ */
+
+const paragraphs = (...texts: string[]): TextBlock[] => texts.map((text, i) => ({ text, kind: 'paragraph', index: i + 1 }));
+const found = (blocks: TextBlock[]): RequirementId[] => matchRequirements(blocks).map((m) => m.requirement);
+/** A table from its rows, the first row being its header; the paragraphs before it come first. */
+function table(before: string[], rows: string[][], after: string[] = []): TextBlock[] {
+  const blocks: TextBlock[] = paragraphs(...before);
+  rows.forEach((cells, row) =>
+    cells.forEach((text, column) => {
+      if (text !== '') blocks.push({ text, kind: 'table-cell', index: blocks.length + 1, cell: { table: 1, row, column } });
+    }),
+  );
+  for (const text of after) blocks.push({ text, kind: 'paragraph', index: blocks.length + 1 });
+  return blocks;
+}
+
+describe('a column about another system', () => {
+  const rows = [
+    ['項目', 'ＴＯＳ（基幹系）', '事務系ＬＡＮ（参考）'],
+    ['管理者の多要素認証', '―（パスワードだけ）', '管理者はスマートフォンの認証アプリを併用している。'],
+    ['ウイルス対策', 'サーバ３台にウイルス対策ソフトを入れ、定義ファイルは毎日自動で更新している。', '全台にＥＤＲを入れている。'],
+    ['監査', '対象外。', '本社はＩＳＭＳの外部審査を毎年受けている。'],
+  ];
+  const got = found(table(['当社コンテナターミナルのＴＯＳの情報セキュリティ対策'], rows));
+  it('does not lend the office network’s measures to the TOS', () => {
+    expect(got).not.toContain('internal-admin-multifactor-auth');
+    expect(got).not.toContain('security-audit');
+  });
+  it('still reads the TOS column', () => {
+    expect(got).toContain('server-antimalware');
+  });
+});
+
+describe('a matrix answered with marks', () => {
+  const rows = [
+    ['No', '対策', 'ＴＯＳ本体', 'ゲート端末', '事務系', '備考'],
+    ['1', 'ウイルス対策ソフト', '×', '×', '◯', 'ＴＯＳは動作保証がないため入れていない'],
+    ['2', 'ＯＳ更新', '▲', '×', '◯', 'ＴＯＳはサーバ更新後に月１回適用の予定'],
+    ['3', '構成図・機器台帳', '◯', '◯', '△', '令和７年に更新'],
+    ['4', '管理者ＰＷの初期値変更', '◯', '－', '◯', '12桁以上'],
+  ];
+  const matches = matchRequirements(table(['ＴＯＳ情報セキュリティ対策 状況表（コンテナヤード）'], rows));
+  it('reads a row whose TOS marks are all × as not done, though the office column says ◯', () => {
+    expect(matches.map((m) => m.requirement)).not.toContain('server-antimalware');
+  });
+  it('reads ▲ as planned and ◯ as done', () => {
+    expect(matches.find((m) => m.requirement === 'internal-software-update')?.status).toBe('planned');
+    expect(matches.map((m) => m.requirement)).toContain('asset-network-inventory');
+  });
+});
+
+describe('a row read with the note it points to', () => {
+  const rows = [
+    ['No.', '対策', '状況', '備考'],
+    ['1', 'サーバのウイルス対策ソフト', '実施', '※1'],
+    ['2', 'ＯＳの更新', '未実施', '注1'],
+    ['3', '情報セキュリティ教育', '実施', '※2'],
+    ['4', '外部の監査', '実施', '※3'],
+  ];
+  const notes = [
+    '※1　ただし、ＴＯＳのサーバは対象外である。ＴＯＳのサーバには動作の保証がないため入れていない。',
+    '注1　来年度のサーバ入替えの後、保守会社が毎月適用する予定である。',
+    '※2　毎年４月に全社員を対象に１時間行っている。パート職員への教育は行っていない。',
+    '※3　ＩＳＯ 9001 の品質監査のことである。情報セキュリティは監査の範囲に含まれていない。',
+  ];
+  const got = found(table(['コンテナターミナルのＴＯＳの情報セキュリティ対策'], rows, notes));
+  it('drops a row its note takes back', () => {
+    expect(got).not.toContain('server-antimalware');
+    expect(got).not.toContain('security-audit');
+  });
+  it('keeps a 未実施 row its note plans, and a row its note only qualifies', () => {
+    expect(got).toContain('internal-software-update');
+    expect(got).toContain('security-awareness-training');
+  });
+});
+
+describe('a form’s own guidance', () => {
+  it('is taken out of a block, the clerk’s answer kept', () => {
+    expect(withoutFormGuidance('（記入例：ＶＰＮは保守会社の固定ＩＰアドレスからのみ接続を許可）\n当社はＶＰＮを使っていない。')).toBe('当社はＶＰＮを使っていない。');
+    expect(withoutFormGuidance('（記入要領）委託先の選び方を記入してください。【記入欄】委託はしていない。')).toBe('委託はしていない。');
+  });
+  it('does not make the examples the operator’s measures', () => {
+    const got = found(
+      paragraphs(
+        'ＴＯＳの概要及び情報セキュリティ対策 記入票（コンテナターミナル）',
+        '３　管理者ログインの多要素認証　※特定の港は必ず記入',
+        '（記入要領）管理者がログインするときの認証の方法を記入してください。',
+        '①パスワードの桁数　②多要素認証の有無',
+        '（記入例：管理者のログイン時にワンタイムパスワードを併用している。）',
+        '【記入欄】管理者のログインはＩＤとパスワードだけで、多要素認証は使っておらず予定もない。',
+        '４　攻撃を受けた機器の取扱い',
+        '（記入例：攻撃を受けたルータは新品に交換する。）',
+        '【記入欄】特に決めていない。',
+      ),
+    );
+    expect(got).not.toContain('internal-admin-multifactor-auth');
+    expect(got).not.toContain('ext-device-replace-after-attack');
+  });
+});
+
+describe('what the guideline asks, as against what the plan does', () => {
+  it('is no measure when the sentence only says it is asked for', () => {
+    const got = found(paragraphs('港のＴＯＳとサイバーセキュリティ', '事業者には、バックアップを複数世代、ネットワークから切り離して保管することが求められています。'));
+    expect(got).not.toContain('backup-generations-isolation');
+  });
+  it('is a measure when the company says it does it', () => {
+    const got = found(paragraphs('港のＴＯＳとサイバーセキュリティ', 'ガイドラインで求められているとおり、当社はバックアップを４世代、ネットワークから切り離した媒体に保管している。'));
+    expect(got).toContain('backup-generations-isolation');
+  });
+  it('reads nothing from a study handout with its quiz', () => {
+    const got = found(
+      paragraphs(
+        '第２回 情報セキュリティ勉強会 配布資料（コンテナターミナル）',
+        '講師：システム課　山田',
+        '今日はガイドラインが事業者に何を求めているかをざっくり紹介します。',
+        'ＶＰＮは決められた接続元からしか入れないようにすることが求められています。',
+        'サーバの管理者パスワードを初期のままにしないことが求められています。',
+        'ＵＳＢメモリは、ＴＯＳとつながっていないパソコンでウイルスチェックしてから使うことが求められています。',
+        'クイズ：Ｑ１．攻撃を受けた機器はどうするのがよいでしょう。',
+        '答え：Ｑ１ 新品に交換する。次回は当社の状況を説明します。',
+      ),
+    );
+    expect(got).toEqual([]);
+  });
+});
+
+describe('該当なし as an item’s answer', () => {
+  it.each([
+    ['・外部との接続：該当なし（どことも接続していない）', 'ext-source-ip-restriction'],
+    ['・保守委託：該当なし（社員が保守している）', 'outsourcing-security-contract'],
+    ['・ＵＳＢメモリの使用：なし（差込口は封印）', 'removable-media-scan'],
+  ] as const)('「%s」 makes %s 該当なし', (text, id) => {
+    const match = matchRequirements(paragraphs('ＴＯＳの概要と情報セキュリティ対策（コンテナヤード）', text)).find((m) => m.requirement === id);
+    expect(match?.status).toBe('not-applicable');
+  });
+});
+
+describe('a row that says nothing with a note', () => {
+  it('「―（パスワードのみ）」 and 「（実施していない。…のみ）」 describe nothing', () => {
+    const rows = [
+      ['項目', '内容'],
+      ['管理者ログインの多要素化', '―（パスワードのみ）'],
+      ['情報セキュリティ教育', '（実施していない。新任者へのＴＯＳ操作説明のみ）'],
+    ];
+    const got = found(table(['ターミナルのＴＯＳの情報セキュリティ対策'], rows));
+    expect(got).not.toContain('internal-admin-multifactor-auth');
+    expect(got).not.toContain('security-awareness-training');
+  });
+});
+
+describe('the cover’s 名称 cell', () => {
+  it('is read in its own row, not from the next rows, and not as a system’s name in Latin letters', () => {
+    const blocks = table(
+      ['株式会社港南コンテナ（以下「当社」という。）が使用するＴＯＳの概要は次のとおりである。'],
+      [
+        ['項目', '内容', '備考'],
+        ['名称', 'ＭＩＮＡＴＯ－ＹＡＲＤ（※1）', '令和２年稼働'],
+        ['使用する機能', 'ヤード計画、ゲート受付', ''],
+      ],
+    );
+    expect(readCover(blocks).applicant?.name?.value).toBe('株式会社港南コンテナ');
+  });
+});
