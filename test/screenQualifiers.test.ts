@@ -171,3 +171,101 @@ describe('the cover’s 名称 cell', () => {
     expect(readCover(blocks).applicant?.name?.value).toBe('株式会社港南コンテナ');
   });
 });
+
+describe('a table row left blank after its item', () => {
+  it('says nothing, while a row with ○ and its method says the measure', () => {
+    const rows = [
+      ['No.', '項目', '実施', '方法・頻度', '担当'],
+      ['1', 'ログイン失敗時のアカウントロック', '', '', ''],
+      ['2', 'サーバのウイルス対策ソフト', '○', '２台に導入し、定義ファイルは毎日自動更新', '総務課'],
+    ];
+    const got = found(table(['ＴＯＳ情報セキュリティ対策 実施状況表（コンテナターミナル）'], rows));
+    expect(got).not.toContain('ext-account-lockout-detection');
+    expect(got).toContain('server-antimalware');
+  });
+});
+
+describe('a budget request decided item by item', () => {
+  it('reads 否認 as not taken and 承認 as planned', () => {
+    const rows = [
+      ['No.', '対策', '内容', '金額', '決裁'],
+      ['1', '外部からの接続の多要素認証', 'ＶＰＮにワンタイムパスワードを入れる', '120,000円', '否認'],
+      ['2', 'バックアップの外部保管', '外付けＨＤＤを週替わりで使い、取り外して本社の金庫に保管する', '180,000円', '承認'],
+    ];
+    const matches = matchRequirements(table(['稟議書　ＴＯＳの情報セキュリティ対策の予算（コンテナターミナル）'], rows));
+    expect(matches.map((m) => m.requirement)).not.toContain('ext-multifactor-auth');
+    expect(matches.find((m) => m.requirement === 'backup-generations-isolation')?.status).toBe('planned');
+  });
+});
+
+describe('a writer who does not know yet', () => {
+  it.each([
+    ['ネットワークの構成図\n→ 確認中です。総務の担当に聞いています。', 'asset-network-inventory'],
+    ['攻撃されたルータを取り替えるか\n→ 考えたことがなかったです。', 'ext-device-replace-after-attack'],
+    ['管理者のパスワードを初期のものから変えているか\n→ 分かりません。業者さんに聞いてみます。', 'internal-admin-credentials'],
+  ] as const)('「%s」 does not describe %s', (text, id) => {
+    expect(found(paragraphs('ＴＯＳの情報セキュリティ（コンテナヤード）', text))).not.toContain(id);
+  });
+});
+
+describe('a checklist typed as Markdown', () => {
+  const got = found(
+    paragraphs(
+      'ＴＯＳセキュリティ チェックリスト（コンテナターミナル）',
+      '[x] サーバにウイルス対策ソフトを入れている',
+      '[ ] ログを取ってシステムの外に保存',
+      '　- まだ。やり方が分からない',
+      '[ ] ログインに続けて失敗したときのアカウントロック',
+      '　- 来年度のルータ更新で対応する予定',
+      '[-] 対象外　外部の者による監査',
+      '[ ] ＵＳＢメモリは検査用のパソコンでウイルスチェックしてから使う',
+    ),
+  );
+  it('reads [x] as done, [ ] and [-] as not, unless a sub-bullet plans it', () => {
+    expect(got).toContain('server-antimalware');
+    expect(got).not.toContain('log-collection-offsystem');
+    expect(got).not.toContain('security-audit');
+    expect(got).not.toContain('removable-media-scan');
+    expect(got).toContain('ext-account-lockout-detection');
+  });
+});
+
+describe('a circular to operators and an incident report', () => {
+  it('reads a request (〜されたい) as no measure of the reader’s', () => {
+    const got = found(paragraphs('港湾におけるＴＯＳの情報セキュリティ対策について（通知）', '各事業者におかれては、サーバ等の初期パスワードが変更されているか確認されたい。'));
+    expect(got).not.toContain('internal-admin-credentials');
+  });
+  it('reads nothing from the report of one incident', () => {
+    const got = found(
+      paragraphs(
+        '情報セキュリティ事故報告書（第１報）',
+        '報告日：令和８年５月２０日　報告者：総務部',
+        '１　発生日時　令和８年５月１８日 10:15ごろ',
+        '２　経緯　経理担当者が取引先を装ったメールの添付ファイルを開いた。',
+        '３　被害の状況　パソコン１台。ＴＯＳのネットワークとはつながっていない。',
+        '４　対応　担当者のパソコンをネットワークから外し、ウイルス対策ソフトでフルスキャンを実施した。県警のサイバー犯罪相談窓口に相談した。',
+        '５　原因　添付ファイルのマクロが実行された。',
+        '６　再発防止策　別途検討する。',
+      ),
+    );
+    expect(got).toEqual([]);
+  });
+});
+
+describe('a plan written in abbreviations with a glossary', () => {
+  it('reads each abbreviation with its meaning', () => {
+    const blocks = table(
+      ['ＴＯＳ運用メモ（コンテナターミナル）', 'ＡＤＭのＰＷは導入時に初期値から変更済み。１２桁以上。', 'ＵＭはＴＯＳ非接続のＰＣでＡＶ検査後に使用。'],
+      [
+        ['略語', '意味'],
+        ['ADM', '管理者アカウント'],
+        ['PW', 'パスワード'],
+        ['UM', 'USBメモリ等の外部記憶媒体'],
+        ['AV', 'ウイルス対策ソフト'],
+      ],
+    );
+    const got = found(blocks);
+    expect(got).toContain('internal-admin-credentials');
+    expect(got).toContain('removable-media-scan');
+  });
+});

@@ -177,9 +177,19 @@ const SAYS_WHAT_IT_IS = /^(この|本|同|上記の?|これらの?)(手順|計�
 const PROPOSAL = /(案|提案(する|した|があった|された)?|議案|について)[。]?$/;
 const REJECTED = /否決|不採用|採用(しない|しなかった|せず)|承認(されなかった|しない)/;
 
+/** An answer set on the line under its question: 「→ 確認中です」「A. …」「回答：…」. */
+const ANSWER_LEAD = /^(→|⇒|➡|➔|a[0-9]*[.:：]|回答[:：]|答え?[:：])/i;
+
+const answeredNoBelow = (sentences: readonly string[], i: number) =>
+  i + 1 < sentences.length && ANSWER_LEAD.test(sentences[i + 1]!) && (deniedAt(sentences, i + 1) || BARE_NO.test(sentences[i + 1]!.replace(ANSWER_LEAD, ''))) && !saysPlanned(sentences[i + 1]!);
+
+/** A line under a checklist's item that details it: 「　- 今のルータは非対応」. */
+const SUB_BULLET = /^[\s\u3000]*[-‐・－]\s*/;
+
 /** A checklist item ticked, and one left empty. */
-const TICKED = /^[■☑☒✅✓✔]/;
-const UNTICKED = /^[□☐]/;
+const TICKED = /^([■☑☒✅✓✔]|\[[x✓✔]\])/i;
+/** (「[-] 対象外」: a Markdown checklist's item left out) */
+const UNTICKED = /^([□☐]|\[ ?\]|\[-\])/;
 
 /** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
 const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.(（]|$)/i;
@@ -220,7 +230,7 @@ function keyValueOf(folded: string): { item: string; answer: string } | undefine
 const NO_MARK_CELL = /^[0-9]*(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*([×✕✗未]|いいえ)(○|◯|〇|済|[×✕✗未]|いいえ|なし|無)*$/;
 
 /** A status column's word for not done: 「未実施」「未対応」「実施していない」 (the whole cell). */
-const NOT_DONE_STATUS = /^(未(実施|対応|着手|導入|整備|策定|設置)|(実施|対応|導入)(なし|無し|していない|せず))[。.]?$/;
+const NOT_DONE_STATUS = /^(未(実施|対応|着手|導入|整備|策定|設置)|(実施|対応|導入)(なし|無し|していない|せず)|否認|却下|不承認|非承認|否決|不採用|見送り|保留)[。.]?$/;
 
 /** A cell that says nothing was done or written: 「－」「なし」「未実施」, also with a note after it (「―（パスワードのみ）」). */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
@@ -239,9 +249,10 @@ const deniedAt = (sentences: readonly string[], k: number) => saysNotDone(senten
  * general, as a study handout or a summary puts it, is no measure of the plan's own (unless the sentence says what the
  * company itself does: 当社は…).
  */
-const STATES_THE_RULE = /(求められ|挙げられ|推奨され|義務(付|づ)けられ)(て)?(いる|います|る|ます|ました|おり)|(ガイドライン|国|国土交通省|省令|法令?|規則)(は|では|が|で)[^。]*求めて(いる|います)/;
+const STATES_THE_RULE =
+  /(求められ|挙げられ|推奨され|義務(付|づ)けられ)(て)?(いる|います|る|ます|ました|おり)|(ガイドライン|国|国土交通省|省令|法令?|規則)(は|では|が|で)[^。]*求めて(いる|います)|(され|し|行わ|講じ|努め|努められ|参加され|確認され|保管され|取得され|報告され|提出され)たい[。)）]*$|(されます|して|行って|講じて)よう(お願い|お願いいた)|(ご|御)(協力|対応|報告|提出)(を)?(お願い|願い|ください)/;
 const FIRST_PERSON = /当社|弊社|当ターミナル|我が社|わが社|私ども|当方|自社|当組合|本社では/;
-const statesTheRule = (sentence: string) => STATES_THE_RULE.test(sentence) && !FIRST_PERSON.test(sentence);
+const statesTheRule = (sentence: string) => STATES_THE_RULE.test(sentence.replace(/[(（][^()（）]*[)）][。]?$/, '')) && !FIRST_PERSON.test(sentence);
 
 /** An answer that says something was done or is planned: not empty, not a no, not out of scope. */
 const saysSomething = (answer: string) =>
@@ -325,6 +336,8 @@ function scoreUnit(
     const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
     if (unitRejects && PROPOSAL.test(sentences[i]!)) return;
     if (statesTheRule(sentences[i]!) || (i > 0 && saysNotDone(sentences[i - 1]!) && ONLY_THAT.test(sentences[i]!))) return;
+    // 「ネットワークの図、機器の一覧」 over 「→ 確認中です。」: a question whose answer on the next line says no
+    if (answeredNoBelow(sentences, i)) return;
     if (!vetoedHere(sentences[i]!) && !(saysNotDone(sentences[i]!) && (!plannedNear(i) || DECIDED_AGAINST.test(sentences[i]!) || NO_PLAN_EITHER.test(sentences[i]!)))) {
       const score = routeScore(terms, sentence, (topic) => (topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
       if (score > best.score) best = { score, sentence: i };
@@ -417,13 +430,15 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // (■ over a section is a heading's mark, not a tick)
   const ticks = allUnits.some((u) => !u.headingLike && TICKED.test(u.text.trim()));
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
+  // a checklist item's sub-bullets (「- 2027年度のルータ更新で対応する予定」) say what the item's box does not
+  const subBullets = new Map(allUnits.map((u, i) => [u, allUnits.slice(i + 1, i + 6).filter((_, k, next) => next.slice(0, k + 1).every((n) => SUB_BULLET.test(n.text))).map((n) => n.text).join('\n')]));
   const keeps = (u: Unit) => {
     if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
     // 「ＵＳＢメモリの使用：なし」 answers that a premise is absent: 該当なし, no measure denied
     if (saysPremiseAbsent(foldText(u.text))) return true;
     const notes = (u.footnotes ?? []).join('\n');
     if (notes && footnoteDenies(notes)) return false;
-    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}\n${notes}`;
+    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}\n${notes}${unticked(u) ? `\n${subBullets.get(u) ?? ''}` : ''}`;
     // (「未：…当面予定なし」 says no plan, whatever word it uses for one)
     return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(foldText(said).replace(NO_PLAN_EITHER_ALL, '〓')) || saysPlanned(foldText(said));
   };
@@ -433,9 +448,12 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     allUnits
       .filter((u, i) => {
         const below = allUnits[i + 1];
-        if (!u.headingLike || !below || below.headingLike) return false;
+        // (a question answered on the next line after an arrow, 「ネットワークの図、機器の一覧」「→ 確認中です。」, as a heading)
+        if (!below || below.headingLike || !(u.headingLike || ANSWER_LEAD.test(below.text.trim()))) return false;
+        // (the next item of a checklist is no passage of this one)
+        if (TICKED.test(below.text.trim()) || UNTICKED.test(below.text.trim())) return false;
         const answer = foldText(below.text);
-        return !keeps(below) || ((saysNotDone(answer) || BARE_NO.test(answer)) && !saysPlanned(answer));
+        return !keeps(below) || ((saysNotDone(answer) || BARE_NO.test(answer)) && !saysPlanned(answer)) || foldedSentences(below.text).every(statesTheRule);
       })
       .map((u) => u.blocks.join(',')),
   );
@@ -445,13 +463,22 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
   // a specification that tells a vendor what to build (「受注者は…機能を有すること」) or a vendor's brochure of its
   // product describes what a system could do, not the measures an operator takes
-  if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits) || aLecture(allUnits))) return [];
+  if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits) || aLecture(allUnits) || anIncidentReport(allUnits))) return [];
   const units = allUnits.filter(keeps);
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
   // what an item of a table row or a one-line entry names, with its answer
+  // (a checklist's item with the sub-bullet under it, 「[ ] アカウントロック」「- 来年度のルータ更新で対応する予定」, is one too)
   const entriesOf = units.map((u) =>
-    u.itemLabels?.length ? { item: foldText(u.itemLabels.join('／')), answer: foldText(u.text) } : !u.headingLike && !u.text.includes('\n') ? keyValueOf(foldText(u.text)) : undefined,
+    u.itemLabels?.length
+      ? { item: foldText(u.itemLabels.join('／')), answer: foldText(u.text) }
+      : SUB_BULLET.test(u.text) && u.context[0] && (TICKED.test(u.context[0].trim()) || UNTICKED.test(u.context[0].trim()))
+        ? { item: foldText(u.context[0].trim().replace(TICKED, '').replace(UNTICKED, '')), answer: foldText(u.text.replace(SUB_BULLET, '')) }
+        : (TICKED.test(u.text.trim()) || UNTICKED.test(u.text.trim())) && u.text.trim().includes('\n')
+          ? { item: foldText(u.text.trim().split('\n')[0]!.replace(TICKED, '').replace(UNTICKED, '')), answer: foldText(u.text.trim().split('\n').slice(1).join('、').replace(/(^|、)\s*[-‐－・]\s*/g, '$1')) }
+          : !u.headingLike && !u.text.includes('\n')
+            ? keyValueOf(foldText(u.text))
+            : undefined,
   );
   const hitsOf = new Map<RequirementId, UnitHit[]>();
   for (const id of REQUIREMENT_IDS) {
@@ -574,6 +601,16 @@ const aLecture = (units: readonly Unit[]) => {
   const texts = units.map((u) => foldText(u.text));
   const text = texts.join('\n');
   return MARKS_OF_A_LECTURE.filter((mark) => mark.test(text)).length >= 4 && texts.flatMap((t) => foldedSentences(t)).filter(statesTheRule).length >= 3;
+};
+
+/**
+ * What the report of one incident says (and a plan does not): 4 of these mark one. What it tells was done once, in
+ * answer to that incident; its measures to come are 「別途検討」.
+ */
+const MARKS_OF_AN_INCIDENT_REPORT = [/(事故|インシデント|事案)(の)?報告(書)?/, /発生(日時|日|時刻|場所)/, /経緯|時系列/, /被害(の)?(状況|内容|範囲)/, /原因(の)?(調査|究明)?/, /再発防止(策)?/, /(報告者|報告日|第[0-9]+報)/, /[0-9]{1,2}[:：][0-9]{2}(ごろ|頃)?に?/];
+const anIncidentReport = (units: readonly Unit[]) => {
+  const text = units.map((u) => foldText(u.text)).join('\n');
+  return MARKS_OF_AN_INCIDENT_REPORT.filter((mark) => mark.test(text)).length >= 6;
 };
 
 /** From how many passages on a text is a whole document, which names what it is about somewhere. */

@@ -30,7 +30,7 @@ const NOUN_WITH_NONE = /(実施|導入|整備|作成|策定|設置|締結|加入
 
 /** 「実績はない」「決まったものがない」「特段の定めはない」: nothing there to speak of. */
 const NOTHING_TO_SPEAK_OF =
-  /(実績|経験|前例)(は|が|も)?(ない|なし|無し|ありません|ございません)|(仕組み|機能|体制|窓口|手段|対策|規程|規定|ルール|手順書?|マニュアル)(も|は)(ない|なし|無し|ありません|ございません)|(決まった|定まった|定めた|特段の|特別な|具体的な|明文化した|文書化した|正式な)(もの|ルール|手順|規定|規程|定め|取り?決め)(は|が|も)?(ない|なし|無し|ありません|ございません)/;
+  /(実績|経験|前例)(は|が|も)?(ない|なし|無し|ありません|ございません)|(仕組み|機能|体制|窓口|手段|対策|規程|規定|ルール|手順書?|マニュアル|条項|記載|定め)(も|は)(ない|なし|無し|ありません|ございません)|(決まった|定まった|定めた|特段の|特別な|具体的な|明文化した|文書化した|正式な)(もの|ルール|手順|規定|規程|定め|取り?決め)(は|が|も)?(ない|なし|無し|ありません|ございません)/;
 
 /**
  * Polite ways of not doing: 「実施いたしかねております」 (cannot), 「導入には至っておりません」 (has not come to it),
@@ -59,9 +59,15 @@ const STATE_NOT = /(?<!(使用|利用|使っ|使|つない|接続|共有|共用|
 const LEFT_AS_IT_WAS =
   /(とき|時|当時|初期(設定|値)?|出荷時|購入時|導入時|納品時)の(バージョン|設定|状態|もの)?のまま(です|だ|である|になって|となって|にして(い|お)|放置|運用|使用|利用|[。]|$)|(?<!そ)のまま(です|だ|である)?[。]?$|(変更|更新|変え|対応|設定|適用)(し)?ないまま/;
 
+/**
+ * 「確認中です」「担当に聞いています」「考えたことがなかったです」「分かりません」: the writer does not know yet
+ * whether the measure is taken, which says no measure.
+ */
+const NOT_KNOWN = /確認中|問い?合わ?せ中|照会中|(担当|担当者|[^。、]{1,8}さん)に(聞いて|問い?合わ?せて)(い|お)(ます|る)|(わから|分から|分かり|わかり)(ない|ません)|不明(です|である|。|$)|考えたこと(が|は|も)?(ない|なかった|ありません)/;
+
 /** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」「考えもない」: no plan either. */
 export const NO_PLAN_EITHER =
-  /(予定|計画|目処|めど|見込み?|考え|つもり|意向)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点で(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
+  /(予定|計画|目処|めど|見込み?|考え|つもり|意向)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点(で)?(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
 export const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 
 const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|(?<!未)検討(?!(して|し|は|も)(い|お)?(ない|ません|らず|ておらず))|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
@@ -78,4 +84,4 @@ export const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EIT
 export const saysNotDone = (text: string) =>
   DECIDED_AGAINST.test(text) ||
   STOPPED.test(text) ||
-  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
+  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NOT_KNOWN.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));

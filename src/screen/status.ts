@@ -28,7 +28,7 @@ export function readStatus(text: string, options: { mayNotApply?: boolean } = {}
   // a status cell of a table: ○ ◯ ✓ 済 有 → implemented, △ → partial
   if (/^(○|◯|〇|✓|✔|済|有|実施|導入|対応済|実施済|導入済|はい)$/.test(folded)) return { status: 'implemented', words: folded };
   if (/^(△|一部)$/.test(folded)) return { status: 'partial', words: folded };
-  if (/^(▲|予)$/.test(folded)) return { status: 'planned', words: folded };
+  if (/^(▲|予|承認|一部承認)$/.test(folded)) return { status: 'planned', words: folded };
   const considering = CONSIDERING.exec(folded);
   if (considering) return { status: 'planned', words: considering[0], considering: true };
   const planned = PLANNED.exec(folded);

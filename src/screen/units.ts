@@ -1,5 +1,6 @@
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { isFormWithGuidance, withoutFormGuidanceIn } from './formGuidance.ts';
+import { withAbbreviationsSpelledOut } from './glossary.ts';
 import { foldText, leadingLabel } from './normalize.ts';
 import { OPENS_POINTING_BACK } from './pointsBack.ts';
 import { joinWrappedLines } from './wrappedLines.ts';
@@ -63,7 +64,7 @@ const UNCHANGED = /^[(（]?(略|同左|変更なし|変更無し|現行どおり
 const AFTER_HEADER = /^(変更後|改定後|改正後|見直し後|更新後|新(計画|対策)?|今後(の対策)?|対策後|実施後|変更後の(内容|対策|措置))$/;
 /** The column of what is to be done (現状 | 課題 | 今後の対応): the row's plan, read with what is done now. */
 const PLAN_HEADER = /^(今後(の)?(対応|予定|取組|方針|計画|対策|の進め方)?|対応(予定|方針|計画)|改善(計画|予定|策|内容)|予定|実施予定(時期)?|是正(計画|予定)?|これから)$/;
-const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×)$/i;
+const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$|^(回答|判定|評価|チェック(欄)?|はい|yes|○|✓|○×|○・×|実施|対応|決裁|裁定)$/i;
 /**
  * A column about another system or given for reference only (TOS | 事務系ネットワーク（参考）): what it says of the
  * office network, the head office or mail is no measure of the terminal's system, and the row is read without it.
@@ -135,6 +136,8 @@ function isHeadingLike(block: TextBlock): boolean {
   // Word's numbering gives 「（１）外部との接続」 as an item
   const numbered = block.kind === 'list-item' && !!block.label && (leadingLabel(`${block.label} x`)?.depth ?? 5) <= 2;
   if (block.kind !== 'paragraph' && !numbered) return false;
+  // a sub-bullet typed with a hyphen (「　- 来年度に対応する予定」) details the line above it
+  if (/^[\s\u3000]*[-‐－]\s/.test(block.text)) return false;
   const folded = foldText(block.text);
   if ((QUESTION.test(folded) || SPOKEN_QUESTION.test(folded)) && folded.length <= 80) return true;
   // 「＞ 外からの接続はどうなってますか？」「バックアップは？」: the other party's words quoted, or a question, is what
@@ -175,7 +178,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const sorted = [...blocks].sort((a, b) => a.index - b.index);
   // a form's own guidance (記入要領, 記入例) is no text of the plan's
   const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(sorted, (b) => b.kind === 'heading' || (b.kind !== 'table-cell' && isHeadingLike(b) && (leadingLabel(b.text)?.depth ?? 1) <= 2)) : sorted;
-  const ordered = joinWrappedLines(read);
+  // (a plan written in abbreviations is read with its glossary's meanings)
+  const ordered = joinWrappedLines(withAbbreviationsSpelledOut(read));
   const units: Unit[] = [];
   const headings: { depth: number; text: string }[] = [];
   let intro: string | undefined;
@@ -277,6 +281,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         labelCols = header.labels.filter((i) => cellAt.has(i));
         statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
         labelCols = labelCols.filter((i) => !header.marks.includes(i));
+        // (a row left blank from the item on, 「4 | ログイン失敗時のアカウントロック | | |」, says nothing)
+        if (contentCols.length === 0 && header.content.every((i) => i > cells.at(-1)!.cell!.column) && statusCol === undefined) continue;
         if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
         // 変更前 | 変更後 with 「（略）」 after: the text as it was stands unchanged
         if (header.before !== undefined && cellAt.has(header.before) && contentCols.every((i) => UNCHANGED.test(foldText(cellAt.get(i)!.text)))) contentCols = [header.before];
