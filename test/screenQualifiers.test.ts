@@ -269,3 +269,54 @@ describe('a plan written in abbreviations with a glossary', () => {
     expect(got).toContain('removable-media-scan');
   });
 });
+
+describe('a table with no column named as the passage', () => {
+  it('reads the column that says most, with the columns after it as details', () => {
+    const rows = [
+      ['対象', '方式・頻度', '保存先', '世代'],
+      ['ＴＯＳのデータベース', '毎日深夜に差分、週末に全体を自動取得', 'バックアップ用ＮＡＳ（別セグメント）', '14日'],
+      ['ＴＯＳのデータベース', '週次（金曜）にテープへ書出し', 'テープを本社の耐火金庫へ（オフライン）', '8週'],
+      ['設定ファイル', '変更の都度', 'バックアップ用ＮＡＳ', '10世代'],
+    ];
+    const got = found(table(['8. バックアップ（コンテナターミナルのＴＯＳ）'], rows));
+    expect(got).toContain('backup-targets-frequency');
+    expect(got).toContain('backup-generations-isolation');
+  });
+});
+
+describe('an operator without a TOS', () => {
+  it('reads nothing from a plan that says it has none, whatever it says of its office PCs', () => {
+    const got = found(
+      paragraphs(
+        '事業計画　６．ＴＯＳの概要及び情報セキュリティ',
+        '当社はばら貨物の荷役のみを行っており、ターミナルオペレーションシステムに当たるシステムは保有していません。',
+        '事務所のパソコン５台にはウイルス対策ソフトを入れ、定義ファイルは自動で更新しています。',
+        '毎年春に、社員全員に不審なメールの注意を説明しています。',
+      ),
+    );
+    expect(got).toEqual([]);
+  });
+  it('still reads a plan where the TOS is only not used for one thing', () => {
+    const got = found(paragraphs('ＴＯＳの情報セキュリティ（コンテナターミナル）', 'システムが止まったときは、ＴＯＳを使用しない手作業の荷役に切り替える手順を事業継続計画に定めている。'));
+    expect(got).toContain('bcp-system-failure');
+  });
+});
+
+describe('plain words and look-alikes of ordinary plans', () => {
+  const inPlan = (...texts: string[]) => found(paragraphs('事業計画書　ＴＯＳの概要と情報セキュリティ（コンテナヤード）', ...texts));
+  it.each([
+    [['入口のルーターは、保守会社の事務所（高松市）のアドレスからしか入れない設定です。'], 'ext-source-ip-restriction'],
+    [['● データと控えのこと', '外付けディスクは４台を順番に使い、使っていないディスクはサーバから外して金庫に入れています。'], 'backup-generations-isolation'],
+    [['毎年４月に、全員に、知らない相手からのメールの添付は開かないこと、パスワードを人に教えないことを話しています。'], 'security-awareness-training'],
+  ] as const)('%j describes %s', (texts, id) => {
+    expect(inPlan(...texts)).toContain(id);
+  });
+  it.each([
+    [['ウイルス対策ソフトは事務所のパソコンには入れていますが、サーバには入っていません。'], 'server-antimalware'],
+    [['システムは「ＭＩＮＡＴＯ－ＴＯＳ」（令和３年更新）を使っています。'], 'internal-software-update'],
+    [['委託先は３社を比べ、当社の「委託先評価表」（第三者認証の有無などを点数化）で選びました。'], 'security-audit'],
+    [['攻撃を受けた装置を取り替えるかは、その都度保守会社と相談して決めることにしており、あらかじめ決めた方針はございません。'], 'ext-device-replace-after-attack'],
+  ] as const)('%j does not describe %s', (texts, id) => {
+    expect(inPlan(...texts)).not.toContain(id);
+  });
+});

@@ -111,7 +111,7 @@ function listItems(text: string): string[] {
 }
 
 /** 「同機器」「当該装置」「この機器」: a sentence that names its thing by pointing at the sentence before. */
-const REFERS_TO_THING = /(同|当該|この|その|これらの?|それらの?)(機器|装置|機械|ルータ|サーバ|システム|ソフト|端末|製品)/;
+const REFERS_TO_THING = /(同|当該|この|その|これらの?|それらの?)(機器|装置|機械|ルータ|サーバ|システム|ソフト|端末|製品)|(同|当該)(要領|手順書?|計画|マニュアル|規程)(で|に|は)/;
 
 /** An item of a list of nouns ends in one (漢字, katakana, a Latin word, a closing parenthesis), not in a particle. */
 const ENDS_IN_NOUN = /[\p{Script=Han}\p{Script=Katakana}a-z0-9ー)）]$/u;
@@ -461,6 +461,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // rules for office PCs and personal data (パスワード, ウイルス対策, 委託契約 throughout) describe none of its measures
   // (a whole document: a passage or two, as a form's field gives them, is read as it stands)
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
+  // 「当社はＴＯＳを使用していない」: an operator without a terminal's system has none of its measures to describe
+  if (allUnits.some((u) => NO_TOS.test(foldText(u.text)))) return [];
   // a specification that tells a vendor what to build (「受注者は…機能を有すること」) or a vendor's brochure of its
   // product describes what a system could do, not the measures an operator takes
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits) || aLecture(allUnits) || anIncidentReport(allUnits))) return [];
@@ -573,6 +575,10 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
   const words = sentencesOf[at]!.map((s) => pattern.exec(s)?.[0]).find(Boolean)!;
   return { blocks: unit.blocks, passage: unit.text, page: unit.page, status: 'not-applicable', statusWords: words, score: 1 };
 }
+
+/** 「ＴＯＳは使用していない」「ターミナルオペレーションシステムは導入しておりません」: the operator has no such system. */
+const NO_TOS =
+  /(tos|ターミナルオペレーションシステム)(\(tos\))?(に当たる(システム|もの))?(は|を|が)(一切)?(保有|使用|利用|導入|運用)([・、](保有|使用|利用|導入|運用))?(して|し)?(い|お)?(ない|ません|りません|ておりません)(?=[。、]|$|ため|ので|が)|(tos|ターミナルオペレーションシステム)(が|は)(ありません|ない|ございません)(?=[。、]|$|ため|ので|が)|コンテナターミナルを(運営|保有|管理)(して|し)?(お|い)?(らず|ない|ません)(?=[。、]|$|ため|ので|が)/;
 
 /** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
 const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;

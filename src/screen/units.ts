@@ -205,6 +205,16 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   /** Per table, the cells of the last row up to its first cell that is not merged down (for the rows below). */
   const leadingCells = new Map<number, Map<number, TextBlock>>();
   const firstRowOf = (table: number) => Math.min(...[...rows.values()].filter((r) => r.table === table).map((r) => r.row));
+  /** Of the header's positions, the one whose column holds the longest cells on average (three columns or more). */
+  const longestColumn = (table: number, positions: readonly number[], columnAt: (i: number) => number): number | undefined => {
+    if (positions.length < 3) return undefined;
+    const body = [...rows.values()].filter((r) => r.table === table && r.row !== firstRowOf(table));
+    const average = (i: number) => {
+      const cells = body.map((r) => r.cells.find((c) => c.cell!.column === columnAt(i))).filter((c): c is TextBlock => !!c);
+      return cells.length ? cells.reduce((sum, c) => sum + foldText(c.text).length, 0) / cells.length : 0;
+    };
+    return positions.reduce((best, i) => (average(i) > average(best) ? i : best));
+  };
   /**
    * The columns of a matrix that answer with marks only (対策 | ＴＯＳ本体 | ゲート端末 with ◯ × ▲ －): each row's
    * answer is what its marks say together. Columns already read as the passage, the status or another system's are left out.
@@ -241,7 +251,9 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         const content = current.length && planned.length ? [...new Set([...current, ...planned])].sort((a, b) => a - b) : current;
         const status = texts.findIndex((t, i) => STATUS_HEADER.test(t) && kept(i));
         const lastNotStatus = texts.map((_, i) => i).filter((i) => i !== status && kept(i)).at(-1) ?? texts.length - 1;
-        const fallbackContent = content.length ? content : [lastNotStatus];
+        // (no column named as the passage, 対象 | 方式・頻度 | 保存先 | 世代: the column that says most is the passage, the
+        // columns before it name the item and those after it give details)
+        const fallbackContent = content.length ? content : [longestColumn(row.table, texts.map((_, i) => i).filter((i) => i !== status && kept(i)), (i) => row.cells[i]!.cell!.column) ?? lastNotStatus];
         // positions in the header row, kept as its cells' columns (a blank header cell has no block)
         const column = (i: number) => row.cells[i]!.cell!.column;
         // 要件 | 当社の状況: the requirement's column names what the answer is about (see below, row by row)
