@@ -320,3 +320,15 @@ describe('plain words and look-alikes of ordinary plans', () => {
     expect(inPlan(...texts)).not.toContain(id);
   });
 });
+
+describe('the passage quoted for a requirement', () => {
+  it('is the row that names it, not a vendor row that asks the vendor to train its staff', () => {
+    const rows = [
+      ['項目', '内容'],
+      ['保守会社の選び方と契約', '委託先管理規程で、委託先に求める条件（情報管理体制、要員の教育、再委託の制限）を定めている。'],
+      ['社員教育', '全社員に年１回の情報セキュリティのｅラーニングを実施している。'],
+    ];
+    const match = matchRequirements(table(['ＴＯＳの情報セキュリティ対策（コンテナターミナル）'], rows)).find((m) => m.requirement === 'security-awareness-training');
+    expect(match?.passage).toContain('ｅラーニング');
+  });
+});

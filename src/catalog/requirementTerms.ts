@@ -367,6 +367,8 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     ],
     mask: ['セキュリティ(?=インシデント|事故|事案|事象)', 'インシデント対応訓練'],
     none: [
+      // what a vendor is asked to do for its own staff (委託先に求める条件：要員の教育) is no training of the operator's
+      { terms: ['委託先(に|へ)(求める|求め|課す)', '再委託', '委託先(の)?(要員|社員|従業員)'], unless: ['当社(の)?(社員|従業員|職員)', '全(社員|従業員|職員)', '(社員|従業員|職員)全員'] },
       { terms: ['インシデント対応(手順|訓練)', '初動対応(の)?訓練', '手順の確認'], unless: ['全従業員', '全社員', '教育', '研修', 'eラーニング'] },
       { terms: SAFETY_OR_PLANT, unless: ABOUT_IT },
       // a few staff sent to an outside seminar is no training of the staff

@@ -501,7 +501,14 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
       if (absent) matches.push({ requirement: id, ...absent });
       continue;
     }
-    const best = hits.reduce((a, b) => (b.score > a.score ? b : a));
+    // (of passages that say it equally well, the one under an item or heading that names the requirement: the row
+    // 社員教育 rather than the row on choosing vendors that asks them to train their staff)
+    const named = (h: UnitHit) => {
+      const name = requirementNames().find((n) => n.id === id);
+      const over = [...(units[h.unit]!.itemLabels ?? []), ...units[h.unit]!.context.slice(0, 1)].map((t) => foldText(t).replace(/^[^\p{L}]+/u, ''));
+      return !!name && over.some((t) => name.pattern.test(t) || t.split(/[・／/]/).some((part) => name.pattern.test(part)));
+    };
+    const best = hits.reduce((a, b) => (b.score > a.score || (b.score === a.score && named(b) && !named(a)) ? b : a));
     const picked = passageAround(units, best.unit, new Set(hits.map((h) => h.unit)));
     const passageText = picked.map((u) => u.text).join('\n');
     const requirement = requirementById(id)!;
