@@ -332,3 +332,25 @@ describe('the passage quoted for a requirement', () => {
     expect(match?.passage).toContain('ｅラーニング');
   });
 });
+
+describe('a header row a PDF ran together', () => {
+  it('puts the last column name over the body column it stands above', () => {
+    const blocks: TextBlock[] = [
+      ...paragraphs('ＴＯＳの概要及び情報セキュリティ対策の状況（コンテナヤード）'),
+      { text: '番号', kind: 'table-cell', index: 2, cell: { table: 1, row: 0, column: 0 } },
+      { text: '項目（当社の理解）   状況', kind: 'table-cell', index: 3, cell: { table: 1, row: 0, column: 1 } },
+      { text: '備考', kind: 'table-cell', index: 4, cell: { table: 1, row: 0, column: 4 } },
+    ];
+    const rows = [
+      ['1-1', 'ログを毎月取得してシステムの外へ保管', '未対応', 'ルータの画面で直近分を見られる'],
+      ['1-2', 'サーバのウイルス対策ソフト', '対応済', '２台に導入、定義ファイルは毎日自動で更新'],
+      ['1-3', 'バックアップ', '対応済', '毎晩ＮＡＳへ自動で取得'],
+    ];
+    rows.forEach((cells, r) =>
+      [0, 1, 3, 4].forEach((column, k) => blocks.push({ text: cells[k]!, kind: 'table-cell', index: blocks.length + 1, cell: { table: 1, row: r + 1, column } })),
+    );
+    const got = found(blocks);
+    expect(got).toContain('server-antimalware');
+    expect(got).not.toContain('log-collection-offsystem');
+  });
+});

@@ -228,12 +228,39 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
     });
   };
 
+  /**
+   * A header row a PDF ran together (「項目（当社の理解）   状況」 in one cell, the body's status in a column of its own
+   * with no header): the last column name of the cell goes over the body's column it stands above.
+   */
+  const splitRunTogetherHeader = (row: TableRow) => {
+    const body = [...rows.values()].filter((r) => r.table === row.table && r.row !== row.row);
+    const split: TextBlock[] = [];
+    row.cells.forEach((c, k) => {
+      const m = /^(.+?)[\s\u3000]+(\S{2,10})$/.exec(c.text.trim());
+      const nextColumn = row.cells[k + 1]?.cell!.column ?? Infinity;
+      const headerless = [...new Set(body.flatMap((r) => r.cells.map((x) => x.cell!.column)))].filter((col) => col > c.cell!.column && col < nextColumn);
+      if (!m || headerless.length === 0 || !(HEADER_WORDS.test(foldText(m[2]!)) || STATUS_HEADER.test(m[2]!))) {
+        split.push(c);
+        return;
+      }
+      const filled = (col: number) => body.filter((r) => r.cells.some((x) => x.cell!.column === col && x.text.trim())).length;
+      const under = headerless.reduce((best, col) => (filled(col) > filled(best) ? col : best));
+      if (filled(under) * 2 < body.length) {
+        split.push(c);
+        return;
+      }
+      split.push({ ...c, text: m[1]! }, { ...c, text: m[2]!, cell: { ...c.cell!, column: under } });
+    });
+    row.cells = split;
+  };
+
   for (const b of ordered) {
     if (b.kind === 'table-cell' && b.cell) {
       const key = `${b.cell.table}:${b.cell.row}`;
       if (emittedRows.has(key)) continue;
       emittedRows.add(key);
       const row = rows.get(key)!;
+      if (!headerOf.has(row.table) && row.row === firstRowOf(row.table)) splitRunTogetherHeader(row);
       const texts = row.cells.map((c) => c.text.trim());
       const header = headerOf.get(row.table);
       // the first row of a table, when every cell is a column name (項目 | 内容 | 実施状況)
