@@ -354,3 +354,19 @@ describe('a header row a PDF ran together', () => {
     expect(got).not.toContain('log-collection-offsystem');
   });
 });
+
+describe('round-30 forms', () => {
+  const inPlan = (...texts: string[]) => found(paragraphs('事業計画　ＴＯＳの概要及び情報セキュリティ対策（コンテナターミナル）', ...texts));
+  it('reads measures a plan says it leaves out as not described', () => {
+    const got = inPlan('当港は特定の港に該当しないため、インシデント対応の手順及び訓練、対応体制、外部の者による監査については記載しない。');
+    expect(got).not.toContain('incident-response-training');
+    expect(got).not.toContain('security-audit');
+  });
+  it('does not take an earlier plan’s 「検討中」 for a plan now', () => {
+    expect(inPlan('従前の計画で「検討中」としていた他社のＴＯＳ担当者との事例共有は、業界の枠組みがまだないため、引き続き実施に至っていません。')).not.toContain('tos-good-practice-sharing');
+  });
+  it('reads nothing when the applicant says it has no measures of its own to describe', () => {
+    const got = inPlan('ヤードのＴＯＳは協会が所有し運用しており、当社として本計画に記載する対策はありません。', '入退場管理システムの保守は警備会社に委託し、契約には秘密保持を定めています。', '作業員には年１回、玉掛けの再教育を行っています。');
+    expect(got).toEqual([]);
+  });
+});

@@ -502,7 +502,7 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [
       { terms: ['usb', '媒体', 'メモリ'], unless: ['サーバ'] },
       // the office PCs' antivirus is no measure on the TOS's servers
-      { terms: ['事務所の(パソコン|pc)', '事務用(の)?(パソコン|pc)', '事務系'], unless: ['サーバ'] },
+      { terms: ['事務所の(パソコン|pc|端末)', '事務用(の)?(パソコン|pc|端末)', '事務(系|端末)'], unless: ['サーバ'] },
     ],
   },
   'internal-software-update': {

@@ -352,10 +352,13 @@ function scoreUnit(
     const clauses = chained.length >= 2 ? chained : nounList ? nouns : chained;
     if (clauses.length < 2) return;
     const reach = reachOf(clauses);
+    // (in a sentence that opens on something else, 「新しく入った作業員には安全教育を行い、…」, a clause the veto does not
+    // reach borrows no topic from the heading or the sentences before)
+    const sentenceVetoed = vetoedHere(sentences[i]!) && vetoedHere(clauses[0]!);
     clauses.forEach((clause, k) => {
       if (vetoedHere(clause) || saysNotDone(reach[k]!)) return;
       const topicInClauseBefore = (topic: CompiledGroup) => clauses.slice(0, k).some((c) => topic.pattern.test(mask(c)) && !vetoedHere(c));
-      const score = routeScore(terms, mask(clause), (topic) => (topicInClauseBefore(topic) || topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
+      const score = routeScore(terms, mask(clause), (topic) => (sentenceVetoed ? 0 : topicInClauseBefore(topic) || topicBefore(topic) ? 0.9 : topicAbove(topic) ? 0.8 : 0));
       if (score > best.score) best = { score, sentence: i };
     });
   });
@@ -585,7 +588,7 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
 
 /** 「ＴＯＳは使用していない」「ターミナルオペレーションシステムは導入しておりません」: the operator has no such system. */
 const NO_TOS =
-  /(tos|ターミナルオペレーションシステム)(\(tos\))?(に当たる(システム|もの))?(は|を|が)(一切)?(保有|使用|利用|導入|運用)([・、](保有|使用|利用|導入|運用))?(して|し)?(い|お)?(ない|ません|りません|ておりません)(?=[。、]|$|ため|ので|が)|(tos|ターミナルオペレーションシステム)(が|は)(ありません|ない|ございません)(?=[。、]|$|ため|ので|が)|コンテナターミナルを(運営|保有|管理)(して|し)?(お|い)?(らず|ない|ません)(?=[。、]|$|ため|ので|が)/;
+  /(tos|ターミナルオペレーションシステム)(\(tos\))?(に当たる(システム|もの))?(は|を|が)(一切)?(保有|使用|利用|導入|運用)([・、](保有|使用|利用|導入|運用))?(して|し)?(い|お)?(ない|ません|りません|ておりません)(?=[。、]|$|ため|ので|が)|(tos|ターミナルオペレーションシステム)(が|は)(ありません|ない|ございません)(?=[。、]|$|ため|ので|が)|コンテナターミナルを(運営|保有|管理)(して|し)?(お|い)?(らず|ない|ません)(?=[。、]|$|ため|ので|が)|(当社|弊社)(として|が|から)?(は)?(本計画に|この計画に)?記載する(対策|措置)は(ありません|ない|ございません)/;
 
 /** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
 const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;

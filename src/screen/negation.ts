@@ -65,6 +65,9 @@ const LEFT_AS_IT_WAS =
  */
 const NOT_KNOWN = /確認中|問い?合わ?せ中|照会中|(担当|担当者|[^。、]{1,8}さん)に(聞いて|問い?合わ?せて)(い|お)(ます|る)|(わから|分から|分かり|わかり)(ない|ません)|不明(です|である|。|$)|考えたこと(が|は|も)?(ない|なかった|ありません)/;
 
+/** 「…は記載しない」「記載を省略する」: a plan that leaves the measures out of what it describes. */
+const LEFT_OUT = /(記載|記述|記入)(は|を)?(しない|せず|省略|割愛|不要|除く)|(省略|割愛)(する|します|した)/;
+
 /** 「予定もない」「予定は立っていない」「目処も立っていない」「予定も、今のところありません」「考えもない」: no plan either. */
 export const NO_PLAN_EITHER =
   /(予定|計画|目処|めど|見込み?|考え|つもり|意向)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点(で)?(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
@@ -75,7 +78,9 @@ const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|
 const DENIED_FUTURE = /(今後|将来|来年度|次年度)(も|とも|は)?[^。、〓]{0,20}〓/g;
 
 /** The words say what is planned, not counting plans they deny (「予定もない」「今後も考えていない」). */
-export const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓').replace(DENIED_FUTURE, '〓'));
+/** 「従前の計画で「検討中」としていた」: the word of an earlier plan, quoted, is no plan now. */
+const QUOTED_EARLIER = /「(検討中|予定|計画中|実施予定)」(と)?(し|され)(て)?(い|お)?(た|ました)/g;
+export const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EITHER_ALL, '〓').replace(DENIED_FUTURE, '〓').replace(QUOTED_EARLIER, '〓'));
 
 /**
  * A sentence that says a measure is not taken: 「実施しておらず、予定もない」「訓練はしていません」「未整備である」
@@ -84,4 +89,4 @@ export const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EIT
 export const saysNotDone = (text: string) =>
   DECIDED_AGAINST.test(text) ||
   STOPPED.test(text) ||
-  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NOT_KNOWN.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
+  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NOT_KNOWN.test(text) || LEFT_OUT.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
