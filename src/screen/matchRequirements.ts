@@ -183,6 +183,18 @@ const ANSWER_LEAD = /^(→|⇒|➡|➔|a[0-9]*[.:：]|回答[:：]|答え?[:：]
 const answeredNoBelow = (sentences: readonly string[], i: number) =>
   i + 1 < sentences.length && ANSWER_LEAD.test(sentences[i + 1]!) && (deniedAt(sentences, i + 1) || BARE_NO.test(sentences[i + 1]!.replace(ANSWER_LEAD, ''))) && !saysPlanned(sentences[i + 1]!);
 
+/**
+ * What an item names, with its answer: a table row's item cells and content, a one-line entry 「訓練：未定」, and a
+ * checklist's item with the sub-bullets under it (「[ ] アカウントロック」「- 来年度のルータ更新で対応する予定」).
+ */
+function entryOf(u: Unit): { item: string; answer: string } | undefined {
+  if (u.itemLabels?.length) return { item: foldText(u.itemLabels.join('／')), answer: foldText(u.text) };
+  if (SUB_BULLET.test(u.text) && u.context[0] && isChecklistItem(u.context[0])) return { item: foldText(withoutBox(u.context[0])), answer: foldText(u.text.replace(SUB_BULLET, '')) };
+  const lines = u.text.trim().split('\n');
+  if (isChecklistItem(u.text) && lines.length > 1) return { item: foldText(withoutBox(lines[0]!)), answer: foldText(lines.slice(1).map((l) => l.replace(SUB_BULLET, '')).join('、')) };
+  return !u.headingLike && !u.text.includes('\n') ? keyValueOf(foldText(u.text)) : undefined;
+}
+
 /** A line under a checklist's item that details it: 「　- 今のルータは非対応」. */
 const SUB_BULLET = /^[\s\u3000]*[-‐・－]\s*/;
 
@@ -190,6 +202,8 @@ const SUB_BULLET = /^[\s\u3000]*[-‐・－]\s*/;
 const TICKED = /^([■☑☒✅✓✔]|\[[x✓✔]\])/i;
 /** (「[-] 対象外」: a Markdown checklist's item left out) */
 const UNTICKED = /^([□☐]|\[ ?\]|\[-\])/;
+const isChecklistItem = (text: string) => TICKED.test(text.trim()) || UNTICKED.test(text.trim());
+const withoutBox = (text: string) => text.trim().replace(TICKED, '').replace(UNTICKED, '');
 
 /** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
 const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.(（]|$)/i;
@@ -434,14 +448,22 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const ticks = allUnits.some((u) => !u.headingLike && TICKED.test(u.text.trim()));
   const unticked = (u: Unit) => ticks && UNTICKED.test(u.text.trim());
   // a checklist item's sub-bullets (「- 2027年度のルータ更新で対応する予定」) say what the item's box does not
-  const subBullets = new Map(allUnits.map((u, i) => [u, allUnits.slice(i + 1, i + 6).filter((_, k, next) => next.slice(0, k + 1).every((n) => SUB_BULLET.test(n.text))).map((n) => n.text).join('\n')]));
+  const indexOf = new Map(allUnits.map((u, i) => [u, i]));
+  const subBulletsOf = (u: Unit) => {
+    const lines: string[] = [];
+    for (const next of allUnits.slice(indexOf.get(u)! + 1)) {
+      if (!SUB_BULLET.test(next.text)) break;
+      lines.push(next.text);
+    }
+    return lines.join('\n');
+  };
   const keeps = (u: Unit) => {
     if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
     // 「ＵＳＢメモリの使用：なし」 answers that a premise is absent: 該当なし, no measure denied
     if (saysPremiseAbsent(foldText(u.text))) return true;
     const notes = (u.footnotes ?? []).join('\n');
     if (notes && footnoteDenies(notes)) return false;
-    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}\n${notes}${unticked(u) ? `\n${subBullets.get(u) ?? ''}` : ''}`;
+    const said = `${u.text}\n${u.statusCell ?? ''}\n${u.remarks ?? ''}\n${notes}${unticked(u) ? `\n${subBulletsOf(u)}` : ''}`;
     // (「未：…当面予定なし」 says no plan, whatever word it uses for one)
     return !(answeredNo(u) || unticked(u)) || /予定|検討|計画/.test(foldText(said).replace(NO_PLAN_EITHER_ALL, '〓')) || saysPlanned(foldText(said));
   };
@@ -454,7 +476,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
         // (a question answered on the next line after an arrow, 「ネットワークの図、機器の一覧」「→ 確認中です。」, as a heading)
         if (!below || below.headingLike || !(u.headingLike || ANSWER_LEAD.test(below.text.trim()))) return false;
         // (the next item of a checklist is no passage of this one)
-        if (TICKED.test(below.text.trim()) || UNTICKED.test(below.text.trim())) return false;
+        if (isChecklistItem(below.text)) return false;
         const answer = foldText(below.text);
         return !keeps(below) || ((saysNotDone(answer) || BARE_NO.test(answer)) && !saysPlanned(answer)) || foldedSentences(below.text).every(statesTheRule);
       })
@@ -472,19 +494,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const units = allUnits.filter(keeps);
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
-  // what an item of a table row or a one-line entry names, with its answer
-  // (a checklist's item with the sub-bullet under it, 「[ ] アカウントロック」「- 来年度のルータ更新で対応する予定」, is one too)
-  const entriesOf = units.map((u) =>
-    u.itemLabels?.length
-      ? { item: foldText(u.itemLabels.join('／')), answer: foldText(u.text) }
-      : SUB_BULLET.test(u.text) && u.context[0] && (TICKED.test(u.context[0].trim()) || UNTICKED.test(u.context[0].trim()))
-        ? { item: foldText(u.context[0].trim().replace(TICKED, '').replace(UNTICKED, '')), answer: foldText(u.text.replace(SUB_BULLET, '')) }
-        : (TICKED.test(u.text.trim()) || UNTICKED.test(u.text.trim())) && u.text.trim().includes('\n')
-          ? { item: foldText(u.text.trim().split('\n')[0]!.replace(TICKED, '').replace(UNTICKED, '')), answer: foldText(u.text.trim().split('\n').slice(1).join('、').replace(/(^|、)\s*[-‐－・]\s*/g, '$1')) }
-          : !u.headingLike && !u.text.includes('\n')
-            ? keyValueOf(foldText(u.text))
-            : undefined,
-  );
+  const entriesOf = units.map(entryOf);
   const hitsOf = new Map<RequirementId, UnitHit[]>();
   for (const id of REQUIREMENT_IDS) {
     const terms = compiledTerms().get(id)!;
@@ -506,8 +516,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     }
     // (of passages that say it equally well, the one under an item or heading that names the requirement: the row
     // 社員教育 rather than the row on choosing vendors that asks them to train their staff)
+    const name = requirementNames().find((n) => n.id === id);
     const named = (h: UnitHit) => {
-      const name = requirementNames().find((n) => n.id === id);
       const over = [...(units[h.unit]!.itemLabels ?? []), ...units[h.unit]!.context.slice(0, 1)].map((t) => foldText(t).replace(/^[^\p{L}]+/u, ''));
       return !!name && over.some((t) => name.pattern.test(t) || t.split(/[・／/]/).some((part) => name.pattern.test(part)));
     };
@@ -620,7 +630,7 @@ const aLecture = (units: readonly Unit[]) => {
 };
 
 /**
- * What the report of one incident says (and a plan does not): 4 of these mark one. What it tells was done once, in
+ * What the report of one incident says (and a plan does not): 6 of these mark one. What it tells was done once, in
  * answer to that incident; its measures to come are 「別途検討」.
  */
 const MARKS_OF_AN_INCIDENT_REPORT = [/(事故|インシデント|事案)(の)?報告(書)?/, /発生(日時|日|時刻|場所)/, /経緯|時系列/, /被害(の)?(状況|内容|範囲)/, /原因(の)?(調査|究明)?/, /再発防止(策)?/, /(報告者|報告日|第[0-9]+報)/, /[0-9]{1,2}[:：][0-9]{2}(ごろ|頃)?に?/];

@@ -205,10 +205,12 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   /** Per table, the cells of the last row up to its first cell that is not merged down (for the rows below). */
   const leadingCells = new Map<number, Map<number, TextBlock>>();
   const firstRowOf = (table: number) => Math.min(...[...rows.values()].filter((r) => r.table === table).map((r) => r.row));
+  /** A table's rows under its first (the header's place). */
+  const bodyRowsOf = (table: number) => [...rows.values()].filter((r) => r.table === table && r.row !== firstRowOf(table));
   /** Of the header's positions, the one whose column holds the longest cells on average (three columns or more). */
   const longestColumn = (table: number, positions: readonly number[], columnAt: (i: number) => number): number | undefined => {
     if (positions.length < 3) return undefined;
-    const body = [...rows.values()].filter((r) => r.table === table && r.row !== firstRowOf(table));
+    const body = bodyRowsOf(table);
     const average = (i: number) => {
       const cells = body.map((r) => r.cells.find((c) => c.cell!.column === columnAt(i))).filter((c): c is TextBlock => !!c);
       return cells.length ? cells.reduce((sum, c) => sum + foldText(c.text).length, 0) / cells.length : 0;
@@ -220,7 +222,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
    * answer is what its marks say together. Columns already read as the passage, the status or another system's are left out.
    */
   const markColumns = (table: number, taken: readonly number[]) => {
-    const body = [...rows.values()].filter((r) => r.table === table && r.row !== firstRowOf(table));
+    const body = bodyRowsOf(table);
     const columns = [...new Set(body.flatMap((r) => r.cells.map((c) => c.cell!.column)))].filter((col) => !taken.includes(col));
     return columns.filter((col) => {
       const cells = body.map((r) => r.cells.find((c) => c.cell!.column === col)).filter((c): c is TextBlock => !!c && c.text.trim().length > 0);
@@ -233,7 +235,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
    * with no header): the last column name of the cell goes over the body's column it stands above.
    */
   const splitRunTogetherHeader = (row: TableRow) => {
-    const body = [...rows.values()].filter((r) => r.table === row.table && r.row !== row.row);
+    const body = bodyRowsOf(row.table);
     const split: TextBlock[] = [];
     row.cells.forEach((c, k) => {
       const m = /^(.+?)[\s\u3000]+(\S{2,10})$/.exec(c.text.trim());
