@@ -370,6 +370,8 @@ describe('negation forms (src/screen/negation.ts)', () => {
     ['内部監査は、ＩＳＯ９００１に基づく品質の監査として年１回受けている。', 'security-audit'],
     ['港湾警察とは、ヤードでの盗難や不審者の対応について平素から連絡を取り合っている。', 'external-expert-liaison'],
     ['バックアップは毎晩、ＴＯＳのデータベースを外付けのハードディスクへ取っている。', 'backup-generations-isolation'],
+    ['ゲート端末のＷｉｎｄｏｗｓは、業務アプリの不具合が出たため、パッチの適用を現在停止中です。', 'internal-software-update'],
+    ['システムの開発元である株式会社みなとソフトは、ＩＳＯ／ＩＥＣ２７００１の認証を持っています。', 'security-audit'],
   ] as const)('「%s」 does not describe %s', (text, id) => {
     expect(inPlan(text)).not.toContain(id);
   });
@@ -377,6 +379,7 @@ describe('negation forms (src/screen/negation.ts)', () => {
     ['ＵＳＢメモリは、使う前に必ず専用の端末でウイルス検査をしてからでないと使えない決まりにしている。', 'removable-media-scan'],
     ['保守会社の決まったＩＰアドレス以外からは、ＶＰＮへつながらないよう制限している。', 'ext-source-ip-restriction'],
     ['以前は手作業だったが、現在はバックアップを毎晩自動で取得している。', 'backup-targets-frequency'],
+    ['当社はＩＳＭＳの認証を取得しており、毎年の維持審査を受けている。', 'security-audit'],
     ['委託先の選定基準は今年度中に定める予定で、今後は契約書にセキュリティ条項を入れる。', 'outsourcing-security-contract'],
     ['ＴＯＳが半日止まった想定で、紙の搬出票とホワイトボードで受付を続ける訓練を年１回行っている。', 'bcp-training'],
     ['バックアップは毎晩外付けのハードディスクへ取り、取り外して金庫に保管している。', 'backup-generations-isolation'],

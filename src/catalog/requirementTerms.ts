@@ -400,6 +400,8 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
       { terms: ['品質', 'iso ?9001', '9001', '会計', '財務', '安全衛生'], unless: ['情報セキュリティ', 'isms', '27001', 'サイバー', 'tos', 'システム'] },
       // choosing a vendor by a score sheet (第三者認証の有無を点数化) is no audit
       { terms: ['委託先(の)?(評価|選定|選び)', '評価表', '選定基準', '選びました', '選んだ'], unless: ['監査'] },
+      // a certificate the vendor holds (委託先は ISMS を取得) is the vendor's, not an audit of the operator's TOS
+      { terms: ['(委託先|委託し|保守(会社|業者|先)|ベンダ|業者|メーカ|開発元|提供元)[^。]{0,30}(isms|27001|pマーク|プライバシーマーク)', '(isms|27001|pマーク|プライバシーマーク)[^。]{0,20}(を)?(取得|保有|持っ)(して|し)?(いる|おり|した)?(委託先|保守(会社|業者)|ベンダ|業者|メーカ)'], unless: ['監査', '自己点検'] },
     ],
     mask: ['監査ログ', 'ログ(の)?監査', '(会計|業務|安全|品質|環境|財務)監査', '監査役', '監査法人', '財務', '脆弱性診断', 'ペネトレーション(テスト)?', 'プラットフォーム診断', '侵入テスト'],
   },
