@@ -347,6 +347,22 @@ describe('readCover: a questionnaire’s cover table', () => {
   });
 });
 
+describe('a document that puts the TOS outside its scope', () => {
+  it('reads an audit report that leaves the TOS out as no plan', () => {
+    const got = found(
+      '内部監査報告書（総務・購買）',
+      '監査人：監査部　山田一郎（被監査部署の業務には従事していない）',
+      '範囲：ターミナルオペレーションシステム（ＴＯＳ）の運用は、この監査の対象としていない。',
+      '指摘１：荷役の下請先３社との基本契約書に秘密保持条項がなかった。回答：３月までに締結し直す。',
+      '指摘２：経理用パソコンのウイルス対策ソフトの定義ファイルが更新されていなかった。回答：更新済み。',
+    );
+    expect(got).toEqual([]);
+  });
+  it('still reads a plan whose one row leaves the TOS server out', () => {
+    expect(found('当社コンテナターミナルのＴＯＳの情報セキュリティ対策', 'ＵＳＢメモリは、専用の検査用パソコンでウイルスチェックしてから使う。ただし、ＴＯＳサーバは対象外。', 'ＴＯＳのデータは毎晩バックアップを取得している。')).toContain('backup-targets-frequency');
+  });
+});
+
 describe('negation forms (src/screen/negation.ts)', () => {
   const inPlan = (text: string) => found('当社コンテナターミナルのＴＯＳの情報セキュリティ対策', text);
   it.each([

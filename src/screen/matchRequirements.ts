@@ -253,6 +253,14 @@ const emptyContent = (folded: string) => {
   return EMPTY_CONTENT.test(folded) || (bare.length > 0 && bare !== folded && EMPTY_CONTENT.test(bare));
 };
 
+/**
+ * 「多要素認証は実施しません。」: a sentence that ends on the measure's denial, with no plan; not the double negatives
+ * (「確認しない営業日はない」「定めないままにすることはない」), which say the measure is taken.
+ */
+const ENDS_ON_DENIAL = /(ません|しない|行わない|ていない|予定(は|も)?(ない|なし))[。．]?$/;
+const DOUBLE_NEGATIVE = /(こと|日|もの|ところ|とき)(は|が|も)(ない|なく|ありません)|ないことはない|(し|さ)ない[^。、]{0,6}(は|が)(なく|ない|ありません)/;
+const endsDenying = (sentence: string) => ENDS_ON_DENIAL.test(sentence) && !DOUBLE_NEGATIVE.test(sentence) && saysNotDone(sentence) && !saysPlanned(sentence);
+
 /** 「（実施していない。新任者へのＴＯＳ操作研修のみ）」: after a negation, what is done instead is only that. */
 const ONLY_THAT = /(のみ|だけ)(である|です|だ)?[)）」]*[。.]?$/;
 /** A sentence of a passage that says no measure: a negation, or the 「…のみ」 that qualifies the one before it. */
@@ -342,10 +350,11 @@ function scoreUnit(
     const said = sentences.slice(i + 1, i + 3).find((s) => SAYS_WHAT_IT_IS.test(s)) ?? '';
     const vetoedHere = (text: string) => vetoed(text) || (!!label && vetoed(`${label}／${text}`)) || (!!referent && vetoed(`${referent}／${text}`)) || (!!said && vetoed(`${text}／${said}`));
     // the topic borrowed from an earlier sentence or from what stands over the passage: that text must not be
-    // about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill)
+    // about something else either (「上記の計画に沿った訓練」 under a BCP is no incident drill), nor deny the measure
+    // (「多要素認証は実施しません。管理操作は室内の端末からのみとする」: what follows is what is done instead)
     const topicBefore = (topic: CompiledGroup) => {
       const earlier = masked.slice(0, i).findLastIndex((e) => topic.pattern.test(e));
-      return earlier >= 0 && !vetoed(sentences[earlier]!);
+      return earlier >= 0 && !vetoed(sentences[earlier]!) && !endsDenying(sentences[earlier]!);
     };
     const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
     if (unitRejects && PROPOSAL.test(sentences[i]!)) return;
@@ -487,7 +496,7 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   // (a whole document: a passage or two, as a form's field gives them, is read as it stands)
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
   // 「当社はＴＯＳを使用していない」: an operator without a terminal's system has none of its measures to describe
-  if (allUnits.some((u) => NO_TOS.test(foldText(u.text)))) return [];
+  if (allUnits.some((u) => NO_TOS.test(foldText(u.text)) || TOS_OUT_OF_SCOPE.test(foldText(u.text)))) return [];
   // a specification that tells a vendor what to build (「受注者は…機能を有すること」) or a vendor's brochure of its
   // product describes what a system could do, not the measures an operator takes
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits) || aLecture(allUnits) || anIncidentReport(allUnits))) return [];
@@ -599,6 +608,13 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
 /** 「ＴＯＳは使用していない」「ターミナルオペレーションシステムは導入しておりません」: the operator has no such system. */
 const NO_TOS =
   /(tos|ターミナルオペレーションシステム)(\(tos\))?(に当たる(システム|もの))?(は|を|が)(一切)?(保有|使用|利用|導入|運用)([・、](保有|使用|利用|導入|運用))?(して|し)?(い|お)?(ない|ません|りません|ておりません)(?=[。、]|$|ため|ので|が)|(tos|ターミナルオペレーションシステム)(が|は)(ありません|ない|ございません)(?=[。、]|$|ため|ので|が)|コンテナターミナルを(運営|保有|管理)(して|し)?(お|い)?(らず|ない|ません)(?=[。、]|$|ため|ので|が)|(当社|弊社)(として|が|から)?(は)?(本計画に|この計画に)?記載する(対策|措置)は(ありません|ない|ございません)/;
+
+/**
+ * 「ＴＯＳ…の運用は本監査の対象外とした」: a document (an audit report, a set of rules) that puts the terminal's system
+ * outside its own scope describes none of its measures (not 「ただし、ＴＯＳサーバは対象外」 under one row of a plan).
+ */
+const TOS_OUT_OF_SCOPE =
+  /(tos|ターミナルオペレーションシステム)[^。]{0,40}(は|を)、?(本|この|今回の|当該)(監査|点検|調査|報告書?|規程|規定|規則|文書|資料|要領)の?(対象外|適用外|範囲外|対象(と|に)(しない|していない|含めない|含めていない|含まない)|対象とはしない)/;
 
 /** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
 const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;
