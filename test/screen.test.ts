@@ -754,6 +754,8 @@ describe('readStatus', () => {
     expect(readStatus('原則使用しないが、やむを得ず使用する場合はスキャンしている。', { mayNotApply: true })?.status).toBe('implemented');
     expect(readStatus('○')?.status).toBe('implemented');
     expect(readStatus('バックアップを取得する。')).toBeUndefined();
+    expect(readStatus('新システムの稼働後は、毎朝サーバのログを確認します。')?.status).toBe('planned');
+    expect(readStatus('ＴＯＳの稼働後は、毎朝サーバのログを確認しています。')?.status).toBe('implemented');
   });
 });
 

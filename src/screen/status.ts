@@ -14,6 +14,8 @@ export interface StatusReading {
 /** Phrasings, strongest first within each status. Matched against folded text (src/screen/normalize.ts). */
 const CONSIDERING = /検討(中|している|しており|を進め|を行って|する|予定)|検討して(いる|まいります)/;
 const PLANNED = /予定|計画(している|中|であ)|(年度|年内|年中|上期|下期|上半期|下半期)(中|末|まで)に|までに(実施|導入|整備|策定|構築|設置|対応|完了)|今後|導入する方向|準備(中|を進め)|着手|目指|来年度|次年度|行う方針|実施する方針|進める/;
+/** 「稼働後は…確認します」: what a system not yet running will be given (not 「稼働後は毎日確認している」, done since). */
+const AFTER_GO_LIVE = /(稼働|運用開始|供用開始|開業|開設)(後|以降)(は|に|、)|(稼働|運用開始|供用開始|開業)(時|日)?に(合わせ|あわせ)/;
 const PARTIAL = /一部(の|で|に|を|は)|部分的|段階的に|順次|一部実施|一部導入/;
 const NOT_APPLICABLE = /(使用|利用|保有|接続|委託)(して)?(い)?ない|(使用|利用)(しない|せず)|使わない|使えなく|該当(し)?ない|該当なし|対象外|存在しない|行わない方針/;
 const IMPLEMENTED = /済(み|である|です|。|$)|している|しております|してい(ます|る)|しています|実施中|運用中|稼働中|ている|ております|ています|てある|とした|とっている|定めている|設けている|した。|行った|受けた|整えた|とする|こととしている|を徹底|ます(。|$)|である(。|$)|(実施|導入|設置|整備|策定|作成|設定|運用|適用|保管|更新|管理|取得|構成|締結|規定|保存|確認)(済|中)?(。|$|\)|）)|た(。|$)/;
@@ -40,6 +42,8 @@ export function readStatus(text: string, options: { mayNotApply?: boolean } = {}
     }
     return { status: 'planned', words: planned[0] };
   }
+  const goLive = AFTER_GO_LIVE.exec(folded);
+  if (goLive && !/(て|で)(い|お)(る|ます|り)|済/.test(folded)) return { status: 'planned', words: goLive[0] };
   const partial = PARTIAL.exec(folded);
   if (partial) return { status: 'partial', words: partial[0] };
   // 「USBメモリは使用していない」 is 該当なし only for a requirement that may not apply, and only when the
