@@ -756,6 +756,12 @@ describe('readStatus', () => {
     expect(readStatus('バックアップを取得する。')).toBeUndefined();
     expect(readStatus('新システムの稼働後は、毎朝サーバのログを確認します。')?.status).toBe('planned');
     expect(readStatus('ＴＯＳの稼働後は、毎朝サーバのログを確認しています。')?.status).toBe('implemented');
+    // a month after the one the plan was written in (令和8年2月), unless the passage says it is done
+    const writtenIn = (2018 + 8) * 12 + 2;
+    expect(readStatus('管理者の初期パスワードはすべて変更します。【令和８年９月】', { writtenIn })).toMatchObject({ status: 'planned', words: '令和8年9月' });
+    expect(readStatus('管理者の初期パスワードはすべて変更します。【令和７年９月】', { writtenIn })?.status).toBe('implemented');
+    expect(readStatus('令和８年９月から、ログを毎日取得しています。', { writtenIn })?.status).toBe('implemented');
+    expect(readStatus('管理者の初期パスワードはすべて変更します。【令和８年９月】')?.status).toBe('implemented');
   });
 });
 

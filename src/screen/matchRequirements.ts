@@ -5,6 +5,7 @@ import { foldTerm, foldText } from './normalize.ts';
 import { clausesOf, reachOf } from './clauses.ts';
 import { POINTS_BACK } from './pointsBack.ts';
 import { DECIDED_AGAINST, NO_PLAN_EITHER, NO_PLAN_EITHER_ALL, saysNotDone, saysPlanned } from './negation.ts';
+import { monthsInText } from './monthsInText.ts';
 import { readStatus, type ReadStatus } from './status.ts';
 import { type Unit, unitsOf } from './units.ts';
 
@@ -504,6 +505,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
   const entriesOf = units.map(entryOf);
+  // the month the plan was written in: the first full date of its opening passages (the cover's 申請日)
+  const writtenIn = allUnits.slice(0, 12).flatMap((u) => monthsInText(foldText(u.text))).find((m) => m.dated)?.month;
   const hitsOf = new Map<RequirementId, UnitHit[]>();
   for (const id of REQUIREMENT_IDS) {
     const terms = compiledTerms().get(id)!;
@@ -536,8 +539,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
     const requirement = requirementById(id)!;
     const statusText = picked.find((u) => u.statusCell)?.statusCell;
     const reading =
-      (statusText ? readStatus(statusText, { mayNotApply: !!requirement.notApplicableWhen }) : undefined) ??
-      readStatus(picked.filter((u) => !u.headingLike).map((u) => (u.remarks ? `${u.text}\n${u.remarks}` : u.text)).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen });
+      (statusText ? readStatus(statusText, { mayNotApply: !!requirement.notApplicableWhen, writtenIn }) : undefined) ??
+      readStatus(picked.filter((u) => !u.headingLike).map((u) => (u.remarks ? `${u.text}\n${u.remarks}` : u.text)).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen, writtenIn });
     matches.push({
       requirement: id,
       blocks: picked.flatMap((u) => u.blocks),

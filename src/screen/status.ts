@@ -1,3 +1,4 @@
+import { monthsInText } from './monthsInText.ts';
 import { foldText } from './normalize.ts';
 
 /** The measure statuses a passage's own words can tell (src/model/enums.ts `measureStatus`). */
@@ -23,9 +24,10 @@ const IMPLEMENTED = /済(み|である|です|。|$)|している|しており�
 /**
  * What a passage says of its measure's status: 検討中 → planned (considering), 予定 → planned, 一部 → partial,
  * 使用していない → not-applicable, 実施している・導入済み → implemented. Undefined when the words do not say
- * (a bare 「〜する。」 may be a rule or an intention; a person decides).
+ * (a bare 「〜する。」 may be a rule or an intention; a person decides). `writtenIn` (months, monthsInText.ts) is the month
+ * the plan was written in: a passage that names a later month, and does not say it is done, is planned.
  */
-export function readStatus(text: string, options: { mayNotApply?: boolean } = {}): StatusReading | undefined {
+export function readStatus(text: string, options: { mayNotApply?: boolean; writtenIn?: number } = {}): StatusReading | undefined {
   const folded = foldText(text);
   // a status cell of a table: ○ ◯ ✓ 済 有 → implemented, △ → partial
   if (/^(○|◯|〇|✓|✔|済|有|実施|導入|対応済|実施済|導入済|はい)$/.test(folded)) return { status: 'implemented', words: folded };
@@ -43,7 +45,11 @@ export function readStatus(text: string, options: { mayNotApply?: boolean } = {}
     return { status: 'planned', words: planned[0] };
   }
   const goLive = AFTER_GO_LIVE.exec(folded);
-  if (goLive && !/(て|で)(い|お)(る|ます|り)|済/.test(folded)) return { status: 'planned', words: goLive[0] };
+  const saysDoneSince = /(て|で)(い|お)(る|ます|り)|済/.test(folded);
+  if (goLive && !saysDoneSince) return { status: 'planned', words: goLive[0] };
+  // 「初期パスワードはすべて変更します。【令和８年９月】」 in a plan written in 令和８年２月: a month still to come
+  const later = options.writtenIn === undefined || saysDoneSince ? undefined : monthsInText(folded).find((m) => m.month > options.writtenIn!);
+  if (later) return { status: 'planned', words: later.words };
   const partial = PARTIAL.exec(folded);
   if (partial) return { status: 'partial', words: partial[0] };
   // 「USBメモリは使用していない」 is 該当なし only for a requirement that may not apply, and only when the
