@@ -23,7 +23,8 @@ export interface HandTypedPlan extends PlanText {
 }
 
 export function screenPlan(text: PlanText): HandTypedPlan {
-  return { ...text, matches: matchRequirements(text.blocks), cover: readCover(text.blocks) };
+  const cover = readCover(text.blocks);
+  return { ...text, matches: matchRequirements(text.blocks, { writtenOn: cover.date?.value }), cover };
 }
 
 /** The file name without its folders, as a draft names its source. */

@@ -4,8 +4,7 @@ import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldTerm, foldText } from './normalize.ts';
 import { clausesOf, reachOf } from './clauses.ts';
 import { POINTS_BACK } from './pointsBack.ts';
-import { DECIDED_AGAINST, NO_PLAN_EITHER, NO_PLAN_EITHER_ALL, saysNotDone, saysPlanned } from './negation.ts';
-import { monthsInText } from './monthsInText.ts';
+import { DECIDED_AGAINST, NO_PLAN_EITHER, NO_PLAN_EITHER_ALL, endsDenying, saysNotDone, saysPlanned } from './negation.ts';
 import { readStatus, type ReadStatus } from './status.ts';
 import { type Unit, unitsOf } from './units.ts';
 
@@ -254,14 +253,6 @@ const emptyContent = (folded: string) => {
   return EMPTY_CONTENT.test(folded) || (bare.length > 0 && bare !== folded && EMPTY_CONTENT.test(bare));
 };
 
-/**
- * 「多要素認証は実施しません。」: a sentence that ends on the measure's denial, with no plan; not the double negatives
- * (「確認しない営業日はない」「定めないままにすることはない」), which say the measure is taken.
- */
-const ENDS_ON_DENIAL = /(ません|しない|行わない|ていない|予定(は|も)?(ない|なし))[。．]?$/;
-const DOUBLE_NEGATIVE = /(こと|日|もの|ところ|とき)(は|が|も)(ない|なく|ありません)|ないことはない|(し|さ)ない[^。、]{0,6}(は|が)(なく|ない|ありません)/;
-const endsDenying = (sentence: string) => ENDS_ON_DENIAL.test(sentence) && !DOUBLE_NEGATIVE.test(sentence) && saysNotDone(sentence) && !saysPlanned(sentence);
-
 /** 「（実施していない。新任者へのＴＯＳ操作研修のみ）」: after a negation, what is done instead is only that. */
 const ONLY_THAT = /(のみ|だけ)(である|です|だ)?[)）」]*[。.]?$/;
 /** A sentence of a passage that says no measure: a negation, or the 「…のみ」 that qualifies the one before it. */
@@ -442,7 +433,7 @@ function scoreUnit(
  * words state it. One passage may serve two requirements when it says both. Requirements not found are not
  * listed; a document that is no plan gives an empty list.
  */
-export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatch[] {
+export function matchRequirements(blocks: readonly TextBlock[], options: { writtenOn?: string } = {}): RequirementMatch[] {
   // a checklist's item answered いいえ, or a row whose answer cell is × or 未, describes nothing (unless it says
   // what is planned instead)
   const answeredNo = (u: Unit) =>
@@ -505,8 +496,8 @@ export function matchRequirements(blocks: readonly TextBlock[]): RequirementMatc
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
   const entriesOf = units.map(entryOf);
-  // the month the plan was written in: the first full date of its opening passages (the cover's 申請日)
-  const writtenIn = allUnits.slice(0, 12).flatMap((u) => monthsInText(foldText(u.text))).find((m) => m.dated)?.month;
+  // the month the plan was written in (its cover's date), against which a passage's month is still to come
+  const writtenIn = options.writtenOn ? Number(options.writtenOn.slice(0, 4)) * 12 + Number(options.writtenOn.slice(5, 7)) : undefined;
   const hitsOf = new Map<RequirementId, UnitHit[]>();
   for (const id of REQUIREMENT_IDS) {
     const terms = compiledTerms().get(id)!;

@@ -44,7 +44,7 @@ const POLITELY_NOT = /(いたし|致し|し)かね(て|ており|る|ます)|至
  * (「ＵＳＢメモリは使っていない」 is 該当なし instead: what is not used there is the risk, not the measure).
  */
 const LEFT_UNUSED =
-  /(機能|仕組み|設定|ロック|認証|サービス|ツール|ソフト)(は|を|も)?(使って|使用して|利用して|有効にして|オンにして)(い|お)?(ない|ません|らず)|(更新|適用|アップデート|実施|取得|検査|スキャン|点検|訓練|教育|研修|監査|バックアップ)(は|を|も|:)?(当面|現在|今は|いまは)?(止めて|やめて|中止して|休止して)(いる|います|おります|ある)?|(更新|適用|アップデート|パッチ|スキャン|検査|点検|訓練|教育|研修|監査|バックアップ)(は|を|も|:)?(当面|現在|今は|いまは)?(停止|休止|中断)中|^(当面|現在|今は|いまは)?(止めて|やめて|中止して|休止して)(いる|います|おります)/;
+  /(機能|仕組み|設定|ロック|認証|サービス|ツール|ソフト)(は|を|も)?(使って|使用して|利用して|有効にして|オンにして)(い|お)?(ない|ません|らず)|(更新|適用|アップデート|パッチ|実施|取得|検査|スキャン|点検|訓練|教育|研修|監査|バックアップ)(は|を|も|:)?(当面|現在|今は|いまは)?((止めて|やめて|中止して|休止して)(いる|います|おります|ある)?|(停止|休止|中断)中)|^(当面|現在|今は|いまは)?(止めて|やめて|中止して|休止して)(いる|います|おります)/;
 
 /**
  * Any measure's verb in the て-form negated where the clause ends (「更新していない。」「置いていない」「特にしていない」),
@@ -91,3 +91,11 @@ export const saysNotDone = (text: string) =>
   DECIDED_AGAINST.test(text) ||
   STOPPED.test(text) ||
   ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NOT_KNOWN.test(text) || LEFT_OUT.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
+
+/**
+ * 「多要素認証は実施しません。」: a sentence that ends on the measure's denial, with no plan; not the double negatives
+ * (「確認しない営業日はない」「定めないままにすることはない」), which say the measure is taken.
+ */
+const ENDS_ON_DENIAL = /(ません|しない|行わない|ていない|予定(は|も)?(ない|なし))[。．]?$/;
+const DOUBLE_NEGATIVE = /(こと|日|もの|ところ|とき)(は|が|も)(ない|なく|ありません)|ないことはない|(し|さ)ない[^。、]{0,6}(は|が)(なく|ない|ありません)/;
+export const endsDenying = (sentence: string) => ENDS_ON_DENIAL.test(sentence) && !DOUBLE_NEGATIVE.test(sentence) && saysNotDone(sentence) && !saysPlanned(sentence);
