@@ -875,6 +875,19 @@ describe('readCover', () => {
     expect(cover.tosName?.value).toBe('BAYS-TOS');
   });
 
+  it('reads the applicant’s name past a narrower label cell (申請者 | 名称 | 株式会社…)', () => {
+    const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+    const cover = readCover([
+      { text: '事業計画書', kind: 'heading', index: 1 },
+      cell('申請者', 0, 0, 2),
+      cell('名称', 0, 1, 3),
+      cell('株式会社箱崎ふ頭サービス', 0, 2, 4),
+      cell('代表者', 1, 1, 5),
+      cell('代表取締役　有田　真理子', 1, 2, 6),
+    ]);
+    expect(cover.applicant?.name).toEqual({ value: '株式会社箱崎ふ頭サービス', block: 4 });
+  });
+
   it('reads the terminal’s name out of a sentence, not the sentence', () => {
     expect(terminalIn('当社は名古屋港飛島ふ頭南側コンテナターミナルにおいてTOSを運用している。')).toBe('飛島ふ頭南側コンテナターミナル');
     expect(terminalIn('当社の東京港品川ふ頭では')).toBe('品川ふ頭');

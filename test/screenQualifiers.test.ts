@@ -108,6 +108,80 @@ describe('a form’s own guidance', () => {
   });
 });
 
+describe('a form’s column of examples', () => {
+  const rows = [
+    ['項目', '記入例', '貴社記入欄'],
+    ['接続元の限定', 'ＶＰＮルータで保守会社の固定ＩＰアドレスからのみ接続を許可。', ''],
+    ['ウイルス対策', '市販のウイルス対策ソフトを導入し、定義ファイルを自動更新。', ''],
+    ['管理者パスワード', '初期パスワードを変更済み。１２文字以上の複雑なものを使用。', '初期パスワードは全台で変更した。'],
+  ];
+  const got = found(table(['事業計画（ＴＯＳの概要及び情報セキュリティ対策）記載様式', '「記入例」欄は架空の会社の例示です。「貴社記入欄」に記載してください。'], rows));
+  it('is no measure of the applicant’s, nor is an item whose space is left empty', () => {
+    expect(got).not.toContain('ext-source-ip-restriction');
+    expect(got).not.toContain('server-antimalware');
+  });
+  it('leaves what the applicant wrote in its own column', () => {
+    expect(got).toContain('internal-admin-credentials');
+  });
+});
+
+describe('a form’s column of examples under a line of column names (as a PDF’s reader gives it)', () => {
+  it('is left out, and so is a row left with its item alone', () => {
+    const blocks: TextBlock[] = [
+      { text: '事業計画（ＴＯＳの概要及び情報セキュリティ対策）記載様式', kind: 'heading', index: 1 },
+      { text: '「記入例」欄は架空の会社の例示です。「貴社記入欄」に記載してください。', kind: 'paragraph', index: 2 },
+      { text: '３．情報セキュリティ対策', kind: 'heading', index: 3 },
+      { text: '項目 記入例 貴社記入欄', kind: 'paragraph', index: 4 },
+      { text: '不正ログイン対策', kind: 'table-cell', index: 5, cell: { table: 3, row: 0, column: 0 } },
+      { text: '連続５回の失敗でロック。不審な接続はメールで通知。', kind: 'table-cell', index: 6, cell: { table: 3, row: 0, column: 1 } },
+      { text: 'ウイルス対策', kind: 'table-cell', index: 7, cell: { table: 3, row: 1, column: 0 } },
+      { text: '市販のウイルス対策ソフトを導入し、定義ファイルを自動更新。', kind: 'table-cell', index: 8, cell: { table: 3, row: 1, column: 1 } },
+      { text: 'ＴＯＳのサーバにウイルス対策ソフトを入れている。', kind: 'table-cell', index: 9, cell: { table: 3, row: 1, column: 2 } },
+    ];
+    const got = found(blocks);
+    expect(got).not.toContain('ext-account-lockout-detection');
+    expect(got).toContain('server-antimalware');
+  });
+});
+
+describe('a row of one cell across an item table', () => {
+  it('heads the rows under it (the external devices’ firmware under （３）外部接続)', () => {
+    const rows = [
+      ['項目', '当社の取組'],
+      ['（３）外部接続（VPN装置・FW）'],
+      ['脆弱性・FW更新', 'メーカーPSIRT・JVNを週次確認。重要度「高」以上は１週間以内に更新'],
+    ];
+    expect(found(table(['ＴＯＳの情報セキュリティ対策'], rows))).toContain('ext-device-vulnerability-management');
+  });
+});
+
+describe('a cell of 未実施 with a plan in its note', () => {
+  it('is considered, not empty: 「未実施（R9年度検討）」', () => {
+    const rows = [
+      ['項目', '当社の取組'],
+      ['マルウェア対策', 'EDR製品を全サーバに導入、定義自動更新'],
+      ['管理者の多要素認証', '未実施（R9年度検討）'],
+      ['被攻撃時の機器交換', '未実施（予定なし）'],
+    ];
+    const got = found(table(['ＴＯＳの情報セキュリティ対策'], rows));
+    expect(got).toContain('internal-admin-multifactor-auth');
+    expect(got).not.toContain('ext-device-replace-after-attack');
+  });
+});
+
+describe('a business continuity plan for natural disasters or a safety education', () => {
+  it('is no plan for the system’s failure', () => {
+    const rows = [
+      ['項目', '当社の取組'],
+      ['（５）事業継続・教育'],
+      ['事業継続計画', '台風・地震を想定した事業継続計画を令和５年に策定済み。'],
+      ['従業員教育', '毎年７月、全従業員を対象に安全衛生教育（荷役災害の防止、熱中症対策）を実施。'],
+      ['ウイルス対策', 'ＴＯＳのサーバにウイルス対策ソフトを導入している。'],
+    ];
+    expect(found(table(['ＴＯＳの情報セキュリティ対策'], rows))).not.toContain('bcp-system-failure');
+  });
+});
+
 describe('what the guideline asks, as against what the plan does', () => {
   it('is no measure when the sentence only says it is asked for', () => {
     const got = found(paragraphs('港のＴＯＳとサイバーセキュリティ', '事業者には、バックアップを複数世代、ネットワークから切り離して保管することが求められています。'));

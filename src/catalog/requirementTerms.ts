@@ -137,7 +137,7 @@ const EXTERNAL_DEVICE = g(
 );
 const SOFTWARE = g(
   'ソフトウェア・ファームウェア',
-  '脆弱性', 'ファームウェア', 'ファーム', 'os', 'ソフトウェア', 'ソフト', 'パッチ', '修正プログラム', '修正(の)?(情報|お知らせ|告知|案内|通知|版)', 'バージョン', 'アップデート', '更新プログラム',
+  '脆弱性', 'jvn', 'psirt', 'ファームウェア', 'ファーム', 'os', 'ソフトウェア', 'ソフト', 'パッチ', '修正プログラム', '修正(の)?(情報|お知らせ|告知|案内|通知|版)', 'バージョン', 'アップデート', '更新プログラム',
   'ミドルウェア', 'セキュリティ更新', 'windowsupdate', '弱点', 'セキュリティホール', '修正版', '基本ソフト', 'fw(の)?(更新|アップデート|バージョン)', '(?<![a-z])fw(?![a-z])', 'アドバイザリ', 'セキュリティ(情報|勧告)', 'ファーム', 'firmware', 'update', 'patch',
   '直し(の)?(プログラム|ソフト)', '修正(ソフト|ファイル|パッチ)', '不具合(の)?修正',
 );
@@ -239,6 +239,9 @@ export const REQUIREMENT_TERMS: Record<RequirementId, RequirementTerms> = {
     none: [
       { terms: ['訓練', '演習'], unless: ['策定', '定めて', '定めた', '作成', '整備', '改定', '盛り込'] },
       { terms: ['バックアップ(を|は)(取得|保存|保管)'] },
+      { terms: SAFETY_OR_PLANT, unless: [...ABOUT_IT, '手作業', '手書き', '代替', '障害'] },
+      // a plan for typhoons and earthquakes alone is no plan for the system's failure
+      { terms: ['地震', '津波', '台風', '高潮', '風水害', '自然災害', '水害'], unless: ['システム', 'tos', 'サイバー', '障害', '停止', '不正アクセス', 'ランサム', '情報セキュリティ', '手作業', '手書き', '止ま', '使えな', 'ダウン', '(?<![a-z])it(?![a-z])'] },
       // an incident procedure (isolate the infected PC, keep the evidence) is no plan for carrying on the work
       { terms: ['感染', '証拠', 'ログを消さ', 'lanケーブルを抜', '(被害|感染)(の)?拡大'], unless: ['bcp', '事業継続', '業務継続', '手作業', '手書き', '紙', '代替', '継続', 'ホワイトボ', '荷役'] },
     ],

@@ -74,9 +74,12 @@ export function withoutFormGuidanceIn<B extends { text: string }>(blocks: readon
   return kept;
 }
 const ANSWER_SPACE_AT = /[【\[〔]記入欄[】\]〕]/;
+const SPACE_COLUMN = /^(貴社|自社|当社|申請者)?(ご)?(記入|記載)欄$/;
 
 /** A block's text without the form's guidance; empty when the block is guidance only. */
 export function withoutFormGuidance(text: string): string {
+  // (the column's name of the space itself, 項目 | 貴社記入欄, is the table's header, not guidance)
+  if (SPACE_COLUMN.test(text.normalize('NFKC').trim())) return text.trim();
   const kept = withoutGuidanceNotes(text)
     .replace(MARGINAL_NOTE, '')
     .replace(ANSWER_SPACE, '')
@@ -90,4 +93,49 @@ export function withoutFormGuidance(text: string): string {
     .filter((line) => line.trim().length > 0)
     .join('\n');
   return kept.trim();
+}
+
+/** A form's column of examples (項目 | 記入例 | 貴社記入欄): a made-up company's answers, not the applicant's. */
+const EXAMPLE_COLUMN = /^(記入例|記載例|記入見本|記載見本|例|例示|参考例|見本|サンプル|回答例)$/;
+
+/**
+ * The blocks without the column a form headed as its examples (項目 | 記入例 | 貴社記入欄), when the table has a column
+ * besides it to write in; a row left with its item alone (the space to write in empty) goes too. The header is a table's
+ * first row, or a line of column names over the tables under it (a PDF's reader gives the header of a table whose
+ * answer column is empty as a line of its own, 「項目 記入例 貴社記入欄」, and each group of rows as a table).
+ */
+export function withoutExampleColumns<B extends { text: string; kind: string; cell?: { table: number; row: number; column: number } }>(blocks: readonly B[]): B[] {
+  const plain = (text: string) => text.normalize('NFKC').replace(/[(（][^()（）]*[)）]/g, '').replace(/\s/g, '');
+  const exampleAt = (names: readonly string[]) => (names.length > 2 ? names.findIndex((n) => EXAMPLE_COLUMN.test(plain(n))) : -1);
+  const rowsOf = new Map<string, B[]>();
+  for (const b of blocks) if (b.cell) rowsOf.set(`${b.cell.table}:${b.cell.row}`, [...(rowsOf.get(`${b.cell.table}:${b.cell.row}`) ?? []), b]);
+  const dropped = new Set<B>();
+  const exampleOf = new Map<number, number>();
+  let overTables = -1;
+  for (const b of blocks) {
+    if (!b.cell) {
+      if (b.kind === 'heading') overTables = -1;
+      // (a line of short column names, one of them the examples')
+      const names = b.text.trim().split(/[\s\u3000]+/);
+      if (names.every((n) => n.length <= 8)) {
+        const at = exampleAt(names);
+        if (at >= 0) overTables = at;
+      }
+      continue;
+    }
+    const { table, row } = b.cell;
+    if (!exampleOf.has(table)) {
+      const first = rowsOf.get(`${table}:${row}`)!;
+      const at = exampleAt(first.map((c) => c.text));
+      exampleOf.set(table, at >= 0 ? first[at]!.cell!.column : overTables);
+    }
+    const column = exampleOf.get(table)!;
+    if (column < 0) continue;
+    const cells = rowsOf.get(`${table}:${row}`)!;
+    const example = cells.find((c) => c.cell!.column === column);
+    if (!example) continue;
+    dropped.add(example);
+    if (cells.every((c) => c === example || c.cell!.column < column)) for (const c of cells) dropped.add(c);
+  }
+  return blocks.filter((b) => !dropped.has(b));
 }

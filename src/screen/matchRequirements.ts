@@ -246,11 +246,12 @@ const NO_MARK_CELL = /^[0-9]*(○|◯|〇|済|[×✕✗未]|いいえ|なし|無
 /** A status column's word for not done: 「未実施」「未対応」「実施していない」 (the whole cell). */
 const NOT_DONE_STATUS = /^(未(実施|対応|着手|導入|整備|策定|設置)|(実施|対応|導入)(なし|無し|していない|せず)|否認|却下|不承認|非承認|否決|不採用|見送り|保留)[。.]?$/;
 
-/** A cell that says nothing was done or written: 「－」「なし」「未実施」, also with a note after it (「―（パスワードのみ）」). */
+/** A cell that says nothing was done or written: 「－」「なし」「未実施」, also with a note after it (「―（パスワードのみ）」) that plans nothing. */
 const EMPTY_CONTENT = /^(-|ー|―|－|なし|無し|特になし|未実施|未対応|未定|×|x|\/|該当なし)?[。.]?$/;
 const emptyContent = (folded: string) => {
   const bare = folded.replace(/[(（][^()（）]*[)）][。.]?$/, '');
-  return EMPTY_CONTENT.test(folded) || (bare.length > 0 && bare !== folded && EMPTY_CONTENT.test(bare));
+  // (「未実施（R9年度検討）」: the note says what is planned, and the cell is no empty one)
+  return EMPTY_CONTENT.test(folded) || (bare.length > 0 && bare !== folded && EMPTY_CONTENT.test(bare) && !saysPlanned(folded.slice(bare.length)));
 };
 
 /** 「（実施していない。新任者へのＴＯＳ操作研修のみ）」: after a negation, what is done instead is only that. */

@@ -121,7 +121,10 @@ function firstLabelled(blocks: readonly TextBlock[], label: RegExp, accept: (val
       continue;
     }
     // a label cell with its value in the next cell (of its own row), or a label line with the value on one of the next lines
-    const following = b.cell ? blocks.slice(i + 1, i + 2).filter((next) => next.cell?.table === b.cell!.table && next.cell.row === b.cell!.row) : blocks.slice(i + 1, i + 4);
+    // (申請者 | 名称 | 株式会社…: a label cell after the label is a narrower label of the same thing, and the value follows it)
+    const sameRow = (next: TextBlock) => next.cell?.table === b.cell!.table && next.cell.row === b.cell!.row;
+    const narrower = b.cell && blocks[i + 1] && sameRow(blocks[i + 1]!) && label.exec(spacedLabel(clean(blocks[i + 1]!.text)))?.[1]?.trim() === '' ? 1 : 0;
+    const following = b.cell ? blocks.slice(i + 1 + narrower, i + 2 + narrower).filter(sameRow) : blocks.slice(i + 1, i + 4);
     for (const next of following) {
       const accepted = accept(clean(next.text));
       if (accepted) return { value: accepted, block: next.index };

@@ -1,5 +1,5 @@
 import type { TextBlock } from '../readers/plan/textBlock.ts';
-import { isFormWithGuidance, withoutFormGuidanceIn } from './formGuidance.ts';
+import { isFormWithGuidance, withoutExampleColumns, withoutFormGuidanceIn } from './formGuidance.ts';
 import { withAbbreviationsSpelledOut } from './glossary.ts';
 import { foldText, leadingLabel } from './normalize.ts';
 import { OPENS_POINTING_BACK } from './pointsBack.ts';
@@ -177,7 +177,7 @@ interface TableRow {
 export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const sorted = [...blocks].sort((a, b) => a.index - b.index);
   // a form's own guidance (記入要領, 記入例) is no text of the plan's
-  const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(sorted, (b) => b.kind === 'heading' || (b.kind !== 'table-cell' && isHeadingLike(b) && (leadingLabel(b.text)?.depth ?? 1) <= 2)) : sorted;
+  const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(withoutExampleColumns(sorted), (b) => b.kind === 'heading' || (b.kind !== 'table-cell' && isHeadingLike(b) && (leadingLabel(b.text)?.depth ?? 1) <= 2)) : sorted;
   // (a plan written in abbreviations is read with its glossary's meanings)
   const ordered = joinWrappedLines(withAbbreviationsSpelledOut(read));
   const units: Unit[] = [];
@@ -202,6 +202,8 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   }
   for (const row of rows.values()) row.cells.sort((a, b) => a.cell!.column - b.cell!.column);
   const emittedRows = new Set<string>();
+  /** Per table, the row of one cell that heads the rows under it (a group of items). */
+  const groupOf = new Map<number, string>();
   /** Per table, the cells of the last row up to its first cell that is not merged down (for the rows below). */
   const leadingCells = new Map<number, Map<number, TextBlock>>();
   const firstRowOf = (table: number) => Math.min(...[...rows.values()].filter((r) => r.table === table).map((r) => r.row));
@@ -323,7 +325,11 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
         statusCol = header.status !== undefined && cellAt.has(header.status) ? header.status : undefined;
         labelCols = labelCols.filter((i) => !header.marks.includes(i));
         // (a row left blank from the item on, 「4 | ログイン失敗時のアカウントロック | | |」, says nothing)
-        if (contentCols.length === 0 && header.content.every((i) => i > cells.at(-1)!.cell!.column) && statusCol === undefined) continue;
+        if (contentCols.length === 0 && header.content.every((i) => i > cells.at(-1)!.cell!.column) && statusCol === undefined) {
+          // (a row of one short cell, 「（３）外部接続（VPN装置・FW）」 across the table, heads the rows under it)
+          if (cells.length === 1 && foldText(cells[0]!.text).length <= 30) groupOf.set(row.table, cells[0]!.text.trim());
+          continue;
+        }
         if (contentCols.length === 0) contentCols = [cells.at(-1)!.cell!.column].filter((i) => i !== statusCol);
         // 変更前 | 変更後 with 「（略）」 after: the text as it was stands unchanged
         if (header.before !== undefined && cellAt.has(header.before) && contentCols.every((i) => UNCHANGED.test(foldText(cellAt.get(i)!.text)))) contentCols = [header.before];
@@ -361,7 +367,7 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       units.push({
         blocks: content.map((c) => c.index),
         text: content.map((c) => c.text).join('\n'),
-        context: [...contextNow(...labels), ...rowRefersBack],
+        context: [...contextNow(groupOf.get(row.table), ...labels), ...rowRefersBack],
         section: sectionNow(),
         itemLabels: labels,
         page: content[0]!.page,
