@@ -888,6 +888,19 @@ describe('readCover', () => {
     expect(cover.applicant?.name).toEqual({ value: '株式会社箱崎ふ頭サービス', block: 4 });
   });
 
+  it('reads the company a vendor’s letter is addressed to, not the vendor', () => {
+    const cover = readCover(
+      paragraphs(
+        '令和７年５月１６日',
+        '伊勢湾北部港運株式会社　常務取締役　加藤　正樹　様',
+        '株式会社ベイシステムズ西日本　営業本部　担当：森下　健太',
+        '次期ターミナルオペレーションシステム　ご提案書',
+        '貴社コンテナヤードにお伺いした際のご照会を受け、弊社クラウド型ＴＯＳによるご提案をまとめました。',
+      ),
+    );
+    expect(cover.applicant?.name?.value).toBe('伊勢湾北部港運株式会社');
+  });
+
   it('reads the terminal’s name out of a sentence, not the sentence', () => {
     expect(terminalIn('当社は名古屋港飛島ふ頭南側コンテナターミナルにおいてTOSを運用している。')).toBe('飛島ふ頭南側コンテナターミナル');
     expect(terminalIn('当社の東京港品川ふ頭では')).toBe('品川ふ頭');

@@ -182,6 +182,47 @@ describe('a business continuity plan for natural disasters or a safety education
   });
 });
 
+describe('an absence of the internet beside a VPN the plan states', () => {
+  it('is no 該当なし for the external devices’ measures', () => {
+    const rows = [
+      ['No.', '点検項目', '回答', '備考'],
+      ['1', '外からつなぐ人は、パスワードのほかにワンタイムパスワードなども使っていますか。', 'いいえ', 'ＩＤとパスワードだけ。'],
+      ['2', 'サーバにウイルス対策ソフトを入れていますか。', 'はい', 'ＴＯＳのネットワークはインターネットにつながっていないので、保守会社が手作業で更新している。'],
+    ];
+    const got = found(table(['ＴＯＳ情報セキュリティ自己点検シート', '外部との接続：保守会社からのリモート保守のＶＰＮ接続のみ'], rows));
+    expect(got).not.toContain('ext-multifactor-auth');
+  });
+  it('still reads 該当なし where no connection is stated (a question about one is none)', () => {
+    const got = found(paragraphs('ＴＯＳの情報セキュリティ対策', 'Q2. そのシステムは、会社の外（メーカーのリモート保守など）とつながっていますか。', 'A. 外部との接続はない。保守は来社対応のみで、リモート保守回線なし。'));
+    expect(got).toContain('ext-multifactor-auth');
+  });
+});
+
+describe('the name of the sheet over its rows', () => {
+  it('lends no topic (a self-check sheet’s overview row is no self-check)', () => {
+    const rows = [
+      ['項目', '内容'],
+      ['使用しているＴＯＳ', 'ＣＴ－ＮＡＶＩ（平成３０年導入）。本船の積付計画、ヤード内の蔵置管理に使用。'],
+    ];
+    expect(found(table(['ＴＯＳ情報セキュリティ自己点検シート'], rows))).not.toContain('security-audit');
+  });
+});
+
+describe('a category merged down beside the row numbers (No. | 対策区分 | 具体的な内容 | 状況 | 備考)', () => {
+  const rowsWith = (remark: string) => [
+    ['No.', '対策区分', '具体的な内容', '状況', '備考'],
+    ['8', '外部接続（リモート保守用VPN装置）', '保守会社の固定IPアドレス２件からの接続のみ許可。', '○', ''],
+    ['9', '', 'ID・パスワード＋電子証明書の二要素で認証。', '○', remark],
+  ];
+  it('names the rows under it', () => {
+    expect(found(table(['ＴＯＳの情報セキュリティ対策の実施状況'], rowsWith('')))).toContain('ext-multifactor-auth');
+  });
+  it('quotes the row’s own passage, the category being its item', () => {
+    const match = matchRequirements(table(['ＴＯＳの情報セキュリティ対策の実施状況'], rowsWith(''))).find((m) => m.requirement === 'ext-multifactor-auth');
+    expect(match?.passage).toBe('ID・パスワード＋電子証明書の二要素で認証。');
+  });
+});
+
 describe('what the guideline asks, as against what the plan does', () => {
   it('is no measure when the sentence only says it is asked for', () => {
     const got = found(paragraphs('港のＴＯＳとサイバーセキュリティ', '事業者には、バックアップを複数世代、ネットワークから切り離して保管することが求められています。'));

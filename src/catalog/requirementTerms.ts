@@ -607,3 +607,13 @@ export const NOT_APPLICABLE_TERMS: Record<NotApplicableCondition, readonly strin
     '委託先(は|が)?(ない|なし|無し|ありません)',
   ],
 };
+
+/**
+ * How a plan says that the precondition is there after all (「インターネットにはつながっていない」 beside 「保守会社から
+ * のＶＰＮ接続のみ」): a sentence that says so, undenied, outweighs the absence read from another.
+ */
+export const PREMISE_PRESENT_TERMS: Record<NotApplicableCondition, readonly string[]> = {
+  'no-external-connections': ['vpn(で|による|の)?(接続|経由|回線)', '(リモート|遠隔)(保守|接続|アクセス)', '専用線', '閉域(網|回線)', 'ip-vpn'].map((term) => `${term}(?![^。、]{0,6}(なし|無し|ない|ません|せず))`),
+  'no-removable-media': [],
+  'no-outsourcing': [],
+};

@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
+import { NOT_APPLICABLE_TERMS, PREMISE_PRESENT_TERMS, REQUIREMENT_TERMS, type RequirementTerms, type TermGroup } from '../catalog/requirementTerms.ts';
 import { REQUIREMENT_IDS, requirementById, type RequirementId } from '../catalog/requirements.ts';
 import type { TextBlock } from '../readers/plan/textBlock.ts';
 import { foldTerm, foldText } from './normalize.ts';
@@ -288,6 +288,9 @@ function routeScore(terms: CompiledTerms, text: string, topicElsewhere: (topic: 
   return best;
 }
 
+/** A heading that is the name of a sheet or form: 「…自己点検シート」「…チェックリスト」「…記入票」. */
+const NAMES_A_DOCUMENT = /(シート|チェックリスト|記入票|点検票|調査票|回答票)$/;
+
 function scoreUnit(
   documentInDomain: boolean,
   id: RequirementId,
@@ -305,6 +308,8 @@ function scoreUnit(
     const plain = withoutAdverbs(s);
     return plain === s ? mask(s) : `${mask(s)}／${mask(plain)}`;
   });
+  // (the name of the document over it, 「ＴＯＳ情報セキュリティ自己点検シート」, lends no topic to what the sheet says)
+  context = context.filter((c) => !NAMES_A_DOCUMENT.test(foldText(c).trim()));
   const contextText = mask(context.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
   if (terms.domain && !documentInDomain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
@@ -587,6 +592,11 @@ function passageAround(units: readonly Unit[], at: number, hitUnits: ReadonlySet
 let notApplicable: Map<string, RegExp> | undefined;
 const notApplicablePatterns = () => (notApplicable ??= new Map(Object.entries(NOT_APPLICABLE_TERMS).map(([condition, terms]) => [condition, alternation(terms)])));
 
+/** A question (「…とつながっていますか。」): it says nothing is there. */
+const ASKS = /(か|[？?])[。)）]*$/;
+let premisePresent: Map<string, RegExp> | undefined;
+const premisePresentPatterns = () => (premisePresent ??= new Map(Object.entries(PREMISE_PRESENT_TERMS).filter(([, terms]) => terms.length > 0).map(([condition, terms]) => [condition, alternation(terms)])));
+
 const saysPremiseAbsent = (folded: string) => [...notApplicablePatterns().values()].some((pattern) => pattern.test(folded));
 
 /** 「外部との接続はない」「外部委託は行っていない」: the passage that says a requirement's precondition is absent. */
@@ -595,6 +605,8 @@ function notApplicableIn(units: readonly Unit[], sentencesOf: readonly string[][
   if (!pattern) return undefined;
   const at = sentencesOf.findIndex((sentences) => sentences.some((s) => pattern.test(s)));
   if (at < 0) return undefined;
+  const present = premisePresentPatterns().get(condition!);
+  if (present && sentencesOf.some((sentences) => sentences.some((s) => present.test(s) && !pattern.test(s) && !saysNotDone(s) && !ASKS.test(s)))) return undefined;
   const unit = units[at]!;
   const words = sentencesOf[at]!.map((s) => pattern.exec(s)?.[0]).find(Boolean)!;
   return { blocks: unit.blocks, passage: unit.text, page: unit.page, status: 'not-applicable', statusWords: words, score: 1 };

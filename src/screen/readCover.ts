@@ -271,6 +271,13 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
     firstLabelled(cover, NAME_LABEL, (v) =>
       companyIn(v) ?? (v.length <= 30 && !PREFECTURE.test(v) && !/港湾運送|事業計画|システム|TOS|丁目|番地|代表|※|稼働|導入|令和|平成|[0-9０-９]+年/.test(v) && !/^[A-Za-z0-9\s\-_.・ー]+$/.test(v.normalize('NFKC').replace(/[(（].*$/, '')) ? v : undefined),
     ) ??
+    // a letter to the operator from someone else (a vendor's proposal: 「伊勢湾北部港運株式会社　常務取締役　加藤　正樹　様」
+    // above the sender's name): the company addressed is the one the document is about
+    (() => {
+      const first = cover.slice(0, 6).find((b) => /(様|御中)\s*$/.test(clean(b.text)) && !/運輸局|殿/.test(b.text));
+      const addressed = first ? companyIn(clean(first.text).replace(REPRESENTATIVE, ' ')) : undefined;
+      return addressed && cover.some((b) => b.index > first!.index && /(弊社|当社|担当)/.test(b.text)) && cover.some((b) => /弊社|貴社/.test(b.text)) ? { value: addressed, block: first!.index } : undefined;
+    })() ??
     (() => {
       for (const b of cover) {
         if (/殿|様|御中|運輸局/.test(b.text)) continue;

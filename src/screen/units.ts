@@ -56,7 +56,7 @@ function withFootnotes(units: Unit[]): Unit[] {
 
 const HEADER_WORDS = /^(確認(事項|項目)|回答|質問|設問|チェック項目|点検項目|要求事項|求められる|当社の(状況|対応|回答)|項目|内容|区分|対策|措置|実施状況|状況|備考|要件|取組|対応|no\.?|番号|事項|記載事項|具体的|概要|分類|措置の内容|対策の内容|実施内容|現状|対象|実施予定|状態|ガイドライン)/;
 const CONTENT_HEADER = /内容|措置|対策|取組|具体|概要|記載|現状|実施事項|方法/;
-const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目)(名|事項)?$/;
+const ITEM_HEADER = /^(取組|取り組み|対策|措置|項目|区分|施策|対策項目|取組項目|対策区分|措置区分|対策分類|分類|分野)(名|事項)?$/;
 /** The column of the text as it was (変更前 | 変更後): no statement of what is done now, nor the item's name. */
 const BEFORE_HEADER = /^(変更前|改定前|改正前|見直し前|現行|旧|変更前の(内容|対策|措置))$/;
 /** A 変更後 cell that leaves the text as it was: 「（略）」「同左」「変更なし」. */
@@ -308,9 +308,12 @@ export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
       // are those of the row above, as the reader of the page sees them
       const firstColumn = row.cells[0]!.cell!.column;
       const above = leadingCells.get(row.table);
-      if (above && firstColumn > 0) for (const [col, c] of above) if (col < firstColumn) cellAt.set(col, c);
+      // (No. | 対策区分 | 内容 with 対策区分 merged down: the item cells between the row's number and its passage too)
+      const passageAt = header ? Math.min(...header.content.filter((col) => cellAt.has(col))) : -1;
+      if (above) for (const [col, c] of above) if (!cellAt.has(col) && (col < firstColumn || (Number.isFinite(passageAt) && col < passageAt))) cellAt.set(col, c);
       // only a short cell (a name, not a passage) is taken as merged down
-      leadingCells.set(row.table, new Map([...cellAt].filter(([col, c]) => col <= firstColumn && foldText(c.text).length <= 40)));
+      const leading = (col: number) => col <= firstColumn || (!!header && col < Math.max(...header.content));
+      leadingCells.set(row.table, new Map([...cellAt].filter(([col, c]) => leading(col) && foldText(c.text).length <= 40)));
       const cells = [...cellAt.entries()].sort(([a], [b]) => a - b).map(([, c]) => c);
       if (cells.length === 1 && !header) {
         units.push({ blocks: [cells[0]!.index], text: cells[0]!.text, context: contextNow(), section: sectionNow(), page: cells[0]!.page, headingLike: false });
