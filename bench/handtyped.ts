@@ -71,7 +71,8 @@ export async function measure(readPlan: PlanReader = sourceReader): Promise<Plan
       tp: [...foundIds].filter((id) => expectedIds.has(id)).length,
       fp: [...foundIds].filter((id) => !expectedIds.has(id)),
       fn: [...expectedIds].filter((id) => !foundIds.has(id)),
-      nameOk: (cover.applicant?.name?.value ?? undefined) === expected.applicant,
+      // (as written, up to the width of a character: a PDF's text layer gives 「有限会社　豊川港運」's blank as a plain space)
+      nameOk: cover.applicant?.name?.value?.normalize('NFKC') === expected.applicant?.normalize('NFKC'),
       portOk: (cover.port?.value ?? undefined) === expected.port,
       name: cover.applicant?.name?.value,
       port: cover.port?.value,

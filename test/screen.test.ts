@@ -901,6 +901,11 @@ describe('readCover', () => {
     expect(cover.applicant?.name?.value).toBe('伊勢湾北部港運株式会社');
   });
 
+  it('keeps the blank a clerk put after the company’s form (有限会社　豊川港運)', () => {
+    const cover = readCover(paragraphs('事業計画書', '函館市豊川町２２番３号\n有限会社　豊川港運\n代表取締役　佐々木　正一'));
+    expect(cover.applicant?.name?.value).toBe('有限会社　豊川港運');
+  });
+
   it('reads the terminal’s name out of a sentence, not the sentence', () => {
     expect(terminalIn('当社は名古屋港飛島ふ頭南側コンテナターミナルにおいてTOSを運用している。')).toBe('飛島ふ頭南側コンテナターミナル');
     expect(terminalIn('当社の東京港品川ふ頭では')).toBe('品川ふ頭');

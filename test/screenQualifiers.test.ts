@@ -223,6 +223,32 @@ describe('a category merged down beside the row numbers (No. | 対策区分 | �
   });
 });
 
+describe('a section given to the office’s systems for reference', () => {
+  it('says no measure of the TOS', () => {
+    const blocks: TextBlock[] = [
+      { text: '情報処理システム（ＴＯＳ）の概要と情報セキュリティ対策', kind: 'heading', level: 1, index: 1 },
+      { text: '第２章　ＴＯＳの情報セキュリティ対策', kind: 'heading', level: 2, index: 2 },
+      { text: 'サーバにはウイルス対策ソフトを入れ、定義ファイルを毎日更新しています。', kind: 'paragraph', index: 3 },
+      { text: 'ＴＯＳ端末でのＵＳＢメモリ等の取扱いについては、現在のところルールを定めていません。', kind: 'paragraph', index: 4 },
+      { text: '第３章　（参考）事務系の対策　※ＴＯＳには適用していません', kind: 'heading', level: 2, index: 5 },
+      { text: '事務系パソコンでＵＳＢメモリを使う場合は、総務部のウイルスチェック専用パソコンで検査してから使います。', kind: 'paragraph', index: 6 },
+    ];
+    const got = found(blocks);
+    expect(got).toContain('server-antimalware');
+    expect(got).not.toContain('removable-media-scan');
+  });
+});
+
+describe('a backup named by its kind and cycle', () => {
+  it('is a backup’s targets and frequency: 「ＤＢ日次差分・週次フル、プログラム・設定は変更時」', () => {
+    const rows = [
+      ['番号', '対策', '実施時期'],
+      ['No.13', 'ＤＢ日次差分・週次フル、プログラム・設定は変更時', '毎日／毎週'],
+    ];
+    expect(found(table(['ＴＯＳの情報セキュリティ対策'], rows))).toContain('backup-targets-frequency');
+  });
+});
+
 describe('what the guideline asks, as against what the plan does', () => {
   it('is no measure when the sentence only says it is asked for', () => {
     const got = found(paragraphs('港のＴＯＳとサイバーセキュリティ', '事業者には、バックアップを複数世代、ネットワークから切り離して保管することが求められています。'));

@@ -101,6 +101,16 @@ describe('validate: measure rules', () => {
     expect(codes(checkFiling(filing).findings)).toEqual(['MEASURE_NOT_APPLICABLE_UNSUPPORTED']);
   });
 
+  it('asks for the key details of a measure read from a hand-typed plan as empty fields, not as text not written', () => {
+    const filing = loadFixture(SPECIFIED);
+    const measure = filing.measures['log-collection-offsystem']!;
+    delete measure.details;
+    measure.importedFrom = '第12段落';
+    const detail = checkFiling(filing).findings.find((f) => f.code === 'MEASURE_DETAIL_MISSING');
+    expect(message(detail)).toContain('の欄が空です');
+    expect(message(detail)).not.toContain('詳細に記載されていません');
+  });
+
   it('needs a description, and warns when an implemented measure lacks the key details', () => {
     const filing = loadFixture(SPECIFIED);
     delete filing.measures['log-collection-offsystem']!.description;

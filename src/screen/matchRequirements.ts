@@ -498,7 +498,7 @@ export function matchRequirements(blocks: readonly TextBlock[], options: { writt
   // a specification that tells a vendor what to build (「受注者は…機能を有すること」) or a vendor's brochure of its
   // product describes what a system could do, not the measures an operator takes
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits) || aLecture(allUnits) || anIncidentReport(allUnits))) return [];
-  const units = allUnits.filter(keeps);
+  const units = allUnits.filter((u) => keeps(u) && !u.section.some(headsAnotherSystem));
   const sentencesOf = units.map(sentencesWithDetails);
   const inDomain = documentAboutSecurity(sentencesOf);
   const entriesOf = units.map(entryOf);
@@ -624,6 +624,17 @@ const TOS_OUT_OF_SCOPE =
   /(tos|ターミナルオペレーションシステム)[^。]{0,40}(は|を)、?(本|この|今回の|当該)(監査|点検|調査|報告書?|規程|規定|規則|文書|資料|要領)の?(対象外|適用外|範囲外|対象(と|に)(しない|していない|含めない|含めていない|含まない)|対象とはしない)/;
 
 /** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
+/**
+ * 「第３章　（参考）事務系の対策　※ＴＯＳには適用していません」: a section the plan gives to the office's systems, for
+ * reference; what it says under it is no measure of the terminal's system.
+ */
+const OFFICE_SYSTEMS = /事務系|情報系|事務用|oa系|社内lan|本社(の)?(システム|パソコン|pc|ネットワーク)/;
+const NOT_THE_TOS = /参考|tos(に|へ)は(適用|関係)(して|し)?(い)?(ない|ません)|tosとは(関係|別)|tos(は|を)?(対象外|含まない|含みません)/;
+const headsAnotherSystem = (heading: string) => {
+  const folded = foldText(heading);
+  return OFFICE_SYSTEMS.test(folded) && NOT_THE_TOS.test(folded);
+};
+
 const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;
 
 /** The parties of a procurement, a specification or a contract (受注者, 甲・乙): what a passage that names them requires is a party's duty under it. */

@@ -30,11 +30,15 @@ const clean = (s: string) => s.normalize('NFKC').replace(/[\u3000\s]+/g, ' ').tr
  * read from after the reading folded it (NFKC); the folded name when the block writes it otherwise.
  */
 function asWritten(raw: string, folded: string): string {
+  // (「有限会社　豊川港運」: the blank a clerk put after the company's form is part of the name as written)
+  const bare = (s: string) => s.normalize('NFKC').replace(/\s/g, '');
+  const wanted = bare(folded);
   for (let start = 0; start < raw.length; start++) {
+    if (/\s/.test(raw[start]!)) continue;
     for (let end = start + 1; end <= raw.length && end - start <= folded.length * 2; end++) {
-      const piece = raw.slice(start, end).normalize('NFKC');
-      if (piece === folded) return raw.slice(start, end);
-      if (!folded.startsWith(piece)) break;
+      const piece = bare(raw.slice(start, end));
+      if (piece === wanted && !/\s/.test(raw[end - 1]!)) return raw.slice(start, end);
+      if (!wanted.startsWith(piece)) break;
     }
   }
   return folded;

@@ -98,10 +98,18 @@ const MESSAGES: Record<FindingCode, Render> = {
       en: `"${requirementTitle(p.requirement)}" can be not applicable only when ${condition.en}, but ${evidence.en}.`,
     };
   },
-  MEASURE_DETAIL_MISSING: (p) => ({
-    ja: `「${requirementTitle(p.requirement)}」：審査で確認される事項 ${quoteJa(list(p.fields))} が詳細に記載されていません。`,
-    en: `"${requirementTitle(p.requirement)}": the details lack ${list(p.fields).join(', ')}, which examiners look for.`,
-  }),
+  // (a measure read from a hand-typed plan has its passage as the description and no details yet: the passage may
+  // well state them, and the clerk is asked to copy them into their fields rather than told they are not written)
+  MEASURE_DETAIL_MISSING: (p) =>
+    p.imported
+      ? {
+          ja: `「${requirementTitle(p.requirement)}」：審査で確認される事項 ${quoteJa(list(p.fields))} の欄が空です。読み取った記載にあれば、その欄にも記入してください。`,
+          en: `"${requirementTitle(p.requirement)}": the fields ${list(p.fields).join(', ')}, which examiners look for, are empty; copy them from the passage read if it states them.`,
+        }
+      : {
+          ja: `「${requirementTitle(p.requirement)}」：審査で確認される事項 ${quoteJa(list(p.fields))} が詳細に記載されていません。`,
+          en: `"${requirementTitle(p.requirement)}": the details lack ${list(p.fields).join(', ')}, which examiners look for.`,
+        },
   MEASURE_IMPORTED: (p) => ({
     ja: `「${requirementTitle(p.requirement)}」：書類の${str(p.from)}から読み取った記載です。原文と照らして実施状況と内容を確かめ、確かめたら「読み取り元」の行を削除してください。`,
     en: `"${requirementTitle(p.requirement)}": read from the document (${str(p.from)}); check the status and text against it, then delete importedFrom.`,

@@ -205,7 +205,7 @@ function measureRuleFindings(req: Requirement, measure: Measure, path: Key[], co
     const details = (measure.details ?? {}) as Record<string, unknown>;
     const missing = req.keyDetails.filter((key) => details[key] === undefined);
     const fields = missing.map((key) => fieldAt([...path, 'details', key])?.title ?? key);
-    if (missing.length) out.push(finding('warning', 'MEASURE_DETAIL_MISSING', at('details'), { requirement: id, fields }, id));
+    if (missing.length) out.push(finding('warning', 'MEASURE_DETAIL_MISSING', at('details'), { requirement: id, fields, ...(measure.importedFrom ? { imported: true } : {}) }, id));
   }
   return out;
 }
