@@ -906,6 +906,14 @@ describe('readCover', () => {
     expect(cover.applicant?.name?.value).toBe('有限会社　豊川港運');
   });
 
+  it('reads the TOS’s name from 使用しているＴＯＳ, without the maker’s note or the sentences after it, and not from a form’s 記入例 column', () => {
+    const cell = (text: string, row: number, column: number, index: number): TextBlock => ({ text, kind: 'table-cell', index, cell: { table: 1, row, column } });
+    const own = readCover([cell('使用しているＴＯＳ', 0, 0, 1), cell('ＣＴ－ＮＡＶＩ（東北システム開発㈱製、平成３０年導入）。本船の積付計画に使用。', 0, 1, 2)]);
+    expect(own.tosName?.value).toBe('CT-NAVI');
+    const form = readCover([cell('項目', 0, 0, 1), cell('記入例', 0, 1, 2), cell('貴社記入欄', 0, 2, 3), cell('システム名称', 1, 0, 4), cell('○○ターミナルシステム（△△社製）', 1, 1, 5), cell('ひむかＣＴシステム', 1, 2, 6)]);
+    expect(form.tosName?.value).toBe('ひむかCTシステム');
+  });
+
   it('reads the terminal’s name out of a sentence, not the sentence', () => {
     expect(terminalIn('当社は名古屋港飛島ふ頭南側コンテナターミナルにおいてTOSを運用している。')).toBe('飛島ふ頭南側コンテナターミナル');
     expect(terminalIn('当社の東京港品川ふ頭では')).toBe('品川ふ頭');

@@ -1,5 +1,6 @@
 import { lookupPort } from '../catalog/classifyPort.ts';
 import type { TextBlock } from '../readers/plan/textBlock.ts';
+import { withoutExampleColumns } from './formGuidance.ts';
 
 /** A value read from the plan, with the block it was read from. */
 export interface Found<T> {
@@ -106,7 +107,7 @@ const NAME_LABEL = LABEL('申請者(?:の)?(?:名称|名|氏名)?|届出者(?:�
 const ADDRESS_LABEL = LABEL('住所|所在地|本社所在地|本店所在地|主たる事務所(?:の所在地)?|本社住所');
 const PORT_LABEL = LABEL('港湾(?:及び|および|・)施設|港の名称|港名|対象港(?:湾)?|港湾名|所在港|対象となる港|申請に係る港|事業を行う港|事業港|港');
 const TERMINAL_LABEL = LABEL('(?:港名|港)・ターミナル(?:名)?|ターミナル(?:の)?(?:名|名称)?|対象ターミナル|埠頭名|ふ頭名|施設名');
-const TOS_LABEL = LABEL('システム名(?:称)?|TOS(?:の)?(?:名称|名)|使用するTOS|TOS');
+const TOS_LABEL = LABEL('システム名(?:称)?|TOS(?:の)?(?:名称|名)|(?:ご)?使用(?:する|している|中の)TOS(?:の名称)?|TOS');
 
 /** The blocks of the cover: those before the first heading of the plan's body, at most the first 40. */
 function coverBlocks(blocks: readonly TextBlock[]): TextBlock[] {
@@ -243,7 +244,8 @@ export function terminalIn(text: string): string | undefined {
  * conventional places (a line ending in 殿, a 株式会社 line near 代表取締役, the first known port name).
  */
 export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
-  const blocks = [...allBlocks].sort((a, b) => a.index - b.index);
+  // (a form's column of examples names a made-up company's system, not the applicant's)
+  const blocks = withoutExampleColumns([...allBlocks].sort((a, b) => a.index - b.index));
   const cover = coverBlocks(blocks);
   const out: CoverRead = {};
 
@@ -364,7 +366,8 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
   const tos =
     // (「ＧＡＭＯ－ＣＴＳ（平成２９年４月稼働）」: the name without the note on when it started)
     firstLabelled(blocks.slice(0, 80), TOS_LABEL, (v) => {
-      const name = v.replace(/\s*[(（][^()（）]*(稼働|導入|運用|更新|開発|保守|年)[^()（）]*[)）]\s*$/, '');
+      // (and the first sentence only: 「ＣＴ－ＮＡＶＩ（…製、平成３０年導入）。本船の積付計画…に使用。」)
+      const name = v.split('。')[0]!.replace(/\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*(稼働|導入|運用|更新|開発|保守|年|製)(?:[^()（）]|[(（][^()（）]*[)）])*[)）]\s*$/, '');
       return name.length <= 40 && !/ターミナルオペレーションシステム$/.test(name) ? name : undefined;
     }) ??
     (() => {
