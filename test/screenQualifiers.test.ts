@@ -249,6 +249,56 @@ describe('a backup named by its kind and cycle', () => {
   });
 });
 
+describe('a copy of another company’s plan sent for reference', () => {
+  it('describes none of the sender’s measures', () => {
+    const got = found(
+      paragraphs(
+        '神戸運輸監理部　港運担当　御中',
+        '先日ご相談した当社計画書の作成の参考として、同じグループの東京湾トランスポート株式会社が東京港で提出した計画書の写しを添付いたします。',
+        '（写）　参考資料',
+        'ＴＯＳの概要及び情報セキュリティ対策',
+        'サーバにウイルス対策ソフトを導入し、定義ファイルは自動更新。',
+        'ＶＰＮ装置・サーバのログを毎日別装置に保存（１年）。',
+      ),
+    );
+    expect(got).toEqual([]);
+  });
+});
+
+describe('a row whose answer opens with 対応なし', () => {
+  const rows = [
+    ['確認項目', '当社の対応', '根拠資料'],
+    ['管理者ログインを二重に確かめているか', '対応なし。現行のサーバの仕組みでは、パスワード以外の確認方法を組み込めないため。管理作業は電算室内の端末１台からに限っている。', '―'],
+    ['ＵＳＢメモリは検査してから使っているか', '対応なし。ＴＯＳではＵＳＢメモリ等を使うことを禁止している。端末のＵＳＢ差込口は設定で使えなくしている。', '規程第９条'],
+  ];
+  const got = found(table(['ＴＯＳの情報セキュリティ対策の状況'], rows));
+  it('says the measure is not taken, the rest being its reason', () => {
+    expect(got).not.toContain('internal-admin-multifactor-auth');
+  });
+  it('unless the reason is that the premise is absent (USB forbidden: 該当なし)', () => {
+    expect(got).toContain('removable-media-scan');
+  });
+});
+
+describe('physical security beside the TOS', () => {
+  it('a drill against intruders, and the port security council, are no incident drill nor expert liaison', () => {
+    const got = found(
+      paragraphs(
+        'ＴＯＳの情報セキュリティ対策',
+        '年４回、侵入者及び不審物を想定した保安訓練を、臨港警察署の指導の下で実施している。',
+        '当社は臨港警察署及び川崎港の港湾保安連絡協議会と平素から情報を交換し、不審船・不審者情報の共有を受けている。',
+        'サーバにはウイルス対策ソフトを入れ、定義ファイルを毎日更新している。',
+      ),
+    );
+    expect(got).not.toContain('incident-response-training');
+    expect(got).not.toContain('external-expert-liaison');
+  });
+  it('two-factor login only for the office’s mail is no two-factor login of the TOS’s external users', () => {
+    const got = found(paragraphs('ＴＯＳの情報セキュリティ対策', '多要素認証（ワンタイムパスワード）は本社事務所のメール・グループウェアへの社外からのログインのみに適用。'));
+    expect(got).not.toContain('ext-multifactor-auth');
+  });
+});
+
 describe('what the guideline asks, as against what the plan does', () => {
   it('is no measure when the sentence only says it is asked for', () => {
     const got = found(paragraphs('港のＴＯＳとサイバーセキュリティ', '事業者には、バックアップを複数世代、ネットワークから切り離して保管することが求められています。'));

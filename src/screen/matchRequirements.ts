@@ -206,7 +206,7 @@ const isChecklistItem = (text: string) => TICKED.test(text.trim()) || UNTICKED.t
 const withoutBox = (text: string) => text.trim().replace(TICKED, '').replace(UNTICKED, '');
 
 /** The answer to a question, or the passage under a heading, that is a plain no: 「いいえ。」「A. いいえ、まだです」「×」. */
-const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応)([。、,.(（]|$)/i;
+const BARE_NO = /^(a[0-9]*[.:：]?|回答[:：]?|答え?[:：]?)?(いいえ|no|×|✕|未|なし|無し|していない|実施していない|未実施|未対応|対応なし|対応無し|対応していない)([。、,.(（]|$)/i;
 
 /** A form's question with its answer marked: 「はい・【いいえ】」「はい・（いいえ）」「□はい　■いいえ」. */
 const MARKED_NO = /(はい|yes)[・/／、,]*(【|\(|\[|〔|《|<)(いいえ|no)(】|\)|\]|〕|》|>)|[■●☑◉✓✔](いいえ|no)(?![a-z])/i;
@@ -445,6 +445,8 @@ export function matchRequirements(blocks: readonly TextBlock[], options: { writt
   const answeredNo = (u: Unit) =>
     ANSWERED_NO.test(foldText(u.text)) || MARKED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || answeredOutOfScope(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
     NOT_DONE_STATUS.test(foldText(u.statusCell ?? '')) ||
+    // a row's answer that opens with a plain no (確認項目 | 「対応なし。現行のサーバでは…ため。」): the rest gives the reason
+    (!!u.itemLabels?.length && BARE_NO.test(foldText(u.text))) ||
     // a table row answered 「対象外」「未定」 in its status or content cell, as a one-line entry is
     (!!u.itemLabels?.length && answeredOutOfScope(`：${foldText(u.text)}`)) ||
     (u.statusCell !== undefined && answeredOutOfScope(`：${foldText(u.statusCell)}`));
@@ -495,6 +497,8 @@ export function matchRequirements(blocks: readonly TextBlock[], options: { writt
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && !allUnits.some((u) => ABOUT_A_TERMINAL.test(foldText(u.text)))) return [];
   // 「当社はＴＯＳを使用していない」: an operator without a terminal's system has none of its measures to describe
   if (allUnits.some((u) => NO_TOS.test(foldText(u.text)) || TOS_OUT_OF_SCOPE.test(foldText(u.text)))) return [];
+  // (said near the top, in the letter that sends it)
+  if (allUnits.slice(0, 12).some((u) => ANOTHER_COMPANYS_PLAN.test(foldText(u.text)))) return [];
   // a specification that tells a vendor what to build (「受注者は…機能を有すること」) or a vendor's brochure of its
   // product describes what a system could do, not the measures an operator takes
   if (allUnits.length >= WHOLE_DOCUMENT_UNITS && (aSpecification(allUnits) || aBrochure(allUnits) || aLecture(allUnits) || anIncidentReport(allUnits))) return [];
@@ -623,7 +627,6 @@ const NO_TOS =
 const TOS_OUT_OF_SCOPE =
   /(tos|ターミナルオペレーションシステム)[^。]{0,40}(は|を)、?(本|この|今回の|当該)(監査|点検|調査|報告書?|規程|規定|規則|文書|資料|要領)の?(対象外|適用外|範囲外|対象(と|に)(しない|していない|含めない|含めていない|含まない)|対象とはしない)/;
 
-/** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
 /**
  * 「第３章　（参考）事務系の対策　※ＴＯＳには適用していません」: a section the plan gives to the office's systems, for
  * reference; what it says under it is no measure of the terminal's system.
@@ -635,6 +638,14 @@ const headsAnotherSystem = (heading: string) => {
   return OFFICE_SYSTEMS.test(folded) && NOT_THE_TOS.test(folded);
 };
 
+/**
+ * 「同じグループの…株式会社が東京港で提出した計画書の写しを添付いたします」: a copy of another company's plan sent for
+ * reference describes none of the sender's measures.
+ */
+const ANOTHER_COMPANYS_PLAN =
+  /(他社|グループ(会社|企業)?|同じグループ|関連会社|親会社|子会社|同業他社)[^。]{0,50}(計画書|事業計画)[^。]{0,6}(の)?(写し|写|コピー|控え)|参考(資料)?として[^。]{0,60}(計画書|事業計画)[^。]{0,10}(の)?(写し|コピー)(を)?(添付|送付|お送り|同封)/;
+
+/** Words only a plan about a terminal's operation and its system uses (港, ふ頭, ターミナル, TOS, 荷役, コンテナ, 本船…). */
 const ABOUT_A_TERMINAL = /港|ふ頭|埠頭|岸壁|ターミナル|tos|cts|荷役|コンテナ|本船|ヤード|ゲート|船社|海上|港湾|バース|バンプール|搬出入|蔵置|オペレーション(・)?システム/i;
 
 /** The parties of a procurement, a specification or a contract (受注者, 甲・乙): what a passage that names them requires is a party's duty under it. */
