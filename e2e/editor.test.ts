@@ -324,6 +324,32 @@ describe('the editor in a browser', () => {
     expect(readFileSync(file, 'utf8')).toBe(outside);
   });
 
+  it('offers なし for a list an imported plan left blank, and saves it as an empty list', async () => {
+    const file = join(dir, 'blank-list.yaml');
+    const sample = readFileSync(join(ROOT, 'fixtures', 'sample', 'general-complete.yaml'), 'utf8');
+    const doc = parseDocument(sample);
+    doc.setIn(['port', 'terminals', 0, 'tos', 'outsourcing'], '');
+    writeFileSync(file, doc.toString());
+    const ed = await editor([file]);
+    const { page } = await openEditor(browser, ed.url);
+    const list = page.locator('#f-port__terminals__0__tos__outsourcing');
+    const before = await errorCount(page);
+    expect(before).toBeGreaterThan(0);
+    // the connections list is written out, so only the blank one offers なし
+    expect(await page.locator('#f-port__terminals__0__tos__externalConnections > button.none').count()).toBe(0);
+    await page.keyboard.press('F8'); // to the error, as a clerk goes
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-port__terminals__0__tos__outsourcing');
+    // and in view, though the parts above it take their real height only once drawn
+    await expect.poll(() => list.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'editor-blank-list.png') });
+    await list.getByRole('button', { name: '外部委託はなし' }).click();
+    await expect.poll(() => errorCount(page)).toBe(before - 1);
+    expect(await list.locator('> button.none').count()).toBe(0);
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => document.querySelector('.state')?.textContent?.startsWith('保存しました'));
+    expect(parseDocument(readFileSync(file, 'utf8')).toJS().port.terminals[0].tos.outsourcing).toEqual([]);
+  });
+
   it('does not validate in the middle of an IME composition, and does after it ends', async () => {
     const file = join(dir, 'ime.yaml');
     const ed = await editor([file, '--port', '清水港']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockText } from '../src/document/tree.ts';
 import { checkFiling } from '../src/validate/validate.ts';
+import { findingMessage } from '../src/validate/messages.ts';
 import { filingTreeOf } from './helpers/documentTrees.ts';
 import { loadFixture } from './helpers/fixtures.ts';
 
@@ -55,5 +56,32 @@ describe('a draft with a choice left blank', () => {
       d.port.terminals[0].tos.externalConnections[0].method = '伝書鳩';
     });
     expect(() => filingTreeOf(data, true)).toThrow(/not a filing/);
+  });
+
+  it('marks a list left blank in place (外部接続 【未記入】, not 「接続はない」); the final document asks for the entries or なし', () => {
+    const data = sample((d) => {
+      d.port.terminals[0].tos.externalConnections = '';
+      delete d.port.terminals[0].tos.outsourcing;
+    });
+    const errors = checkFiling(data).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => `${f.code} ${f.path}`).sort()).toEqual(['SCHEMA_REQUIRED port.terminals[0].tos.externalConnections', 'SCHEMA_REQUIRED port.terminals[0].tos.outsourcing']);
+    expect(findingMessage(errors[0]!)).toContain('ない場合は「なし」と書いてください');
+    const doc = text(data);
+    expect(doc).toMatch(/【未記入：[^】]*外部接続】/);
+    expect(doc).toMatch(/【未記入：[^】]*外部委託】/);
+    expect(doc).not.toContain('TOSに外部との接続はない');
+    expect(doc).not.toContain('外部に委託していない');
+    // the mark in place says it: no note on the cover repeats it
+    expect(doc.match(/外部接続】/g)).toHaveLength(1);
+  });
+
+  it('reads なし written for a list as no entries', () => {
+    const data = sample((d) => {
+      d.port.terminals[0].tos.externalConnections = 'なし';
+      d.port.terminals[0].tos.outsourcing = '無し';
+    });
+    const findings = checkFiling(data).findings.filter((f) => f.path.includes('externalConnections') || f.path.includes('outsourcing'));
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(text(data)).toContain('TOSに外部との接続はない');
   });
 });

@@ -86,6 +86,36 @@ describe('a hand-typed Word plan', () => {
     expect(outcome.report).toContain('外部委託を行う場合の情報セキュリティの確保');
   });
 
+  it('leaves the choices it did not read blank, so that the draft never states a default as a fact', async () => {
+    const outcome = importPlan(read, { format: 'yaml' });
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    const tos = (parse(outcome.text) as any).port.terminals[0].tos;
+    // the plan has a maintenance vendor's remote line: the connections are to be listed, not 「ない」
+    expect(tos.externalConnections).toBe('');
+    expect(outcome.text).toMatch(/externalConnections: "" # 未記入: 書類には外部接続のある記載があります/);
+    expect([tos.outsourcing, tos.removableMedia.used, tos.manualOperation.possible, tos.hosting.kind, tos.functions.vesselPlanning.used]).toEqual(['', '', '', '', '']);
+    const built = await buildFiling({ file: 'draft.yaml', data: parse(outcome.text) }, { formats: ['docx'], templates, draft: true });
+    if (built.status !== 'built') throw new Error(built.status);
+    const docx = readPlanDocx(built.outputs.find((o) => o.name.endsWith('.docx'))!.bytes);
+    const text = docx.ok ? docx.blocks.map((b) => b.text).join('\n') : '';
+    expect(text).not.toContain('TOSに外部との接続はない');
+    expect(text).not.toContain('外部に委託していない');
+    expect(text).toMatch(/【未記入：[^】]*外部接続】/);
+    expect(text).toMatch(/【未記入：[^】]*外部委託】/);
+    expect(text).toMatch(/【未記入：[^】]*使用の有無】/);
+  });
+
+  it('fills a list as empty only where the plan says its premise is absent, marked for review', () => {
+    const none = ok(screenRead(readDocumentBytes('none.docx', 'docx', planDocx([p('名称　みなと港運株式会社'), p('TOSは外部との接続はない。'), p('TOSの開発及び保守は外部に委託していない。'), p('USBメモリ等の外部記憶媒体は使用していない。')].join('')))));
+    const outcome = importPlan(none, { format: 'yaml' });
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    const tos = (parse(outcome.text) as any).port.terminals[0].tos;
+    expect(tos.externalConnections).toEqual([]);
+    expect(tos.outsourcing).toEqual([]);
+    expect(outcome.text).toMatch(/externalConnections: \[\] # 要確認: 書類の第2段落に外部接続はないとあります/);
+    expect(tos.removableMedia.used).toBe('いいえ');
+  });
+
   it('reads the kind of application where the document names it, and says so where it does not', () => {
     const outcome = importPlan(read, { format: 'yaml' });
     if (outcome.status !== 'imported') throw new Error(outcome.status);

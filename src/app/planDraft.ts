@@ -1,7 +1,7 @@
 import { type Document, type Scalar, isScalar, parse, parseDocument, stringify } from 'yaml';
 import { filingSkeleton } from './init.ts';
 import { classifyPort } from '../catalog/classifyPort.ts';
-import { REQUIREMENTS, type RequirementId, formatReference } from '../catalog/requirements.ts';
+import { type NotApplicableCondition, REQUIREMENTS, type RequirementId, formatReference, requirementById } from '../catalog/requirements.ts';
 import { requirementsFor } from '../catalog/requirementsFor.ts';
 import { ENUMS, SCOPE_LABELS } from '../model/enums.ts';
 import type { ApplicationKind } from '../model/filing.ts';
@@ -42,12 +42,14 @@ export interface PlanDraft {
 
 const STATUS_LABEL = ENUMS.measureStatus as Record<string, string>;
 
-function setScalar(doc: Document, path: (string | number)[], value: string, note: string): boolean {
+/** Sets a value with its note; inside a one-line group ({ used: はい, … }) the note would break the line, so there is none. */
+function setScalar(doc: Document, path: (string | number)[], value: string, note: string, kind: '要確認' | '未記入' = '要確認'): boolean {
   const node = doc.getIn(path, true);
   if (!isScalar(node)) return false;
   (node as Scalar).value = value;
   (node as Scalar).type = 'QUOTE_DOUBLE';
-  (node as Scalar).comment = ` 要確認: ${note}`;
+  const parent = doc.getIn(path.slice(0, -1), true) as { flow?: boolean } | undefined;
+  if (!parent?.flow) (node as Scalar).comment = ` ${kind}: ${note}`;
   return true;
 }
 
@@ -72,6 +74,58 @@ function measuresYaml(plan: HandTypedPlan, ids: readonly RequirementId[], found:
     lines.push(...body.split('\n').map((l) => `  ${l}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+const TOS: (string | number)[] = ['port', 'terminals', 0, 'tos'];
+
+/** The choices of the skeleton that state a fact about the applicant's TOS (init fills them in as a default). */
+const TOS_CHOICES: { path: (string | number)[]; options: string }[] = [
+  ...['vesselPlanning', 'yardPlanning', 'yardOperation', 'overallManagement'].map((fn) => ({ path: [...TOS, 'functions', fn, 'used'], options: 'はい／いいえ' })),
+  { path: [...TOS, 'functions', 'overallManagement', 'gateManagement'], options: 'はい／いいえ' },
+  { path: [...TOS, 'ownership', 'applicantRole'], options: Object.values(ENUMS.applicantRole).join('／') },
+  { path: [...TOS, 'hosting', 'kind'], options: Object.values(ENUMS.hostingKind).join('／') },
+  { path: [...TOS, 'manualOperation', 'possible'], options: 'はい／いいえ' },
+  { path: ['organization', 'ciso', 'executive'], options: 'はい／いいえ' },
+];
+
+/** What the plan's text says of a premise: absent (「外部との接続はない」, with where), present (a measure that needs it), or nothing. */
+function premiseIn(plan: HandTypedPlan, condition: NotApplicableCondition): { absent: string } | 'present' | null {
+  const matches = plan.matches.filter((m) => requirementById(m.requirement)?.notApplicableWhen === condition);
+  const absent = matches.find((m) => m.status === 'not-applicable');
+  if (matches.some((m) => m.status !== 'not-applicable')) return 'present';
+  return absent ? { absent: placeOf(plan, absent) } : null;
+}
+
+/**
+ * The skeleton's defaults that would read as facts in the draft's document (「TOSに外部との接続はない」, USB
+ * 「使用しない」, 使用：はい) are left blank, so that the draft shows 【未記入】; a list or a yes/no is filled only when the
+ * plan says its premise is absent (「外部との接続はない」 → no connections, marked for review).
+ */
+function blankUnreadChoices(doc: Document, plan: HandTypedPlan): void {
+  for (const { path, options } of TOS_CHOICES) setScalar(doc, path, '', `書類から読み取れませんでした（${options}）`, '未記入');
+  const lists: [(string | number)[], NotApplicableCondition | null, string][] = [
+    [['functions', 'overallManagement', 'externalSystemLinks'], null, '外部システムとの連携'],
+    [['externalConnections'], 'no-external-connections', '外部接続'],
+    [['outsourcing'], 'no-outsourcing', '外部委託'],
+  ];
+  for (const [key, condition, label] of lists) {
+    const premise = condition && premiseIn(plan, condition);
+    const path = [...TOS, ...key];
+    if (premise && premise !== 'present') {
+      (doc.getIn(path, true) as Scalar).comment = ` 要確認: 書類の${premise.absent}に${label}はないとあります（[] は「なし」の意味）`;
+      continue;
+    }
+    const shape = (doc.getIn(path, true) as { comment?: string | null }).comment?.trim() ?? '';
+    doc.setIn(path, doc.createNode(''));
+    const node = doc.getIn(path, true) as Scalar;
+    node.type = 'QUOTE_DOUBLE';
+    const said = premise === 'present' ? `書類には${label}のある記載があります。一件ずつ記入してください` : '書類から読み取れませんでした。一件ずつ記入し、ない場合は「なし」と書いてください';
+    node.comment = ` 未記入: ${said}。${shape}`;
+  }
+  const media = premiseIn(plan, 'no-removable-media');
+  const used = [...TOS, 'removableMedia', 'used'];
+  if (media && media !== 'present') setScalar(doc, used, 'いいえ', `書類の${media.absent}に使用しないとあります`);
+  else setScalar(doc, used, '', `書類から読み取れませんでした（はい／いいえ）`, '未記入');
 }
 
 /** An ISO date as the clerk writes it (令和8年4月1日); the filing reads both. */
@@ -133,10 +187,11 @@ export function planDraft(plan: HandTypedPlan, source: string): PlanDraft {
   if (!cover.port) (doc.getIn(['port', 'name'], true) as Scalar).value = '';
   fill(['port', 'terminals', 0, 'name'], 'ターミナルの名称', cover.terminal);
   fill(['port', 'terminals', 0, 'tos', 'systemName'], 'TOSの名称', cover.tosName);
+  blankUnreadChoices(doc, plan);
   doc.set('note', `${source} から tos-filing import で作成した下書き（本文の読み取りによる推定）`);
   doc.commentBefore =
     ` ${source} から tos-filing import で作成した下書き。書類の本文を読み取った推定です。\n` +
-    ' 「要確認」の箇所は原文と照らして確かめ、空欄（""）は記入してください。選択肢（はい／いいえ等）は init の既定値のままです。\n' +
+    ' 「要確認」の箇所は原文と照らして確かめ、空欄（""）は記入してください。選択肢（はい／いいえ等）も、書類から読み取れたもののほかは空欄です。\n' +
     ' `npx tos-filing build このファイル --draft` で、不足を【未記入】、確認箇所を【要確認】と示した下書きの書類を作成できます。';
 
   const found = new Map<RequirementId, PlanDraft['found'][number]>();

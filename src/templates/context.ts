@@ -12,7 +12,7 @@ import { type Described, describeDetail } from './describeValue.ts';
 import { documentDigits, parenKatakana, parenNumber } from '../util/documentNumbers.ts';
 import { FindingMarks } from './findingMarks.ts';
 import { DRAFT_DOCUMENT_DATE } from './draftGaps.ts';
-import { type GapMark, isGapMark } from './gapMark.ts';
+import { type GapMark, gapOf, isGapMark } from './gapMark.ts';
 
 /**
  * What templates see: the filing with every optional value present (null when absent), enum values
@@ -44,7 +44,6 @@ const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const choiceLabel = <E extends Parameters<typeof enumLabel>[0]>(name: E, value: Parameters<typeof enumLabel<E>>[1] | GapMark): string | GapMark =>
   isGapMark(value) ? value : enumLabel(name, value);
 const yesNo = (value: boolean | GapMark): boolean | null => (isGapMark(value) ? null : value);
-const gapOf = (value: unknown): GapMark | null => (isGapMark(value) ? value : null);
 
 /** Every choice of a status, the chosen one checked: ■実施済み　□一部実施… */
 const statusChoices = (chosen: string | undefined) =>
@@ -99,7 +98,7 @@ const valueAt = (data: unknown, path: readonly Key[]) =>
 function contextOf(filing: Filing, port: PortClassification, findings: readonly Finding[], draft: boolean) {
   const { application, applicant, organization } = filing;
   // a finding about a text the draft left blank is shown by the blank's own mark
-  const marks = new FindingMarks(findings, draft, (f) => f.code.startsWith('SCHEMA_') && isGapMark(valueAt(filing, f.segments)));
+  const marks = new FindingMarks(findings, draft, (f) => f.code.startsWith('SCHEMA_') && gapOf(valueAt(filing, f.segments)) !== null);
   const requirements = requirementsFor(port).map((req, i) => requirementEntry(req, i, filing, marks));
   return {
     draft,
@@ -163,6 +162,7 @@ function contextOf(filing: Filing, port: PortClassification, findings: readonly 
         : null,
       csirtGap: marks.at(['organization', 'csirt'], ['CSIRT_MISSING'], 'インシデント対応体制（CSIRT等）'),
       emergencyContacts: organization.emergencyContacts.map((c) => ({ ...c, means: orNull(c.means) })),
+      externalContactsGap: gapOf(organization.externalContacts),
       externalContacts: organization.externalContacts.map((c) => ({
         kindLabel: choiceLabel('contactKind', c.kind),
         name: c.name,
@@ -246,14 +246,19 @@ function terminalEntry(terminal: Filing['port']['terminals'][number], index: num
       gateManagement: yesNo(fn.overallManagement.gateManagement),
       gateManagementGap: gapOf(fn.overallManagement.gateManagement),
       externalSystemLinks: fn.overallManagement.externalSystemLinks ?? [],
+      externalSystemLinksGap: gapOf(fn.overallManagement.externalSystemLinks),
       hosting: { kindLabel: choiceLabel('hostingKind', tos.hosting.kind), location: tos.hosting.location, redundancy: orNull(tos.hosting.redundancy) },
       components: { servers: tos.components.servers, clientTerminals: tos.components.clientTerminals, other: tos.components.other ?? [] },
       network: {
         diagram: orNull(tos.network.diagram),
+        linesGap: gapOf(tos.network.lines),
+        devicesGap: gapOf(tos.network.devices),
         lines: tos.network.lines.map((l, i) => ({ no: documentDigits(i + 1), carrier: l.carrier, lineType: l.lineType, purpose: orNull(l.purpose) })),
         devices: tos.network.devices.map((d, i) => ({ no: documentDigits(i + 1), ...d, externalFacing: yesNo(d.externalFacing), externalFacingGap: gapOf(d.externalFacing) })),
         segmentation: orNull(tos.network.segmentation),
       },
+      externalConnectionsGap: gapOf(tos.externalConnections),
+      outsourcingGap: gapOf(tos.outsourcing),
       externalConnections: tos.externalConnections.map((c, i) => ({
         no: i + 1,
         /** （ア）, （イ）…: connections are items under カ */

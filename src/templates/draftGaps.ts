@@ -2,13 +2,15 @@ import type * as z from 'zod';
 import { filing as filingSchema } from '../model/filing.ts';
 import { type Key, fieldAt, mapAlongSchema } from '../model/schemaWalk.ts';
 import { fieldWords } from '../validate/messages.ts';
-import { GapMark } from './gapMark.ts';
+import { GapMark, blankList } from './gapMark.ts';
 
 /**
  * Stand-ins the schema accepts for an empty field of a draft; each is replaced by a GapMark, by path, so the
  * document never shows them. A blank choice stands in as 'no' or as its first option.
  */
 const STAND_IN = { text: '未記入', date: '2000-01-01', boolean: false } as const;
+/** A blank list stands in as an empty one; its mark keeps the document from reading it as 「…はない」. */
+const LIST_STAND_IN = (): unknown[] => [];
 
 /** The date a draft's document carries in its properties while its 申請日 is still blank. */
 export const DRAFT_DOCUMENT_DATE = STAND_IN.date;
@@ -23,8 +25,9 @@ export interface DraftData {
  * For a draft: text, date and choice fields (one of a list of options, or yes/no) that are empty or missing are
  * filled so that the document can still be built, and their paths are kept so that the document marks each gap in
  * place (a fresh `init` file has a blank 申請日; a blank ファイアウォール is 【未記入】 in the draft, and still an error
- * for the final document). A missing list or group, a choice that is not one of the options, or a date that is
- * written but cannot be read still stops the build: a mistyped value is for the person to correct, not to hide.
+ * for the final document). A list left blank (外部接続 of an imported plan that does not say) stands in as an empty
+ * list marked 【未記入】. A missing group, a choice that is not one of the options, or a date that is written but
+ * cannot be read still stops the build: a mistyped value is for the person to correct, not to hide.
  */
 export function fillTextGaps(data: unknown): DraftData {
   const copy = structuredClone(data);
@@ -43,7 +46,13 @@ function fillAt(data: unknown, issue: z.core.$ZodIssue, gaps: Key[][]): boolean 
   const path = issue.path as Key[];
   const field = issue.code === 'unrecognized_keys' || path.length === 0 ? undefined : fieldAt(path);
   const standIn =
-    field?.kind === 'text' || field?.kind === 'date' || field?.kind === 'boolean' ? STAND_IN[field.kind] : field?.kind === 'enum' ? field.options?.[0]?.value : undefined;
+    field?.kind === 'text' || field?.kind === 'date' || field?.kind === 'boolean'
+      ? STAND_IN[field.kind]
+      : field?.kind === 'enum'
+        ? field.options?.[0]?.value
+        : field?.kind === 'array' && !field.minItems
+          ? LIST_STAND_IN()
+          : undefined;
   if (standIn === undefined) return false;
   let parent = data as Record<PropertyKey, unknown>;
   for (const key of path.slice(0, -1)) {
@@ -68,13 +77,25 @@ function gapLabel(path: readonly Key[]): string {
   return `${parent}の${own}`;
 }
 
-/** The parsed filing with a GapMark at every gap path (nothing else is touched). */
+/** The parsed filing with a GapMark at every gap path, a blank list's mark on the list (nothing else is touched). */
 export function markGaps<T>(parsed: T, gaps: readonly Key[][]): T {
   if (!gaps.length) return parsed;
   const keys = new Set(gaps.map((g) => JSON.stringify(g)));
-  return mapAlongSchema(
+  const lists: Key[][] = [];
+  const marked = mapAlongSchema(
     parsed,
-    (value, _info, path) => (keys.has(JSON.stringify(path)) ? new GapMark('missing', gapLabel(path)) : value),
+    (value, _info, path) => {
+      if (!keys.has(JSON.stringify(path))) return value;
+      if (!Array.isArray(value)) return new GapMark('missing', gapLabel(path));
+      lists.push([...path]);
+      return value;
+    },
     filingSchema,
-  ) as T;
+  );
+  // the walk copies every list it passes, so a list's mark is put on after it
+  for (const path of lists) {
+    const parent = path.slice(0, -1).reduce<any>((at, key) => at?.[key], marked);
+    if (parent) parent[path.at(-1)!] = blankList(new GapMark('missing', gapLabel(path)));
+  }
+  return marked as T;
 }

@@ -23,3 +23,14 @@ export class GapMark {
 }
 
 export const isGapMark = (value: unknown): value is GapMark => value instanceof GapMark;
+
+const LIST_GAP = Symbol('list gap');
+
+/** A list the draft left blank, standing in as an empty list that carries its mark: 外部接続 【未記入】, not 「接続はない」. */
+export function blankList(mark: GapMark): never[] {
+  return Object.assign([] as never[], { [LIST_GAP]: mark });
+}
+
+/** The mark of a value the draft left blank: a blank text or choice, or a blank list. */
+export const gapOf = (value: unknown): GapMark | null =>
+  isGapMark(value) ? value : Array.isArray(value) ? ((value as { [LIST_GAP]?: GapMark })[LIST_GAP] ?? null) : null;

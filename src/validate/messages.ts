@@ -289,8 +289,8 @@ const MESSAGES: Record<FindingCode, Render> = {
     en: `Unknown field "${str(p.key)}".` + (list(p.suggestions).length ? ` Did you mean ${list(p.suggestions).join(', ')}?` : ''),
   }),
   SCHEMA_REQUIRED: (p) => ({
-    ja: `${p.label ? `「${str(p.label)}」は` : ''}必須の項目です。記入してください。`,
-    en: `${p.label ? `"${str(p.label)}" is` : 'This field is'} required.`,
+    ja: `${p.label ? `「${str(p.label)}」は` : ''}必須の項目です。${p.list ? '一件ずつ記入してください。ない場合は「なし」と書いてください。' : '記入してください。'}`,
+    en: `${p.label ? `"${str(p.label)}" is` : 'This field is'} required.${p.list ? ' List each entry, or write なし when there is none.' : ''}`,
   }),
   SCHEMA_INVALID: (p, l) => {
     const detail = invalidDetail(p, l);

@@ -78,6 +78,7 @@ export function schemaFindings(issues: readonly z.core.$ZodIssue[], data: unknow
       continue;
     }
     const params = issueParams(issue, value, path);
+    if (missing && fieldAt(path)?.kind === 'array') params.list = true;
     findings.push(finding('error', missing ? 'SCHEMA_REQUIRED' : 'SCHEMA_INVALID', path, params, requirementOf(path)));
   }
   return findings;

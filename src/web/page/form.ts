@@ -261,6 +261,9 @@ export class FormRenderer {
     const body = h('div', { class: 'items' });
     items.forEach((_item, i) => body.append(this.item([...path, i], element, itemTitle, i, items.length)));
     box.append(body, h('button', { type: 'button', class: 'add', 'data-action': 'add', 'data-list': JSON.stringify(path) }, `＋ ${itemTitle}を追加`));
+    // a list left blank (an imported plan that does not say) is not yet 「ない」: one button says so
+    if (!Array.isArray(stored) && !info.optional)
+      box.append(h('button', { type: 'button', class: 'none', 'data-action': 'none', 'data-list': JSON.stringify(path), 'aria-label': `${info.title ?? ''}はなし` }, 'なし（0件）'));
     return box;
   }
 

@@ -269,7 +269,10 @@ class Editor {
     const index = Number(button.dataset.index);
     const action = button.dataset.action;
     let focus: () => HTMLElement | null = () => null;
-    if (action === 'add') {
+    if (action === 'none') {
+      setAt(this.data, listPath, []);
+      focus = () => document.getElementById(pathId('f', listPath))?.querySelector<HTMLElement>('button[data-action="add"]') ?? null;
+    } else if (action === 'add') {
       const i = addItem(this.data, listPath, blankItem(listPath));
       focus = () => firstControl(document.getElementById(pathId('f', [...listPath, i])));
     } else if (action === 'remove') {
@@ -337,6 +340,15 @@ class Editor {
     for (let el: HTMLElement | null = target; el; el = el.parentElement) if (el instanceof HTMLDetailsElement) el.open = true;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'center' });
+    // parts drawn only near the view (content-visibility) take their real height a frame or two after they are
+    // drawn, moving the target away: for a few frames, bring it back whenever it has left the view
+    let frames = 0;
+    const settle = () => {
+      const { top, bottom } = target.getBoundingClientRect();
+      if (top < 0 || bottom > window.innerHeight) target.scrollIntoView({ block: 'center' });
+      if (++frames < 12) requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
   }
 
   /** F8: the next field with an error (or, with none left, a warning) after the focus; Shift+F8 the one before. */
