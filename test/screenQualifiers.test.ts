@@ -561,3 +561,120 @@ describe('round-30 forms', () => {
     expect(got).toEqual([]);
   });
 });
+
+/** Passages of a plan of the terminal's system, under its title. */
+const inTosPlan = (...texts: string[]) => found(paragraphs('事業計画書　ＴＯＳの概要と情報セキュリティ（コンテナヤード）', ...texts));
+
+describe('a row answered 非該当 because the port is no specified port', () => {
+  const rows = [
+    ['No.', '確認項目', '該当', '理由'],
+    ['17', '対応手順を確かめる訓練', '非該当', '特定の港に当たらないため'],
+    ['18', '管理者のログインの二重の確認', '非該当', '特定の港（京浜・名古屋・大阪・神戸・博多）に当たらないため'],
+    ['19', '外部からの接続の多要素認証', '非該当', 'ＴＯＳは外部と接続していないため'],
+  ];
+  const got = found(table(['ＴＯＳの情報セキュリティ対策の状況'], rows));
+  it('describes no measure', () => {
+    expect(got).not.toContain('incident-response-training');
+    expect(got).not.toContain('internal-admin-multifactor-auth');
+  });
+  it('while an absent premise is still 該当なし', () => {
+    expect(got).toContain('ext-multifactor-auth');
+  });
+  it('and a measure taken anyway, with the port named, is read', () => {
+    expect(inTosPlan('特定の港ではないが、インシデント対応手順に沿った机上訓練を年１回行っている。')).toContain('incident-response-training');
+  });
+});
+
+describe('a passage labelled for another system alone', () => {
+  const got = inTosPlan(
+    '【ＣＣＴＶのみ】警備室長のスマートフォンから録画映像を見るアプリは、パスワードとＳＭＳの確認コードによる二段階認証としています。',
+    '【ＣＣＴＶのみ】警察に映像を提出するＵＳＢメモリは、検査用パソコンでウイルスチェックしてから録画装置に差し込んでいます。',
+    '【ＴＯＳ・ゲート共通】保守会社からのＶＰＮ接続は、保守拠点の固定ＩＰアドレスからだけ受け付けます。',
+  );
+  it('is no measure of the TOS', () => {
+    expect(got).not.toContain('ext-multifactor-auth');
+    expect(got).not.toContain('removable-media-scan');
+  });
+  it('but one labelled for the TOS with another system is', () => {
+    expect(got).toContain('ext-source-ip-restriction');
+  });
+});
+
+describe('the office’s own PCs in a plan', () => {
+  it('are no servers of the TOS', () => {
+    const got = inTosPlan('当社はＴＯＳを使う元請から作業指示書を受け取る。', '配車、請求、給与計算は事務所のパソコン（６台）で行う。パソコンには市販のウイルス対策ソフトを入れ、データは毎週外付けのハードディスクにも保存する。');
+    expect(got).not.toContain('server-antimalware');
+    expect(got).not.toContain('removable-media-scan');
+  });
+});
+
+describe('a measure discontinued in a change filing', () => {
+  const got = inTosPlan(
+    'ＴＯＳ担当者勉強会の廃止：同じ製品を使う他社のＴＯＳ担当者と好事例やヒヤリハットを持ち寄っていたユーザー会が活動を終えたため、当社の参加も終わった。',
+    'シ　他社担当者との情報共有（廃止）',
+    'バックアップ方法の置き換え：外付けハードディスクへの書き出しを廃止し、データセンター内の別区画にある書換え不可の保管装置への日次複製に置き換えた。',
+  );
+  it('is no longer described', () => {
+    expect(got).not.toContain('tos-good-practice-sharing');
+  });
+  it('but the one that replaces it is', () => {
+    expect(got).toContain('backup-generations-isolation');
+  });
+});
+
+describe('alternatives and things left for later', () => {
+  it('a log looked over on the device’s screen is no copy kept outside the system', () => {
+    expect(inTosPlan('ログを別の場所に保管する仕組みは置いていません。代わりに、毎週月曜日にＶＰＮ装置とサーバの管理画面でログを目で確認し、おかしな記録がないかを見ています。')).not.toContain('log-collection-offsystem');
+  });
+  it('an audit that is 「今後の課題」 with no plan is not described, and does not make the other measures of the passage planned', () => {
+    const [m] = matchRequirements(paragraphs('ＴＯＳの情報セキュリティ対策', '全従業員への情報セキュリティ研修は毎年６月に行っている。訓練は年１回行っている。外部の者による監査については今後の課題と考えているが、現時点で具体的な予定はない。'));
+    expect(found(paragraphs('ＴＯＳの情報セキュリティ対策', '外部の者による監査については今後の課題と考えているが、現時点で具体的な予定はない。'))).not.toContain('security-audit');
+    expect(m?.requirement).toBe('security-awareness-training');
+    expect(m?.status).toBe('implemented');
+  });
+  it('a device replaced because it broke down is no replacement after an attack', () => {
+    expect(inTosPlan('Ｑ．攻撃への備えはありますか。', 'なお、ＶＰＮ装置が故障した場合は、保守契約により翌営業日までに代替機が届く手配になっています。')).not.toContain('ext-device-replace-after-attack');
+  });
+  it('「確かめてからでなければ使わないことと決めている」 is the rule of a check, not a decision against it', () => {
+    expect(inTosPlan('ＵＳＢメモリでお預かりする場合は、ＴＯＳにつながっていない確認用のパソコンでウイルスの有無を調べ、何もないことを確かめてからでなければ使わないことと決めております。')).toContain('removable-media-scan');
+  });
+});
+
+describe('polite and compact phrasings of rounds 37–38', () => {
+  it('「…のほかは一切受け付けないようにしていただいております」 limits the source', () => {
+    expect(inTosPlan('外部からの接続につきましては、ＶＰＮルータの設定により、保守会社様の事務所の決まったＩＰアドレスからの接続のほかは一切受け付けないようにしていただいております。')).toContain('ext-source-ip-restriction');
+  });
+  it('a name with a slash (ＪＰＣＥＲＴ／ＣＣ) is one word', () => {
+    expect(inTosPlan('チームの担当者は毎朝、ＪＰＣＥＲＴ／ＣＣとＪＶＮの新着情報を確認し、気になるものは朝の打合せで共有している。')).toContain('security-info-collection');
+  });
+  it('「そのアカウントを３０分停止し、登録外のアドレスからの接続の試みがあれば通知」 is a lockout with detection', () => {
+    expect(inTosPlan('ログインは６回失敗するとそのアカウントを３０分停止し、登録外のアドレスからの接続の試みがあればシステム管理課に自動で通知が届きます。')).toContain('ext-account-lockout-detection');
+  });
+});
+
+describe('the cover’s 名称 cell of the TOS with its vendor in brackets', () => {
+  it('does not name the applicant', () => {
+    const blocks = table(
+      ['横浜市中区本牧ふ頭３番地１\n横浜本牧港運株式会社\n代表取締役　鶴見　誠一郎', '事業計画変更届出書'],
+      [
+        ['項目', '内容'],
+        ['名称', 'ＨＯＮＭＯＫＵ－ＴＯＳ　Ｖｅｒ．３．２（開発・保守：株式会社ベイリンク・ソリューションズ）'],
+      ],
+    );
+    expect(readCover(blocks).applicant?.name?.value).toBe('横浜本牧港運株式会社');
+  });
+});
+
+describe('a column of examples in a table of a plain document (no form guidance around it)', () => {
+  it('is dropped as the cover’s reader drops it', () => {
+    const rows = [
+      ['項目', '記入例', '当社の対応'],
+      ['外部からの接続の確認', '保守会社からの接続はワンタイムパスワードによる二要素認証としている。', '保守会社の固定ＩＰアドレスからの接続だけを許可している。'],
+      ['サーバのウイルス対策', 'ウイルス対策ソフトを導入している。', 'ＴＯＳサーバにウイルス対策ソフトを入れ、定義ファイルを毎日更新している。'],
+    ];
+    const got = found(table(['ＴＯＳの情報セキュリティ対策'], rows));
+    expect(got).not.toContain('ext-multifactor-auth');
+    expect(got).toContain('ext-source-ip-restriction');
+    expect(got).toContain('server-antimalware');
+  });
+});

@@ -6,7 +6,7 @@ import { clausesOf, reachOf } from './clauses.ts';
 import { POINTS_BACK } from './pointsBack.ts';
 import { DECIDED_AGAINST, NO_PLAN_EITHER, NO_PLAN_EITHER_ALL, endsDenying, saysNotDone, saysPlanned } from './negation.ts';
 import { readStatus, type ReadStatus } from './status.ts';
-import { type Unit, unitsOf } from './units.ts';
+import { OFFICE_SYSTEM_WORDS, TOS_WORDS, type Unit, unitsOf } from './units.ts';
 
 /** A requirement a plan's text describes, with the passage that describes it. */
 export interface RequirementMatch {
@@ -120,10 +120,10 @@ const ENDS_IN_NOUN = /[\p{Script=Han}\p{Script=Katakana}a-z0-9ー)）]$/u;
 const ADVERBS = /(自動的に|自動で|直ちに|速やかに|すぐに|必ず|確実に|適切に|一時的に|強制的に|事前に|あらかじめ|すべて|全て|常に|併せて|改めて|一律に|原則として)(?=[^、。]{1,12})/g;
 export const withoutAdverbs = (folded: string) => folded.replace(ADVERBS, '');
 
-/** A unit's text split into sentences (after 。, at line ends), each folded. */
+/** A unit's text split into sentences (after 。, at line ends, at ／ but in a name: ＪＰＣＥＲＴ／ＣＣ), each folded. */
 function foldedSentences(raw: string): string[] {
   return raw
-    .split(/(?<=[。．；])|\r?\n|／|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）」])\.(?=\s|$)|(?<=ます|です|ました|でした|ません|ている|てる|してある|済み?|予定|しない|ない|した)[ \u3000]+(?=\S)|[ \u3000]+(?=・)/u)
+    .split(/(?<=[。．；])|\r?\n|(?<![A-Za-zＡ-Ｚａ-ｚ])／|／(?![A-Za-zＡ-Ｚａ-ｚ])|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー)）」])\.(?=\s|$)|(?<=ます|です|ました|でした|ません|ている|てる|してある|済み?|予定|しない|ない|した)[ \u3000]+(?=\S)|[ \u3000]+(?=・)/u)
     .map(foldText)
     .filter((s) => s.length > 0);
 }
@@ -134,8 +134,11 @@ interface UnitHit {
   sentence: number;
 }
 
-/** 「【削除】…」「（廃止）…」, a 新旧対照表's 「（削る）」: a change notice's line for a measure no longer taken. */
-const WITHDRAWN = /^[【\[(（<〈《]?(削除|削る|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]/;
+/**
+ * 「【削除】…」「（廃止）…」, a 新旧対照表's 「（削る）」, 「勉強会の廃止：…」, a heading 「…の情報共有（廃止）」: a change
+ * notice's line for a measure no longer taken.
+ */
+const WITHDRAWN = /^[【\[(（<〈《]?(削除|削る|廃止|取りやめ|取止め|取り止め|中止)[】\])）>〉》:：]|^[^。:：]{2,30}の(廃止|取りやめ|取止め|取り止め|中止)[:：]|[(（](削除|廃止|取りやめ|中止)[)）]$/;
 
 /** A cell of a matrix's other columns that says there is nothing: 「－」「なし」「予定なし」「未定」. */
 const NOTHING_CELL = /^(-|ー|―|－|なし|無し|予定なし|未定|未実施|×|✕)?[。.]?$/;
@@ -309,8 +312,8 @@ function scoreUnit(
     return plain === s ? mask(s) : `${mask(s)}／${mask(plain)}`;
   });
   // (the name of the document over it, 「ＴＯＳ情報セキュリティ自己点検シート」, lends no topic to what the sheet says)
-  context = context.filter((c) => !NAMES_A_DOCUMENT.test(foldText(c).trim()));
-  const contextText = mask(context.map(foldText).join('／'));
+  const ownContext = context.filter((c) => !NAMES_A_DOCUMENT.test(foldText(c).trim()));
+  const contextText = mask(ownContext.map(foldText).join('／'));
   let best = { score: 0, sentence: -1 };
   if (terms.domain && !documentInDomain && !terms.domain.test(masked.join('')) && !terms.domain.test(contextText) && !terms.domain.test(mask(section.map(foldText).join('／')))) {
     return best;
@@ -354,7 +357,7 @@ function scoreUnit(
       const earlier = masked.slice(0, i).findLastIndex((e) => topic.pattern.test(e));
       return earlier >= 0 && !vetoed(sentences[earlier]!) && !endsDenying(sentences[earlier]!);
     };
-    const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(context.map(foldText).join('／'));
+    const topicAbove = (topic: CompiledGroup) => topic.pattern.test(contextText) && !vetoed(ownContext.map(foldText).join('／'));
     if (unitRejects && PROPOSAL.test(sentences[i]!)) return;
     if (statesTheRule(sentences[i]!) || (i > 0 && saysNotDone(sentences[i - 1]!) && ONLY_THAT.test(sentences[i]!))) return;
     // 「ネットワークの図、機器の一覧」 over 「→ 確認中です。」: a question whose answer on the next line says no
@@ -387,7 +390,7 @@ function scoreUnit(
   // のパッチ」 over 「月1回、まとめて適用している。」 says the measure together, each group said by one of them, as
   // long as the sentence itself says a group that what stands over it does not (a heading alone is no passage)
   if (best.score === 0 && contextText) {
-    const plainContext = context.map(foldText).join('／');
+    const plainContext = ownContext.map(foldText).join('／');
     masked.forEach((sentence, i) => {
       const referent = i > 0 && REFERS_TO_THING.test(sentences[i]!) ? `${sentences[i - 1]!}／` : '';
       if (best.score > 0 || namedInList(sentences[i]!) || vetoed(`${referent}${sentences[i]!}`) || vetoed(`${plainContext}／${sentences[i]!}`) || (saysNotDone(sentences[i]!) && (!plannedNear(i) || DECIDED_AGAINST.test(sentences[i]!)))) return;
@@ -445,6 +448,7 @@ export function matchRequirements(blocks: readonly TextBlock[], options: { writt
   const answeredNo = (u: Unit) =>
     ANSWERED_NO.test(foldText(u.text)) || MARKED_NO.test(foldText(u.text)) || ANSWERED_NO_AT_END.test(foldText(u.text)) || answeredOutOfScope(foldText(u.text)) || [u.statusCell ?? '', ...(u.itemLabels ?? [])].some((cell) => NO_MARK_CELL.test(foldText(cell))) ||
     NOT_DONE_STATUS.test(foldText(u.statusCell ?? '')) ||
+    NOT_ASKED_AT_THIS_PORT.test(foldText(u.text)) ||
     // a row's answer that opens with a plain no (確認項目 | 「対応なし。現行のサーバでは…ため。」): the rest gives the reason
     (!!u.itemLabels?.length && BARE_NO.test(foldText(u.text))) ||
     // a table row answered 「対象外」「未定」 in its status or content cell, as a one-line entry is
@@ -467,7 +471,7 @@ export function matchRequirements(blocks: readonly TextBlock[], options: { writt
     return lines.join('\n');
   };
   const keeps = (u: Unit) => {
-    if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u)) return false;
+    if (WITHDRAWN.test(foldText(u.text)) || nothingInItsColumns(u) || labelledForAnotherSystem(foldText(u.text)) || aboutOfficeWork(foldText(u.text))) return false;
     // 「ＵＳＢメモリの使用：なし」 answers that a premise is absent: 該当なし, no measure denied
     if (saysPremiseAbsent(foldText(u.text))) return true;
     const notes = (u.footnotes ?? []).join('\n');
@@ -539,9 +543,15 @@ export function matchRequirements(blocks: readonly TextBlock[], options: { writt
     const passageText = picked.map((u) => u.text).join('\n');
     const requirement = requirementById(id)!;
     const statusText = picked.find((u) => u.statusCell)?.statusCell;
+    const mayNotApply = !!requirement.notApplicableWhen;
+    // a passage of several sentences about several measures: the status is what the sentence that says this one
+    // (and the one after it, 「未整備である。９月までに作成する。」) says, not another sentence's 「今後」
+    const own = sentencesOf[best.unit]!;
+    const ownSentences = picked.length === 1 && !units[best.unit]!.remarks && own.length >= 3 && best.sentence >= 0 ? own.slice(best.sentence, best.sentence + 2).join('。') : '';
     const reading =
-      (statusText ? readStatus(statusText, { mayNotApply: !!requirement.notApplicableWhen, writtenIn }) : undefined) ??
-      readStatus(picked.filter((u) => !u.headingLike).map((u) => (u.remarks ? `${u.text}\n${u.remarks}` : u.text)).join('\n') || passageText, { mayNotApply: !!requirement.notApplicableWhen, writtenIn });
+      (statusText ? readStatus(statusText, { mayNotApply, writtenIn }) : undefined) ??
+      (ownSentences ? readStatus(ownSentences, { mayNotApply, writtenIn }) : undefined) ??
+      readStatus(picked.filter((u) => !u.headingLike).map((u) => (u.remarks ? `${u.text}\n${u.remarks}` : u.text)).join('\n') || passageText, { mayNotApply, writtenIn });
     matches.push({
       requirement: id,
       blocks: picked.flatMap((u) => u.blocks),
@@ -631,7 +641,30 @@ const TOS_OUT_OF_SCOPE =
  * 「第３章　（参考）事務系の対策　※ＴＯＳには適用していません」: a section the plan gives to the office's systems, for
  * reference; what it says under it is no measure of the terminal's system.
  */
-const OFFICE_SYSTEMS = /事務系|情報系|事務用|oa系|社内lan|本社(の)?(システム|パソコン|pc|ネットワーク)/;
+const OFFICE_SYSTEMS = new RegExp(`${OFFICE_SYSTEM_WORDS}|本社(の)?(システム|パソコン|pc|ネットワーク)`);
+
+/**
+ * 「【ＣＣＴＶのみ】…」「［事務系のみ］…」: a passage labelled for one other system alone is no measure of the TOS
+ * (「【ＴＯＳ・ゲート共通】」「【全システム共通】」 are).
+ */
+const ONLY_ANOTHER_SYSTEM = /^[【\[〔(<《]([^】\]〕)>》]{1,24}?)(のみ|だけ|専用|限り)[】\]〕)>》]/;
+const labelledForAnotherSystem = (folded: string) => {
+  const m = ONLY_ANOTHER_SYSTEM.exec(folded);
+  return !!m && !TOS_WORDS.test(m[1]!) && !/全|共通/.test(m[1]!);
+};
+
+/**
+ * 「配車、請求、給与計算は事務所のパソコンで行う。パソコンにはウイルス対策ソフトを入れ…」: a passage about the PCs of
+ * the office's own work, that names no system of the terminal, is no measure of the TOS.
+ */
+const OFFICE_WORK = /(配車|請求|給与|経理|会計|勤怠|人事)[^。]{0,24}(パソコン|pc)|(パソコン|pc)[^。]{0,12}(配車|請求|給与|経理|会計|勤怠)/;
+const aboutOfficeWork = (folded: string) => OFFICE_WORK.test(folded) && !TOS_WORDS.test(folded);
+
+/**
+ * 「特定の港に当たらないため」「指定港ではないので非該当」: an item answered that it is asked only at the specified
+ * ports says no measure (a measure taken there anyway says what it does, and is longer than the reason).
+ */
+const NOT_ASKED_AT_THIS_PORT = /^[^。]{0,16}(特定の?港|特定港|指定(港|された港)|(5|五)(大)?港)(湾)?(\([^()]{0,30}\))?(に|で|と)?(は)?(当た|あた|該当し|該当せ|該当)?(ら)?(ない|ず|ません|ではない|でない)[^。]{0,12}[。]?$|^[^。]{0,12}(特定の?港|特定港)(以外|外)の港(であ|のため|なので|につき)[^。]{0,12}[。]?$/;
 const NOT_THE_TOS = /参考|tos(に|へ)は(適用|関係)(して|し)?(い)?(ない|ません)|tosとは(関係|別)|tos(は|を)?(対象外|含まない|含みません)/;
 const headsAnotherSystem = (heading: string) => {
   const folded = foldText(heading);

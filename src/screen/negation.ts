@@ -11,12 +11,21 @@
  * `saysPlanned` tells that, with the plans that are themselves denied (「今後も予定なし」) left out.
  */
 
-/** 「見送った」「見合わせた」「断念した」: considered and decided against; the 検討 before it is no plan. */
-export const DECIDED_AGAINST = /見送(り|っ|る|ら)|見合わせ|断念|取りやめ|取り止め|(し|行わ|入れ|設け|作ら|使わ)ないこと(と|に)(決定|決ま|決め|し(た|ました)|なっ)/;
+/**
+ * 「見送った」「見合わせた」「断念した」: considered and decided against; the 検討 before it is no plan (not 「確かめて
+ * からでなければ使わないことと決めている」, a rule that the thing is used only after the check).
+ */
+export const DECIDED_AGAINST = /見送(り|っ|る|ら)|見合わせ|断念|取りやめ|取り止め|(?<!なければ|でないと|以外は?)(し|行わ|入れ|設け|作ら|使わ)ないこと(と|に)(決定|決ま|決め|し(た|ました)|なっ)/;
 
 /** 「以前は年1回の教育を実施していたが、令和5年度に廃止した」: a measure once taken and since stopped. */
 export const STOPPED =
   /(以前|従来|かつて|これまで|当初|前年度|昨年度|昨年|[0-9]+年(度)?)(まで)?(は|には)?[^。]*(していた|行っていた|てい(まし)?た|ておりました)が、[^。]*(廃止|中止|取りやめ|取止め|やめ|止め|終了|なくな|無くな)/;
+
+/**
+ * 「ユーザー会の終了により廃止した。」「当社の参加も終わった。」: a sentence that ends on the measure's stop (not 「…を廃止し、
+ * 日次複製に置き換えた」, which goes on to the measure taken instead).
+ */
+export const STOPPED_NOW = /(廃止|中止|取りやめ|取止め|取り止め)(し|と(し|なっ|なり))?(た|ました)[。]?$|(参加|活動|開催|会合)(も|は|が|を)?[^。、]{0,6}(終わっ|終え|終了し)(た|ました)/;
 
 /** The words of a stop: 廃止, 中止, 取りやめ, やめた, 終了, なくなった. */
 export const STOPPED_WORDS = /廃止|中止|取りやめ|取止め|やめ|止め|終了|なくな|無くな/;
@@ -66,6 +75,9 @@ const LEFT_AS_IT_WAS =
  */
 const NOT_KNOWN = /確認中|問い?合わ?せ中|照会中|(担当|担当者|[^。、]{1,8}さん)に(聞いて|問い?合わ?せて)(い|お)(ます|る)|(わから|分から|分かり|わかり)(ない|ません)|不明(です|である|。|$)|考えたこと(が|は|も)?(ない|なかった|ありません)/;
 
+/** 「外部の監査は今後の課題と考えている」: a thing left for later, with no plan (「今後の課題とし、令和９年度に導入予定」 plans it). */
+const LEFT_FOR_LATER = /今後の(検討)?課題(と|で|に|だ|である|です)/;
+
 /** 「…は記載しない」「記載を省略する」: a plan that leaves the measures out of what it describes. */
 const LEFT_OUT = /(記載|記述|記入)(は|を)?(しない|せず|省略|割愛|不要|除く)|(省略|割愛)(する|します|した)/;
 
@@ -74,7 +86,7 @@ export const NO_PLAN_EITHER =
   /(予定|計画|目処|めど|見込み?|考え|つもり|意向)(も|は|が|を)?(、?(今のところ|いまのところ|現在|現時点(で)?(は)?|当面|今は|まだ|特に)、?)?(ない|なし|無い|無し|ありません|ございません|(立って|立てて|立てられて|組んで|組めて|決まって|定まって|でき|ついて|して|されて)(い|お)?(ない|ません|らず|りません))/;
 export const NO_PLAN_EITHER_ALL = new RegExp(NO_PLAN_EITHER, 'g');
 
-const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|(?<!未)検討(?!(して|し|は|も)(い|お)?(ない|ません|らず|ておらず))|までに|今後|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
+const PLANS = /予定|計画(して(?!(い|お)?(ない|ません|らず))|中)|(?<!未)検討(?!(して|し|は|も)(い|お)?(ない|ません|らず|ておらず))|までに|今後(?!の(検討)?課題)|年度(中|内)|(今年|今期|年内|今月|来月|来期)(中|内)?に|来年度|次年度/;
 /** 「今後も作成予定なし」「今後定める考えもない」: a plan's word that the denial after it takes back. */
 const DENIED_FUTURE = /(今後|将来|来年度|次年度)(も|とも|は)?[^。、〓]{0,20}〓/g;
 
@@ -90,7 +102,8 @@ export const saysPlanned = (text: string) => PLANS.test(text.replace(NO_PLAN_EIT
 export const saysNotDone = (text: string) =>
   DECIDED_AGAINST.test(text) ||
   STOPPED.test(text) ||
-  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NOT_KNOWN.test(text) || LEFT_OUT.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
+  STOPPED_NOW.test(text) ||
+  ((NOT_DONE.test(text) || NOUN_WITH_NONE.test(text) || NOTHING_TO_SPEAK_OF.test(text) || POLITELY_NOT.test(text) || LEFT_UNUSED.test(text) || NOT_KNOWN.test(text) || LEFT_OUT.test(text) || LEFT_FOR_LATER.test(text) || NO_PLAN_EITHER.test(text) || STATE_NOT.test(text) || LEFT_AS_IT_WAS.test(text)) && !saysPlanned(text));
 
 /**
  * 「多要素認証は実施しません。」: a sentence that ends on the measure's denial, with no plan; not the double negatives

@@ -274,8 +274,9 @@ export function readCover(allBlocks: readonly TextBlock[]): CoverRead {
   const name =
     // (a name without a company's form is taken as written, but not a system's name in Latin letters or one with a note's mark:
     // 「名称｜ＴＡＫＡＳＡＧＯ－ＹＡＲＤ（※1）」 in a table of the TOS)
+    // (nor a company in the value's brackets: 「名称｜ＨＯＮＭＯＫＵ－ＴＯＳ（開発・保守：株式会社ベイリンク…）」 names the vendor)
     firstLabelled(cover, NAME_LABEL, (v) =>
-      companyIn(v) ?? (v.length <= 30 && !PREFECTURE.test(v) && !/港湾運送|事業計画|システム|TOS|丁目|番地|代表|※|稼働|導入|令和|平成|[0-9０-９]+年/.test(v) && !/^[A-Za-z0-9\s\-_.・ー]+$/.test(v.normalize('NFKC').replace(/[(（].*$/, '')) ? v : undefined),
+      companyIn(v.replace(/[(（](?![株有][)）])[^()（）]*[)）]/g, ' ')) ?? (v.length <= 30 && !PREFECTURE.test(v) && !/港湾運送|事業計画|システム|TOS|丁目|番地|代表|※|稼働|導入|令和|平成|[0-9０-９]+年/.test(v) && !/^[A-Za-z0-9\s\-_.・ー]+$/.test(v.normalize('NFKC').replace(/[(（].*$/, '')) ? v : undefined),
     ) ??
     // a letter to the operator from someone else (a vendor's proposal: 「伊勢湾北部港運株式会社　常務取締役　加藤　正樹　様」
     // above the sender's name): the company addressed is the one the document is about

@@ -1,4 +1,5 @@
 import { monthsInText } from './monthsInText.ts';
+import { NO_PLAN_EITHER_ALL } from './negation.ts';
 import { foldText } from './normalize.ts';
 
 /** The measure statuses a passage's own words can tell (src/model/enums.ts `measureStatus`). */
@@ -14,7 +15,7 @@ export interface StatusReading {
 
 /** Phrasings, strongest first within each status. Matched against folded text (src/screen/normalize.ts). */
 const CONSIDERING = /検討(中|している|しており|を進め|を行って|する|予定)|検討して(いる|まいります)/;
-const PLANNED = /予定|計画(している|中|であ)|(年度|年内|年中|上期|下期|上半期|下半期)(中|末|まで)に|までに(実施|導入|整備|策定|構築|設置|対応|完了)|今後|導入する方向|準備(中|を進め)|着手|目指|来年度|次年度|行う方針|実施する方針|進める/;
+const PLANNED = /予定|計画(している|中|であ)|(年度|年内|年中|上期|下期|上半期|下半期)(中|末|まで)に|までに(実施|導入|整備|策定|構築|設置|対応|完了)|今後(?!の(検討)?課題)|導入する方向|準備(中|を進め)|着手|目指|来年度|次年度|行う方針|実施する方針|進める/;
 /** 「稼働後は…確認します」: what a system not yet running will be given (not 「稼働後は毎日確認している」, done since). */
 const AFTER_GO_LIVE = /(稼働|運用開始|供用開始|開業|開設)(後|以降)(は|に|、)|(稼働|運用開始|供用開始|開業)(時|日)?に(合わせ|あわせ)/;
 const PARTIAL = /一部(の|で|に|を|は)|部分的|段階的に|順次|一部実施|一部導入/;
@@ -35,7 +36,8 @@ export function readStatus(text: string, options: { mayNotApply?: boolean; writt
   if (/^(▲|予|承認|一部承認)$/.test(folded)) return { status: 'planned', words: folded };
   const considering = CONSIDERING.exec(folded);
   if (considering) return { status: 'planned', words: considering[0], considering: true };
-  const planned = PLANNED.exec(folded);
+  // (「予定はない」 is no plan)
+  const planned = PLANNED.exec(folded.replace(NO_PLAN_EITHER_ALL, (m) => '〓'.repeat(m.length)));
   const implemented = IMPLEMENTED.exec(folded);
   if (planned) {
     // 「現在は手作業で取得しているが、令和7年度中に自動化する予定」: part done, part to come

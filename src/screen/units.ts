@@ -69,8 +69,12 @@ const STATUS_HEADER = /状況|状態|実施(の)?有無|実施済|可否|結果$
  * A column about another system or given for reference only (TOS | 事務系ネットワーク（参考）): what it says of the
  * office network, the head office or mail is no measure of the terminal's system, and the row is read without it.
  */
-const OTHER_SYSTEM_HEADER = /事務系|情報系|事務用|oa系|^oa|本社|参考|会計|メール|社内lan|社内ネットワーク/;
-const TOS_HEADER = /tos|基幹|ターミナル|荷役|cts|ヤード|ゲート/;
+/** The office's systems by the names plans give them (事務系, OA系, 社内LAN): shared with the matcher's sections. */
+export const OFFICE_SYSTEM_WORDS = '事務系|情報系|事務用|oa系|社内lan';
+const OTHER_SYSTEM_HEADER = new RegExp(`${OFFICE_SYSTEM_WORDS}|^oa|本社|参考|会計|メール|社内ネットワーク`);
+/** Words that name the terminal's own system or its work. */
+export const TOS_WORDS = /tos|基幹|ターミナル|荷役|cts|ヤード|ゲート/;
+const TOS_HEADER = TOS_WORDS;
 const aboutAnotherSystem = (header: string) => OTHER_SYSTEM_HEADER.test(foldText(header)) && !TOS_HEADER.test(foldText(header));
 /** A cell that starts with its answer: 「いいえ（来年度から実施予定）」「はい、年１回」. */
 const ANSWER_FIRST = /^(○|◯|〇|◎|●|△|×|✕|✗|はい|いいえ)([(（、。:：,]|$)/;
@@ -177,7 +181,9 @@ interface TableRow {
 export function unitsOf(blocks: readonly TextBlock[]): Unit[] {
   const sorted = [...blocks].sort((a, b) => a.index - b.index);
   // a form's own guidance (記入要領, 記入例) is no text of the plan's
-  const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(withoutExampleColumns(sorted), (b) => b.kind === 'heading' || (b.kind !== 'table-cell' && isHeadingLike(b) && (leadingLabel(b.text)?.depth ?? 1) <= 2)) : sorted;
+  // (a column of examples is dropped in any table, as the cover's reader drops it: its header says what it is)
+  const examplesOut = withoutExampleColumns(sorted);
+  const read = isFormWithGuidance(sorted.map((b) => b.text)) ? withoutFormGuidanceIn(examplesOut, (b) => b.kind === 'heading' || (b.kind !== 'table-cell' && isHeadingLike(b) && (leadingLabel(b.text)?.depth ?? 1) <= 2)) : examplesOut;
   // (a plan written in abbreviations is read with its glossary's meanings)
   const ordered = joinWrappedLines(withAbbreviationsSpelledOut(read));
   const units: Unit[] = [];
